@@ -1,0 +1,79 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config/config';
+import { unauthenticated } from '../errors/domain-error';
+import type { AuthenticatedUser } from './authenticated-user';
+
+type VerificationKey = Uint8Array | JWTVerifyGetKey;
+
+const MAX_USER_ID_LENGTH = 255;
+
+/**
+ * Checks end-user JWTs: HS256 with a shared secret, or RS256/ES256 against an identity
+ * provider's JWKS. The accepted algorithms are fixed per mode, so `alg: none` or an HS256
+ * token signed with a public key never verifies.
+ */
+export class TokenVerifier {
+  private constructor(
+    private readonly key: VerificationKey,
+    private readonly algorithms: string[],
+    private readonly issuer?: string,
+    private readonly audience?: string,
+  ) {}
+
+  static create(auth: AuthConfig, hmacSecret: string | undefined): TokenVerifier {
+    if (auth.jwksUrl) {
+      return new TokenVerifier(createRemoteJWKSet(new URL(auth.jwksUrl)), ['RS256', 'ES256'], auth.issuer, auth.audience);
+    }
+    if (!hmacSecret) throw new Error('TokenVerifier needs AUTH_JWKS_URL or an HS256 secret');
+    return new TokenVerifier(new TextEncoder().encode(hmacSecret), ['HS256'], auth.issuer, auth.audience);
+  }
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.issuer,
+        audience: this.audience,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw unauthenticated(describeFailure(error));
+    }
+    const sub = payload.sub;
+    if (typeof sub !== 'string' || sub === '' || sub.length > MAX_USER_ID_LENGTH) {
+      throw unauthenticated('The token has no usable subject');
+    }
+    return { id: sub, scopes: scopesOf(payload) };
+  }
+
+  /** `Bearer <jwt>` -> the user; no header -> null; anything else -> UNAUTHENTICATED. */
+  async verifyAuthorization(header: string | undefined): Promise<AuthenticatedUser | null> {
+    if (header === undefined || header === '') return null;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
+    return this.verify(match[1]);
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'The token has expired';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'The token signature is not valid';
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'The token is signed with an algorithm that is not accepted';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return 'The token claims are not valid';
+    default:
+      return 'The token is not valid';
+  }
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  if (typeof payload.scope === 'string') return payload.scope.split(' ').filter(Boolean);
+  if (Array.isArray(payload.scp)) return payload.scp.filter((scope): scope is string => typeof scope === 'string');
+  return [];
+}

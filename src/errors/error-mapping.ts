@@ -1,0 +1,68 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError } from './domain-error';
+
+/** Codes graphql-js, Apollo and this gateway set on purpose; anything else is masked. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'ITEM_LOGIN_REQUIRED',
+  'RATE_LIMITED',
+  'PLAID_UNAVAILABLE',
+  'SANDBOX_ONLY',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+function domainErrorOf(error: unknown): DomainError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof DomainError) return current;
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True for errors the client must not see: anything thrown during execution that is not a
+ * DomainError, and request-level errors Apollo marks INTERNAL_SERVER_ERROR.
+ */
+export function isUnexpectedError(error: unknown): boolean {
+  if (domainErrorOf(error)) return false;
+  if (!(error instanceof GraphQLError)) return true;
+  const code = error.extensions?.code;
+  if (typeof code === 'string') return !CLIENT_CODES.has(code);
+  // Without a code: graphql-js's own parse/validation/coercion errors carry no resolver path.
+  return error.path !== undefined && !(error.originalError instanceof GraphQLError && !error.originalError.originalError);
+}
+
+/** The one mapping from any error to what a client sees, for HTTP and WebSocket alike. */
+export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const domain = domainErrorOf(error);
+  if (domain) {
+    return {
+      message: domain.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...domain.details, code: domain.code },
+    };
+  }
+  if (isUnexpectedError(error)) {
+    return {
+      message: INTERNAL_ERROR_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
+  const code = formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { ...extensions, code } };
+}

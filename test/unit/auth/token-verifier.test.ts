@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { issueToken } from '../../../src/auth/token-issuer';
+import { TokenVerifier } from '../../../src/auth/token-verifier';
+import { DomainError } from '../../../src/errors/domain-error';
+
+const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
+
+async function failure(verifier: TokenVerifier, token: string): Promise<DomainError> {
+  try {
+    await verifier.verify(token);
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected verification to fail');
+}
+
+describe('TokenVerifier with HS256', () => {
+  const verifier = TokenVerifier.create({}, SECRET);
+
+  it('accepts a valid token and reads sub and scopes', async () => {
+    const token = await issueToken(SECRET, {}, 'user-1', { scopes: ['partner', 'read'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ id: 'user-1', scopes: ['partner', 'read'] });
+  });
+
+  it.each([
+    ['expired', () => issueToken(SECRET, {}, 'u', { expiresIn: '-1m' }), /expired/],
+    ['wrongly signed', () => issueToken('another-secret-that-is-at-least-32-bytes!!', {}, 'u'), /signature/],
+    ['alg none', async () => new UnsecuredJWT({}).setSubject('u').setExpirationTime('1h').encode(), /not/],
+    ['garbage', async () => 'not.a.jwt', /not valid/],
+    ['without exp', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u').sign(new TextEncoder().encode(SECRET)), /claims/],
+    ['without sub', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET)), /claims/],
+  ])('refuses a token that is %s as UNAUTHENTICATED', async (_name, make, message) => {
+    const error = await failure(verifier, await make());
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses an ES256 token even when it is otherwise well formed', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setSubject('u').setExpirationTime('1h').sign(privateKey);
+    expect((await failure(verifier, token)).message).toMatch(/algorithm/);
+  });
+
+  it('checks issuer and audience when configured', async () => {
+    const strict = TokenVerifier.create({ issuer: 'https://id', audience: 'gateway' }, SECRET);
+    await expect(strict.verify(await issueToken(SECRET, { issuer: 'https://id', audience: 'gateway' }, 'u'))).resolves.toMatchObject({ id: 'u' });
+    expect((await failure(strict, await issueToken(SECRET, { issuer: 'https://evil', audience: 'gateway' }, 'u'))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('parses Authorization headers', async () => {
+    const token = await issueToken(SECRET, {}, 'user-2');
+    await expect(verifier.verifyAuthorization(undefined)).resolves.toBeNull();
+    await expect(verifier.verifyAuthorization(`Bearer ${token}`)).resolves.toMatchObject({ id: 'user-2' });
+    await expect(verifier.verifyAuthorization(`Basic ${token}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('TokenVerifier with a JWKS', () => {
+  let server: Server;
+  let verifier: TokenVerifier;
+  let signingKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    signingKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    verifier = TokenVerifier.create({ jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer: 'https://id.example' }, undefined);
+  });
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('accepts RS256 tokens signed by the provider', async () => {
+    const token = await new SignJWT({ scp: ['partner'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('auth0|42')
+      .setIssuer('https://id.example')
+      .setExpirationTime('5m')
+      .sign(signingKey);
+    await expect(verifier.verify(token)).resolves.toEqual({ id: 'auth0|42', scopes: ['partner'] });
+  });
+
+  it('refuses HS256 tokens, whatever secret signed them', async () => {
+    const token = await issueToken(SECRET, { issuer: 'https://id.example' }, 'u');
+    expect((await failure(verifier, token)).code).toBe('UNAUTHENTICATED');
+  });
+});
