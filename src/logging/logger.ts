@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths whose values never reach a log line. Plaid's client throws axios errors whose
@@ -35,11 +35,11 @@ export const REDACTED_PATHS = [
   'error.request',
 ];
 
-export function createLogger(level: string, name = 'gateway'): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
-    name,
+    name: 'gateway',
     level,
     redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
-  });
+  }, destination);
 }

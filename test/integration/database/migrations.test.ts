@@ -1,20 +1,25 @@
 import type { DataSource } from 'typeorm';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 import { createDataSource, hasPendingMigrations, runMigrations } from '../../../src/database/data-source';
 
 describe('migrations', () => {
   let dataSource: DataSource;
+  let database: ScratchDatabase;
 
   beforeAll(async () => {
-    dataSource = createDataSource({ url: process.env.TEST_DATABASE_URL!, poolSize: 3 });
+    database = await createScratchDatabase('migrations');
+    dataSource = createDataSource({ url: database.url, poolSize: 3 });
     await dataSource.initialize();
   });
 
   afterAll(async () => {
     await dataSource.destroy();
+    await database.drop();
   });
 
-  it('apply once, then report nothing pending', async () => {
-    await runMigrations(dataSource);
+  it('apply once to an empty database, then report nothing pending', async () => {
+    expect(await hasPendingMigrations(dataSource)).toBe(true);
+    expect(await runMigrations(dataSource)).toEqual(['InitialSchema1763715600000']);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });

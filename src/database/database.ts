@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { createDataSource, runMigrations } from './data-source';
+import { startEmbeddedDatabase } from './embedded-database';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  /** Closes the pool, then stops the embedded PostgreSQL if one was started. */
+  close(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL, or the embedded PostgreSQL under DATA_DIR; migrated before it is handed out.
+ * The caller must hold the DATA_DIR lock when no DATABASE_URL is set.
+ */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  embeddedPassword: string,
+  logger: Logger,
+  onQuery?: (sql: string) => void,
+): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase({ directory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
+  const dataSource = createDataSource({ url: config.databaseUrl ?? embedded!.url, onQuery });
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { UserProfileEntity } from '../entities/user-profile.entity';
+import { ProfileInput } from '../schema/profile.input';
+import { Profile, User } from '../schema/user.type';
+import type { Services } from '../services/services';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => User, { description: 'The authenticated user.' })
+  me(@Ctx() context: GraphQLContext): User {
+    return { id: callerId(context) };
+  }
+
+  @Mutation(() => User, { description: 'The identity that validateTransfer matches against the bank\'s account owner.' })
+  async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() context: GraphQLContext): Promise<User> {
+    const userId = callerId(context);
+    const profile = await this.services.profiles.update(userId, input);
+    context.loaders.profileByUserId.clear(userId).prime(userId, profile);
+    return { id: userId };
+  }
+
+  @FieldResolver(() => Profile, { nullable: true })
+  async profile(@Root() user: User, @Ctx() context: GraphQLContext): Promise<Profile | null> {
+    const entity = await context.loaders.profileByUserId.load(user.id);
+    return entity ? toProfile(entity) : null;
+  }
+}
+
+function toProfile(entity: UserProfileEntity): Profile {
+  const address = {
+    street: entity.addressStreet,
+    city: entity.addressCity,
+    region: entity.addressRegion,
+    postalCode: entity.addressPostalCode,
+    country: entity.addressCountry,
+  };
+  return {
+    legalName: entity.legalName,
+    email: entity.email,
+    phoneNumber: entity.phoneNumber,
+    address: Object.values(address).some((value) => value !== null) ? address : null,
+  };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { formatClientError, isUnexpectedError } from '../errors/error-mapping';
+import type { Services } from '../services/services';
+import type { GraphQLContext } from './graphql-context';
+import { createRequestLoaders } from './request-loaders';
+
+export interface WebSocketOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  verifier: TokenVerifier;
+  services: Services;
+  logger: Logger;
+  isOriginAllowed: (origin: string | undefined) => boolean;
+  keepAliveMs?: number;
+}
+
+type ConnectionExtra = {
+  user?: AuthenticatedUser;
+  connectionId?: string;
+};
+
+/** graphql-ws on /graphql: the same token check, context and error mapping as HTTP. */
+export function attachWebSocketServer(options: WebSocketOptions): { wsServer: WebSocketServer; graphqlWs: Disposable } {
+  const { logger } = options;
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    verifyClient: ({ origin }: { origin?: string }) => options.isOriginAllowed(origin || undefined),
+  });
+
+  const graphqlWs = useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const user = await options.verifier.verifyAuthorization(typeof authorization === 'string' ? authorization : undefined);
+          if (!user) return false;
+          ctx.extra.user = user;
+          ctx.extra.connectionId = randomUUID();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx): GraphQLContext => {
+        const requestId = randomUUID();
+        return {
+          requestId,
+          user: ctx.extra.user ?? null,
+          logger: logger.child({ requestId, connectionId: ctx.extra.connectionId, userId: ctx.extra.user?.id }),
+          loaders: createRequestLoaders(options.services),
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return;
+        const context = args.contextValue as GraphQLContext;
+        logUnexpected(context.logger, result.errors);
+        return { ...result, errors: result.errors.map((error) => formatClientError(error.toJSON(), error)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        logUnexpected(logger, errors);
+        return errors.map((error) => formatClientError(error.toJSON(), error));
+      },
+    },
+    wsServer,
+    options.keepAliveMs ?? 12_000,
+  );
+  return { wsServer, graphqlWs };
+}
+
+function logUnexpected(logger: Logger, errors: readonly GraphQLError[]): void {
+  for (const error of errors) {
+    if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in GraphQL subscription');
+  }
+}
