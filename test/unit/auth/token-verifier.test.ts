@@ -61,7 +61,7 @@ describe('TokenVerifier with HS256', () => {
 describe('TokenVerifier with a JWKS', () => {
   let server: Server;
   let verifier: TokenVerifier;
-  let signingKey: CryptoKey;
+  let signingKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
