@@ -1,0 +1,109 @@
+import { Configuration, PlaidApi, PlaidEnvironments } from 'plaid';
+import type { Logger } from 'pino';
+import type { PlaidConfig } from '../config/config';
+import { PlaidApiError } from './plaid-api-error';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, type RetryPolicy } from './retry-policy';
+
+/** The PlaidApi methods the gateway uses. */
+export type PlaidMethod =
+  | 'linkTokenCreate'
+  | 'itemPublicTokenExchange'
+  | 'itemGet'
+  | 'itemRemove'
+  | 'itemWebhookUpdate'
+  | 'accountsGet'
+  | 'accountsBalanceGet'
+  | 'authGet'
+  | 'identityGet'
+  | 'identityMatch'
+  | 'transactionsSync'
+  | 'transactionsRefresh'
+  | 'institutionsGetById'
+  | 'webhookVerificationKeyGet'
+  | 'sandboxPublicTokenCreate'
+  | 'sandboxItemFireWebhook'
+  | 'sandboxItemResetLogin'
+  | 'sandboxTransactionsCreate';
+
+type RequestOf<M extends PlaidMethod> = Parameters<PlaidApi[M]>[0];
+type ResponseOf<M extends PlaidMethod> = Awaited<ReturnType<PlaidApi[M]>>['data'];
+
+/**
+ * Calls that give the same outcome when repeated. Exchanging a public token (single use),
+ * removing an Item and the sandbox writes are not: a retry after a lost answer would fail
+ * or act twice, so they are tried once.
+ */
+const SAFE_TO_REPEAT: ReadonlySet<PlaidMethod> = new Set<PlaidMethod>([
+  'linkTokenCreate',
+  'itemGet',
+  'itemWebhookUpdate',
+  'accountsGet',
+  'accountsBalanceGet',
+  'authGet',
+  'identityGet',
+  'identityMatch',
+  'transactionsSync',
+  'institutionsGetById',
+  'webhookVerificationKeyGet',
+]);
+
+export interface PlaidCallObserver {
+  (call: { endpoint: PlaidMethod; outcome: string; durationMs: number; attempt: number }): void;
+}
+
+export interface PlaidClientOptions {
+  config: PlaidConfig;
+  /** The emulator's URL, PLAID_BASE_URL, or undefined for Plaid's own host of `config.env`. */
+  baseUrl?: string;
+  logger: Logger;
+  retryPolicy?: RetryPolicy;
+  onCall?: PlaidCallObserver;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The only door to Plaid: one client, a timeout on every call, retries where repeating is safe. */
+export class PlaidClient {
+  private readonly api: PlaidApi;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: PlaidClientOptions) {
+    const { config } = options;
+    const basePath = options.baseUrl ?? (config.env === 'production' ? PlaidEnvironments.production : PlaidEnvironments.sandbox);
+    this.api = new PlaidApi(
+      new Configuration({
+        basePath,
+        baseOptions: {
+          timeout: config.timeoutMs,
+          headers: { 'PLAID-CLIENT-ID': config.clientId, 'PLAID-SECRET': config.secret, 'Plaid-Version': '2020-09-14' },
+        },
+      }),
+    );
+    this.retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    const attempts = SAFE_TO_REPEAT.has(method) ? this.retryPolicy.maxAttempts : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      const started = performance.now();
+      try {
+        const invoke = this.api[method] as (body: RequestOf<M>) => Promise<{ data: ResponseOf<M> }>;
+        const { data } = await invoke.call(this.api, request);
+        this.options.onCall?.({ endpoint: method, outcome: 'ok', durationMs: performance.now() - started, attempt });
+        return data;
+      } catch (thrown) {
+        const error = PlaidApiError.from(method, thrown);
+        const durationMs = performance.now() - started;
+        this.options.onCall?.({ endpoint: method, outcome: error.errorCode ?? error.kind, durationMs, attempt });
+        if (attempt >= attempts || !isTransient(error)) {
+          this.options.logger.warn({ plaid: error.toLog(), attempt }, 'Plaid call failed');
+          throw error;
+        }
+        const delay = backoffDelayMs(this.retryPolicy, attempt);
+        this.options.logger.info({ plaid: error.toLog(), attempt, retryInMs: delay }, 'Plaid call failed; retrying');
+        await this.sleep(delay);
+      }
+    }
+  }
+}
