@@ -1,0 +1,37 @@
+import pino from 'pino';
+import { EmulatorEnvError, emulatorOptionsFromEnv } from './emulator-env';
+import { startEmulator } from './emulator-server';
+
+/** `npm run emulator`: the Plaid emulator on its own, configured from the environment. */
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = emulatorOptionsFromEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EmulatorEnvError)) throw error;
+    process.stderr.write(`plaid-emulator: ${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = pino({ name: 'plaid-emulator', level: process.env.LOG_LEVEL ?? 'info' });
+  let emulator;
+  try {
+    emulator = await startEmulator({ ...options, logger });
+  } catch (error) {
+    process.stderr.write(`plaid-emulator: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping Plaid emulator');
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'Plaid emulator did not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+void main();

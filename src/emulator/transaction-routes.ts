@@ -1,0 +1,72 @@
+import {
+  Products,
+  TransactionsUpdateStatus,
+  type SandboxTransactionsCreateRequest,
+  type SandboxTransactionsCreateResponse,
+  type Transaction,
+  type TransactionsRefreshRequest,
+  type TransactionsRefreshResponse,
+  type TransactionsSyncRequest,
+  type TransactionsSyncResponse,
+} from 'plaid';
+import { sandboxTransactionsCreateSchema, transactionsRefreshSchema, transactionsSyncSchema } from './endpoint-request-schemas';
+import { ensureProduct } from './item-linker';
+import { itemAccountTemplates } from './item-view';
+import { itemEndpoint, type PlaidEndpoint } from './plaid-endpoint';
+import { PlaidApiError } from './plaid-error';
+import { accountView } from './sandbox-accounts';
+import { createSandboxTransactions, refreshTransactions } from './transaction-updates';
+
+const DEFAULT_SYNC_COUNT = 100;
+
+/** `original_description` is only filled when the client asks for it. */
+function withoutOriginalDescription(transactions: Transaction[]): Transaction[] {
+  return transactions.map((transaction) => ({ ...transaction, original_description: null }));
+}
+
+export const transactionEndpoints: readonly PlaidEndpoint[] = [
+  itemEndpoint<TransactionsSyncRequest, TransactionsSyncResponse>('/transactions/sync', transactionsSyncSchema, 'healthy', (request, item, services) => {
+    ensureProduct(services, item, Products.Transactions);
+    if (!item.sync_called) {
+      item.sync_called = true;
+      services.persist();
+    }
+    const accountId = request.options?.account_id;
+    const page = services.state.ledger(item).sync({
+      cursor: request.cursor,
+      count: request.count ?? DEFAULT_SYNC_COUNT,
+      accountId,
+    });
+    const templates = itemAccountTemplates(item, accountId === undefined ? undefined : [accountId]).filter(
+      (template) => template.transactionRole !== null,
+    );
+    const original = request.options?.include_original_description === true;
+    return {
+      transactions_update_status: TransactionsUpdateStatus.HistoricalUpdateComplete,
+      accounts: templates.map((template) => accountView(item.item_id, template, null)),
+      added: original ? page.added : withoutOriginalDescription(page.added),
+      modified: original ? page.modified : withoutOriginalDescription(page.modified),
+      removed: page.removed,
+      next_cursor: page.next_cursor,
+      has_more: page.has_more,
+    };
+  }),
+
+  itemEndpoint<TransactionsRefreshRequest, TransactionsRefreshResponse>('/transactions/refresh', transactionsRefreshSchema, 'healthy', (_request, item, services) => {
+    if (!item.products.includes(Products.Transactions)) {
+      throw PlaidApiError.of('PRODUCTS_NOT_SUPPORTED', { message: 'the Item must have transactions as a product to call /transactions/refresh' });
+    }
+    refreshTransactions(services, item);
+    return {};
+  }),
+
+  itemEndpoint<SandboxTransactionsCreateRequest, SandboxTransactionsCreateResponse>(
+    '/sandbox/transactions/create',
+    sandboxTransactionsCreateSchema,
+    'any',
+    (request, item, services) => {
+      createSandboxTransactions(services, item, request.transactions);
+      return {};
+    },
+  ),
+];
