@@ -1,23 +1,25 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** Plaid's item, account and transaction ids are 37 alphanumerics. */
 const PLAID_ID_LENGTH = 37;
 const REQUEST_ID_LENGTH = 15;
 
-function base62(bytes: Uint8Array, length: number): string {
+function base62(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += BASE62[bytes[i % bytes.length]! % 62];
+  for (const byte of bytes) out += BASE62[byte % 62];
   return out;
 }
 
 /**
  * A Plaid-shaped id computed from its parts (seed, owner, kind, index), so the same seed
- * gives the same ids while ids of different Items never collide.
+ * gives the same ids while ids of different Items never collide. Base64 of SHA-512 with
+ * its two symbols mapped to letters: fast enough to name every row of a big sync page.
  */
 export function derivedPlaidId(...parts: ReadonlyArray<string | number>): string {
-  const digest = createHash('sha512').update(parts.join('\u001f')).digest();
-  return base62(digest, PLAID_ID_LENGTH);
+  return hash('sha512', parts.join('\u001f'), 'base64')
+    .slice(0, PLAID_ID_LENGTH)
+    .replace(/[+/]/g, (symbol) => (symbol === '+' ? 'x' : 'z'));
 }
 
 export type PlaidTokenKind = 'access' | 'public' | 'link';
@@ -41,5 +43,5 @@ export function parsePlaidToken(token: string): ParsedPlaidToken | null {
 }
 
 export function newRequestId(): string {
-  return base62(randomBytes(REQUEST_ID_LENGTH), REQUEST_ID_LENGTH);
+  return base62(randomBytes(REQUEST_ID_LENGTH));
 }

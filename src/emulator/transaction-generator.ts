@@ -47,6 +47,22 @@ function emptyPaymentMeta(): PaymentMeta {
   };
 }
 
+const merchantIdentities = new Map<string, { entityId: string | null; logoUrl: string | null }>();
+
+/** A merchant's Plaid entity id and logo, the same on every transaction (cached: pages are hot). */
+function merchantIdentity(merchant: Merchant): { entityId: string | null; logoUrl: string | null } {
+  if (merchant.merchantName === null) return { entityId: null, logoUrl: null };
+  let identity = merchantIdentities.get(merchant.merchantName);
+  if (!identity) {
+    identity = {
+      entityId: derivedPlaidId('merchant', merchant.merchantName),
+      logoUrl: `https://plaid-merchant-logos.plaid.com/${merchantSlug(merchant.merchantName)}.png`,
+    };
+    merchantIdentities.set(merchant.merchantName, identity);
+  }
+  return identity;
+}
+
 export interface ComposeInput {
   transactionId: string;
   account: TransactionAccount;
@@ -76,8 +92,7 @@ export function composeTransaction(input: ComposeInput): Transaction {
       store_number: String(random.int(100, 9999)),
     };
   }
-  const entityId = merchant.merchantName ? derivedPlaidId('merchant', merchant.merchantName) : null;
-  const logoUrl = merchant.merchantName ? `https://plaid-merchant-logos.plaid.com/${merchantSlug(merchant.merchantName)}.png` : null;
+  const { entityId, logoUrl } = merchantIdentity(merchant);
   const counterparties: TransactionCounterparty[] =
     merchant.counterpartyType && merchant.merchantName
       ? [{ name: merchant.merchantName, type: merchant.counterpartyType, website: merchant.website, logo_url: logoUrl, entity_id: entityId, confidence_level: 'VERY_HIGH' }]
