@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { EmulatorClock } from './emulator-clock';
-import { isoDateTime } from './emulator-clock';
 import type { WebhookKeyRing } from './webhook-key-ring';
 import { signWebhookBody } from './webhook-signer';
 
@@ -204,7 +203,7 @@ export class WebhookDispatcher {
       attempt,
       status,
       error,
-      at: isoDateTime(this.options.clock.now()),
+      at: new Date(this.options.clock.now()).toISOString(),
     });
     this.options.logger.debug({ url: webhook.url, code: webhook.payload.webhook_code, attempt, status, error }, 'webhook attempt');
     return status;
