@@ -44,7 +44,8 @@ export class EmulatorStateStore {
         lockfilePath: path.join(directory, 'state.lock'),
         stale: 10_000,
         update: 2_500,
-        retries: { retries: 12, minTimeout: 250, maxTimeout: 1_000 },
+        // Long enough for an emulator that is stopping to let go, short enough to fail fast.
+        retries: { retries: 4, minTimeout: 100, maxTimeout: 400 },
         realpath: false,
         onCompromised: (error) => logger.error({ err: error }, 'emulator state lock lost'),
       });
