@@ -279,7 +279,6 @@ export const sandboxTransactionsCreateSchema = itemRequest(
           date_transacted: { type: 'string', format: 'date' },
           date_posted: { type: 'string', format: 'date' },
           amount: { type: 'number' },
-          // The spec requires `description` without declaring it; Plaid uses it as the name.
           description: { type: 'string', minLength: 1 },
           iso_currency_code: string,
         },
