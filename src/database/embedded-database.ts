@@ -76,23 +76,41 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   } finally {
     await client.end();
   }
+  // A forced exit (the shutdown deadline, an uncaught error) must not orphan the server.
+  const postmasterPid = await readPostmasterPid(options.directory);
+  const stopOnExit = () => {
+    if (postmasterPid) {
+      try {
+        process.kill(postmasterPid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', stopOnExit);
   log.info({ port }, 'embedded PostgreSQL ready');
   return {
     url: `${adminUrl}/${options.databaseName}`,
-    stop: () => postgres.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await postgres.stop();
+    },
   };
+}
+
+async function readPostmasterPid(directory: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(path.join(directory, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A postmaster left running by a killed gateway would make start() hang on its data dir. */
 async function assertNotRunning(directory: string): Promise<void> {
-  let pidFile: string;
-  try {
-    pidFile = await readFile(path.join(directory, 'postmaster.pid'), 'utf8');
-  } catch {
-    return;
-  }
-  const pid = Number(pidFile.split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+  const pid = await readPostmasterPid(directory);
+  if (pid && isAlive(pid)) {
     throw new Error(`a PostgreSQL process (pid ${pid}) is still running on ${directory}; stop it first (kill ${pid})`);
   }
 }

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { issueToken } from './auth/token-issuer';
+import { loadConfigOrExit } from './cli/exit-on-config-error';
+import { DataDirInUseError } from './database/data-dir-lock';
+import { createLogger } from './logging/logger';
+import { startGateway } from './server/gateway';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+
+  let gateway;
+  try {
+    gateway = await startGateway(config, logger);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`Cannot start: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'gateway failed to start');
+      process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  }
+
+  const graphqlUrl = `${gateway.url}/graphql`;
+  const lines = ['', 'Plaid GraphQL gateway is ready.', `  GraphQL:   ${graphqlUrl}`, `  Explorer:  ${graphqlUrl} (open it in a browser)`];
+  if (gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret) {
+    const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, 'demo');
+    lines.push('  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):', `  Authorization: Bearer ${token}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();
