@@ -1,7 +1,7 @@
 import { PlaidErrorType, type PlaidError } from 'plaid';
 
 /** How Plaid describes one error code: its type, HTTP status and wording. */
-export interface PlaidErrorDefinition {
+interface PlaidErrorDefinition {
   type: PlaidErrorType;
   status: number;
   message: string;
@@ -221,10 +221,6 @@ export type PlaidErrorCode = keyof typeof PLAID_ERRORS;
 
 export function isPlaidErrorCode(code: string): code is PlaidErrorCode {
   return Object.prototype.hasOwnProperty.call(PLAID_ERRORS, code);
-}
-
-export function plaidErrorDefinition(code: PlaidErrorCode): PlaidErrorDefinition {
-  return PLAID_ERRORS[code];
 }
 
 /** Codes a sandbox Item can be created in (`error_<CODE>` passwords) or pushed into. */
