@@ -124,11 +124,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** As root, PostgreSQL runs as `postgres`, which must be able to reach its data directory. */
-async function letPostgresUserTraverse(parent: string): Promise<void> {
-  await mkdir(parent, { recursive: true });
-  const { mode } = await stat(parent);
-  if ((mode & 0o011) !== 0o011) await chmod(parent, mode | 0o011);
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to reach its data directory.
+ * DATA_DIR is the gateway's own, so it is opened up; directories above it are the user's,
+ * so a blocked one is named instead of changed.
+ */
+async function letPostgresUserTraverse(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const { mode } = await stat(dataDir);
+  if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+  for (let ancestor = path.dirname(dataDir); ; ancestor = path.dirname(ancestor)) {
+    if (((await stat(ancestor)).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user when the gateway runs as root, and that user cannot enter ${ancestor}: ` +
+          `allow it (chmod o+x ${ancestor}), choose a DATA_DIR it can reach, or run the gateway as a normal user`,
+      );
+    }
+    if (ancestor === path.dirname(ancestor)) return;
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
