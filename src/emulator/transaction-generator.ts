@@ -73,6 +73,8 @@ export interface ComposeInput {
   pending: boolean;
   /** Source of the incidental details (store, street), so they are reproducible too. */
   random: SeededRandom;
+  /** Plaid fills `original_description` only when the client asks for it. */
+  withOriginalDescription?: boolean;
 }
 
 /** Builds a full Plaid `Transaction` the way Plaid enriches one. */
@@ -114,7 +116,7 @@ export function composeTransaction(input: ComposeInput): Transaction {
     location,
     name: merchant.name,
     merchant_name: merchant.merchantName,
-    original_description: merchant.rawDescription,
+    original_description: input.withOriginalDescription === false ? null : merchant.rawDescription,
     payment_meta: paymentMeta,
     pending: input.pending,
     pending_transaction_id: null,
@@ -174,7 +176,7 @@ export class TransactionGenerator {
     return this.firstIndexWithinDays(PENDING_DAYS);
   }
 
-  generated(index: number): Transaction {
+  generated(index: number, withOriginalDescription = true): Transaction {
     if (!Number.isInteger(index) || index < 0 || index >= this.plan.count) throw new RangeError(`no generated transaction ${index}`);
     const random = new SeededRandom(mixSeed(this.baseHash, index));
     const daysAgo = this.daysAgo(index);
@@ -192,6 +194,7 @@ export class TransactionGenerator {
       authorizedDate: this.dateOf(day - authorizedLag),
       pending,
       random,
+      withOriginalDescription,
     });
   }
 

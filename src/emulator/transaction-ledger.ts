@@ -22,6 +22,7 @@ export interface SyncPageRequest {
   cursor: string | undefined;
   count: number;
   accountId: string | undefined;
+  includeOriginalDescription: boolean;
 }
 
 export interface SyncPage {
@@ -132,6 +133,10 @@ export class TransactionLedger {
     const page: SyncPage = { added: [], modified: [], removed: [], next_cursor: '', has_more: false };
     const generatedCount = this.generator.count;
     const accountId = request.accountId;
+    const original = request.includeOriginalDescription;
+    // Stored transactions are shared state: hide the raw description on a copy.
+    const view = (transaction: Transaction) =>
+      original || transaction.original_description === null ? transaction : { ...transaction, original_description: null };
     let emitted = 0;
     let k = position;
     for (; k < snapshot; k++) {
@@ -139,9 +144,9 @@ export class TransactionLedger {
         if (this.mutatedGenerated.has(k)) continue;
         if (accountId === undefined) {
           if (emitted === request.count) break;
-          page.added.push(this.generator.generated(k));
+          page.added.push(this.generator.generated(k, original));
         } else {
-          const transaction = this.generator.generated(k);
+          const transaction = this.generator.generated(k, original);
           if (transaction.account_id !== accountId) continue;
           if (emitted === request.count) break;
           page.added.push(transaction);
@@ -160,7 +165,7 @@ export class TransactionLedger {
       } else {
         if (accountId !== undefined && mutation.transaction.account_id !== accountId) continue;
         if (emitted === request.count) break;
-        (seenBefore ? page.modified : page.added).push(mutation.transaction);
+        (seenBefore ? page.modified : page.added).push(view(mutation.transaction));
       }
       emitted++;
     }

@@ -3,7 +3,6 @@ import {
   TransactionsUpdateStatus,
   type SandboxTransactionsCreateRequest,
   type SandboxTransactionsCreateResponse,
-  type Transaction,
   type TransactionsRefreshRequest,
   type TransactionsRefreshResponse,
   type TransactionsSyncRequest,
@@ -19,11 +18,6 @@ import { createSandboxTransactions, refreshTransactions } from './transaction-up
 
 const DEFAULT_SYNC_COUNT = 100;
 
-/** `original_description` is only filled when the client asks for it. */
-function withoutOriginalDescription(transactions: Transaction[]): Transaction[] {
-  return transactions.map((transaction) => ({ ...transaction, original_description: null }));
-}
-
 export const transactionEndpoints: readonly PlaidEndpoint[] = [
   itemEndpoint<TransactionsSyncRequest, TransactionsSyncResponse>('/transactions/sync', transactionsSyncSchema, 'healthy', (request, item, services) => {
     ensureProduct(services, item, Products.Transactions);
@@ -36,16 +30,16 @@ export const transactionEndpoints: readonly PlaidEndpoint[] = [
       cursor: request.cursor,
       count: request.count ?? DEFAULT_SYNC_COUNT,
       accountId,
+      includeOriginalDescription: request.options?.include_original_description === true,
     });
     const templates = itemAccountTemplates(item, accountId === undefined ? undefined : [accountId]).filter(
       (template) => template.transactionRole !== null,
     );
-    const original = request.options?.include_original_description === true;
     return {
       transactions_update_status: TransactionsUpdateStatus.HistoricalUpdateComplete,
       accounts: templates.map((template) => accountView(item.item_id, template, null)),
-      added: original ? page.added : withoutOriginalDescription(page.added),
-      modified: original ? page.modified : withoutOriginalDescription(page.modified),
+      added: page.added,
+      modified: page.modified,
       removed: page.removed,
       next_cursor: page.next_cursor,
       has_more: page.has_more,

@@ -21,7 +21,7 @@ function ledger(count = 10, mutations: LedgerMutation[] = []) {
 function drain(target: TransactionLedger, cursor?: string, count = 4): SyncPage {
   const all: SyncPage = { added: [], modified: [], removed: [], next_cursor: cursor ?? '', has_more: false };
   do {
-    const page = target.sync({ cursor: all.next_cursor || undefined, count, accountId: undefined });
+    const page = target.sync({ cursor: all.next_cursor || undefined, count, accountId: undefined, includeOriginalDescription: true });
     all.added.push(...page.added);
     all.modified.push(...page.modified);
     all.removed.push(...page.removed);
@@ -33,12 +33,12 @@ function drain(target: TransactionLedger, cursor?: string, count = 4): SyncPage 
 
 it('serves the generated history in pages, then nothing', () => {
   const subject = ledger(10);
-  const first = subject.sync({ cursor: undefined, count: 4, accountId: undefined });
+  const first = subject.sync({ cursor: undefined, count: 4, accountId: undefined, includeOriginalDescription: true });
   expect(first.added).toHaveLength(4);
   expect(first.has_more).toBe(true);
   const rest = drain(subject, first.next_cursor);
   expect(rest.added).toHaveLength(6);
-  const quiet = subject.sync({ cursor: rest.next_cursor, count: 4, accountId: undefined });
+  const quiet = subject.sync({ cursor: rest.next_cursor, count: 4, accountId: undefined, includeOriginalDescription: true });
   expect(quiet).toMatchObject({ added: [], modified: [], removed: [], has_more: false, next_cursor: rest.next_cursor });
 });
 
@@ -68,9 +68,9 @@ it('reports each change once, as its net effect since the cursor', () => {
 
 it('fails a pagination whose stream grew, and not one that restarts', () => {
   const subject = ledger(10);
-  const first = subject.sync({ cursor: undefined, count: 4, accountId: undefined });
+  const first = subject.sync({ cursor: undefined, count: 4, accountId: undefined, includeOriginalDescription: true });
   subject.append({ kind: 'added', transaction: { ...first.added[0]!, transaction_id: 'late' } });
-  expect(() => subject.sync({ cursor: first.next_cursor, count: 4, accountId: undefined })).toThrow(
+  expect(() => subject.sync({ cursor: first.next_cursor, count: 4, accountId: undefined, includeOriginalDescription: true })).toThrow(
     expect.objectContaining({ body: expect.objectContaining({ error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' }) }),
   );
   expect(drain(subject).added).toHaveLength(11);
