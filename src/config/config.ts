@@ -27,6 +27,31 @@ export interface AuthConfig {
   jwtSecret?: string;
 }
 
+/** What one operation, request or user may ask of the gateway, on HTTP and WebSocket alike. */
+export interface EdgeLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Largest `first` any field may be asked for. */
+  maxPageSize: number;
+  /** Largest HTTP request body and WebSocket message. */
+  maxRequestBytes: number;
+  /** Operations one user may start per window. */
+  rateLimitOperations: number;
+  rateLimitWindowSeconds: number;
+}
+
+/** Durable jobs and the sweep that catches Items whose webhooks were lost. */
+export interface JobsConfig {
+  /** pg-boss's own schema in the gateway's database. */
+  schema: string;
+  sweepIntervalMinutes: number;
+  /** An Item not synced for this long is synced by the sweep. */
+  staleAfterMinutes: number;
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnvironment;
   isProduction: boolean;
@@ -37,7 +62,11 @@ export interface AppConfig {
   redisUrl?: string;
   publicUrl: string;
   allowedOrigins: string[];
+  /** In production only tokens with this scope get the explorer, introspection and field suggestions. */
+  partnerScope: string;
+  limits: EdgeLimits;
   logLevel: string;
+  jobs: JobsConfig;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -97,7 +126,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     redisUrl,
     publicUrl,
     allowedOrigins: list(read('ALLOWED_ORIGINS')).map((origin) => httpUrl(origin, 'ALLOWED_ORIGINS').replace(/\/+$/, '')),
+    partnerScope: scopeToken(read('PARTNER_SCOPE') ?? 'partner', 'PARTNER_SCOPE'),
+    limits: loadEdgeLimits(read),
     logLevel: oneOf(read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'), 'LOG_LEVEL', LOG_LEVELS),
+    jobs: {
+      schema: sqlIdentifier(read('JOB_QUEUE_SCHEMA') ?? 'pgboss', 'JOB_QUEUE_SCHEMA'),
+      sweepIntervalMinutes: integer(read('SYNC_SWEEP_INTERVAL_MINUTES'), 'SYNC_SWEEP_INTERVAL_MINUTES', 15, 1, 59),
+      staleAfterMinutes: integer(read('SYNC_STALE_AFTER_MINUTES'), 'SYNC_STALE_AFTER_MINUTES', 360, 1, 43_200),
+    },
     plaid: loadPlaidConfig(read, isProduction),
     auth,
     tokenEncryptionKeys,
@@ -142,6 +178,31 @@ function loadPlaidConfig(read: (name: string) => string | undefined, isProductio
     clientName: read('PLAID_CLIENT_NAME') ?? 'Plaid GraphQL Gateway',
     timeoutMs: integer(read('PLAID_TIMEOUT_MS'), 'PLAID_TIMEOUT_MS', 10_000, 100, 120_000),
   };
+}
+
+function loadEdgeLimits(read: (name: string) => string | undefined): EdgeLimits {
+  return {
+    maxDepth: integer(read('GRAPHQL_MAX_DEPTH'), 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
+    maxCost: integer(read('GRAPHQL_MAX_COST'), 'GRAPHQL_MAX_COST', 5000, 1, 1_000_000),
+    maxAliases: integer(read('GRAPHQL_MAX_ALIASES'), 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+    maxDirectives: integer(read('GRAPHQL_MAX_DIRECTIVES'), 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
+    maxTokens: integer(read('GRAPHQL_MAX_TOKENS'), 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+    maxPageSize: integer(read('GRAPHQL_MAX_PAGE_SIZE'), 'GRAPHQL_MAX_PAGE_SIZE', 500, 1, 10_000),
+    maxRequestBytes: integer(read('MAX_REQUEST_BYTES'), 'MAX_REQUEST_BYTES', 102_400, 1024, 10 * 1024 * 1024),
+    rateLimitOperations: integer(read('RATE_LIMIT_OPERATIONS'), 'RATE_LIMIT_OPERATIONS', 300, 1, 1_000_000),
+    rateLimitWindowSeconds: integer(read('RATE_LIMIT_WINDOW_SECONDS'), 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+  };
+}
+
+/** An OAuth scope token (RFC 6749 §3.3): printable ASCII without spaces, quotes or backslashes. */
+function scopeToken(value: string, name: string): string {
+  if (!/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(value)) throw new ConfigError(name, `"${value}" is not a scope name`);
+  return value;
+}
+
+function sqlIdentifier(value: string, name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(name, `"${value}" must be a lower-case SQL identifier`);
+  return value;
 }
 
 function optional<T>(value: string | undefined, parse: (value: string) => T): T | undefined {

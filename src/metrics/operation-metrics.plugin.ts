@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayMetrics, OperationType } from './gateway-metrics';
+
+/** Times each GraphQL operation over HTTP, labelled by its resolved name and type. */
+export function operationMetricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operation, operationName, response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          metrics.recordOperation({
+            // Apollo sets operationName (null when unnamed) only once the operation resolved.
+            name: operation ? operationName : undefined,
+            type: (operation?.operation ?? 'unknown') satisfies OperationType,
+            transport: 'http',
+            outcome: errors?.length ? 'error' : 'ok',
+            durationSeconds: (performance.now() - started) / 1000,
+          });
+        },
+      };
+    },
+  };
+}

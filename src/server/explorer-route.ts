@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { issueToken } from '../auth/token-issuer';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { AuthConfig } from '../config/config';
+import { DomainError } from '../errors/domain-error';
+import { EXPLORER_CONFIG_ELEMENT_ID, type ExplorerPageConfig } from './explorer-page-config';
+import type { SchemaVisibility } from './schema-visibility';
+
+export interface ExplorerOptions {
+  visibility: SchemaVisibility;
+  verifier: TokenVerifier;
+  auth: AuthConfig;
+  /** HS256 secret to sign the page's development token with; undefined in production. */
+  developmentSecret?: string;
+  logger: Logger;
+}
+
+const ASSETS_PATH = '/explorer';
+/** The user `npm start` prints a token for. */
+const DEVELOPMENT_USER_ID = 'demo';
+const DEFAULT_QUERY = `# The Plaid GraphQL gateway. Ctrl+Enter runs the operation under the cursor; the
+# Docs button (top left) opens the schema, and the Headers tab holds the bearer token.
+query Me {
+  me {
+    id
+    profile {
+      legalName
+      email
+    }
+  }
+}
+`;
+
+/**
+ * GET /graphql from a browser (HTML preferred over JSON) is the schema explorer: GraphiQL,
+ * bundled at build time into dist/explorer and served from ASSETS_PATH by the gateway itself.
+ * Any other GET /graphql goes on to Apollo.
+ */
+export function explorerRoutes(options: ExplorerOptions): Router {
+  const assetsDir = explorerAssetsDir();
+  const built = existsSync(path.join(assetsDir, 'explorer.js'));
+  if (!built) options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
+
+  const router = Router();
+  router.get('/graphql', async (req, res, next) => {
+    res.vary('Accept');
+    if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) !== 'text/html') return next();
+    res.setHeader('Cache-Control', 'no-store');
+    if (!built) {
+      res.status(503).type('text/plain').send('The schema explorer is not built: run `npm run build`.\n');
+      return;
+    }
+    const headers = await pageHeaders(req, res, options);
+    if (headers === undefined) return;
+    res.type('html').send(explorerPage({ graphqlPath: '/graphql', workerUrls: workerUrls(), headers, defaultQuery: DEFAULT_QUERY }));
+  });
+  // Fixed file names, revalidated by ETag on every load: a new build is picked up at once.
+  router.use(ASSETS_PATH, express.static(assetsDir, { index: false, cacheControl: true, maxAge: 0, immutable: false }));
+  return router;
+}
+
+/**
+ * The headers editor's JSON, or undefined once a refusal was sent. Outside production the
+ * page carries a fresh development token; in production it is only for partner tokens, and
+ * carries the token it was asked with, so the page's own calls are authorised the same way.
+ */
+async function pageHeaders(req: Request, res: Response, options: ExplorerOptions): Promise<string | undefined> {
+  if (options.visibility.mayExplore(null)) {
+    if (!options.developmentSecret) return '{}';
+    const token = await issueToken(options.developmentSecret, options.auth, DEVELOPMENT_USER_ID);
+    return JSON.stringify({ authorization: `Bearer ${token}` }, null, 2);
+  }
+  let user: AuthenticatedUser | null;
+  try {
+    user = await options.verifier.verifyAuthorization(req.headers.authorization);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    user = null;
+  }
+  const needs = `The schema explorer needs Authorization: Bearer <a token with the "${options.visibility.partnerScope}" scope>.\n`;
+  if (!user) {
+    res.status(401).setHeader('WWW-Authenticate', 'Bearer').type('text/plain').send(needs);
+    return undefined;
+  }
+  if (!options.visibility.mayExplore(user)) {
+    res.status(403).type('text/plain').send(needs);
+    return undefined;
+  }
+  return JSON.stringify({ authorization: req.headers.authorization }, null, 2);
+}
+
+function workerUrls(): ExplorerPageConfig['workerUrls'] {
+  return { editor: `${ASSETS_PATH}/editor.worker.js`, json: `${ASSETS_PATH}/json.worker.js`, graphql: `${ASSETS_PATH}/graphql.worker.js` };
+}
+
+function explorerPage(config: ExplorerPageConfig): string {
+  // In a <script> element only "</" could end it early; \u003c keeps the JSON intact.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Plaid GraphQL gateway: schema explorer</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${ASSETS_PATH}/explorer.css">
+<script type="application/json" id="${EXPLORER_CONFIG_ELEMENT_ID}">${json}</script>
+<script defer src="${ASSETS_PATH}/explorer.js"></script>
+</head>
+<body>
+<div id="graphiql">Loading the schema explorer…</div>
+</body>
+</html>
+`;
+}
+
+/** dist/explorer of the project, whether this file runs from src/ (ts-jest) or dist/src/. */
+function explorerAssetsDir(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return path.join(dir, 'dist', 'explorer');
+}

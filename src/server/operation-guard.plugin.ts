@@ -1,0 +1,36 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from './graphql-context';
+import type { OperationGuard } from './operation-guard';
+
+const HTTP_STATUS: Record<string, number> = { FORBIDDEN: 403, RATE_LIMITED: 429 };
+
+/** The guard on Apollo's path: checks once the operation resolved; hides suggestions in every error. */
+export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation, request }) {
+          if (!operation) return;
+          const [error] = await guard.check({ user: contextValue.user, document, operation, variables: request.variables });
+          if (error) throw withHttpStatus(error);
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          guard.visibility.hideSuggestions(contextValue.user, errors);
+        },
+      };
+    },
+  };
+}
+
+/** Apollo answers errors thrown here with 500 unless the error names its status. */
+function withHttpStatus(error: GraphQLError): GraphQLError {
+  const code = String(error.extensions.code);
+  const retryAfter = error.extensions.retryAfterSeconds;
+  const headers = new HeaderMap(typeof retryAfter === 'number' ? [['retry-after', String(retryAfter)]] : []);
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, http: { status: HTTP_STATUS[code] ?? 400, headers } },
+  });
+}

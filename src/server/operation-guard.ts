@@ -1,0 +1,107 @@
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DomainError } from '../errors/domain-error';
+import { pageSizeErrors } from './page-size-limit';
+import type { OperationLimits } from './operation-limits';
+import type { OperationRateLimiter } from './operation-rate-limiter';
+import type { SchemaVisibility } from './schema-visibility';
+
+export interface ResolvedOperation {
+  user: AuthenticatedUser | null;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Readonly<Record<string, unknown>> | undefined;
+}
+
+export interface OperationPayload {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** Either what to execute, or why not; `operation` once the document resolved to one. */
+export type PreparedOperation =
+  | { args: ExecutionArgs; operation: OperationDefinitionNode; errors?: never }
+  | { errors: GraphQLError[]; operation?: OperationDefinitionNode; args?: never };
+
+export interface OperationGuardOptions {
+  schema: GraphQLSchema;
+  limits: OperationLimits;
+  maxPageSize: number;
+  visibility: SchemaVisibility;
+  rateLimiter: OperationRateLimiter;
+}
+
+/**
+ * What every operation passes before it runs, over HTTP (Apollo parses and validates with
+ * `limits`, then calls `check`) and WebSocket (`prepare` does all of it), so that both
+ * transports refuse the same operations with the same errors.
+ */
+export class OperationGuard {
+  constructor(private readonly options: OperationGuardOptions) {}
+
+  get limits(): OperationLimits {
+    return this.options.limits;
+  }
+
+  get visibility(): SchemaVisibility {
+    return this.options.visibility;
+  }
+
+  /** Rate limit, introspection policy, variables and page sizes; errors are client-ready. */
+  async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
+    if (user) {
+      try {
+        await this.options.rateLimiter.consume(user.id);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return [new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code } })];
+      }
+    }
+    const forbidden = this.options.visibility.introspectionError(user, document);
+    if (forbidden) return [forbidden];
+
+    const coerced = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 25 });
+    if (coerced.errors) {
+      const errors = coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { code: 'BAD_USER_INPUT' } }));
+      this.options.visibility.hideSuggestions(user, errors);
+      return errors;
+    }
+    return pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
+  }
+
+  /** graphql-ws's onSubscribe: parse and validate as Apollo does, then `check`. */
+  async prepare(user: AuthenticatedUser | null, payload: OperationPayload): Promise<PreparedOperation> {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, this.options.limits.parseOptions);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { errors: [new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+    }
+    const validationErrors = validate(this.options.schema, document, [...specifiedRules, ...this.options.limits.validationRules]);
+    if (validationErrors.length > 0) {
+      this.options.visibility.hideSuggestions(user, validationErrors);
+      return { errors: [...validationErrors] };
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) {
+      const message = payload.operationName ? `Unknown operation named "${payload.operationName}"` : 'Must provide operation name if query contains multiple operations';
+      return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] };
+    }
+    const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
+    if (errors.length > 0) return { errors, operation };
+    return { args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables }, operation };
+  }
+}

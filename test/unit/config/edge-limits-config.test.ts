@@ -1,0 +1,76 @@
+import { loadConfig } from '../../../src/config/config';
+import { ConfigError } from '../../../src/config/config-error';
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/srv');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig: edge limits and the partner scope', () => {
+  it('has defaults for every limit', () => {
+    const config = loadConfig({}, '/srv');
+    expect(config.partnerScope).toBe('partner');
+    expect(config.limits).toEqual({
+      maxDepth: 10,
+      maxCost: 5000,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxTokens: 2000,
+      maxPageSize: 500,
+      maxRequestBytes: 102_400,
+      rateLimitOperations: 300,
+      rateLimitWindowSeconds: 60,
+    });
+  });
+
+  it('reads each limit from its variable', () => {
+    const config = loadConfig(
+      {
+        PARTNER_SCOPE: 'graphql:explore',
+        GRAPHQL_MAX_DEPTH: '4',
+        GRAPHQL_MAX_COST: '100',
+        GRAPHQL_MAX_ALIASES: '0',
+        GRAPHQL_MAX_DIRECTIVES: '2',
+        GRAPHQL_MAX_TOKENS: '300',
+        GRAPHQL_MAX_PAGE_SIZE: '50',
+        MAX_REQUEST_BYTES: '2048',
+        RATE_LIMIT_OPERATIONS: '5',
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+      },
+      '/srv',
+    );
+    expect(config.partnerScope).toBe('graphql:explore');
+    expect(config.limits).toEqual({
+      maxDepth: 4,
+      maxCost: 100,
+      maxAliases: 0,
+      maxDirectives: 2,
+      maxTokens: 300,
+      maxPageSize: 50,
+      maxRequestBytes: 2048,
+      rateLimitOperations: 5,
+      rateLimitWindowSeconds: 10,
+    });
+  });
+
+  it.each([
+    [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH: must be an integer from 1 to 100 \(got "0"\)$/],
+    [{ GRAPHQL_MAX_COST: 'lots' }, /^GRAPHQL_MAX_COST: must be an integer/],
+    [{ GRAPHQL_MAX_ALIASES: '-1' }, /^GRAPHQL_MAX_ALIASES: /],
+    [{ GRAPHQL_MAX_DIRECTIVES: '1.5' }, /^GRAPHQL_MAX_DIRECTIVES: /],
+    [{ GRAPHQL_MAX_TOKENS: '10' }, /^GRAPHQL_MAX_TOKENS: must be an integer from 100 to 100000/],
+    [{ GRAPHQL_MAX_PAGE_SIZE: '100000' }, /^GRAPHQL_MAX_PAGE_SIZE: /],
+    [{ MAX_REQUEST_BYTES: '1mb' }, /^MAX_REQUEST_BYTES: must be an integer from 1024 to 10485760/],
+    [{ RATE_LIMIT_OPERATIONS: '0' }, /^RATE_LIMIT_OPERATIONS: /],
+    [{ RATE_LIMIT_WINDOW_SECONDS: '1d' }, /^RATE_LIMIT_WINDOW_SECONDS: /],
+    [{ PARTNER_SCOPE: 'two words' }, /^PARTNER_SCOPE: "two words" is not a scope name$/],
+    [{ PARTNER_SCOPE: 'quo"te' }, /^PARTNER_SCOPE: /],
+  ])('refuses %j', (env, message) => {
+    expect(problem(env)).toMatch(message);
+  });
+});
