@@ -35,6 +35,11 @@ export class PlaidApiError extends Error {
     return this.plaidError?.request_id;
   }
 
+  /** An Item error Plaid reported inside a successful answer (e.g. `item.error` of /item/get). */
+  static fromPlaidError(endpoint: string, plaidError: PlaidError): PlaidApiError {
+    return new PlaidApiError(endpoint, 'plaid', undefined, plaidError);
+  }
+
   static from(endpoint: string, error: unknown): PlaidApiError {
     if (isAxiosError(error)) {
       if (error.response) {

@@ -25,8 +25,8 @@ export type PlaidMethod =
   | 'sandboxItemResetLogin'
   | 'sandboxTransactionsCreate';
 
-type RequestOf<M extends PlaidMethod> = Parameters<PlaidApi[M]>[0];
-type ResponseOf<M extends PlaidMethod> = Awaited<ReturnType<PlaidApi[M]>>['data'];
+export type RequestOf<M extends PlaidMethod> = Parameters<PlaidApi[M]>[0];
+export type ResponseOf<M extends PlaidMethod> = Awaited<ReturnType<PlaidApi[M]>>['data'];
 
 /**
  * Calls that give the same outcome when repeated. Exchanging a public token (single use),

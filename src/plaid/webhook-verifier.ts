@@ -1,0 +1,121 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey } from 'jose';
+import type { Logger } from 'pino';
+import { PlaidApiError } from './plaid-api-error';
+import type { PlaidClient } from './plaid-client';
+
+export class WebhookVerificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookVerificationError';
+  }
+}
+
+export interface VerifiedWebhook {
+  /** The JWT's iat: when Plaid signed the webhook. */
+  issuedAt: Date;
+  keyId: string;
+}
+
+interface CachedKey {
+  key: CryptoKey | Uint8Array;
+  expiredAt: number | null;
+  fetchedAt: number;
+}
+
+const MAX_AGE_SECONDS = 5 * 60;
+/** A cached key is asked for again after this long, so a retirement (expired_at) is noticed. */
+const KEY_REFRESH_MS = 10 * 60_000;
+/** An unknown kid is not asked about again for this long: forged kids must not make us hammer Plaid. */
+const UNKNOWN_KID_BACKOFF_MS = 60_000;
+const MAX_REMEMBERED_KIDS = 1_000;
+
+/**
+ * Proves a webhook came from Plaid (invariant 1): ES256 only, decided from the header before
+ * any key is looked up; the key fetched by kid from /webhook_verification_key/get, cached and
+ * refused once expired; iat at most five minutes old; the body's SHA-256 equal, in constant
+ * time, to the signed request_body_sha256.
+ */
+export class WebhookVerifier {
+  private readonly keys = new Map<string, CachedKey>();
+  private readonly unknownKids = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<CachedKey | undefined>>();
+
+  constructor(
+    private readonly plaid: PlaidClient,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(rawBody: Buffer, signature: string | undefined): Promise<VerifiedWebhook> {
+    if (!signature) throw new WebhookVerificationError('missing Plaid-Verification header');
+    let header;
+    try {
+      header = decodeProtectedHeader(signature);
+    } catch {
+      throw new WebhookVerificationError('Plaid-Verification is not a JWT');
+    }
+    if (header.alg !== 'ES256') throw new WebhookVerificationError(`algorithm ${String(header.alg)} is not accepted`);
+    if (typeof header.kid !== 'string' || header.kid === '' || header.kid.length > 128) throw new WebhookVerificationError('no key id');
+
+    const cached = await this.keyFor(header.kid);
+    if (!cached) throw new WebhookVerificationError('unknown signing key');
+    if (cached.expiredAt !== null && cached.expiredAt * 1000 <= this.now()) throw new WebhookVerificationError('signing key has expired');
+
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(signature, cached.key, {
+        algorithms: ['ES256'],
+        maxTokenAge: MAX_AGE_SECONDS,
+        requiredClaims: ['iat', 'request_body_sha256'],
+        currentDate: new Date(this.now()),
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new WebhookVerificationError(code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'stale or invalid claims' : 'bad signature');
+    }
+    const claimed = payload.request_body_sha256;
+    const actual = createHash('sha256').update(rawBody).digest();
+    const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new WebhookVerificationError('body does not match its signature');
+    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid };
+  }
+
+  private async keyFor(kid: string): Promise<CachedKey | undefined> {
+    const cached = this.keys.get(kid);
+    if (cached && this.now() - cached.fetchedAt < KEY_REFRESH_MS) return cached;
+    const refusedAt = this.unknownKids.get(kid);
+    if (!cached && refusedAt !== undefined && this.now() - refusedAt < UNKNOWN_KID_BACKOFF_MS) return undefined;
+    let pending = this.inFlight.get(kid);
+    if (!pending) {
+      pending = this.fetchKey(kid, cached).finally(() => this.inFlight.delete(kid));
+      this.inFlight.set(kid, pending);
+    }
+    return pending;
+  }
+
+  private async fetchKey(kid: string, stale: CachedKey | undefined): Promise<CachedKey | undefined> {
+    try {
+      const { key: jwk } = await this.plaid.call('webhookVerificationKeyGet', { key_id: kid });
+      const key = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256');
+      const entry = { key, expiredAt: jwk.expired_at ?? null, fetchedAt: this.now() };
+      this.remember(this.keys, kid, entry);
+      this.unknownKids.delete(kid);
+      return entry;
+    } catch (error) {
+      if (error instanceof PlaidApiError && error.kind === 'plaid' && error.status !== undefined && error.status < 500) {
+        this.remember(this.unknownKids, kid, this.now());
+        this.keys.delete(kid);
+        return undefined;
+      }
+      // Plaid unreachable: a key we already had is still the best answer; otherwise the webhook waits for Plaid's retry.
+      this.logger.warn({ plaid: error instanceof PlaidApiError ? error.toLog() : undefined, kid }, 'webhook key fetch failed');
+      return stale;
+    }
+  }
+
+  private remember<T>(map: Map<string, T>, kid: string, value: T): void {
+    if (map.size >= MAX_REMEMBERED_KIDS && !map.has(kid)) map.delete(map.keys().next().value!);
+    map.set(kid, value);
+  }
+}
