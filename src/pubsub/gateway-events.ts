@@ -1,0 +1,50 @@
+import type { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+
+/**
+ * What an event says about its Item, as JSON: events cross Redis, and a removed Item can
+ * no longer be read back, so subscribers get the Item as it was when the event happened.
+ * Never the access token.
+ */
+export interface ItemSnapshot {
+  id: string;
+  plaidItemId: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  status: ItemStatus;
+  error: { type: string; code: string; message: string; displayMessage: string | null } | null;
+  products: string[];
+  consentExpiresAt: string | null;
+  newAccountsAvailable: boolean;
+  lastSyncedAt: string | null;
+  transactionsUpdateStatus: TransactionsUpdateStatus | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemStatusChangedEvent {
+  item: ItemSnapshot;
+  previousStatus: ItemStatus | null;
+  status: ItemStatus;
+  reason: string | null;
+  occurredAt: string;
+}
+
+export interface TransactionsSyncedEvent {
+  item: ItemSnapshot;
+  added: number;
+  modified: number;
+  removed: number;
+  transactionsUpdateStatus: TransactionsUpdateStatus | null;
+  syncedAt: string;
+}
+
+/** Topics are per user (`TOPIC:userId`), so an event is routed only to its owner's subscriptions. */
+export const Topic = {
+  ItemStatusChanged: 'ITEM_STATUS_CHANGED',
+  TransactionsSynced: 'TRANSACTIONS_SYNCED',
+} as const;
+
+export type GatewayEvents = {
+  [Topic.ItemStatusChanged]: [userId: string, event: ItemStatusChangedEvent];
+  [Topic.TransactionsSynced]: [userId: string, event: TransactionsSyncedEvent];
+};

@@ -1,0 +1,37 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { GatewayEvents } from './gateway-events';
+
+export type GatewayPubSub = PubSub<GatewayEvents>;
+
+export interface PubSubHandle {
+  pubSub: GatewayPubSub;
+  close(): Promise<void>;
+}
+
+/**
+ * In-process by default; with REDIS_URL every instance publishes to and listens on Redis,
+ * so an event raised by one gateway reaches subscribers connected to any other.
+ */
+export async function createGatewayPubSub(redisUrl: string | undefined, logger: Logger): Promise<PubSubHandle> {
+  if (!redisUrl) return { pubSub: createPubSub<GatewayEvents>(), close: async () => undefined };
+  const connect = async (role: string) => {
+    const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    client.on('error', (error) => logger.warn({ err: error, role }, 'Redis connection error'));
+    await client.connect();
+    return client;
+  };
+  const publishClient = await connect('publish');
+  const subscribeClient = await connect('subscribe').catch(async (error: unknown) => {
+    publishClient.disconnect();
+    throw error;
+  });
+  return {
+    pubSub: createPubSub<GatewayEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}
