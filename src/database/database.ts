@@ -6,6 +6,8 @@ import { createDataSource, runMigrations } from './data-source';
 import { startEmbeddedDatabase } from './embedded-database';
 
 export interface OpenDatabase {
+  /** Also for pg-boss, which keeps its jobs in the same database. */
+  url: string;
   dataSource: DataSource;
   /** Closes the pool, then stops the embedded PostgreSQL if one was started. */
   close(): Promise<void>;
@@ -24,7 +26,8 @@ export async function openDatabase(
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedDatabase({ directory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
-  const dataSource = createDataSource({ url: config.databaseUrl ?? embedded!.url, onQuery });
+  const url = config.databaseUrl ?? embedded!.url;
+  const dataSource = createDataSource({ url, onQuery });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
@@ -35,6 +38,7 @@ export async function openDatabase(
     throw error;
   }
   return {
+    url,
     dataSource,
     close: async () => {
       await dataSource.destroy();

@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 
 /** graphql-scalars' parsing and serialisation, under the contract's names and descriptions. */
@@ -9,9 +9,22 @@ export const DateTimeScalar = new GraphQLScalarType({
   specifiedByURL: undefined,
 });
 
-export const DateScalar = new GraphQLScalarType({
+/**
+ * Validated by graphql-scalars, but kept as the 'YYYY-MM-DD' string on input: a JS Date at
+ * UTC midnight would shift the day for anyone who later formats it in local time.
+ */
+export const DateScalar = new GraphQLScalarType<string, string>({
   ...DateResolver.toConfig(),
   name: 'Date',
   description: 'A calendar date, YYYY-MM-DD.',
   specifiedByURL: undefined,
+  serialize: (value) => DateResolver.serialize(value) as string,
+  parseValue: (value) => {
+    DateResolver.parseValue(value);
+    return value as string;
+  },
+  parseLiteral: (ast, variables) => {
+    DateResolver.parseLiteral(ast, variables);
+    return ast.kind === Kind.STRING ? ast.value : '';
+  },
 });

@@ -14,26 +14,56 @@ import type { AppConfig } from '../config/config';
 import { resolveRuntimeSecrets, type RuntimeSecrets } from '../config/development-secrets';
 import { lockDataDir } from '../database/data-dir-lock';
 import { openDatabase } from '../database/database';
-import { startEmulator } from '../emulator/emulator-server';
+import { startEmulator, type RunningEmulator } from '../emulator/emulator-server';
+import { JobQueue, QueueName } from '../jobs/job-queue';
+import { syncJobHandler } from '../jobs/sync-job.handler';
+import { syncSweepHandler } from '../jobs/sync-sweep.handler';
+import { webhookJobHandler } from '../jobs/webhook-job.handler';
+import { WebhookVerifier } from '../plaid/webhook-verifier';
+import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
+import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
+import { TokenCipher } from '../security/token-cipher';
 import { DomainError } from '../errors/domain-error';
 import { formatClientError } from '../errors/error-mapping';
 import { buildGatewaySchema } from '../schema/build-schema';
-import { createServices } from '../services/services';
+import { createServices, type Services } from '../services/services';
 import { errorLoggingPlugin } from './error-logging.plugin';
-import type { GraphQLContext } from './graphql-context';
+import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
 import { createOriginPolicy } from './origin-policy';
-import { createRequestLoaders } from './request-loaders';
 import { requestIdFor } from './request-id';
 import { attachWebSocketServer } from './websocket-server';
+import { webhookRoute, type WebhookObserver } from './webhook-route';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { metricsRoute } from '../metrics/metrics-route';
+import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
+import { plaidCallObserver } from '../metrics/plaid-call-observer';
+import { trackWebSocketConnections } from '../metrics/websocket-connections';
+import { corsPolicy } from './cors-policy';
+import { explorerRoutes } from './explorer-route';
+import { OperationGuard } from './operation-guard';
+import { operationGuardPlugin } from './operation-guard.plugin';
+import { operationLimits } from './operation-limits';
+import { OperationRateLimiter } from './operation-rate-limiter';
+import { jsonBody } from './request-body';
+import { SchemaVisibility } from './schema-visibility';
+import { securityHeaders } from './security-headers';
+import { webSocketOperationHooks } from './websocket-operation-hooks';
 
 export interface Gateway {
   /** http://host:port of the running server. */
   url: string;
   /** Where the Plaid client is pointed: PLAID_BASE_URL, the in-process emulator, or Plaid's own host. */
   plaidBaseUrl?: string;
+  /** The in-process emulator, when this gateway started one. */
+  emulator?: RunningEmulator;
   dataSource: DataSource;
+  services: Services;
+  jobs: JobQueue;
   secrets: RuntimeSecrets;
+  /** This gateway's Prometheus registry and recording functions (GET /metrics). */
+  metrics: GatewayMetrics;
   /** Graceful: stop accepting, drain HTTP and WebSocket, then release the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -41,6 +71,12 @@ export interface Gateway {
 export interface GatewayOptions {
   /** Sees every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Sees every Plaid call's endpoint, outcome and duration (no request data). */
+  onPlaidCall?: PlaidCallObserver;
+  /** Sees every webhook's type, code and intake outcome. */
+  onWebhook?: WebhookObserver;
+  /** Tests only: runs inside a sync's transaction just before it commits. */
+  beforeSyncCommit?: (itemId: string) => Promise<void>;
 }
 
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -61,6 +97,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
 
   try {
     const secrets = await resolveRuntimeSecrets(config);
+    const metrics = new GatewayMetrics(logger);
     const emulatorInProcess = config.plaid.env === 'emulator' && !config.plaid.baseUrl;
     if (!config.databaseUrl || emulatorInProcess) {
       // The embedded database and the emulator both keep their state in DATA_DIR.
@@ -68,10 +105,12 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       onClose('release DATA_DIR', release);
     }
 
-    const { dataSource, close: closeDatabase } = await openDatabase(config, secrets.embeddedDatabasePassword, logger, options.onQuery);
-    onClose('close the database', closeDatabase);
+    const database = await openDatabase(config, secrets.embeddedDatabasePassword, logger, options.onQuery);
+    const { dataSource } = database;
+    onClose('close the database', database.close);
 
     let plaidBaseUrl = config.plaid.baseUrl;
+    let runningEmulator: RunningEmulator | undefined;
     if (emulatorInProcess) {
       const emulator = await startEmulator({
         port: config.plaid.emulatorPort,
@@ -82,12 +121,46 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       });
       onClose('stop the Plaid emulator', () => emulator.close());
       plaidBaseUrl = emulator.url;
+      runningEmulator = emulator;
     }
 
-    const services = createServices(dataSource);
+    const pubSub = await createGatewayPubSub(config.redisUrl, logger);
+    onClose('close pub/sub', pubSub.close);
+    const jobs = await JobQueue.start({
+      databaseUrl: database.url,
+      schema: config.jobs.schema,
+      logger: logger.child({ component: 'jobs' }),
+      sweepCron: `*/${config.jobs.sweepIntervalMinutes} * * * *`,
+    });
+    onClose('stop job workers', () => jobs.stop(SHUTDOWN_GRACE_MS));
+    const plaid = new PlaidClient({ config: config.plaid, baseUrl: plaidBaseUrl, logger: logger.child({ component: 'plaid' }), onCall: plaidCallObserver(metrics, options.onPlaidCall) });
+    const services = createServices({
+      dataSource,
+      plaid,
+      cipher: new TokenCipher(secrets.tokenEncryptionKeys),
+      pubSub: pubSub.pubSub,
+      jobs,
+      config,
+      logger,
+      beforeSyncCommit: options.beforeSyncCommit,
+    });
+    await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), 2);
+    await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
+    await jobs.work(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), 4);
+    const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
-    const schema = await buildGatewaySchema(services);
+    const schema = await buildGatewaySchema(services, pubSub.pubSub);
     const health: HealthState = { shuttingDown: false };
+    const isOriginAllowed = createOriginPolicy(config);
+    const visibility = new SchemaVisibility(config.isProduction, config.partnerScope);
+    const rateLimiter = await OperationRateLimiter.create({
+      operations: config.limits.rateLimitOperations,
+      windowSeconds: config.limits.rateLimitWindowSeconds,
+      redisUrl: config.redisUrl,
+      logger,
+    });
+    onClose('close the rate limiter', () => rateLimiter.close());
+    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter });
 
     const app = express();
     app.disable('x-powered-by');
@@ -97,13 +170,21 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       schema,
       verifier,
       services,
+      pubSub: pubSub.pubSub,
       logger,
-      isOriginAllowed: createOriginPolicy(config),
+      isOriginAllowed,
+      hooks: webSocketOperationHooks(guard, metrics),
+      maxPayloadBytes: config.limits.maxRequestBytes,
     });
+    trackWebSocketConnections(wsServer, metrics);
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       csrfPrevention: true,
+      // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
+      introspection: true,
+      parseOptions: guard.limits.parseOptions,
+      validationRules: guard.limits.validationRules,
       includeStacktraceInErrorResponses: false,
       // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
       stopOnTerminationSignals: false,
@@ -123,9 +204,15 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
         },
         ApolloServerPluginLandingPageDisabled(),
         errorLoggingPlugin(),
+        operationGuardPlugin(guard),
+        operationMetricsPlugin(metrics),
       ],
     });
     await apollo.start();
+    onClose('drain HTTP and WebSocket', async () => {
+      health.shuttingDown = true;
+      await apollo.stop();
+    });
 
     app.use(
       pinoHttp({
@@ -139,10 +226,22 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
         customProps: (req) => ({ userId: (req as express.Request & { userId?: string }).userId }),
       }),
     );
+    app.use(httpMetricsMiddleware(metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(isOriginAllowed));
     app.use(healthRoutes(dataSource, health));
+    app.use(webhookRoute(webhookVerifier, services.webhookIntake, logger.child({ component: 'webhooks' }), options.onWebhook));
+    app.use(metricsRoute(metrics));
+    app.use(
+      explorerRoutes({
+        visibility,
+        verifier,
+        auth: config.auth,
+        developmentSecret: config.isProduction ? undefined : secrets.authJwtSecret,
+        logger,
+      }),
+    );
     app.use(
       '/graphql',
-      express.json({ limit: '1mb' }),
+      ...jsonBody(config.limits.maxRequestBytes),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = String(req.id);
@@ -154,7 +253,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
             throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
           }
           if (user) (req as express.Request & { userId?: string }).userId = user.id;
-          return { requestId, user, logger: req.log, loaders: createRequestLoaders(services) };
+          return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub: pubSub.pubSub });
         },
       }),
     );
@@ -163,18 +262,23 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const address = httpServer.address() as AddressInfo;
     const host = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
     const url = `http://${host}:${address.port}`;
-    onClose('drain HTTP and WebSocket', async () => {
-      health.shuttingDown = true;
-      await apollo.stop();
-    });
     logger.info({ url, plaidBaseUrl, plaidEnv: config.plaid.env }, 'gateway listening');
+    // Plaid may be slow or down; start-up does not wait for the webhook move.
+    void services.link.moveWebhooksToPublicUrl().then(
+      ({ moved, failed }) => (moved || failed) && logger.info({ moved, failed }, 'moved Item webhooks to PUBLIC_URL'),
+      (error: unknown) => logger.error({ err: error }, 'moving Item webhooks failed'),
+    );
 
     let closing: Promise<void> | undefined;
     return {
       url,
       plaidBaseUrl,
+      emulator: runningEmulator,
       dataSource,
+      services,
+      jobs,
       secrets,
+      metrics,
       close: () => (closing ??= runCleanups()),
     };
   } catch (error) {

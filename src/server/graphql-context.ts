@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { unauthenticated } from '../errors/domain-error';
-import type { RequestLoaders } from './request-loaders';
+import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import type { Services } from '../services/services';
+import { createRequestLoaders, type RequestLoaders } from './request-loaders';
 
 /** What every resolver receives, for HTTP requests and WebSocket operations alike. */
 export interface GraphQLContext {
@@ -9,6 +11,14 @@ export interface GraphQLContext {
   user: AuthenticatedUser | null;
   logger: Logger;
   loaders: RequestLoaders;
+  /** For subscriptions, whose subscribe functions are static decorator options. */
+  services: Services;
+  pubSub: GatewayPubSub;
+}
+
+/** One context shape for both transports: fresh DataLoaders per request or operation. */
+export function createGraphQLContext(parts: Omit<GraphQLContext, 'loaders'>): GraphQLContext {
+  return { ...parts, loaders: createRequestLoaders(parts.services) };
 }
 
 /** The caller's id, or UNAUTHENTICATED: every root field acts for an authenticated user only. */

@@ -8,21 +8,27 @@ import { WebSocketServer } from 'ws';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { formatClientError, isUnexpectedError } from '../errors/error-mapping';
+import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
-import type { GraphQLContext } from './graphql-context';
-import { createRequestLoaders } from './request-loaders';
+import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import type { WebSocketOperationHooks } from './websocket-operation-hooks';
 
 export interface WebSocketOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   verifier: TokenVerifier;
   services: Services;
+  pubSub: GatewayPubSub;
   logger: Logger;
   isOriginAllowed: (origin: string | undefined) => boolean;
+  /** The HTTP path's limits and policies, and metrics, for every subscribe message. */
+  hooks?: WebSocketOperationHooks;
+  /** Larger messages close the socket (1009), as larger HTTP bodies get 413. */
+  maxPayloadBytes?: number;
   keepAliveMs?: number;
 }
 
-type ConnectionExtra = {
+export type ConnectionExtra = {
   user?: AuthenticatedUser;
   connectionId?: string;
 };
@@ -33,14 +39,18 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: '/graphql',
+    maxPayload: options.maxPayloadBytes,
     verifyClient: ({ origin }: { origin?: string }) => options.isOriginAllowed(origin || undefined),
   });
 
   const graphqlWs = useServer<Record<string, unknown>, ConnectionExtra>(
     {
+      ...options.hooks,
       schema: options.schema,
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
+        // connectionParams mirror HTTP headers (GraphiQL sends its headers editor as they are), so the name is case-insensitive.
+        const key = Object.keys(ctx.connectionParams ?? {}).find((name) => name.toLowerCase() === 'authorization');
+        const authorization = key === undefined ? undefined : ctx.connectionParams?.[key];
         try {
           const user = await options.verifier.verifyAuthorization(typeof authorization === 'string' ? authorization : undefined);
           if (!user) return false;
@@ -53,12 +63,13 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
       },
       context: (ctx): GraphQLContext => {
         const requestId = randomUUID();
-        return {
+        return createGraphQLContext({
           requestId,
           user: ctx.extra.user ?? null,
           logger: logger.child({ requestId, connectionId: ctx.extra.connectionId, userId: ctx.extra.user?.id }),
-          loaders: createRequestLoaders(options.services),
-        };
+          services: options.services,
+          pubSub: options.pubSub,
+        });
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;

@@ -1,13 +1,68 @@
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import type { JobQueue } from '../jobs/job-queue';
+import type { PlaidClient } from '../plaid/plaid-client';
+import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import type { TokenCipher } from '../security/token-cipher';
+import { AccessTokenVault } from './access-token-vault';
+import { ItemStatusService } from './item-status.service';
+import { ItemService } from './item.service';
+import { LinkService } from './link.service';
 import { ProfileService } from './profile.service';
+import { SandboxService } from './sandbox.service';
+import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
+import { WebhookIntakeService } from './webhook-intake.service';
+import { WebhookProcessor } from './webhook-processor.service';
+
+export interface ServiceDependencies {
+  dataSource: DataSource;
+  plaid: PlaidClient;
+  cipher: TokenCipher;
+  pubSub: GatewayPubSub;
+  jobs: JobQueue;
+  config: AppConfig;
+  logger: Logger;
+  onSync?: (observation: SyncObservation) => void;
+  /** Tests only: runs just before a sync commits. */
+  beforeSyncCommit?: (itemId: string) => Promise<void>;
+}
 
 /** The service layer, built once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
   profiles: ProfileService;
+  items: ItemService;
+  itemStatus: ItemStatusService;
+  link: LinkService;
+  sandbox: SandboxService;
+  sync: TransactionSyncService;
+  webhookIntake: WebhookIntakeService;
+  webhookProcessor: WebhookProcessor;
 }
 
-export function createServices(dataSource: DataSource): Services {
+export function createServices(deps: ServiceDependencies): Services {
+  const { dataSource, plaid, pubSub, jobs, config, logger } = deps;
+  const vault = new AccessTokenVault(deps.cipher);
+  const items = new ItemService(dataSource);
+  const itemStatus = new ItemStatusService(dataSource, pubSub);
+  const link = new LinkService({ dataSource, plaid, vault, items, itemStatus, jobs, config, logger: logger.child({ component: 'link' }) });
   return {
     profiles: new ProfileService(dataSource),
+    items,
+    itemStatus,
+    link,
+    sandbox: new SandboxService({ config, plaid, vault, items, link }),
+    sync: new TransactionSyncService({
+      dataSource,
+      plaid,
+      vault,
+      itemStatus,
+      pubSub,
+      logger: logger.child({ component: 'sync' }),
+      onSync: deps.onSync,
+      beforeCommit: deps.beforeSyncCommit,
+    }),
+    webhookIntake: new WebhookIntakeService(dataSource, jobs),
+    webhookProcessor: new WebhookProcessor(dataSource, itemStatus, jobs, logger.child({ component: 'webhooks' })),
   };
 }

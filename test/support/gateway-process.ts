@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+
+export { freePort } from './free-port';
 
 export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
@@ -46,15 +47,4 @@ export function spawnGateway(env: NodeJS.ProcessEnv): GatewayProcess {
       throw new Error(`no output matching ${pattern}; stdout:\n${out.slice(-2000)}\nstderr:\n${err.slice(-2000)}`);
     },
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

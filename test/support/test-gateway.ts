@@ -5,8 +5,10 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { issueToken } from '../../src/auth/token-issuer';
 import { loadConfig, type AppConfig } from '../../src/config/config';
+import type { EmulatorControl } from '../../src/emulator/emulator-control';
 import { createLogger } from '../../src/logging/logger';
 import { startGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway';
+import { freePort } from './free-port';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-bytes';
 
@@ -19,6 +21,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestGateway {
   gateway: Gateway;
+  /** The in-process emulator's control API (faults, webhooks, clock). */
+  emulator: EmulatorControl;
   config: AppConfig;
   url: string;
   wsUrl: string;
@@ -36,9 +40,12 @@ export const newUserId = (prefix = 'user') => `${prefix}-${randomUUID()}`;
 /** The real gateway, in this process, on a free port, against the run's PostgreSQL. */
 export async function startTestGateway(env: Record<string, string> = {}, options: GatewayOptions = {}): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-test-'));
+  // A known port, so PUBLIC_URL (where Plaid sends webhooks) is right from the start.
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: process.env.TEST_DATABASE_URL,
@@ -60,6 +67,10 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const url = gateway.url;
   return {
     gateway,
+    get emulator() {
+      if (!gateway.emulator) throw new Error('this gateway runs no emulator (PLAID_BASE_URL is set)');
+      return gateway.emulator.control;
+    },
     config,
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/graphql`,

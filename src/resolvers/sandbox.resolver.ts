@@ -1,0 +1,46 @@
+import type { SandboxItemFireWebhookRequestWebhookCodeEnum } from 'plaid';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { SandboxWebhookCode } from '../schema/enums';
+import { SandboxPublicToken, SandboxPublicTokenInput, SandboxTransactionInput } from '../schema/sandbox.types';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { Services } from '../services/services';
+import { toPlaidProducts } from './link.resolver';
+
+@Resolver()
+export class SandboxResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => SandboxPublicToken, { description: 'Creates a sandbox public_token, as if the user had finished Link.' })
+  async sandboxCreatePublicToken(
+    @Arg('input', () => SandboxPublicTokenInput, { nullable: true }) input: SandboxPublicTokenInput | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SandboxPublicToken> {
+    callerId(context);
+    const publicToken = await this.services.sandbox.createPublicToken({ ...input, products: toPlaidProducts(input?.products) });
+    return { publicToken };
+  }
+
+  @Mutation(() => Boolean, { description: "Asks Plaid to fire a webhook for the Item; it arrives, verified, at the gateway's webhook endpoint." })
+  sandboxFireWebhook(
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('code', () => SandboxWebhookCode) code: SandboxWebhookCode,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    // PENDING_EXPIRATION is newer than Plaid's enum: Plaid (or the emulator) decides whether it can fire it.
+    return this.services.sandbox.fireWebhook(callerId(context), itemId, code as string as SandboxItemFireWebhookRequestWebhookCodeEnum);
+  }
+
+  @Mutation(() => Boolean, { description: 'Forces the Item into ITEM_LOGIN_REQUIRED.' })
+  sandboxResetLogin(@Arg('itemId', () => ID) itemId: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return this.services.sandbox.resetLogin(callerId(context), itemId);
+  }
+
+  @Mutation(() => Boolean, { description: 'Adds transactions at the institution (they arrive with the next sync).' })
+  sandboxCreateTransactions(
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('transactions', () => [SandboxTransactionInput]) transactions: SandboxTransactionInput[],
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
+    return this.services.sandbox.createTransactions(callerId(context), itemId, transactions);
+  }
+}

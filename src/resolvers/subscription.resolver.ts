@@ -1,0 +1,38 @@
+import { filter } from '@graphql-yoga/subscription';
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Topic, type ItemStatusChangedEvent, type TransactionsSyncedEvent as SyncedEvent } from '../pubsub/gateway-events';
+import { ItemStatusEvent, TransactionsSyncedEvent } from '../schema/subscription-events.type';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+import { itemFromSnapshot } from './item-mapping';
+
+type ItemArgs = { itemId?: string | null };
+
+/**
+ * The caller's own topic, narrowed to one Item when asked. An Item id that is not the
+ * caller's is NOT_FOUND at subscribe time, exactly as in queries.
+ */
+async function subscribeFor<T extends { item: { id: string } }>(topic: (typeof Topic)[keyof typeof Topic], { args, context }: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) {
+  const userId = callerId(context);
+  if (args.itemId) await context.services.items.get(userId, args.itemId);
+  const events = context.pubSub.subscribe(topic, userId) as AsyncIterable<T>;
+  return args.itemId ? filter((event: T) => event.item.id === args.itemId)(events) : events;
+}
+
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => ItemStatusEvent, {
+    description: "Pushed whenever one of the user's Items changes status (from webhooks, syncs, relinks or removal).",
+    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<ItemStatusChangedEvent>(Topic.ItemStatusChanged, data),
+  })
+  itemStatusChanged(@Root() event: ItemStatusChangedEvent, @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null): ItemStatusEvent {
+    return { ...event, item: itemFromSnapshot(event.item), occurredAt: new Date(event.occurredAt) };
+  }
+
+  @Subscription(() => TransactionsSyncedEvent, {
+    description: "Pushed after a transaction sync of one of the user's Items has committed.",
+    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
+  })
+  transactionsSynced(@Root() event: SyncedEvent, @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null): TransactionsSyncedEvent {
+    return { ...event, item: itemFromSnapshot(event.item), syncedAt: new Date(event.syncedAt) };
+  }
+}

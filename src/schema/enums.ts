@@ -1,0 +1,47 @@
+import { registerEnumType } from 'type-graphql';
+import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+
+export { ItemStatus, TransactionsUpdateStatus };
+
+export enum AccountType {
+  DEPOSITORY = 'DEPOSITORY',
+  CREDIT = 'CREDIT',
+  LOAN = 'LOAN',
+  INVESTMENT = 'INVESTMENT',
+  OTHER = 'OTHER',
+}
+
+export enum PlaidProduct {
+  TRANSACTIONS = 'TRANSACTIONS',
+  AUTH = 'AUTH',
+  IDENTITY = 'IDENTITY',
+}
+
+export enum TransferDeclineReason {
+  ITEM_LOGIN_REQUIRED = 'ITEM_LOGIN_REQUIRED',
+  ITEM_NOT_ACTIVE = 'ITEM_NOT_ACTIVE',
+  ACCOUNT_NOT_ELIGIBLE = 'ACCOUNT_NOT_ELIGIBLE',
+  NO_ACH_NUMBERS = 'NO_ACH_NUMBERS',
+  BALANCE_UNAVAILABLE = 'BALANCE_UNAVAILABLE',
+  INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
+  PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
+  IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
+}
+
+export enum SandboxWebhookCode {
+  SYNC_UPDATES_AVAILABLE = 'SYNC_UPDATES_AVAILABLE',
+  DEFAULT_UPDATE = 'DEFAULT_UPDATE',
+  NEW_ACCOUNTS_AVAILABLE = 'NEW_ACCOUNTS_AVAILABLE',
+  PENDING_DISCONNECT = 'PENDING_DISCONNECT',
+  PENDING_EXPIRATION = 'PENDING_EXPIRATION',
+  USER_PERMISSION_REVOKED = 'USER_PERMISSION_REVOKED',
+  LOGIN_REPAIRED = 'LOGIN_REPAIRED',
+  ERROR = 'ERROR',
+}
+
+registerEnumType(ItemStatus, { name: 'ItemStatus' });
+registerEnumType(TransactionsUpdateStatus, { name: 'TransactionsUpdateStatus' });
+registerEnumType(AccountType, { name: 'AccountType' });
+registerEnumType(PlaidProduct, { name: 'PlaidProduct' });
+registerEnumType(TransferDeclineReason, { name: 'TransferDeclineReason' });
+registerEnumType(SandboxWebhookCode, { name: 'SandboxWebhookCode' });

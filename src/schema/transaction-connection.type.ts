@@ -1,0 +1,32 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Transaction } from './transaction.type';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class TransactionEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Transaction)
+  node!: Transaction;
+}
+
+@ObjectType()
+export class TransactionConnection {
+  @Field(() => [TransactionEdge])
+  edges!: TransactionEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}

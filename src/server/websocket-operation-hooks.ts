@@ -1,0 +1,71 @@
+import type { Context, ServerOptions } from 'graphql-ws';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { OperationGuard } from './operation-guard';
+import type { ConnectionExtra } from './websocket-server';
+
+type ConnectionContext = Context<Record<string, unknown>, ConnectionExtra>;
+export type WebSocketOperationHooks = Required<Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>>;
+
+interface OperationState {
+  started: number;
+  name: string | null;
+  type: 'query' | 'mutation' | 'subscription';
+  streaming: boolean;
+}
+
+/**
+ * graphql-ws hooks: every subscribe message goes through the same guard as HTTP, and is
+ * timed and counted. A streaming subscription counts as active from its first setup to its
+ * completion, which graphql-ws reports for client completes and closed sockets alike.
+ */
+export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayMetrics): WebSocketOperationHooks {
+  const operations = new WeakMap<ConnectionContext, Map<string, OperationState>>();
+  const stateOf = (ctx: ConnectionContext) => {
+    let map = operations.get(ctx);
+    if (!map) operations.set(ctx, (map = new Map()));
+    return map;
+  };
+
+  return {
+    async onSubscribe(ctx, id, payload) {
+      const started = performance.now();
+      const prepared = await guard.prepare(ctx.extra.user ?? null, payload);
+      const name = prepared.operation ? (prepared.operation.name?.value ?? null) : undefined;
+      if (prepared.errors) {
+        metrics.recordOperation({
+          name,
+          type: prepared.operation?.operation ?? 'unknown',
+          transport: 'websocket',
+          outcome: 'error',
+          durationSeconds: (performance.now() - started) / 1000,
+        });
+        return prepared.errors;
+      }
+      stateOf(ctx).set(id, { started, name: name ?? null, type: prepared.operation.operation, streaming: false });
+      return prepared.args;
+    },
+    async onOperation(ctx, id, _payload, _args, operationResult) {
+      const state = stateOf(ctx).get(id);
+      if (!state) return;
+      // graphql-ws has awaited it already; the type also admits the promise.
+      const result = await operationResult;
+      const streaming = Symbol.asyncIterator in result;
+      metrics.recordOperation({
+        name: state.name,
+        type: state.type,
+        transport: 'websocket',
+        outcome: !streaming && result.errors?.length ? 'error' : 'ok',
+        durationSeconds: (performance.now() - state.started) / 1000,
+      });
+      if (streaming) {
+        state.streaming = true;
+        metrics.subscriptionStarted();
+      }
+    },
+    onComplete(ctx, id) {
+      const map = stateOf(ctx);
+      if (map.get(id)?.streaming) metrics.subscriptionEnded();
+      map.delete(id);
+    },
+  };
+}

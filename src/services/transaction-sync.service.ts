@@ -1,0 +1,144 @@
+import type { Logger } from 'pino';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+import { ItemEntity } from '../entities/item.entity';
+import { PlaidApiError } from '../plaid/plaid-api-error';
+import type { PlaidClient } from '../plaid/plaid-client';
+import { toDomainError } from '../plaid/plaid-error-mapping';
+import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync';
+import { Topic } from '../pubsub/gateway-events';
+import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import type { AccessTokenVault } from './access-token-vault';
+import type { ItemStatusService } from './item-status.service';
+import { holdItemLock } from './item-lock';
+import { toItemSnapshot } from './item-snapshot';
+import { SyncWriter } from './sync-writer';
+
+export interface SyncCounts {
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+export interface SyncOutcome extends SyncCounts {
+  item: ItemEntity;
+}
+
+export interface SyncObservation extends SyncCounts {
+  durationSeconds: number;
+  outcome: string;
+}
+
+export interface TransactionSyncDependencies {
+  dataSource: DataSource;
+  plaid: PlaidClient;
+  vault: AccessTokenVault;
+  itemStatus: ItemStatusService;
+  pubSub: GatewayPubSub;
+  logger: Logger;
+  pageSize?: number;
+  onSync?: (observation: SyncObservation) => void;
+  /** Runs inside the write transaction just before COMMIT; tests use it to kill a sync there. */
+  beforeCommit?: (itemId: string) => Promise<void>;
+}
+
+const UPDATE_STATUS: Record<string, TransactionsUpdateStatus> = {
+  TRANSACTIONS_UPDATE_STATUS_UNKNOWN: TransactionsUpdateStatus.UNKNOWN,
+  NOT_READY: TransactionsUpdateStatus.NOT_READY,
+  INITIAL_UPDATE_COMPLETE: TransactionsUpdateStatus.INITIAL_UPDATE_COMPLETE,
+  HISTORICAL_UPDATE_COMPLETE: TransactionsUpdateStatus.HISTORICAL_UPDATE_COMPLETE,
+};
+
+export class ItemGoneError extends Error {
+  constructor(itemId: string) {
+    super(`Item ${itemId} no longer exists`);
+    this.name = 'ItemGoneError';
+  }
+}
+
+/**
+ * Incremental transaction sync. One sync per Item at a time (the Item's advisory lock, shared
+ * by the job worker, the syncItem mutation and removal); every page is fetched before anything is
+ * written; rows, balances and the new cursor commit together or not at all, so a crash
+ * leaves the old cursor and the old rows.
+ */
+export class TransactionSyncService {
+  constructor(private readonly deps: TransactionSyncDependencies) {}
+
+  async sync(itemId: string, reason: string): Promise<SyncOutcome> {
+    const started = performance.now();
+    const runner = this.deps.dataSource.createQueryRunner();
+    await runner.connect();
+    let outcome = 'ok';
+    let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
+    try {
+      return await holdItemLock(runner, itemId, async () => {
+        const item = await runner.manager.getRepository(ItemEntity).findOneBy({ id: itemId });
+        if (!item) throw new ItemGoneError(itemId);
+        const changes = await this.collect(item);
+        counts = await this.write(runner, item, changes);
+        const synced = await this.deps.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
+        this.deps.logger.info({ itemId, reason, ...counts, pages: changes.pages, restarts: changes.restarts }, 'transactions synced');
+        this.deps.pubSub.publish(Topic.TransactionsSynced, synced.userId, {
+          item: toItemSnapshot(synced),
+          ...counts,
+          transactionsUpdateStatus: synced.transactionsUpdateStatus,
+          syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString(),
+        });
+        return { item: synced, ...counts };
+      });
+    } catch (error) {
+      outcome = error instanceof PlaidApiError ? (error.errorCode ?? error.kind) : error instanceof Error ? error.name : 'error';
+      throw error;
+    } finally {
+      await runner.release();
+      this.deps.onSync?.({ ...counts, durationSeconds: (performance.now() - started) / 1000, outcome });
+    }
+  }
+
+  private async collect(item: ItemEntity): Promise<SyncChanges> {
+    try {
+      return await collectSyncChanges(this.deps.plaid, this.deps.vault.open(item), item.transactionsCursor, { pageSize: this.deps.pageSize });
+    } catch (error) {
+      if (!(error instanceof PlaidApiError)) throw error;
+      if (error.errorCode === 'ITEM_LOGIN_REQUIRED') {
+        await this.deps.itemStatus.apply(item.id, {
+          status: ItemStatus.LOGIN_REQUIRED,
+          reason: 'ITEM_LOGIN_REQUIRED',
+          occurredAt: new Date(),
+          error: {
+            type: error.errorType ?? 'ITEM_ERROR',
+            code: 'ITEM_LOGIN_REQUIRED',
+            message: error.plaidError?.error_message ?? 'the login details of this item have changed',
+            displayMessage: error.plaidError?.display_message ?? null,
+          },
+        });
+      }
+      throw toDomainError(error, { itemId: item.id });
+    }
+  }
+
+  private async write(runner: QueryRunner, item: ItemEntity, changes: SyncChanges): Promise<SyncCounts> {
+    await runner.startTransaction();
+    try {
+      const writer = new SyncWriter(runner.manager, item.id, item.userId);
+      await writer.upsertAccounts(changes.accounts, new Date());
+      await writer.upsertTransactions([...changes.added, ...changes.modified]);
+      const removed = await writer.removeTransactions(changes.removed);
+      // Compare-and-set on the cursor: if another writer moved it, nothing of this sync applies.
+      const [, moved]: [unknown, number] = await runner.query(
+        `UPDATE items SET transactions_cursor = $2, transactions_update_status = COALESCE($4, transactions_update_status),
+                last_synced_at = now(), updated_at = now()
+          WHERE id = $1 AND transactions_cursor IS NOT DISTINCT FROM $3`,
+        [item.id, changes.nextCursor, item.transactionsCursor, changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null],
+      );
+      if (moved !== 1) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
+      await this.deps.beforeCommit?.(item.id);
+      await runner.commitTransaction();
+      return { added: changes.added.length, modified: changes.modified.length, removed };
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+}
