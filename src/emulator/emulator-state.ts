@@ -28,6 +28,8 @@ export interface ItemRecord {
   sync_called: boolean;
   last_webhook: { sent_at: string; code_sent: string } | null;
   last_transactions_update: string;
+  /** When the user's consent ends (set by a PENDING_EXPIRATION); absent = no end known. */
+  consent_expiration_time?: string | null;
 }
 
 export interface PublicTokenRecord {

@@ -249,10 +249,18 @@ export const sandboxPublicTokenCreateSchema: ObjectSchema = {
   },
 };
 
+/**
+ * The one place the emulator accepts more than Plaid's spec: PENDING_EXPIRATION, so teams can
+ * drive an Item into that state without waiting for real consent to run out. Plaid's own
+ * sandbox refuses it (INVALID_FIELD).
+ */
+export const EMULATOR_WEBHOOK_CODE_EXTENSIONS = ['PENDING_EXPIRATION'] as const;
+
 export const SANDBOX_WEBHOOK_CODES = [
   'DEFAULT_UPDATE', 'NEW_ACCOUNTS_AVAILABLE', 'SMS_MICRODEPOSITS_VERIFICATION', 'AUTHORIZATION_GRANTED',
   'USER_PERMISSION_REVOKED', 'USER_ACCOUNT_REVOKED', 'PENDING_DISCONNECT', 'RECURRING_TRANSACTIONS_UPDATE',
   'LOGIN_REPAIRED', 'SYNC_UPDATES_AVAILABLE', 'PRODUCT_READY', 'ERROR',
+  ...EMULATOR_WEBHOOK_CODE_EXTENSIONS,
 ] as const;
 
 export const sandboxItemFireWebhookSchema = itemRequest(

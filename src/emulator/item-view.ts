@@ -27,7 +27,7 @@ function itemFields(item: ItemRecord): Omit<Item, 'update_type'> {
     billed_products: [...item.products],
     products: [...item.products],
     consented_products: [...item.products],
-    consent_expiration_time: null,
+    consent_expiration_time: item.consent_expiration_time ?? null,
   };
 }
 

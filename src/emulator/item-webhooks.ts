@@ -9,6 +9,7 @@ import {
   type ItemLoginRepairedWebhook,
   type NewAccountsAvailableWebhook,
   type PendingDisconnectWebhook,
+  type PendingExpirationWebhook,
   type PlaidError,
   type RecurringTransactionsUpdateWebhook,
   type SyncUpdatesAvailableWebhook,
@@ -77,6 +78,9 @@ export const itemWebhookBodies = {
   }),
   newAccountsAvailable: (itemId: string): NewAccountsAvailableWebhook => ({
     webhook_type: 'ITEM', webhook_code: 'NEW_ACCOUNTS_AVAILABLE', item_id: itemId, error: null, environment,
+  }),
+  pendingExpiration: (itemId: string, consentExpirationTime: string): PendingExpirationWebhook => ({
+    webhook_type: 'ITEM', webhook_code: 'PENDING_EXPIRATION', item_id: itemId, consent_expiration_time: consentExpirationTime, environment,
   }),
   pendingDisconnect: (itemId: string, disconnectAt: number): PendingDisconnectWebhook => ({
     webhook_type: 'ITEM', webhook_code: 'PENDING_DISCONNECT', item_id: itemId,

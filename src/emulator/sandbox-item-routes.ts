@@ -5,7 +5,7 @@ import {
   type SandboxItemResetLoginRequest,
   type SandboxItemResetLoginResponse,
 } from 'plaid';
-import { DAY_MS } from './emulator-clock';
+import { DAY_MS, isoDateTime } from './emulator-clock';
 import type { EmulatorServices } from './emulator-services';
 import type { ItemRecord } from './emulator-state';
 import { sandboxItemFireWebhookSchema, sandboxItemResetLoginSchema } from './endpoint-request-schemas';
@@ -21,7 +21,9 @@ function requireProduct(item: ItemRecord, product: Products): void {
 /** The body `/sandbox/item/fire_webhook` sends for a code, or the sandbox error Plaid gives. */
 function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord, services: EmulatorServices): ItemWebhook {
   const id = item.item_id;
-  switch (request.webhook_code) {
+  // Widened: the request schema also admits the emulator's extensions (EMULATOR_WEBHOOK_CODE_EXTENSIONS).
+  const code: string = request.webhook_code;
+  switch (code) {
     case 'DEFAULT_UPDATE':
       if (request.webhook_type === 'AUTH') {
         requireProduct(item, Products.Auth);
@@ -44,6 +46,15 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
       return itemWebhookBodies.userPermissionRevoked(id, plaidErrorBody('USER_PERMISSION_REVOKED'));
     case 'USER_ACCOUNT_REVOKED':
       return itemWebhookBodies.userAccountRevoked(id, itemAccounts(item)[0]!.account_id);
+    case 'ERROR':
+      // Plaid's commonest Item error, as reset_login gives it.
+      item.error = plaidErrorBody('ITEM_LOGIN_REQUIRED');
+      return itemWebhookBodies.itemError(id, item.error);
+    case 'PENDING_EXPIRATION': {
+      const expiresAt = isoDateTime(services.clock.now() + 7 * DAY_MS);
+      item.consent_expiration_time = expiresAt;
+      return itemWebhookBodies.pendingExpiration(id, expiresAt);
+    }
     case 'LOGIN_REPAIRED':
       // The Item recovered outside the app (e.g. the user fixed it elsewhere): it is healthy again.
       item.error = null;

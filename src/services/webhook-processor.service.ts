@@ -79,7 +79,8 @@ export class WebhookProcessor {
       case 'PENDING_EXPIRATION':
         return status({ status: ItemStatus.PENDING_EXPIRATION, consentExpiresAt: dateOf(payload.consent_expiration_time) });
       case 'PENDING_DISCONNECT':
-        return status({ status: ItemStatus.PENDING_DISCONNECT, consentExpiresAt: dateOf(payload.consent_expiration_time) });
+        // Plaid names the moment the Item stops working disconnect_time here.
+        return status({ status: ItemStatus.PENDING_DISCONNECT, consentExpiresAt: dateOf(payload.disconnect_time ?? payload.consent_expiration_time) });
       case 'LOGIN_REPAIRED':
         return status({ status: ItemStatus.ACTIVE, error: null });
       case 'USER_PERMISSION_REVOKED': {
