@@ -41,7 +41,8 @@ export class ItemStatusService {
 
   /** Undefined when the Item is gone or a newer change already applied. */
   async apply(itemId: string, change: StatusChange): Promise<AppliedChange | undefined> {
-    const sets = ['status = $2', 'last_status_event_at = $3', 'updated_at = now()'];
+    // Plaid's iat has whole-second resolution, so changes are ordered by the second, ties going to the later arrival.
+    const sets = ['status = $2', "last_status_event_at = date_trunc('second', $3::timestamptz)", 'updated_at = now()'];
     const params: unknown[] = [itemId, change.status, change.occurredAt];
     if (change.error !== undefined) {
       params.push(change.error?.type ?? null, change.error?.code ?? null, change.error?.message ?? null, change.error?.displayMessage ?? null);
@@ -57,7 +58,7 @@ export class ItemStatusService {
       `WITH previous AS (SELECT id, status FROM items WHERE id = $1 FOR UPDATE)
        UPDATE items SET ${sets.join(', ')}
          FROM previous
-        WHERE items.id = previous.id AND (items.last_status_event_at IS NULL OR items.last_status_event_at <= $3)
+        WHERE items.id = previous.id AND (items.last_status_event_at IS NULL OR items.last_status_event_at <= date_trunc('second', $3::timestamptz))
        RETURNING previous.status AS previous_status, items.id`,
       params,
     );

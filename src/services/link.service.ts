@@ -243,7 +243,6 @@ export class LinkService {
         products: plaidItem.products ?? plaidItem.billed_products ?? [],
         consentExpiresAt: parseDate(plaidItem.consent_expiration_time),
         webhookUrl: plaidItem.webhook || null,
-        lastStatusEventAt: new Date(),
       });
       await new SyncWriter(manager, id, userId).upsertAccounts(accounts, new Date());
     });

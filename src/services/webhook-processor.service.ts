@@ -21,6 +21,16 @@ const SYNC_CODES = new Set(['SYNC_UPDATES_AVAILABLE', 'INITIAL_UPDATE', 'HISTORI
 
 type Result = { outcome: WebhookOutcome; note?: string };
 
+/** How long a webhook for an unknown Item is retried before it is ignored. */
+const UNKNOWN_ITEM_GRACE_MS = 60_000;
+
+export class ItemNotYetKnownError extends Error {
+  constructor(plaidItemId: string) {
+    super(`no Item ${plaidItemId} yet; retrying`);
+    this.name = 'ItemNotYetKnownError';
+  }
+}
+
 /**
  * Acts on a stored webhook, once. Transaction webhooks queue a sync (coalesced per Item);
  * Item webhooks change the Item's status, ordered by the webhook's JWT iat.
@@ -39,6 +49,10 @@ export class WebhookProcessor {
     if (!event || event.outcome !== WebhookOutcome.PENDING) return;
     const payload = event.payload as WebhookPayload;
     const item = payload.item_id ? await this.dataSource.getRepository(ItemEntity).findOneBy({ plaidItemId: payload.item_id }) : null;
+    if (!item && payload.item_id && Date.now() - event.receivedAt.getTime() < UNKNOWN_ITEM_GRACE_MS) {
+      // Plaid can announce an Item (INITIAL_UPDATE) before the exchange that creates it here has committed.
+      throw new ItemNotYetKnownError(payload.item_id);
+    }
     const result: Result = item ? await this.act(item, payload, event.issuedAt ?? event.receivedAt) : { outcome: WebhookOutcome.IGNORED, note: 'no such Item here' };
     if (result.outcome === WebhookOutcome.IGNORED) {
       this.logger.info({ eventId, webhookType: event.webhookType, webhookCode: event.webhookCode, note: result.note }, 'webhook ignored');

@@ -1,3 +1,5 @@
+import { ItemEntity } from '../../src/entities/item.entity';
+import { TokenCipher } from '../../src/security/token-cipher';
 import type { TestGateway } from './test-gateway';
 
 export interface LinkedItem {
@@ -30,4 +32,20 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The Item's access token, read the only way a test can: decrypting its row with the gateway's keys. */
+export async function accessTokenOf(gw: TestGateway, itemId: string): Promise<string> {
+  const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
+  return new TokenCipher(gw.config.tokenEncryptionKeys!).decrypt({ keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext }, row.id);
+}
+
+/** Calls the gateway's Plaid (the emulator) directly, as Plaid's own dashboard or another app would. */
+export async function callPlaid<T = Record<string, unknown>>(gw: TestGateway, path: string, body: Record<string, unknown>): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${gw.gateway.plaidBaseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: gw.config.plaid.clientId, secret: gw.config.plaid.secret, ...body }),
+  });
+  return { status: response.status, body: (await response.json()) as T };
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import type { PlaidApi } from 'plaid';
-import { plaidOpenApiValidator } from '../../support/openapi-validator';
+import { plaidOpenApiValidator } from './openapi-validator';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;

@@ -1,6 +1,6 @@
 import { Products, SandboxItemFireWebhookRequestWebhookCodeEnum as Code, WebhookType } from 'plaid';
 import { linkSandboxItem, startTestEmulator, type TestEmulator } from './emulator-harness';
-import { byCode, verifyWebhook, webhookSchemaErrors, WebhookReceiver } from './webhook-receiver';
+import { byCode, verifyWebhook, webhookSchemaErrors, WebhookReceiver } from '../../support/webhook-receiver';
 
 let t: TestEmulator;
 let receiver: WebhookReceiver;

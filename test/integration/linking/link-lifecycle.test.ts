@@ -1,6 +1,5 @@
-import { TokenCipher } from '../../../src/security/token-cipher';
 import { ItemEntity } from '../../../src/entities/item.entity';
-import { eventually, linkItem } from '../../support/linking';
+import { accessTokenOf, eventually, linkItem } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const ITEM_FIELDS = 'id plaidItemId status institutionId institutionName products error { code } newAccountsAvailable lastSyncedAt';
@@ -16,11 +15,6 @@ describe('linking lifecycle over GraphQL', () => {
   afterAll(async () => {
     await gw.close();
   });
-
-  const accessTokenOf = async (itemId: string) => {
-    const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
-    return new TokenCipher(gw.config.tokenEncryptionKeys!).decrypt({ keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext }, row.id);
-  };
 
   it('creates a fresh Link token on every call', async () => {
     const token = await gw.tokenFor(newUserId());
@@ -137,7 +131,7 @@ describe('linking lifecycle over GraphQL', () => {
   it('cleans up an Item that is already gone at Plaid', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
-    const accessToken = await accessTokenOf(item.id);
+    const accessToken = await accessTokenOf(gw, item.id);
     const response = await fetch(`${gw.gateway.plaidBaseUrl}/item/remove`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -162,7 +156,7 @@ describe('linking lifecycle over GraphQL', () => {
     const atPlaid = await fetch(`${gw.gateway.plaidBaseUrl}/item/get`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: gw.config.plaid.clientId, secret: gw.config.plaid.secret, access_token: await accessTokenOf(item.id) }),
+      body: JSON.stringify({ client_id: gw.config.plaid.clientId, secret: gw.config.plaid.secret, access_token: await accessTokenOf(gw, item.id) }),
     });
     expect(((await atPlaid.json()) as { item: { webhook: string } }).item.webhook).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
   });

@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import { loadConfig } from '../../../src/config/config';
+import { PlaidClient } from '../../../src/plaid/plaid-client';
+import { WebhookVerifier } from '../../../src/plaid/webhook-verifier';
+import { webhookRoute } from '../../../src/server/webhook-route';
+import type { WebhookIntakeService } from '../../../src/services/webhook-intake.service';
+import { PlaidKeyServer } from '../../support/plaid-key-server';
+
+describe('POST /webhooks/plaid', () => {
+  let keys: PlaidKeyServer;
+  let server: Server;
+  let url: string;
+  const received: unknown[] = [];
+
+  beforeAll(async () => {
+    keys = await new PlaidKeyServer().start();
+    await keys.addKey('k1');
+    const config = loadConfig({ PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'secret' });
+    const plaid = new PlaidClient({ config: config.plaid, baseUrl: keys.url, logger: pino({ level: 'silent' }) });
+    // Records what would be stored; the database side is covered by the integration tests.
+    const intake = { receive: async (...args: unknown[]) => (received.push(args), { outcome: 'accepted', eventId: 'e1' }) } as unknown as WebhookIntakeService;
+    const app = express().use(webhookRoute(new WebhookVerifier(plaid, pino({ level: 'silent' })), intake, pino({ level: 'silent' })));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/plaid`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await keys.stop();
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+  });
+
+  const post = async (body: string, signature?: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'plaid-verification': signature } : {}) }, body });
+
+  it('accepts a genuine webhook (200) and hands it to intake with the exact bytes', async () => {
+    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1",  "error":null}';
+    const response = await post(body, await keys.sign(Buffer.from(body), 'k1'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, duplicate: false });
+    expect((received[0] as [Buffer])[0].toString()).toBe(body);
+  });
+
+  it('answers 401 and stores nothing when verification fails', async () => {
+    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1"}';
+    expect((await post(body)).status).toBe(401);
+    expect((await post(body, await keys.sign(Buffer.from(`${body} `), 'k1'))).status).toBe(401);
+    expect(received).toEqual([]);
+  });
+
+  it.each([['not json at all'], ['[1,2]'], ['{"webhook_type":1,"webhook_code":"X"}'], ['{"webhook_code":"ERROR"}']])(
+    'answers 400 for a genuine but malformed body %s',
+    async (body) => {
+      const response = await post(body, await keys.sign(Buffer.from(body), 'k1'));
+      expect(response.status).toBe(400);
+      expect(received).toEqual([]);
+    },
+  );
+});
