@@ -1,9 +1,14 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Account } from '../schema/account.type';
 import { ItemStatus } from '../schema/enums';
 import { Item } from '../schema/item.type';
+import { TransactionConnection } from '../schema/transaction-connection.type';
+import { TransactionPageArgs } from '../schema/transaction-page.args';
 import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
+import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
+import { toConnection } from './transaction-mapping';
 
 @Resolver(() => Item)
 export class ItemResolver {
@@ -18,5 +23,15 @@ export class ItemResolver {
   async item(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Item | null> {
     const item = await this.services.items.find(callerId(context), id);
     return item ? toItem(item) : null;
+  }
+
+  @FieldResolver(() => [Account])
+  async accounts(@Root() item: Item, @Ctx() context: GraphQLContext): Promise<Account[]> {
+    return (await context.loaders.accountsByItemId.load(item.id)).map(toAccount);
+  }
+
+  @FieldResolver(() => TransactionConnection)
+  async transactions(@Root() item: Item, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
+    return toConnection(await context.loaders.transactionPages.load({ scope: 'item', scopeId: item.id, args }));
   }
 }

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { UserProfileEntity } from '../entities/user-profile.entity';
+import { Item } from '../schema/item.type';
 import { ProfileInput } from '../schema/profile.input';
 import { Profile, User } from '../schema/user.type';
 import type { Services } from '../services/services';
 import { callerId, type GraphQLContext } from '../server/graphql-context';
+import { toItem } from './item-mapping';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -26,6 +28,12 @@ export class UserResolver {
   async profile(@Root() user: User, @Ctx() context: GraphQLContext): Promise<Profile | null> {
     const entity = await context.loaders.profileByUserId.load(user.id);
     return entity ? toProfile(entity) : null;
+  }
+
+  /** A User is only ever the caller (Query.me), so this runs once per request. */
+  @FieldResolver(() => [Item])
+  async items(@Root() user: User): Promise<Item[]> {
+    return (await this.services.items.list(user.id)).map(toItem);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Balance } from './balance.type';
 import { AccountType } from './enums';
 
 @ObjectType()
@@ -26,4 +27,8 @@ export class Account {
 
   @Field(() => String, { nullable: true })
   subtype!: string | null;
+
+  /** The account's stored balance, read with the account itself (no extra query). */
+  @Field(() => Balance)
+  balance!: Balance;
 }

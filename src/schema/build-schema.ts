@@ -1,23 +1,36 @@
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { AccountResolver } from '../resolvers/account.resolver';
+import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { TransactionResolver } from '../resolvers/transaction.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { DateTimeScalar } from './scalars';
 
-const RESOLVERS = [UserResolver, ItemResolver, LinkResolver, SandboxResolver, SubscriptionResolver] as const;
+const RESOLVERS = [UserResolver, ItemResolver, AccountResolver, TransactionResolver, BalanceResolver, LinkResolver, SandboxResolver, SubscriptionResolver] as const;
 
 /** Code-first schema; resolvers get the shared services through a tiny container. */
 export function buildGatewaySchema(services: Services, pubSub: GatewayPubSub): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>(RESOLVERS.map((Resolver) => [Resolver, new Resolver(services)]));
+  return build({ get: (someClass) => instances.get(someClass) }, pubSub);
+}
+
+/** The schema's types only, for printing schema.graphql: type-graphql asks the container for resolvers only when they run. */
+export function buildGatewaySchemaTypes(): Promise<GraphQLSchema> {
+  return build({ get: () => { throw new Error('this schema is for printing; its resolvers do not run'); } }, createPubSub());
+}
+
+function build(container: ContainerType, pubSub: GatewayPubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    container: { get: (someClass) => instances.get(someClass) },
+    container,
     // Subscriptions subscribe through the context; type-graphql still insists on knowing the PubSub.
     pubSub,
     validate: false,

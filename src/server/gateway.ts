@@ -29,6 +29,7 @@ import { buildGatewaySchema } from '../schema/build-schema';
 import { createServices, type Services } from '../services/services';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { partialErrorsPlugin } from './partial-errors';
 import { healthRoutes, type HealthState } from './health-routes';
 import { createOriginPolicy } from './origin-policy';
 import { requestIdFor } from './request-id';
@@ -204,6 +205,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
         },
         ApolloServerPluginLandingPageDisabled(),
         errorLoggingPlugin(),
+        partialErrorsPlugin(),
         operationGuardPlugin(guard),
         operationMetricsPlugin(metrics),
       ],

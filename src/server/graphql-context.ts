@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { unauthenticated } from '../errors/domain-error';
@@ -11,14 +12,16 @@ export interface GraphQLContext {
   user: AuthenticatedUser | null;
   logger: Logger;
   loaders: RequestLoaders;
+  /** Errors beside data that is still returned (see partial-errors.ts). */
+  partialErrors: GraphQLError[];
   /** For subscriptions, whose subscribe functions are static decorator options. */
   services: Services;
   pubSub: GatewayPubSub;
 }
 
 /** One context shape for both transports: fresh DataLoaders per request or operation. */
-export function createGraphQLContext(parts: Omit<GraphQLContext, 'loaders'>): GraphQLContext {
-  return { ...parts, loaders: createRequestLoaders(parts.services) };
+export function createGraphQLContext(parts: Omit<GraphQLContext, 'loaders' | 'partialErrors'>): GraphQLContext {
+  return { ...parts, loaders: createRequestLoaders(parts.services, parts.user?.id ?? null), partialErrors: [] };
 }
 
 /** The caller's id, or UNAUTHENTICATED: every root field acts for an authenticated user only. */

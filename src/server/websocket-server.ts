@@ -11,6 +11,7 @@ import { formatClientError, isUnexpectedError } from '../errors/error-mapping';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { takePartialErrors } from './partial-errors';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
 
 export interface WebSocketOptions {
@@ -72,10 +73,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
         });
       },
       onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return;
         const context = args.contextValue as GraphQLContext;
-        logUnexpected(context.logger, result.errors);
-        return { ...result, errors: result.errors.map((error) => formatClientError(error.toJSON(), error)) };
+        const errors = [...(result.errors ?? []), ...takePartialErrors(context)];
+        if (errors.length === 0) return;
+        logUnexpected(context.logger, errors);
+        return { ...result, errors: errors.map((error) => formatClientError(error.toJSON(), error)) };
       },
       onError: (_ctx, _id, _payload, errors) => {
         logUnexpected(logger, errors);

@@ -6,11 +6,14 @@ import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { TokenCipher } from '../security/token-cipher';
 import { AccessTokenVault } from './access-token-vault';
+import { AccountService } from './account.service';
+import { BalanceService } from './balance.service';
 import { ItemStatusService } from './item-status.service';
 import { ItemService } from './item.service';
 import { LinkService } from './link.service';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
+import { TransactionQueryService } from './transaction-query.service';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
@@ -32,6 +35,9 @@ export interface ServiceDependencies {
 export interface Services {
   profiles: ProfileService;
   items: ItemService;
+  accounts: AccountService;
+  transactions: TransactionQueryService;
+  balances: BalanceService;
   itemStatus: ItemStatusService;
   link: LinkService;
   sandbox: SandboxService;
@@ -45,10 +51,14 @@ export function createServices(deps: ServiceDependencies): Services {
   const vault = new AccessTokenVault(deps.cipher);
   const items = new ItemService(dataSource);
   const itemStatus = new ItemStatusService(dataSource, pubSub);
+  const accounts = new AccountService(dataSource);
   const link = new LinkService({ dataSource, plaid, vault, items, itemStatus, jobs, config, logger: logger.child({ component: 'link' }) });
   return {
     profiles: new ProfileService(dataSource),
     items,
+    accounts,
+    transactions: new TransactionQueryService(dataSource),
+    balances: new BalanceService({ dataSource, plaid, vault, items, accounts, itemStatus }),
     itemStatus,
     link,
     sandbox: new SandboxService({ config, plaid, vault, items, link }),

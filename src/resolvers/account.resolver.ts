@@ -1,0 +1,45 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../errors/domain-error';
+import { Account } from '../schema/account.type';
+import { AccountType } from '../schema/enums';
+import { Item } from '../schema/item.type';
+import { TransactionConnection } from '../schema/transaction-connection.type';
+import { TransactionPageArgs } from '../schema/transaction-page.args';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { Services } from '../services/services';
+import { toAccount } from './account-mapping';
+import { toItem } from './item-mapping';
+import { toConnection } from './transaction-mapping';
+
+@Resolver(() => Account)
+export class AccountResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => [Account])
+  async accounts(
+    @Arg('itemId', () => ID, { nullable: true }) itemId: string | null,
+    @Arg('type', () => AccountType, { nullable: true }) type: AccountType | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Account[]> {
+    return (await this.services.accounts.list(callerId(context), { itemId, type })).map(toAccount);
+  }
+
+  @Query(() => Account, { nullable: true })
+  async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
+    const account = await this.services.accounts.find(callerId(context), id);
+    return account ? toAccount(account) : null;
+  }
+
+  @FieldResolver(() => Item)
+  async item(@Root() account: Account, @Ctx() context: GraphQLContext): Promise<Item> {
+    const item = await context.loaders.itemById.load(account.itemId);
+    // Only if the Item was removed while this request ran.
+    if (!item) throw notFound('Item', account.itemId);
+    return toItem(item);
+  }
+
+  @FieldResolver(() => TransactionConnection)
+  async transactions(@Root() account: Account, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
+    return toConnection(await context.loaders.transactionPages.load({ scope: 'account', scopeId: account.id, args }));
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../errors/domain-error';
+import { Account } from '../schema/account.type';
+import { TransactionConnection } from '../schema/transaction-connection.type';
+import { TransactionPageArgs } from '../schema/transaction-page.args';
+import { Transaction } from '../schema/transaction.type';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { Services } from '../services/services';
+import { toAccount } from './account-mapping';
+import { toConnection, toTransaction } from './transaction-mapping';
+
+@Resolver(() => Transaction)
+export class TransactionResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
+  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
+    const userId = callerId(context);
+    return toConnection(await this.services.transactions.page(userId, { scope: 'user', scopeId: userId, args }));
+  }
+
+  @Query(() => Transaction, { nullable: true })
+  async transaction(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Transaction | null> {
+    const record = await this.services.transactions.find(callerId(context), id);
+    return record ? toTransaction(record) : null;
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() transaction: Transaction, @Ctx() context: GraphQLContext): Promise<Account> {
+    const account = await context.loaders.accountById.load(transaction.accountId);
+    // Only if the account was removed while this request ran.
+    if (!account) throw notFound('Account', transaction.accountId);
+    return toAccount(account);
+  }
+}

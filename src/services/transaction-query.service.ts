@@ -1,0 +1,196 @@
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '../errors/domain-error';
+import { decodeTransactionCursor, type TransactionKey } from './transaction-cursor';
+import { isOpaqueId } from './opaque-id';
+
+export const MAX_PAGE_SIZE = 500;
+
+/** The filters of the contract's TransactionFilter. */
+export interface TransactionCriteria {
+  itemId?: string | null;
+  accountIds?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  pending?: boolean | null;
+  category?: string | null;
+  search?: string | null;
+  minAmount?: number | null;
+  maxAmount?: number | null;
+}
+
+export interface TransactionPageArgs {
+  filter?: TransactionCriteria | null;
+  /** null means the default page size. */
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Whose transactions a page walks: all of the caller's, one Item's or one account's. */
+export type TransactionScope = 'user' | 'item' | 'account';
+
+export interface TransactionPageRequest {
+  scope: TransactionScope;
+  scopeId: string;
+  args: TransactionPageArgs;
+}
+
+/** A stored transaction as the API reads it; amount is the exact numeric string. */
+export interface TransactionRecord {
+  id: string;
+  plaidTransactionId: string;
+  accountId: string;
+  amount: string;
+  isoCurrencyCode: string | null;
+  unofficialCurrencyCode: string | null;
+  date: string;
+  authorizedDate: string | null;
+  name: string;
+  merchantName: string | null;
+  category: string | null;
+  categoryDetailed: string | null;
+  pending: boolean;
+  pendingTransactionId: string | null;
+  paymentChannel: string | null;
+  logoUrl: string | null;
+  website: string | null;
+}
+
+export interface TransactionPage {
+  records: TransactionRecord[];
+  hasNextPage: boolean;
+  /** Every transaction matching the filter in the scope, whatever the cursor. */
+  totalCount: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+const SCOPE_COLUMN: Record<TransactionScope, string> = { user: 't.user_id = s.scope_id', item: 't.item_id = s.scope_id::uuid', account: 't.account_id = s.scope_id::uuid' };
+
+// Dates as text: node-pg would turn a date into a local-midnight JS Date and shift the day.
+const RECORD_COLUMNS = `t.id, t.plaid_transaction_id AS "plaidTransactionId", t.account_id AS "accountId", t.amount::text AS amount,
+  t.iso_currency_code AS "isoCurrencyCode", t.unofficial_currency_code AS "unofficialCurrencyCode", t.date::text AS date,
+  t.authorized_date::text AS "authorizedDate", t.name, t.merchant_name AS "merchantName", t.category,
+  t.category_detailed AS "categoryDetailed", t.pending, t.pending_transaction_id AS "pendingTransactionId",
+  t.payment_channel AS "paymentChannel", t.logo_url AS "logoUrl", t.website`;
+
+interface ValidArgs {
+  criteria: TransactionCriteria;
+  first: number;
+  after: TransactionKey | null;
+}
+
+/**
+ * Keyset pages of transactions, newest first on (date, id), always within the caller's rows.
+ * Pages for many Items or accounts with the same arguments are one SQL statement.
+ */
+export class TransactionQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(userId: string, transactionId: string): Promise<TransactionRecord | null> {
+    if (!isOpaqueId(transactionId)) return null;
+    const rows: TransactionRecord[] = await this.dataSource.query(`SELECT ${RECORD_COLUMNS} FROM transactions t WHERE t.id = $1 AND t.user_id = $2`, [transactionId, userId]);
+    return rows[0] ?? null;
+  }
+
+  async page(userId: string, request: TransactionPageRequest): Promise<TransactionPage> {
+    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args));
+    return page;
+  }
+
+  /**
+   * For DataLoaders: one statement per distinct (scope, arguments) among the requests, answered
+   * in the order asked; invalid arguments fail only the requests that carry them.
+   */
+  async pages(userId: string, requests: readonly TransactionPageRequest[]): Promise<Array<TransactionPage | Error>> {
+    const groups = new Map<string, { scope: TransactionScope; args: TransactionPageArgs; indexes: number[] }>();
+    requests.forEach((request, index) => {
+      const key = `${request.scope}:${argumentsKey(request.args)}`;
+      const group = groups.get(key) ?? { scope: request.scope, args: request.args, indexes: [] };
+      group.indexes.push(index);
+      groups.set(key, group);
+    });
+    const answers: Array<TransactionPage | Error> = new Array(requests.length);
+    await Promise.all(
+      [...groups.values()].map(async ({ scope, args, indexes }) => {
+        try {
+          const pages = await this.pagesFor(userId, scope, indexes.map((index) => requests[index].scopeId), validate(args));
+          indexes.forEach((index, position) => (answers[index] = pages[position]));
+        } catch (error) {
+          for (const index of indexes) answers[index] = error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
+    return answers;
+  }
+
+  /**
+   * One statement for any number of scopes: per scope, a LATERAL keyset scan of its
+   * (scope, date, id) index limited to the page (so the cost follows the page size, not the
+   * history's), and a LATERAL count of every match for totalCount.
+   */
+  private async pagesFor(userId: string, scope: TransactionScope, scopeIds: readonly string[], args: ValidArgs): Promise<TransactionPage[]> {
+    const distinct = [...new Set(scope === 'user' ? scopeIds : scopeIds.filter(isOpaqueId))];
+    if (distinct.length === 0) return scopeIds.map(() => ({ records: [], hasNextPage: false, totalCount: 0 }));
+    const params: unknown[] = [distinct, userId];
+    const matches = [SCOPE_COLUMN[scope], 't.user_id = $2', ...criteriaConditions(args.criteria, params)].join(' AND ');
+    const keyset = args.after ? ` AND (t.date, t.id) < ($${params.push(args.after.date)}::date, $${params.push(args.after.id)}::uuid)` : '';
+    const limit = params.push(args.first + 1);
+    const rows: Array<TransactionRecord & { scopeId: string; total: number; present: boolean }> = await this.dataSource.query(
+      `SELECT s.scope_id AS "scopeId", c.total, p.id IS NOT NULL AS present, p.*
+         FROM unnest($1::text[]) WITH ORDINALITY AS s(scope_id, position)
+         CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM transactions t WHERE ${matches}) c
+         LEFT JOIN LATERAL (SELECT ${RECORD_COLUMNS} FROM transactions t WHERE ${matches}${keyset}
+                             ORDER BY t.date DESC, t.id DESC LIMIT $${limit}) p ON true
+        ORDER BY s.position, p.date DESC, p.id DESC`,
+      params,
+    );
+    const byScope = new Map<string, TransactionPage>();
+    for (const { scopeId, total, present, ...record } of rows) {
+      const page = byScope.get(scopeId) ?? { records: [], hasNextPage: false, totalCount: total };
+      byScope.set(scopeId, page);
+      if (!present) continue;
+      if (page.records.length < args.first) page.records.push(record);
+      else page.hasNextPage = true;
+    }
+    return scopeIds.map((id) => byScope.get(id) ?? { records: [], hasNextPage: false, totalCount: 0 });
+  }
+}
+
+function validate(args: TransactionPageArgs): ValidArgs {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`"first" on transactions must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+  }
+  return { criteria: args.filter ?? {}, first, after: args.after == null ? null : decodeTransactionCursor(args.after) };
+}
+
+/** The same arguments written in any order or spelling batch together. */
+function argumentsKey(args: TransactionPageArgs): string {
+  const filter = args.filter ?? {};
+  const keys = Object.keys(filter).sort() as Array<keyof TransactionCriteria>;
+  return JSON.stringify([args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, keys.filter((key) => filter[key] != null).map((key) => [key, filter[key]])]);
+}
+
+/** SQL conditions on `t` for the filter, their values appended to `params`. */
+function criteriaConditions(criteria: TransactionCriteria, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  if (criteria.itemId != null) conditions.push(isOpaqueId(criteria.itemId) ? `t.item_id = ${add(criteria.itemId)}::uuid` : 'false');
+  if (criteria.accountIds != null) conditions.push(`t.account_id = ANY(${add(criteria.accountIds.filter(isOpaqueId))}::uuid[])`);
+  if (criteria.from != null) conditions.push(`t.date >= ${add(criteria.from)}::date`);
+  if (criteria.to != null) conditions.push(`t.date <= ${add(criteria.to)}::date`);
+  if (criteria.pending != null) conditions.push(`t.pending = ${add(criteria.pending)}`);
+  // The primary category (FOOD_AND_DRINK) or the detailed one (FOOD_AND_DRINK_COFFEE).
+  if (criteria.category != null) {
+    const category = add(criteria.category);
+    conditions.push(`(t.category = ${category} OR t.category_detailed = ${category})`);
+  }
+  if (criteria.search != null && criteria.search !== '') {
+    const pattern = add(`%${criteria.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    conditions.push(`(t.name ILIKE ${pattern} OR t.merchant_name ILIKE ${pattern})`);
+  }
+  // Compared as numeric: the JS number's shortest decimal form is exactly what the client wrote.
+  if (criteria.minAmount != null) conditions.push(`t.amount >= ${add(String(criteria.minAmount))}::numeric`);
+  if (criteria.maxAmount != null) conditions.push(`t.amount <= ${add(String(criteria.maxAmount))}::numeric`);
+  return conditions;
+}
