@@ -266,7 +266,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const url = `http://${host}:${address.port}`;
     logger.info({ url, plaidBaseUrl, plaidEnv: config.plaid.env }, 'gateway listening');
     // Plaid may be slow or down; start-up does not wait for the webhook move.
-    void services.link.moveWebhooksToPublicUrl().then(
+    void services.webhookUrls.run().then(
       ({ moved, failed }) => (moved || failed) && logger.info({ moved, failed }, 'moved Item webhooks to PUBLIC_URL'),
       (error: unknown) => logger.error({ err: error }, 'moving Item webhooks failed'),
     );

@@ -16,6 +16,7 @@ import type { ItemService } from './item.service';
 import { lockItemInTransaction } from './item-lock';
 import { statusForPlaidError } from './item-status-for-error';
 import { SyncWriter } from './sync-writer';
+import { webhookUrlFor } from './webhook-url-migration.service';
 
 export interface LinkTokenOptions {
   products?: Products[] | null;
@@ -65,7 +66,7 @@ export class LinkService {
   constructor(private readonly deps: LinkServiceDependencies) {}
 
   get webhookUrl(): string {
-    return `${this.deps.config.publicUrl}/webhooks/plaid`;
+    return webhookUrlFor(this.deps.config.publicUrl);
   }
 
   /** A fresh token on every call: Link tokens are single use. */
@@ -158,29 +159,6 @@ export class LinkService {
     const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
     this.deps.itemStatus.publish({ item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
     return removed;
-  }
-
-  /**
-   * Items told to send webhooks to an old PUBLIC_URL are moved to the current one, so a new
-   * host keeps receiving them. Failures are logged and left for the next run.
-   */
-  async moveWebhooksToPublicUrl(): Promise<{ moved: number; failed: number }> {
-    const stale = await this.deps.dataSource
-      .getRepository(ItemEntity)
-      .createQueryBuilder('item')
-      .where('item.webhook_url IS DISTINCT FROM :url AND item.status <> :revoked', { url: this.webhookUrl, revoked: ItemStatus.REVOKED })
-      .getMany();
-    let moved = 0;
-    for (const item of stale) {
-      try {
-        await this.deps.plaid.call('itemWebhookUpdate', { access_token: this.deps.vault.open(item), webhook: this.webhookUrl });
-        await this.deps.dataSource.getRepository(ItemEntity).update({ id: item.id }, { webhookUrl: this.webhookUrl });
-        moved += 1;
-      } catch (error) {
-        this.deps.logger.warn({ itemId: item.id, plaid: error instanceof PlaidApiError ? error.toLog() : undefined, err: error instanceof PlaidApiError ? undefined : error }, 'could not move the Item\'s webhook');
-      }
-    }
-    return { moved, failed: stale.length - moved };
   }
 
   private baseLinkRequest(userId: string, options: LinkTokenOptions): Omit<LinkTokenCreateRequest, 'products'> {

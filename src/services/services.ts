@@ -17,6 +17,7 @@ import { TransactionQueryService } from './transaction-query.service';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
+import { WebhookUrlMigration } from './webhook-url-migration.service';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
@@ -44,6 +45,7 @@ export interface Services {
   sync: TransactionSyncService;
   webhookIntake: WebhookIntakeService;
   webhookProcessor: WebhookProcessor;
+  webhookUrls: WebhookUrlMigration;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
@@ -74,5 +76,6 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     webhookIntake: new WebhookIntakeService(dataSource, jobs),
     webhookProcessor: new WebhookProcessor(dataSource, itemStatus, jobs, logger.child({ component: 'webhooks' })),
+    webhookUrls: new WebhookUrlMigration({ dataSource, plaid, vault, publicUrl: config.publicUrl, logger: logger.child({ component: 'webhook-urls' }) }),
   };
 }

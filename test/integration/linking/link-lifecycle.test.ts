@@ -149,7 +149,7 @@ describe('linking lifecycle over GraphQL', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     await gw.gateway.dataSource.query(`UPDATE items SET webhook_url = 'https://old-host.example.com/webhooks/plaid' WHERE id = $1`, [item.id]);
-    const result = await gw.gateway.services.link.moveWebhooksToPublicUrl();
+    const result = await gw.gateway.services.webhookUrls.run();
     expect(result.moved).toBeGreaterThanOrEqual(1);
     const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     expect(row.webhookUrl).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
