@@ -26,6 +26,10 @@ export interface SyncOutcome extends SyncCounts {
 
 export interface SyncObservation extends SyncCounts {
   durationSeconds: number;
+  /** Fetching every page from Plaid. */
+  fetchSeconds: number;
+  /** The write transaction, from BEGIN to COMMIT. */
+  writeSeconds: number;
   outcome: string;
 }
 
@@ -71,14 +75,19 @@ export class TransactionSyncService {
     await runner.connect();
     let outcome = 'ok';
     let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
+    const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
       return await holdItemLock(runner, itemId, async () => {
         const item = await runner.manager.getRepository(ItemEntity).findOneBy({ id: itemId });
         if (!item) throw new ItemGoneError(itemId);
+        const fetchStarted = performance.now();
         const changes = await this.collect(item);
+        const writeStarted = performance.now();
         counts = await this.write(runner, item, changes);
+        phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
+        phases.writeSeconds = (performance.now() - writeStarted) / 1000;
         const synced = await this.deps.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
-        this.deps.logger.info({ itemId, reason, ...counts, pages: changes.pages, restarts: changes.restarts }, 'transactions synced');
+        this.deps.logger.info({ itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts }, 'transactions synced');
         this.deps.pubSub.publish(Topic.TransactionsSynced, synced.userId, {
           item: toItemSnapshot(synced),
           ...counts,
@@ -92,7 +101,7 @@ export class TransactionSyncService {
       throw error;
     } finally {
       await runner.release();
-      this.deps.onSync?.({ ...counts, durationSeconds: (performance.now() - started) / 1000, outcome });
+      this.deps.onSync?.({ ...counts, ...phases, durationSeconds: (performance.now() - started) / 1000, outcome });
     }
   }
 
