@@ -26,7 +26,9 @@ export class BalanceResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Balance[]> {
     const userId = callerId(context);
-    const reading = realtime ? await this.services.balances.realtime(userId, accountIds) : await this.services.balances.stored(userId, accountIds);
+    // An omitted argument arrives as undefined: both mean "all accounts".
+    const ids = accountIds ?? null;
+    const reading = realtime ? await this.services.balances.realtime(userId, ids) : await this.services.balances.stored(userId, ids);
     for (const failure of reading.failures) reportPartialError(context, info, failure);
     return reading.accounts.map((account) => toBalance(account, reading.isRealtime));
   }
