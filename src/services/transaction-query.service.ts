@@ -64,7 +64,7 @@ export interface TransactionPage {
 
 const DEFAULT_PAGE_SIZE = 50;
 
-const SCOPE_COLUMN: Record<TransactionScope, string> = { user: 't.user_id = s.scope_id', item: 't.item_id = s.scope_id::uuid', account: 't.account_id = s.scope_id::uuid' };
+const SCOPE_CONDITION: Record<TransactionScope, string> = { user: 't.user_id = s.scope_id', item: 't.item_id = s.scope_id::uuid', account: 't.account_id = s.scope_id::uuid' };
 
 // Dates as text: node-pg would turn a date into a local-midnight JS Date and shift the day.
 const RECORD_COLUMNS = `t.id, t.plaid_transaction_id AS "plaidTransactionId", t.account_id AS "accountId", t.amount::text AS amount,
@@ -132,7 +132,7 @@ export class TransactionQueryService {
     const distinct = [...new Set(scope === 'user' ? scopeIds : scopeIds.filter(isOpaqueId))];
     if (distinct.length === 0) return scopeIds.map(() => ({ records: [], hasNextPage: false, totalCount: 0 }));
     const params: unknown[] = [distinct, userId];
-    const matches = [SCOPE_COLUMN[scope], 't.user_id = $2', ...criteriaConditions(args.criteria, params)].join(' AND ');
+    const matches = [SCOPE_CONDITION[scope], 't.user_id = $2', ...criteriaConditions(args.criteria, params)].join(' AND ');
     const keyset = args.after ? ` AND (t.date, t.id) < ($${params.push(args.after.date)}::date, $${params.push(args.after.id)}::uuid)` : '';
     const limit = params.push(args.first + 1);
     const rows: Array<TransactionRecord & { scopeId: string; total: number; present: boolean }> = await this.dataSource.query(
