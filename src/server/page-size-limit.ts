@@ -14,8 +14,9 @@ const PAGE_SIZE_ARGUMENT = 'first';
 
 /**
  * BAD_USER_INPUT for every field asked for a page larger than `maxPageSize`, counting
- * variables and argument defaults, before any resolver runs. `variableValues` must be
- * coerced already.
+ * variables and argument defaults, before any resolver runs. graphql-armor's cost limit
+ * multiplies by a written-out `first` only, so a page size in a variable gets past it.
+ * `variableValues` must be coerced already.
  */
 export function pageSizeErrors(
   schema: GraphQLSchema,

@@ -17,14 +17,14 @@ describe('operation limits over HTTP and WebSocket', () => {
     await gw.close();
   });
 
-  async function overHttp(query: string) {
-    return gw.graphql(query, { token: await gw.tokenFor(newUserId()) });
+  async function overHttp(query: string, variables?: Record<string, unknown>) {
+    return gw.graphql(query, { token: await gw.tokenFor(newUserId()), variables });
   }
 
-  async function overWs(query: string) {
+  async function overWs(query: string, variables?: Record<string, unknown>) {
     const client = connectWs(gw.wsUrl, `Bearer ${await gw.tokenFor(newUserId())}`);
     clients.push(client);
-    return runWs(client, query);
+    return runWs(client, query, variables);
   }
 
   const aliasBomb = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
@@ -46,8 +46,17 @@ describe('operation limits over HTTP and WebSocket', () => {
     expect(ws).toEqual({ errors: [expect.objectContaining({ message, extensions: { code } })] });
   });
 
-  // The rule itself is unit-tested (test/unit/server/page-size-limit.test.ts); no served field takes `first` yet.
-  it.todo('refuses a huge page over HTTP and WebSocket: transactions(first: 100000), literal and in a variable');
+  const pageOver = (got: number) => ({ message: `"first" on transactions may be at most 500 (got ${got})`, extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  it.each([
+    ['written out, which the cost limit multiplies', '{ transactions(first: 100000) { totalCount } }', undefined, { message: 'Query Cost limit of 5000 exceeded, found 350000.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    ['just over the page size', '{ transactions(first: 501) { totalCount } }', undefined, pageOver(501)],
+    ['in a variable, which the cost limit cannot see', 'query($n: Int) { transactions(first: $n) { totalCount } }', { n: 100_000 }, pageOver(100_000)],
+  ])('refuses a huge page %s', async (_name, query, variables, error) => {
+    const http = await overHttp(query, variables);
+    expect(http.status).toBe(400);
+    expect(http.errors).toEqual([expect.objectContaining(error)]);
+    expect(await overWs(query, variables)).toEqual({ errors: [expect.objectContaining(error)] });
+  });
 
   it('lets an operation within every limit through on both', async () => {
     const query = '{ me { profile { legalName } } }';
