@@ -15,8 +15,9 @@ describe('the dashboard query costs the same SQL statements at any size', () => 
   let recording: string[] | undefined;
 
   beforeAll(async () => {
-    // The stale-sync sweep queries through the same pool; keep it from landing inside a measurement.
-    gw = await startTestGateway({ SYNC_SWEEP_INTERVAL_MINUTES: '59' }, { onQuery: (sql) => recording?.push(sql) });
+    // Job workers query through the same pool: a queue of its own keeps other test files' queued
+    // jobs away, and the stale-sync sweep is kept from landing inside a measurement.
+    gw = await startTestGateway({ JOB_QUEUE_SCHEMA: 'pgboss_read_api_dashboard', SYNC_SWEEP_INTERVAL_MINUTES: '59' }, { onQuery: (sql) => recording?.push(sql) });
   });
 
   afterAll(async () => {
