@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,4 +71,87 @@ export async function benchDatabase(): Promise<{ url: string; stop(): Promise<vo
 
 export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)];
+}
+
+export interface BenchGateway {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The built gateway in its own process, so the load generator does not share its event loop. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<BenchGateway> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-gateway-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js')], {
+    env: { PATH: process.env.PATH, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; ; attempt += 1) {
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (attempt > 300 || child.exitCode !== null) throw new Error('the gateway did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export async function residentBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+export interface CapturedWebhook {
+  raw: Buffer;
+  signature: string;
+  code: string;
+  itemId: string;
+}
+
+/** Stands where the gateway would, to collect genuine webhooks signed by the emulator. */
+export async function startWebhookCapture(): Promise<{ url: string; captured: CapturedWebhook[]; stop(): Promise<void> }> {
+  const captured: CapturedWebhook[] = [];
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const body = JSON.parse(raw.toString('utf8')) as { webhook_code: string; item_id: string };
+      captured.push({ raw, signature: String(req.headers['plaid-verification']), code: body.webhook_code, itemId: body.item_id });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`,
+    captured,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A lean keep-alive HTTP client for load loops: fetch costs the generator more than the server. */
+export function createPoster(baseUrl: string, connections: number): { post(path: string, body: Buffer, headers: Record<string, string>): Promise<number>; close(): void } {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port } = new URL(baseUrl);
+  return {
+    post: (path, body, headers) =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest({ agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      }),
+    close: () => agent.destroy(),
+  };
 }

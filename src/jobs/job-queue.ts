@@ -46,7 +46,7 @@ export class JobQueue {
       connectionString: options.databaseUrl,
       schema: options.schema,
       application_name: 'plaid-graphql-gateway-jobs',
-      max: 4,
+      max: 10,
     });
     boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
     await boss.start();
@@ -85,10 +85,11 @@ export class JobQueue {
     this.workers.set(queue, id);
   }
 
-  /** Jobs waiting to run, over every queue (a metric). */
-  async depth(): Promise<number> {
-    const sizes = await Promise.all(Object.values(QueueName).map((queue) => this.boss.getQueueSize(queue)));
-    return sizes.reduce((sum, size) => sum + size, 0);
+  /** Jobs waiting to run, per queue (a metric). */
+  async depth(): Promise<Record<QueueName, number>> {
+    const queues = Object.values(QueueName);
+    const sizes = await Promise.all(queues.map((queue) => this.boss.getQueueSize(queue)));
+    return Object.fromEntries(queues.map((queue, index) => [queue, sizes[index]])) as Record<QueueName, number>;
   }
 
   /** Waits for running jobs (within the shutdown budget) and closes the pool. */

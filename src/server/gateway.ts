@@ -144,7 +144,9 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       config,
       logger,
       beforeSyncCommit: options.beforeSyncCommit,
+      onSync: (sync) => metrics.recordSync({ ...sync, outcome: sync.outcome === 'ok' ? 'committed' : 'failed' }),
     });
+    metrics.setQueueDepthSource(() => jobs.depth());
     await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), 2);
     await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
     await jobs.work(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), 4);
@@ -230,7 +232,12 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     );
     app.use(httpMetricsMiddleware(metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(isOriginAllowed));
     app.use(healthRoutes(dataSource, health));
-    app.use(webhookRoute(webhookVerifier, services.webhookIntake, logger.child({ component: 'webhooks' }), options.onWebhook));
+    app.use(
+      webhookRoute(webhookVerifier, services.webhookIntake, logger.child({ component: 'webhooks' }), (webhook) => {
+        metrics.recordWebhook(webhook);
+        options.onWebhook?.(webhook);
+      }),
+    );
     app.use(metricsRoute(metrics));
     app.use(
       explorerRoutes({

@@ -4,7 +4,7 @@ import { WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook
 import type { WebhookIntakeService, WebhookPayload } from '../services/webhook-intake.service';
 
 export interface WebhookObserver {
-  (event: { type: string; code: string; outcome: string }): void;
+  (event: { type: string; code: string; outcome: 'accepted' | 'duplicate' | 'rejected' }): void;
 }
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
@@ -29,7 +29,7 @@ export function webhookRoute(verifier: WebhookVerifier, intake: WebhookIntakeSer
     }
     const payload = parsePayload(body);
     if (!payload) {
-      observe?.({ type: 'malformed', code: 'malformed', outcome: 'malformed' });
+      observe?.({ type: 'malformed', code: 'malformed', outcome: 'rejected' });
       res.status(400).json({ error: 'webhook body is not a Plaid webhook' });
       return;
     }

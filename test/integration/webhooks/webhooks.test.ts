@@ -60,6 +60,18 @@ describe('Plaid webhooks at the gateway', () => {
     }
   });
 
+  it('counts webhooks, syncs and queued jobs in /metrics', async () => {
+    const token = await gw.tokenFor(newUserId());
+    const item = await linkItem(gw, token);
+    await gw.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
+    await fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_webhooks_total\{webhook_type="TRANSACTIONS",webhook_code="(INITIAL|HISTORICAL)_UPDATE",outcome="accepted"\} [1-9]/);
+    expect(metrics).toMatch(/gateway_webhooks_total\{webhook_type="invalid",webhook_code="invalid",outcome="rejected"\} [1-9]/);
+    expect(metrics).toMatch(/gateway_sync_duration_seconds_count\{outcome="committed"\} [1-9]/);
+    expect(metrics).toMatch(/gateway_job_queue_depth\{queue="transactions-sync"\} \d+/);
+  });
+
   it('refuses to subscribe to another user\'s Item (NOT_FOUND)', async () => {
     const item = await linkItem(gw, await gw.tokenFor(newUserId()));
     const stranger = await subscribe(gw.wsUrl, await gw.tokenFor(newUserId()), STATUS_SUBSCRIPTION, { id: item.id });
