@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+import { TransactionsUpdateStatus } from '../entities/item-status';
 import { ItemEntity } from '../entities/item.entity';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
@@ -11,6 +11,7 @@ import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { AccessTokenVault } from './access-token-vault';
 import type { ItemStatusService } from './item-status.service';
 import { holdItemLock } from './item-lock';
+import { loginRequiredChange } from './login-required';
 import { toItemSnapshot } from './item-snapshot';
 import { SyncWriter } from './sync-writer';
 
@@ -110,19 +111,7 @@ export class TransactionSyncService {
       return await collectSyncChanges(this.deps.plaid, this.deps.vault.open(item), item.transactionsCursor, { pageSize: this.deps.pageSize });
     } catch (error) {
       if (!(error instanceof PlaidApiError)) throw error;
-      if (error.errorCode === 'ITEM_LOGIN_REQUIRED') {
-        await this.deps.itemStatus.apply(item.id, {
-          status: ItemStatus.LOGIN_REQUIRED,
-          reason: 'ITEM_LOGIN_REQUIRED',
-          occurredAt: new Date(),
-          error: {
-            type: error.errorType ?? 'ITEM_ERROR',
-            code: 'ITEM_LOGIN_REQUIRED',
-            message: error.plaidError?.error_message ?? 'the login details of this item have changed',
-            displayMessage: error.plaidError?.display_message ?? null,
-          },
-        });
-      }
+      if (error.errorCode === 'ITEM_LOGIN_REQUIRED') await this.deps.itemStatus.apply(item.id, loginRequiredChange(error));
       throw toDomainError(error, { itemId: item.id });
     }
   }

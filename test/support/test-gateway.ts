@@ -53,6 +53,8 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
     PLAID_EMULATOR_PORT: '0',
+    // Its own job queue: jobs left by another file's gateway (other keys, a stopped emulator) must not reach this one.
+    JOB_QUEUE_SCHEMA: `pgboss_test_${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'info',
     ...env,
   });

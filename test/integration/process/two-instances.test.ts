@@ -33,6 +33,7 @@ const redisUrl = process.env.REDIS_URL;
         PLAID_SECRET: a.config.plaid.secret,
         AUTH_JWT_SECRET: TEST_JWT_SECRET,
         TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(a.config.tokenEncryptionKeys!),
+        JOB_QUEUE_SCHEMA: a.config.jobs.schema,
       }),
     );
     await b.waitForOutput(/GraphQL: +http/, 60_000);

@@ -16,7 +16,7 @@ describe("the read API never shows one user another user's data", () => {
   beforeAll(async () => {
     // One query asks for everything B can see; the static cost limit is the edge's concern, tested elsewhere.
     // Its own job queue: queued jobs of other test files' gateways would hold up the first syncs.
-    gw = await startTestGateway({ GRAPHQL_MAX_COST: '1000000', JOB_QUEUE_SCHEMA: 'pgboss_read_api_cross_user' }, { onPlaidCall: ({ endpoint }) => plaidCalls.push(endpoint) });
+    gw = await startTestGateway({ GRAPHQL_MAX_COST: '1000000' }, { onPlaidCall: ({ endpoint }) => plaidCalls.push(endpoint) });
     itemA = await linkItem(gw, await gw.tokenFor(newUserId('a')), { username: 'user_transactions_dynamic' });
     tokenB = await gw.tokenFor(newUserId('b'));
     itemB = await linkItem(gw, tokenB, { username: 'user_transactions_dynamic' });

@@ -17,7 +17,7 @@ describe('the dashboard query costs the same SQL statements at any size', () => 
   beforeAll(async () => {
     // Job workers query through the same pool: a queue of its own keeps other test files' queued
     // jobs away, and the stale-sync sweep is kept from landing inside a measurement.
-    gw = await startTestGateway({ JOB_QUEUE_SCHEMA: 'pgboss_read_api_dashboard', SYNC_SWEEP_INTERVAL_MINUTES: '59' }, { onQuery: (sql) => recording?.push(sql) });
+    gw = await startTestGateway({ SYNC_SWEEP_INTERVAL_MINUTES: '59' }, { onQuery: (sql) => recording?.push(sql) });
   });
 
   afterAll(async () => {

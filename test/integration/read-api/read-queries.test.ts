@@ -66,7 +66,7 @@ describe('the read API over HTTP', () => {
   beforeAll(async () => {
     // Page walks issue hundreds of operations; the per-user operation limit is tested elsewhere.
     // Its own job queue: queued jobs of other test files' gateways would hold up the first syncs.
-    gw = await startTestGateway({ RATE_LIMIT_OPERATIONS: '1000000', JOB_QUEUE_SCHEMA: 'pgboss_read_api_queries' }, { onPlaidCall: ({ endpoint }) => plaidCalls.push(endpoint) });
+    gw = await startTestGateway({ RATE_LIMIT_OPERATIONS: '1000000' }, { onPlaidCall: ({ endpoint }) => plaidCalls.push(endpoint) });
     token = await gw.tokenFor(newUserId());
     first = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     second = await linkItem(gw, token, { username: 'user_good', institutionId: 'ins_109509' });
