@@ -8,7 +8,8 @@ let receiver: WebhookReceiver;
 beforeAll(async () => {
   receiver = await new WebhookReceiver().start();
   // Plaid's retry delays (30 s, x4) scaled down a thousandfold: 30 ms, 120 ms, ...
-  t = await startTestEmulator({ webhookRetryDelayScale: 0.001, webhookTimeoutMs: 300 });
+  // Long enough that a busy machine (the receiver shares jest's process) is not taken for a dead receiver.
+  t = await startTestEmulator({ webhookRetryDelayScale: 0.001, webhookTimeoutMs: 1_500 });
 });
 
 afterEach(() => {
@@ -91,7 +92,7 @@ it('retries on non-200 answers with exponential backoff, signing each attempt', 
 
 it('retries a delivery the receiver does not answer in time', async () => {
   const item = await linkSandboxItem(t.client, { products: [Products.Auth], webhook: receiver.url });
-  receiver.responder = (_webhook, index) => ({ status: 200, delayMs: index === 0 ? 1000 : 0 });
+  receiver.responder = (_webhook, index) => ({ status: 200, delayMs: index === 0 ? 2_500 : 0 });
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.PendingDisconnect });
   await receiver.waitFor(2, byCode('PENDING_DISCONNECT'));
   const log = (await t.emulator.control.flushWebhooks()).filter((d) => d.webhook_code === 'PENDING_DISCONNECT');

@@ -115,6 +115,9 @@ describe('Plaid webhooks at the gateway', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     await eventually(async () => ((await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', { token, variables: { id: item.id } })).data?.item.lastSyncedAt ? true : undefined));
+    // The link's own webhooks (retried while the exchange commits) would bring syncs of their own.
+    await eventually(async () => ((await events().countBy({ plaidItemId: item.plaidItemId, outcome: WebhookOutcome.PENDING })) === 0 ? true : undefined), 15_000, 'the link webhooks to settle');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const genuine = await captureGenuine(token, item, 'SYNC_UPDATES_AVAILABLE');
     const synced = await subscribe(gw.wsUrl, token, SYNCED_SUBSCRIPTION, { id: item.id });
     try {
