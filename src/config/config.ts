@@ -67,6 +67,8 @@ export interface AppConfig {
   limits: EdgeLimits;
   logLevel: string;
   jobs: JobsConfig;
+  /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
+  transferIdentityThreshold: number;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -129,6 +131,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     partnerScope: scopeToken(read('PARTNER_SCOPE') ?? 'partner', 'PARTNER_SCOPE'),
     limits: loadEdgeLimits(read),
     logLevel: oneOf(read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'), 'LOG_LEVEL', LOG_LEVELS),
+    transferIdentityThreshold: integer(read('TRANSFER_IDENTITY_THRESHOLD'), 'TRANSFER_IDENTITY_THRESHOLD', 70, 0, 100),
     jobs: {
       schema: sqlIdentifier(read('JOB_QUEUE_SCHEMA') ?? 'pgboss', 'JOB_QUEUE_SCHEMA'),
       sweepIntervalMinutes: integer(read('SYNC_SWEEP_INTERVAL_MINUTES'), 'SYNC_SWEEP_INTERVAL_MINUTES', 15, 1, 59),

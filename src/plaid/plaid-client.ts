@@ -2,7 +2,7 @@ import { Configuration, PlaidApi, PlaidEnvironments } from 'plaid';
 import type { Logger } from 'pino';
 import type { PlaidConfig } from '../config/config';
 import { PlaidApiError } from './plaid-api-error';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, type RetryPolicy } from './retry-policy';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRateLimited, isTransient, type RetryPolicy } from './retry-policy';
 
 /** The PlaidApi methods the gateway uses. */
 export type PlaidMethod =
@@ -83,7 +83,11 @@ export class PlaidClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+  /**
+   * `retryRateLimits: false` for limits counted per minute (real-time balance): retrying within
+   * seconds only spends more of the allowance, so the caller reports the limit instead.
+   */
+  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, options: { retryRateLimits?: boolean } = {}): Promise<ResponseOf<M>> {
     const attempts = SAFE_TO_REPEAT.has(method) ? this.retryPolicy.maxAttempts : 1;
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
@@ -96,7 +100,7 @@ export class PlaidClient {
         const error = PlaidApiError.from(method, thrown);
         const durationMs = performance.now() - started;
         this.options.onCall?.({ endpoint: method, outcome: error.errorCode ?? error.kind, durationMs, attempt });
-        if (attempt >= attempts || !isTransient(error)) {
+        if (attempt >= attempts || !isTransient(error) || (options.retryRateLimits === false && isRateLimited(error))) {
           this.options.logger.warn({ plaid: error.toLog(), attempt }, 'Plaid call failed');
           throw error;
         }

@@ -12,6 +12,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 
 /** Failures that may pass if the same request is sent again a little later. */
 const TRANSIENT_CODES = new Set(['RATE_LIMIT_EXCEEDED', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING', 'INTERNAL_SERVER_ERROR', 'PLANNED_MAINTENANCE']);
 
+export function isRateLimited(error: PlaidApiError): boolean {
+  return error.errorType === 'RATE_LIMIT_EXCEEDED' || error.status === 429;
+}
+
 export function isTransient(error: PlaidApiError): boolean {
   if (error.kind !== 'plaid') return true;
   if (error.errorType === 'RATE_LIMIT_EXCEEDED' || error.errorType === 'API_ERROR') return true;

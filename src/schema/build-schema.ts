@@ -8,12 +8,13 @@ import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
+import { TransferValidationResolver } from '../resolvers/transfer-validation.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { DateTimeScalar } from './scalars';
 
-const RESOLVERS = [UserResolver, ItemResolver, AccountResolver, TransactionResolver, BalanceResolver, LinkResolver, SandboxResolver, SubscriptionResolver] as const;
+const RESOLVERS = [UserResolver, ItemResolver, AccountResolver, TransactionResolver, BalanceResolver, LinkResolver, SandboxResolver, SubscriptionResolver, TransferValidationResolver] as const;
 
 /** Code-first schema; resolvers get the shared services through a tiny container. */
 export function buildGatewaySchema(services: Services, pubSub: GatewayPubSub): Promise<GraphQLSchema> {

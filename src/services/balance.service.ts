@@ -74,7 +74,7 @@ export class BalanceService {
       const answer = await this.deps.plaid.call('accountsBalanceGet', {
         access_token: this.deps.vault.open(item),
         options: { account_ids: accounts.map((account) => account.plaidAccountId) },
-      });
+      }, { retryRateLimits: false });
       await new SyncWriter(this.deps.dataSource.manager, item.id, item.userId).upsertAccounts(answer.accounts, new Date());
       return undefined;
     } catch (error) {

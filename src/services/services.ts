@@ -17,6 +17,7 @@ import { TransactionQueryService } from './transaction-query.service';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
+import { TransferValidationService } from './transfer-validation.service';
 import { WebhookUrlMigration } from './webhook-url-migration.service';
 
 export interface ServiceDependencies {
@@ -37,6 +38,7 @@ export interface Services {
   profiles: ProfileService;
   items: ItemService;
   accounts: AccountService;
+  transfers: TransferValidationService;
   transactions: TransactionQueryService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
@@ -54,13 +56,25 @@ export function createServices(deps: ServiceDependencies): Services {
   const items = new ItemService(dataSource);
   const itemStatus = new ItemStatusService(dataSource, pubSub);
   const accounts = new AccountService(dataSource);
+  const profiles = new ProfileService(dataSource);
   const link = new LinkService({ dataSource, plaid, vault, items, itemStatus, jobs, config, logger: logger.child({ component: 'link' }) });
   return {
-    profiles: new ProfileService(dataSource),
+    profiles,
     items,
     accounts,
     transactions: new TransactionQueryService(dataSource),
     balances: new BalanceService({ dataSource, plaid, vault, items, accounts, itemStatus }),
+    transfers: new TransferValidationService({
+      dataSource,
+      plaid,
+      vault,
+      items,
+      accounts,
+      itemStatus,
+      profiles,
+      identityThreshold: config.transferIdentityThreshold,
+      logger: logger.child({ component: 'transfers' }),
+    }),
     itemStatus,
     link,
     sandbox: new SandboxService({ config, plaid, vault, items, link }),

@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { TransferValidationEntity } from '../entities/transfer-validation.entity';
+import { notFound } from '../errors/domain-error';
+import { Account } from '../schema/account.type';
+import type { TransferDeclineReason } from '../schema/enums';
+import { TransferValidation, ValidateTransferInput } from '../schema/transfer-validation.types';
+import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { Services } from '../services/services';
+import { toAccount } from './account-mapping';
+
+@Resolver(() => TransferValidation)
+export class TransferValidationResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => TransferValidation, {
+    description:
+      'Decides whether an ACH debit of `amount` from the account can go ahead: the Item is healthy,\nthe account is an eligible depository account with ACH numbers, the real-time available balance\ncovers the amount, and the account owner\'s identity matches the user\'s profile.\nThe decision is recorded for audit. Full account numbers are never returned.',
+  })
+  async validateTransfer(@Arg('input', () => ValidateTransferInput) input: ValidateTransferInput, @Ctx() context: GraphQLContext): Promise<TransferValidation> {
+    return toTransferValidation(await this.services.transfers.validate(callerId(context), input));
+  }
+
+  @FieldResolver(() => Account)
+  async account(@Root() validation: TransferValidation, @Ctx() context: GraphQLContext): Promise<Account> {
+    const account = await context.loaders.accountById.load(validation.accountId);
+    if (!account) throw notFound('Account', validation.accountId);
+    return toAccount(account);
+  }
+}
+
+function toTransferValidation(entity: TransferValidationEntity): TransferValidation {
+  const scores = { legalName: entity.legalNameScore, phoneNumber: entity.phoneNumberScore, emailAddress: entity.emailAddressScore, address: entity.addressScore };
+  return {
+    id: entity.id,
+    approved: entity.approved,
+    reasons: entity.reasons as TransferDeclineReason[],
+    accountId: entity.accountId ?? '',
+    requestedAmount: Number(entity.requestedAmount),
+    availableBalance: entity.availableBalance === null ? null : Number(entity.availableBalance),
+    isoCurrencyCode: entity.isoCurrencyCode,
+    identityMatch: Object.values(scores).some((score) => score !== null) ? scores : null,
+    achAccountMask: entity.achAccountMask,
+    checkedAt: entity.checkedAt,
+  };
+}
