@@ -1,26 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_SECRET } from '../src/emulator/emulator-defaults';
 import { EmulatorControl } from '../src/emulator/emulator-control';
 import { startEmbeddedDatabase } from '../src/database/embedded-database';
+import { freePort } from '../test/support/free-port';
 
 /** Shared set-up for the benchmarks: they talk to loopback only and stop what they start. */
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface BenchEmulator {
   url: string;

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 
-export { ItemStatus, TransactionsUpdateStatus };
+export { ItemStatus, TransactionsUpdateStatus, TransferDeclineReason };
 
 export enum AccountType {
   DEPOSITORY = 'DEPOSITORY',
@@ -15,17 +16,6 @@ export enum PlaidProduct {
   TRANSACTIONS = 'TRANSACTIONS',
   AUTH = 'AUTH',
   IDENTITY = 'IDENTITY',
-}
-
-export enum TransferDeclineReason {
-  ITEM_LOGIN_REQUIRED = 'ITEM_LOGIN_REQUIRED',
-  ITEM_NOT_ACTIVE = 'ITEM_NOT_ACTIVE',
-  ACCOUNT_NOT_ELIGIBLE = 'ACCOUNT_NOT_ELIGIBLE',
-  NO_ACH_NUMBERS = 'NO_ACH_NUMBERS',
-  BALANCE_UNAVAILABLE = 'BALANCE_UNAVAILABLE',
-  INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
-  PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
-  IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
 }
 
 export enum SandboxWebhookCode {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource, Repository } from 'typeorm';
 import type { AccountEntity } from '../entities/account.entity';
 import { ItemStatus } from '../entities/item-status';
+import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 import type { ItemEntity } from '../entities/item.entity';
 import { TransferValidationEntity } from '../entities/transfer-validation.entity';
 import type { UserProfileEntity } from '../entities/user-profile.entity';
@@ -16,17 +17,6 @@ import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
 import { loginRequiredChange } from './login-required';
 import type { ProfileService } from './profile.service';
-
-export enum DeclineReason {
-  ITEM_LOGIN_REQUIRED = 'ITEM_LOGIN_REQUIRED',
-  ITEM_NOT_ACTIVE = 'ITEM_NOT_ACTIVE',
-  ACCOUNT_NOT_ELIGIBLE = 'ACCOUNT_NOT_ELIGIBLE',
-  NO_ACH_NUMBERS = 'NO_ACH_NUMBERS',
-  BALANCE_UNAVAILABLE = 'BALANCE_UNAVAILABLE',
-  INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
-  PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
-  IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
-}
 
 export interface TransferRequest {
   accountId: string;
@@ -100,11 +90,11 @@ export class TransferValidationService {
   }
 
   private async decide(userId: string, item: ItemEntity, account: AccountEntity, amount: number): Promise<Partial<TransferValidationEntity>> {
-    const reasons = new Set<DeclineReason>();
+    const reasons = new Set<TransferDeclineReason>();
     const checks: Record<string, CheckOutcome> = {};
     const eligible = account.type === 'depository' && account.subtype !== null && ELIGIBLE_SUBTYPES.has(account.subtype);
     checks.eligibility = { passed: eligible, detail: `${account.type}/${account.subtype ?? 'unknown'}` };
-    if (!eligible) reasons.add(DeclineReason.ACCOUNT_NOT_ELIGIBLE);
+    if (!eligible) reasons.add(TransferDeclineReason.ACCOUNT_NOT_ELIGIBLE);
 
     const [profile] = await this.deps.profiles.findByUserIds([userId]);
     let achAccountMask: string | null = null;
@@ -118,8 +108,8 @@ export class TransferValidationService {
 
     if (item.status !== ItemStatus.ACTIVE) {
       // Plaid would refuse every call for this Item; nothing it says now can be trusted or read.
-      reasons.add(item.status === ItemStatus.LOGIN_REQUIRED ? DeclineReason.ITEM_LOGIN_REQUIRED : DeclineReason.ITEM_NOT_ACTIVE);
-      reasons.add(DeclineReason.BALANCE_UNAVAILABLE);
+      reasons.add(item.status === ItemStatus.LOGIN_REQUIRED ? TransferDeclineReason.ITEM_LOGIN_REQUIRED : TransferDeclineReason.ITEM_NOT_ACTIVE);
+      reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
       checks.item = { passed: false, detail: item.status };
       for (const name of ['ach', 'balance', 'identity']) checks[name] = { passed: null, detail: 'not checked: the Item is not active' };
     } else {
@@ -135,30 +125,30 @@ export class TransferValidationService {
       ]);
       const failure = [ach, balance, identity].find((result) => result.status === 'rejected' && loginRequired(result.reason));
       if (failure?.status === 'rejected') {
-        reasons.add(DeclineReason.ITEM_LOGIN_REQUIRED);
+        reasons.add(TransferDeclineReason.ITEM_LOGIN_REQUIRED);
         await this.deps.itemStatus.apply(item.id, loginRequiredChange(failure.reason as PlaidApiError));
       }
 
       const numbers = ach.status === 'fulfilled' ? ach.value.numbers.ach.find((entry) => entry.account_id === account.plaidAccountId) : undefined;
       achAccountMask = numbers ? numbers.account.slice(-4) : null;
       checks.ach = { passed: Boolean(numbers), detail: ach.status === 'rejected' ? plaidCode(ach.reason) : numbers ? 'present' : 'none' };
-      if (!numbers) reasons.add(DeclineReason.NO_ACH_NUMBERS);
+      if (!numbers) reasons.add(TransferDeclineReason.NO_ACH_NUMBERS);
 
       if (balance.status === 'fulfilled') {
         const figures = balance.value.accounts.find((entry) => entry.account_id === account.plaidAccountId)?.balances;
         availableBalance = figures ? (figures.available ?? figures.current ?? null) : null;
         checks.balance = { passed: availableBalance !== null && availableBalance >= amount, detail: figures?.available !== null && figures?.available !== undefined ? 'available' : 'current' };
-        if (availableBalance === null) reasons.add(DeclineReason.BALANCE_UNAVAILABLE);
-        else if (availableBalance < amount) reasons.add(DeclineReason.INSUFFICIENT_FUNDS);
+        if (availableBalance === null) reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
+        else if (availableBalance < amount) reasons.add(TransferDeclineReason.INSUFFICIENT_FUNDS);
       } else {
         const limited = balance.reason instanceof PlaidApiError && isRateLimited(balance.reason);
         checks.balance = { passed: false, detail: plaidCode(balance.reason), ...(limited ? { retryAfterSeconds: BALANCE_RETRY_SECONDS } : {}) };
-        reasons.add(DeclineReason.BALANCE_UNAVAILABLE);
+        reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
       }
 
       if (!profile?.legalName) {
         checks.identity = { passed: false, detail: 'no legal name in the profile' };
-        reasons.add(DeclineReason.PROFILE_INCOMPLETE);
+        reasons.add(TransferDeclineReason.PROFILE_INCOMPLETE);
       } else if (identity.status === 'fulfilled' && identity.value) {
         const matched = identity.value.accounts.find((entry) => entry.account_id === account.plaidAccountId) ?? identity.value.accounts[0];
         scores = {
@@ -169,11 +159,11 @@ export class TransferValidationService {
         };
         const passed = scores.legalName !== null && scores.legalName >= this.deps.identityThreshold;
         checks.identity = { passed, detail: `legal name ${scores.legalName ?? 'unscored'} (threshold ${this.deps.identityThreshold})` };
-        if (!passed) reasons.add(DeclineReason.IDENTITY_MISMATCH);
+        if (!passed) reasons.add(TransferDeclineReason.IDENTITY_MISMATCH);
       } else {
         // An owner we could not match is not a match.
         checks.identity = { passed: false, detail: identity.status === 'rejected' ? plaidCode(identity.reason) : 'unscored' };
-        reasons.add(DeclineReason.IDENTITY_MISMATCH);
+        reasons.add(TransferDeclineReason.IDENTITY_MISMATCH);
       }
     }
 

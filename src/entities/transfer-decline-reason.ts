@@ -1,0 +1,11 @@
+/** Why a transfer check declined, as the contract's TransferDeclineReason enum (stored in transfer_validations.reasons). */
+export enum TransferDeclineReason {
+  ITEM_LOGIN_REQUIRED = 'ITEM_LOGIN_REQUIRED',
+  ITEM_NOT_ACTIVE = 'ITEM_NOT_ACTIVE',
+  ACCOUNT_NOT_ELIGIBLE = 'ACCOUNT_NOT_ELIGIBLE',
+  NO_ACH_NUMBERS = 'NO_ACH_NUMBERS',
+  BALANCE_UNAVAILABLE = 'BALANCE_UNAVAILABLE',
+  INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
+  PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
+  IDENTITY_MISMATCH = 'IDENTITY_MISMATCH',
+}
