@@ -27,6 +27,7 @@ async function main(): Promise<number> {
   const db = new Client({ connectionString: database.url });
   const userId = `bench-webhooks-${randomBytes(4).toString('hex')}`;
   let gateway: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
+  let connected = false;
   try {
     gateway = await startGatewayProcess({
       DATABASE_URL: database.url,
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
       JOB_QUEUE_SCHEMA: `pgboss_bench_${randomBytes(3).toString('hex')}`,
     });
     await db.connect();
+    connected = true;
 
     // Items known to the gateway (so the webhooks are acted on, lightly), each with its own webhooks.
     const items = await inBatches(Array.from({ length: ITEMS }), 32, () => emulator.control.createItem({ transactions: 1, webhook: capture.url }));
@@ -86,8 +88,11 @@ async function main(): Promise<number> {
     return pass ? 0 : 1;
   } finally {
     await gateway?.stop();
-    await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
-    await db.end().catch(() => undefined);
+    // A client that never connected would wait for ever on a query.
+    if (connected) {
+      await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
+      await db.end().catch(() => undefined);
+    }
     await capture.stop();
     await database.stop();
     await emulator.stop();

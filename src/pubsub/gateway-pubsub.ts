@@ -1,5 +1,6 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { GatewayEvents } from './gateway-events';
@@ -16,7 +17,12 @@ export interface PubSubHandle {
  * so an event raised by one gateway reaches subscribers connected to any other.
  */
 export async function createGatewayPubSub(redisUrl: string | undefined, logger: Logger): Promise<PubSubHandle> {
-  if (!redisUrl) return { pubSub: createPubSub<GatewayEvents>(), close: async () => undefined };
+  if (!redisUrl) {
+    // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { pubSub: createPubSub<GatewayEvents>({ eventTarget }), close: async () => undefined };
+  }
   const connect = async (role: string) => {
     const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     client.on('error', (error) => logger.warn({ err: error, role }, 'Redis connection error'));
