@@ -24,6 +24,8 @@ interface CachedKey {
 }
 
 const MAX_AGE_SECONDS = 5 * 60;
+/** Plaid's clock may run a little ahead of ours; an iat further in the future is refused. */
+const FUTURE_SKEW_SECONDS = 5;
 /** A cached key is asked for again after this long, so a retirement (expired_at) is noticed. */
 const KEY_REFRESH_MS = 10 * 60_000;
 /** An unknown kid is not asked about again for this long: forged kids must not make us hammer Plaid. */
@@ -66,7 +68,6 @@ export class WebhookVerifier {
     try {
       ({ payload } = await jwtVerify(signature, cached.key, {
         algorithms: ['ES256'],
-        maxTokenAge: MAX_AGE_SECONDS,
         requiredClaims: ['iat', 'request_body_sha256'],
         currentDate: new Date(this.now()),
       }));
@@ -74,6 +75,9 @@ export class WebhookVerifier {
       const code = (error as { code?: string }).code;
       throw new WebhookVerificationError(code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'stale or invalid claims' : 'bad signature');
     }
+    // The age check is ours rather than jose's maxTokenAge, which refuses any iat even a second ahead.
+    const ageSeconds = this.now() / 1000 - payload.iat!;
+    if (ageSeconds > MAX_AGE_SECONDS || ageSeconds < -FUTURE_SKEW_SECONDS) throw new WebhookVerificationError('stale or invalid claims');
     const claimed = payload.request_body_sha256;
     const actual = createHash('sha256').update(rawBody).digest();
     const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
