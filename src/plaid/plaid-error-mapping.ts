@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { PlaidApiError } from './plaid-api-error';
+import { isRateLimited } from './retry-policy';
 
 /** Plaid's per-Item limits are per minute; a client retrying sooner would be refused again. */
 const RATE_LIMIT_RETRY_SECONDS = 60;
@@ -14,7 +15,7 @@ export function toDomainError(error: PlaidApiError, context: { itemId?: string }
   if (error.errorCode === 'ITEM_LOGIN_REQUIRED') {
     return new DomainError('ITEM_LOGIN_REQUIRED', 'The bank needs the user to log in again (update mode)', { itemId: context.itemId, ...plaid });
   }
-  if (error.errorType === 'RATE_LIMIT_EXCEEDED' || error.status === 429) {
+  if (isRateLimited(error)) {
     return new DomainError('RATE_LIMITED', 'Plaid rate limit reached; try again later', {
       retryAfterSeconds: RATE_LIMIT_RETRY_SECONDS,
       ...(context.itemId ? { itemId: context.itemId } : {}),

@@ -1,5 +1,5 @@
 import { ItemEntity } from '../../../src/entities/item.entity';
-import { accessTokenOf, eventually, linkItem } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const ITEM_FIELDS = 'id plaidItemId status institutionId institutionName products error { code } newAccountsAvailable lastSyncedAt';
@@ -132,11 +132,7 @@ describe('linking lifecycle over GraphQL', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     const accessToken = await accessTokenOf(gw, item.id);
-    const response = await fetch(`${gw.gateway.plaidBaseUrl}/item/remove`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: gw.config.plaid.clientId, secret: gw.config.plaid.secret, access_token: accessToken }),
-    });
+    const response = await callPlaid(gw, '/item/remove', { access_token: accessToken });
     expect(response.status).toBe(200);
     const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', { token, variables: { id: item.id } });
     expect(removed.errors).toBeUndefined();
@@ -153,12 +149,8 @@ describe('linking lifecycle over GraphQL', () => {
     expect(result.moved).toBeGreaterThanOrEqual(1);
     const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     expect(row.webhookUrl).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
-    const atPlaid = await fetch(`${gw.gateway.plaidBaseUrl}/item/get`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: gw.config.plaid.clientId, secret: gw.config.plaid.secret, access_token: await accessTokenOf(gw, item.id) }),
-    });
-    expect(((await atPlaid.json()) as { item: { webhook: string } }).item.webhook).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
+    const atPlaid = await callPlaid<{ item: { webhook: string } }>(gw, '/item/get', { access_token: await accessTokenOf(gw, item.id) });
+    expect(atPlaid.body.item.webhook).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
   });
 
   it('answers every mutation on another user\'s Item with NOT_FOUND and changes nothing', async () => {

@@ -1,28 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { issueToken } from '../../../src/auth/token-issuer';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-
-function connect(url: string, authorization: string | undefined, origin?: string): Client {
-  return createClient({
-    url,
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, origin ? { headers: { origin } } : undefined);
-      }
-    },
-    connectionParams: authorization ? { authorization } : {},
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-function run(client: Client, query: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let result: unknown;
-    client.subscribe({ query }, { next: (value) => (result = value), error: reject, complete: () => resolve(result) });
-  });
-}
+import { connectWs as connect, runWs as run } from '../../support/ws-client';
 
 describe('gateway over WebSocket (graphql-transport-ws)', () => {
   let gw: TestGateway;
@@ -60,8 +38,8 @@ describe('gateway over WebSocket (graphql-transport-ws)', () => {
 
   it('refuses a browser origin that is not allowed, and accepts an allowed one', async () => {
     const token = `Bearer ${await gw.tokenFor(newUserId())}`;
-    const evil = connect(gw.wsUrl, token, 'https://evil.example.com');
-    const good = connect(gw.wsUrl, token, 'https://app.example.com');
+    const evil = connect(gw.wsUrl, token, { origin: 'https://evil.example.com' });
+    const good = connect(gw.wsUrl, token, { origin: 'https://app.example.com' });
     try {
       await expect(run(evil, '{ me { id } }')).rejects.toBeDefined();
       await expect(run(good, '{ me { id } }')).resolves.toMatchObject({ data: { me: {} } });

@@ -1,18 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../../src/config/config';
-import { ConfigError } from '../../../src/config/config-error';
+import { configProblem as problem } from '../../support/config-problem';
 
 const key = (id: string, bytes = 32) => `${id}:${randomBytes(bytes).toString('base64')}`;
-
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env, '/srv');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('needs nothing: emulator, embedded database, port 4000', () => {

@@ -1,15 +1,5 @@
 import { loadConfig } from '../../../src/config/config';
-import { ConfigError } from '../../../src/config/config-error';
-
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env, '/srv');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblem as problem } from '../../support/config-problem';
 
 describe('loadConfig: edge limits and the partner scope', () => {
   it('has defaults for every limit', () => {
