@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -145,4 +146,35 @@ export function createPoster(baseUrl: string, connections: number): { post(path:
       }),
     close: () => agent.destroy(),
   };
+}
+
+/** What every benchmark gateway needs to use the benchmark's database and emulator. */
+export function emulatorGatewayEnv(databaseUrl: string, emulatorUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    PLAID_BASE_URL: emulatorUrl,
+    PLAID_CLIENT_ID: DEFAULT_EMULATOR_CLIENT_ID,
+    PLAID_SECRET: DEFAULT_EMULATOR_SECRET,
+    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+  };
+}
+
+/** Asks the emulator to send the Item a webhook (a genuine, signed one). */
+export async function fireWebhook(emulatorUrl: string, accessToken: string, code: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/sandbox/item/fire_webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'PLAID-CLIENT-ID': DEFAULT_EMULATOR_CLIENT_ID, 'PLAID-SECRET': DEFAULT_EMULATOR_SECRET },
+    body: JSON.stringify({ access_token: accessToken, webhook_code: code }),
+  });
+  if (!response.ok) throw new Error(`fire_webhook answered ${response.status}: ${await response.text()}`);
+}
+
+/** The captured webhooks with these codes, once `count` of them have arrived. */
+export async function waitForWebhooks(captured: CapturedWebhook[], codes: string[], count: number): Promise<CapturedWebhook[]> {
+  for (let waited = 0; waited < 60_000; waited += 50) {
+    const wanted = captured.filter((webhook) => codes.includes(webhook.code));
+    if (wanted.length >= count) return wanted;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the emulator did not deliver every ${codes.join('/')} webhook`);
 }

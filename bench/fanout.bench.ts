@@ -7,13 +7,15 @@ import { issueToken } from '../src/auth/token-issuer';
 import {
   benchDatabase,
   createPoster,
+  emulatorGatewayEnv,
+  fireWebhook,
   percentile,
   residentBytes,
   startEmulatorProcess,
   startGatewayProcess,
   startWebhookCapture,
+  waitForWebhooks,
   type BenchGateway,
-  type CapturedWebhook,
 } from './bench-support';
 
 /**
@@ -146,12 +148,8 @@ async function main(): Promise<number> {
   let dbConnected = false;
   try {
     gateway = await startGatewayProcess({
-      DATABASE_URL: database.url,
-      PLAID_BASE_URL: emulator.url,
-      PLAID_CLIENT_ID: 'emulator_client_id',
-      PLAID_SECRET: 'emulator_secret',
+      ...emulatorGatewayEnv(database.url, emulator.url),
       AUTH_JWT_SECRET: jwtSecret,
-      TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       JOB_QUEUE_SCHEMA: jobSchema,
       LOG_LEVEL: 'warn',
       // 1,000 subscribe messages from one user within a minute would trip the per-user operation limit (300/min).
@@ -170,15 +168,8 @@ async function main(): Promise<number> {
       [userId, emulatorItems.map((item) => item.itemId)],
     );
     const gatewayIdOf = new Map(inserted.rows.map((row) => [row.plaid_item_id, row.id]));
-    for (const item of emulatorItems) {
-      const response = await fetch(`${emulator.url}/sandbox/item/fire_webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'PLAID-CLIENT-ID': 'emulator_client_id', 'PLAID-SECRET': 'emulator_secret' },
-        body: JSON.stringify({ access_token: item.accessToken, webhook_code: 'ERROR' }),
-      });
-      if (!response.ok) throw new Error(`fire_webhook answered ${response.status}: ${await response.text()}`);
-    }
-    const webhooks = await waitForCaptured(capture.captured, emulatorItems.length);
+    for (const item of emulatorItems) await fireWebhook(emulator.url, item.accessToken, 'ERROR');
+    const webhooks = await waitForWebhooks(capture.captured, ['ERROR'], emulatorItems.length);
 
     // Fan-out: 1,000 subscribers of the one user, all listening to every Item of theirs.
     const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
@@ -261,15 +252,6 @@ async function main(): Promise<number> {
     await database.stop();
     await emulator.stop();
   }
-}
-
-async function waitForCaptured(captured: CapturedWebhook[], count: number): Promise<CapturedWebhook[]> {
-  for (let waited = 0; waited < 60_000; waited += 50) {
-    const wanted = captured.filter((webhook) => webhook.code === 'ERROR');
-    if (wanted.length >= count) return wanted;
-    await sleep(50);
-  }
-  throw new Error('the emulator did not deliver every ERROR webhook');
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { benchDatabase, createPoster, percentile, startEmulatorProcess, startGatewayProcess, startWebhookCapture, type CapturedWebhook } from './bench-support';
+import { benchDatabase, createPoster, emulatorGatewayEnv, fireWebhook, percentile, startEmulatorProcess, startGatewayProcess, startWebhookCapture, waitForWebhooks } from './bench-support';
 
 /**
  * Genuine webhooks (signed by the emulator exactly as Plaid signs them) POSTed to the gateway
@@ -30,12 +30,8 @@ async function main(): Promise<number> {
   let connected = false;
   try {
     gateway = await startGatewayProcess({
-      DATABASE_URL: database.url,
-      PLAID_BASE_URL: emulator.url,
-      PLAID_CLIENT_ID: 'emulator_client_id',
-      PLAID_SECRET: 'emulator_secret',
+      ...emulatorGatewayEnv(database.url, emulator.url),
       AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-      TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       JOB_QUEUE_SCHEMA: `pgboss_bench_${randomBytes(3).toString('hex')}`,
     });
     await db.connect();
@@ -49,15 +45,9 @@ async function main(): Promise<number> {
       [userId, items.map((item) => item.itemId)],
     );
     for (const code of CODES) {
-      await inBatches(items, 32, (item) =>
-        fetch(`${emulator.url}/sandbox/item/fire_webhook`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'PLAID-CLIENT-ID': 'emulator_client_id', 'PLAID-SECRET': 'emulator_secret' },
-          body: JSON.stringify({ access_token: item.accessToken, webhook_code: code }),
-        }).then((r) => r.arrayBuffer()),
-      );
+      await inBatches(items, 32, (item) => fireWebhook(emulator.url, item.accessToken, code));
     }
-    const webhooks = await waitForCaptured(capture.captured, ITEMS * CODES.length);
+    const webhooks = await waitForWebhooks(capture.captured, CODES, ITEMS * CODES.length);
 
     const poster = createPoster(gateway.url, CONCURRENCY);
     let next = 0;
@@ -97,15 +87,6 @@ async function main(): Promise<number> {
     await database.stop();
     await emulator.stop();
   }
-}
-
-async function waitForCaptured(captured: CapturedWebhook[], count: number): Promise<CapturedWebhook[]> {
-  for (let waited = 0; waited < 60_000; waited += 50) {
-    const wanted = captured.filter((webhook) => CODES.includes(webhook.code));
-    if (wanted.length >= count) return wanted;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the emulator did not deliver every webhook');
 }
 
 main().then(
