@@ -12,6 +12,7 @@ import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { takePartialErrors } from './partial-errors';
+import { subscribeSharingExecutions } from './shared-subscription-execution';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
 
 export interface WebSocketOptions {
@@ -48,6 +49,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
     {
       ...options.hooks,
       schema: options.schema,
+      subscribe: subscribeSharingExecutions,
       onConnect: async (ctx) => {
         // connectionParams mirror HTTP headers (GraphiQL sends its headers editor as they are), so the name is case-insensitive.
         const key = Object.keys(ctx.connectionParams ?? {}).find((name) => name.toLowerCase() === 'authorization');
