@@ -27,6 +27,11 @@ export interface JobQueueOptions {
 }
 
 type Handler<T> = (data: T) => Promise<void>;
+/** Acts on a batch of jobs; answers the errors of those that failed, by position. The rest complete. */
+type BatchHandler<T> = (batch: T[]) => Promise<Map<number, unknown>>;
+
+/** Runs SQL in the caller's transaction, so a job is queued if and only if that transaction commits. */
+export type TransactionSql = (text: string, values: unknown[]) => Promise<unknown[]>;
 
 /**
  * Durable jobs on pg-boss, in its own schema of the gateway's database. A sync job is keyed
@@ -64,23 +69,50 @@ export class JobQueue {
     return id !== null;
   }
 
-  async enqueueWebhook(data: WebhookJobData): Promise<void> {
-    await this.boss.send(QueueName.WebhookEvent, data, { singletonKey: data.webhookEventId });
+  /** Many at once; an Item with a sync already waiting gets no second one. */
+  async enqueueSyncs(data: SyncJobData[]): Promise<void> {
+    if (data.length === 0) return;
+    await this.boss.insert(data.map((job) => ({ name: QueueName.TransactionsSync, data: job, singletonKey: job.itemId })));
+    this.wake(QueueName.TransactionsSync);
+  }
+
+  /** Queues webhook jobs inside the caller's transaction; call `wakeWebhookWorker` once it has committed. */
+  async enqueueWebhooksIn(sql: TransactionSql, data: WebhookJobData[]): Promise<void> {
+    if (data.length === 0) return;
+    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await sql(text, values) }) };
+    await this.boss.insert(
+      data.map((job) => ({ name: QueueName.WebhookEvent, data: job, singletonKey: job.webhookEventId })),
+      { db },
+    );
+  }
+
+  wakeWebhookWorker(): void {
     this.wake(QueueName.WebhookEvent);
   }
 
+  /** Up to `concurrency` jobs at a time, each on its own: one job's failure retries that job only. */
   async work<T extends object>(queue: QueueName, handler: Handler<T>, concurrency = 1): Promise<void> {
-    const id = await this.boss.work<T>(queue, { batchSize: concurrency, pollingIntervalSeconds: 2 }, async (jobs) => {
-      await Promise.all(
-        jobs.map(async (job) => {
-          try {
-            await handler(job.data);
-          } catch (error) {
-            this.logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
-            throw error;
-          }
-        }),
-      );
+    await this.workBatches<T>(
+      queue,
+      async (batch) => {
+        const failures = new Map<number, unknown>();
+        await Promise.all(batch.map((data, index) => handler(data).catch((error: unknown) => void failures.set(index, error))));
+        return failures;
+      },
+      concurrency,
+    );
+  }
+
+  /** Batches of up to `batchSize` jobs to one handler, for work that is cheaper done together. */
+  async workBatches<T extends object>(queue: QueueName, handler: BatchHandler<T>, batchSize: number): Promise<void> {
+    const id = await this.boss.work<T>(queue, { batchSize, pollingIntervalSeconds: 2 }, async (jobs) => {
+      const failures = await handler(jobs.map((job) => job.data));
+      // pg-boss completes the batch once this returns; a job failed here first is left to its retry policy.
+      for (const [index, error] of failures) {
+        const job = jobs[index];
+        this.logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
+        await this.boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
     });
     this.workers.set(queue, id);
   }

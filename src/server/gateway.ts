@@ -34,7 +34,7 @@ import { healthRoutes, type HealthState } from './health-routes';
 import { createOriginPolicy } from './origin-policy';
 import { requestIdFor } from './request-id';
 import { attachWebSocketServer } from './websocket-server';
-import { webhookRoute, type WebhookObserver } from './webhook-route';
+import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { metricsRoute } from '../metrics/metrics-route';
@@ -81,6 +81,8 @@ export interface GatewayOptions {
 }
 
 const SHUTDOWN_GRACE_MS = 8_000;
+/** Stored webhooks acted on per job fetch: a burst costs a few statements per batch rather than per webhook. */
+const WEBHOOK_BATCH = 100;
 
 /** Starts everything the runtime contract promises, in dependency order; a failed start undoes itself. */
 export async function startGateway(config: AppConfig, logger: Logger, options: GatewayOptions = {}): Promise<Gateway> {
@@ -149,7 +151,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     metrics.setQueueDepthSource(() => jobs.depth());
     await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), 2);
     await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
-    await jobs.work(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), 4);
+    await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
     const schema = await buildGatewaySchema(services, pubSub.pubSub);
@@ -167,7 +169,17 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
 
     const app = express();
     app.disable('x-powered-by');
-    const httpServer = createServer(app);
+    const webhooks = webhookRoute({
+      verifier: webhookVerifier,
+      intake: services.webhookIntake,
+      logger: logger.child({ component: 'webhooks' }),
+      observe: (webhook) => {
+        metrics.recordWebhook(webhook);
+        options.onWebhook?.(webhook);
+      },
+      onResponse: ({ method, statusCode, durationSeconds }) => metrics.recordHttpRequest({ method, route: WEBHOOK_PATH, statusCode, durationSeconds }),
+    });
+    const httpServer = createServer((req, res) => (isWebhookRequest(req) ? webhooks(req, res) : app(req, res)));
     const { wsServer, graphqlWs } = attachWebSocketServer({
       httpServer,
       schema,
@@ -232,12 +244,6 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     );
     app.use(httpMetricsMiddleware(metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(isOriginAllowed));
     app.use(healthRoutes(dataSource, health));
-    app.use(
-      webhookRoute(webhookVerifier, services.webhookIntake, logger.child({ component: 'webhooks' }), (webhook) => {
-        metrics.recordWebhook(webhook);
-        options.onWebhook?.(webhook);
-      }),
-    );
     app.use(metricsRoute(metrics));
     app.use(
       explorerRoutes({

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { ItemStatus } from '../entities/item-status';
 import { ItemEntity } from '../entities/item.entity';
 import { Topic } from '../pubsub/gateway-events';
@@ -41,31 +41,62 @@ export class ItemStatusService {
 
   /** Undefined when the Item is gone or a newer change already applied. */
   async apply(itemId: string, change: StatusChange): Promise<AppliedChange | undefined> {
+    return (await this.applyAll([{ itemId, change }])).get(itemId);
+  }
+
+  /**
+   * Several Items' changes in one statement (at most one change per Item), each applied only if
+   * it is not older than its Item's last applied change; answers those applied, by Item id.
+   */
+  async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange>> {
+    if (changes.length === 0) return new Map();
+    const column = <T>(pick: (change: StatusChange) => T) => changes.map(({ change }) => pick(change));
     // Plaid's iat has whole-second resolution, so changes are ordered by the second, ties going to the later arrival.
-    const sets = ['status = $2', "last_status_event_at = date_trunc('second', $3::timestamptz)", 'updated_at = now()'];
-    const params: unknown[] = [itemId, change.status, change.occurredAt];
-    if (change.error !== undefined) {
-      params.push(change.error?.type ?? null, change.error?.code ?? null, change.error?.message ?? null, change.error?.displayMessage ?? null);
-      const at = params.length;
-      sets.push(`error_type = $${at - 3}`, `error_code = $${at - 2}`, `error_message = $${at - 1}`, `error_display_message = $${at}`);
-    }
-    if (change.consentExpiresAt !== undefined) {
-      params.push(change.consentExpiresAt);
-      sets.push(`consent_expires_at = $${params.length}`);
-    }
-    // TypeORM answers an UPDATE with [rows, rowCount], RETURNING or not.
-    const [rows]: [Array<{ previous_status: ItemStatus; id: string }>, number] = await this.dataSource.query(
-      `WITH previous AS (SELECT id, status FROM items WHERE id = $1 FOR UPDATE)
-       UPDATE items SET ${sets.join(', ')}
-         FROM previous
-        WHERE items.id = previous.id AND (items.last_status_event_at IS NULL OR items.last_status_event_at <= date_trunc('second', $3::timestamptz))
-       RETURNING previous.status AS previous_status, items.id`,
-      params,
+    // An undefined error or consent date leaves the column as it is; null clears it.
+    const [rows]: [Array<{ id: string; previous_status: ItemStatus }>, number] = await this.dataSource.query(
+      `WITH change AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::timestamptz[])
+           AS c (item_id, status, occurred_at, sets_error, error_type, error_code, error_message, error_display_message, sets_consent, consent_expires_at)
+       ), previous AS (
+         SELECT items.id, items.status FROM items JOIN change ON change.item_id = items.id ORDER BY items.id FOR UPDATE OF items
+       )
+       UPDATE items SET
+         status = change.status,
+         last_status_event_at = date_trunc('second', change.occurred_at),
+         updated_at = now(),
+         error_type = CASE WHEN change.sets_error THEN change.error_type ELSE items.error_type END,
+         error_code = CASE WHEN change.sets_error THEN change.error_code ELSE items.error_code END,
+         error_message = CASE WHEN change.sets_error THEN change.error_message ELSE items.error_message END,
+         error_display_message = CASE WHEN change.sets_error THEN change.error_display_message ELSE items.error_display_message END,
+         consent_expires_at = CASE WHEN change.sets_consent THEN change.consent_expires_at ELSE items.consent_expires_at END
+       FROM change, previous
+       WHERE items.id = change.item_id AND previous.id = items.id
+         AND (items.last_status_event_at IS NULL OR items.last_status_event_at <= date_trunc('second', change.occurred_at))
+       RETURNING items.id, previous.status AS previous_status`,
+      [
+        changes.map(({ itemId }) => itemId),
+        column((change) => change.status),
+        column((change) => change.occurredAt),
+        column((change) => change.error !== undefined),
+        column((change) => change.error?.type ?? null),
+        column((change) => change.error?.code ?? null),
+        column((change) => change.error?.message ?? null),
+        column((change) => change.error?.displayMessage ?? null),
+        column((change) => change.consentExpiresAt !== undefined),
+        column((change) => change.consentExpiresAt ?? null),
+      ],
     );
-    if (rows.length === 0) return undefined;
-    const item = await this.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
-    const applied = { item, previousStatus: rows[0].previous_status };
-    if (applied.previousStatus !== item.status) this.publish(applied, change.reason, change.occurredAt);
+    const applied = new Map<string, AppliedChange>();
+    if (rows.length === 0) return applied;
+    const items = await this.dataSource.getRepository(ItemEntity).findBy({ id: In(rows.map((row) => row.id)) });
+    const previousById = new Map(rows.map((row) => [row.id, row.previous_status]));
+    const changeById = new Map(changes.map(({ itemId, change }) => [itemId, change]));
+    for (const item of items) {
+      const change = changeById.get(item.id)!;
+      const appliedChange = { item, previousStatus: previousById.get(item.id)! };
+      applied.set(item.id, appliedChange);
+      if (appliedChange.previousStatus !== item.status) this.publish(appliedChange, change.reason, change.occurredAt);
+    }
     return applied;
   }
 

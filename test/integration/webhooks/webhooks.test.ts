@@ -231,7 +231,7 @@ describe('Plaid webhooks at the gateway', () => {
        VALUES (md5(random()::text), 'ITEM', 'SOMETHING_NEW', $1, $2, now()) RETURNING id`,
       [item.plaidItemId, JSON.stringify({ webhook_type: 'ITEM', webhook_code: 'SOMETHING_NEW', item_id: item.plaidItemId })],
     );
-    await gw.gateway.services.webhookProcessor.process(id);
+    expect(await gw.gateway.services.webhookProcessor.processBatch([id])).toEqual(new Map());
     const row = await events().findOneByOrFail({ id });
     expect(row).toMatchObject({ outcome: WebhookOutcome.IGNORED, error: 'unhandled webhook ITEM SOMETHING_NEW' });
     expect(gw.logs.some((line) => line.msg === 'webhook ignored' && line.webhookCode === 'SOMETHING_NEW')).toBe(true);

@@ -1,11 +1,10 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import pino from 'pino';
 import { loadConfig } from '../../../src/config/config';
 import { PlaidClient } from '../../../src/plaid/plaid-client';
 import { WebhookVerifier } from '../../../src/plaid/webhook-verifier';
-import { webhookRoute } from '../../../src/server/webhook-route';
+import { isWebhookRequest, webhookRoute } from '../../../src/server/webhook-route';
 import type { WebhookIntakeService } from '../../../src/services/webhook-intake.service';
 import { PlaidKeyServer } from '../../support/plaid-key-server';
 
@@ -14,6 +13,7 @@ describe('POST /webhooks/plaid', () => {
   let server: Server;
   let url: string;
   const received: unknown[] = [];
+  const answered: Array<{ method: string; statusCode: number }> = [];
 
   beforeAll(async () => {
     keys = await new PlaidKeyServer().start();
@@ -22,9 +22,9 @@ describe('POST /webhooks/plaid', () => {
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: keys.url, logger: pino({ level: 'silent' }) });
     // Records what would be stored; the database side is covered by the integration tests.
     const intake = { receive: async (...args: unknown[]) => (received.push(args), { outcome: 'accepted', eventId: 'e1' }) } as unknown as WebhookIntakeService;
-    const app = express().use(webhookRoute(new WebhookVerifier(plaid, pino({ level: 'silent' })), intake, pino({ level: 'silent' })));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
+    const route = webhookRoute({ verifier: new WebhookVerifier(plaid, pino({ level: 'silent' })), intake, logger: pino({ level: 'silent' }), onResponse: (response) => answered.push(response) });
+    server = createServer((req, res) => (isWebhookRequest(req) ? route(req, res) : res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/plaid`;
   });
 
@@ -35,6 +35,7 @@ describe('POST /webhooks/plaid', () => {
 
   beforeEach(() => {
     received.length = 0;
+    answered.length = 0;
   });
 
   const post = async (body: string, signature?: string) =>
@@ -63,4 +64,24 @@ describe('POST /webhooks/plaid', () => {
       expect(received).toEqual([]);
     },
   );
+
+  it('answers 405 to anything but POST, 413 to an oversized body, and reports every answer', async () => {
+    const get = await fetch(url);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const huge = JSON.stringify({ webhook_type: 'ITEM', webhook_code: 'ERROR', padding: 'x'.repeat(300 * 1024) });
+    expect((await post(huge, await keys.sign(Buffer.from(huge), 'k1'))).status).toBe(413);
+    expect(received).toEqual([]);
+    expect(answered.map(({ method, statusCode }) => [method, statusCode])).toEqual([
+      ['GET', 405],
+      ['POST', 413],
+    ]);
+  });
+
+  it('serves the path with a query string too, and gives every answer a request id', async () => {
+    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1"}';
+    const response = await fetch(`${url}?source=plaid`, { method: 'POST', headers: { 'plaid-verification': await keys.sign(Buffer.from(body), 'k1') }, body });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
