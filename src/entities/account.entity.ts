@@ -4,6 +4,7 @@ import type { ItemEntity } from './item.entity';
 /** An account of an Item with its last known balance; money is numeric, read as exact strings. */
 @Entity({ name: 'accounts' })
 @Unique('UQ_accounts_item_plaid_account', ['itemId', 'plaidAccountId'])
+@Unique('UQ_accounts_id_item', ['id', 'itemId'])
 @Index('IDX_accounts_user', ['userId'])
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { AccountEntity } from './account.entity';
-import type { ItemEntity } from './item.entity';
 
 /**
  * A Plaid transaction. The three (scope, date, id) indexes serve "newest first" keyset
@@ -20,15 +19,15 @@ export class TransactionEntity {
   @Column({ name: 'item_id', type: 'uuid' })
   itemId!: string;
 
-  @ManyToOne('ItemEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'FK_transactions_item' })
-  item?: ItemEntity;
-
   @Column({ name: 'account_id', type: 'uuid' })
   accountId!: string;
 
+  /** Keyed on (account_id, item_id): the account is always one of the transaction's Item. */
   @ManyToOne('AccountEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'FK_transactions_account' })
+  @JoinColumn([
+    { name: 'account_id', referencedColumnName: 'id', foreignKeyConstraintName: 'FK_transactions_account_item' },
+    { name: 'item_id', referencedColumnName: 'itemId', foreignKeyConstraintName: 'FK_transactions_account_item' },
+  ])
   account?: AccountEntity;
 
   @Index('UQ_transactions_plaid_transaction_id', { unique: true })

@@ -1,4 +1,5 @@
 import { InitialSchema1763715600000 } from './1763715600000-initial-schema';
+import { TransactionAccountItemKey1763805600000 } from './1763805600000-transaction-account-item-key';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1763715600000];
+export const MIGRATIONS = [InitialSchema1763715600000, TransactionAccountItemKey1763805600000];

@@ -19,7 +19,7 @@ describe('migrations', () => {
 
   it('apply once to an empty database, then report nothing pending', async () => {
     expect(await hasPendingMigrations(dataSource)).toBe(true);
-    expect(await runMigrations(dataSource)).toEqual(['InitialSchema1763715600000']);
+    expect(await runMigrations(dataSource)).toEqual(['InitialSchema1763715600000', 'TransactionAccountItemKey1763805600000']);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });
@@ -36,5 +36,30 @@ describe('migrations', () => {
         WHERE table_schema = 'public' AND data_type IN ('real', 'double precision', 'money')`,
     );
     expect(rows).toEqual([]);
+  });
+
+  it("keep a transaction's account within its Item, and remove an Item's transactions with it", async () => {
+    await runMigrations(dataSource);
+    const item = async (name: string) => {
+      const [{ id }]: Array<{ id: string }> = await dataSource.query(
+        `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id) VALUES (gen_random_uuid(), 'u', $1, '\\x00', 'k') RETURNING id`,
+        [name],
+      );
+      const [{ id: accountId }]: Array<{ id: string }> = await dataSource.query(
+        `INSERT INTO accounts (item_id, user_id, plaid_account_id, name, type, balance_updated_at) VALUES ($1, 'u', $2, 'Checking', 'depository', now()) RETURNING id`,
+        [id, `${name}-account`],
+      );
+      return { id, accountId };
+    };
+    const [first, second] = [await item('first'), await item('second')];
+    const insert = (itemId: string, accountId: string, plaidId: string) =>
+      dataSource.query(
+        `INSERT INTO transactions (user_id, item_id, account_id, plaid_transaction_id, amount, date, name, pending) VALUES ('u', $1, $2, $3, 1, '2024-01-01', 'Coffee', false)`,
+        [itemId, accountId, plaidId],
+      );
+    await insert(first.id, first.accountId, 'tx-1');
+    await expect(insert(first.id, second.accountId, 'tx-2')).rejects.toThrow(/FK_transactions_account_item/);
+    await dataSource.query('DELETE FROM items WHERE id = $1', [first.id]);
+    expect(await dataSource.query(`SELECT 1 FROM transactions WHERE plaid_transaction_id = 'tx-1'`)).toEqual([]);
   });
 });
