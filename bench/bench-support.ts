@@ -5,6 +5,7 @@ import { Agent, createServer as createHttpServer, request as httpRequest } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import WebSocket from 'ws';
 import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_SECRET } from '../src/emulator/emulator-defaults';
 import { EmulatorControl } from '../src/emulator/emulator-control';
 import { startEmbeddedDatabase } from '../src/database/embedded-database';
@@ -177,4 +178,49 @@ export async function waitForWebhooks(captured: CapturedWebhook[], codes: string
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the emulator did not deliver every ${codes.join('/')} webhook`);
+}
+
+/** An open subscription of `openLeanSubscriber`. */
+export interface LeanSubscriber {
+  close(): Promise<void>;
+}
+
+/**
+ * One WebSocket subscribed to one operation, speaking graphql-transport-ws frame for frame as
+ * graphql-ws's client would, without its bookkeeping: with a thousand of them in the load
+ * generator, the client library's cost per message would be measured as the gateway's.
+ * Resolves once the server has acked the connection and the subscribe message is sent.
+ */
+export function openLeanSubscriber(
+  url: string,
+  authorization: string,
+  query: string,
+  onNext: (payload: { data?: unknown; errors?: unknown }) => void,
+  onProblem: (problem: string) => void,
+): Promise<LeanSubscriber> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    let acked = false;
+    const closed = new Promise<void>((done) => socket.once('close', () => done()));
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as { type: string; payload?: { data?: unknown; errors?: unknown } };
+      if (message.type === 'next') onNext(message.payload ?? {});
+      else if (message.type === 'ping') socket.send('{"type":"pong"}');
+      else if (message.type === 'connection_ack') {
+        acked = true;
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        resolve({
+          close: async () => {
+            socket.close(1000);
+            await closed;
+          },
+        });
+      } else if (message.type === 'error') onProblem(`subscription error: ${JSON.stringify(message.payload)}`);
+    });
+    socket.once('error', (error) => (acked ? onProblem(`socket error: ${error.message}`) : reject(error)));
+    socket.once('close', (code, reason) => {
+      if (!acked) reject(new Error(`closed before connection_ack: ${code} ${reason.toString()}`));
+    });
+  });
 }

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createClient, type Client } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
-import WebSocket from 'ws';
 import { issueToken } from '../src/auth/token-issuer';
 import {
   benchDatabase,
   createPoster,
   emulatorGatewayEnv,
   fireWebhook,
+  openLeanSubscriber,
   percentile,
   residentBytes,
   startEmulatorProcess,
@@ -16,7 +15,9 @@ import {
   startWebhookCapture,
   waitForWebhooks,
   type BenchGateway,
+  type LeanSubscriber,
 } from './bench-support';
+import { broadcastFloor } from './machine-floor';
 
 /**
  * Subscription fan-out (issue 6). A genuine ITEM ERROR webhook moves one of the bench user's
@@ -77,43 +78,26 @@ class Arrivals {
   }
 }
 
-/** A graphql-ws client as an app would open one, resolved once the server has acked the connection. */
-async function openSubscriber(wsUrl: string, token: string, onResult: (result: { data?: StatusEventData | null }) => void, onProblem: (problem: string) => void): Promise<Client> {
-  const client = createClient({
-    url: wsUrl,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: false,
-    onNonLazyError: (error) => onProblem(`connection failed: ${describe(error)}`),
-  });
-  const connected = new Promise<void>((resolve, reject) => {
-    client.on('connected', () => resolve());
-    client.on('closed', (event) => reject(new Error(`closed before connection_ack: ${describe(event)}`)));
-  });
-  client.subscribe<StatusEventData>(
-    { query: QUERY },
-    {
-      next: onResult,
-      error: (error) => onProblem(`subscription error: ${describe(error)}`),
-      complete: () => undefined,
-    },
+/** A subscriber as an app would open one (the lean client: see openLeanSubscriber), resolved once the connection is acked. */
+function openSubscriber(wsUrl: string, token: string, onResult: (result: { data?: StatusEventData | null }) => void, onProblem: (problem: string) => void): Promise<LeanSubscriber> {
+  return withTimeout(
+    openLeanSubscriber(wsUrl, `Bearer ${token}`, QUERY, (payload) => onResult(payload as { data?: StatusEventData | null }), onProblem),
+    30_000,
+    'a WebSocket connection was not acked within 30 s',
   );
-  await withTimeout(connected, 30_000, 'a WebSocket connection was not acked within 30 s');
-  return client;
 }
 
 /** Opens in batches: a storm of 10,000 simultaneous handshakes measures the accept queue, not fan-out. */
-async function openMany(count: number, batch: number, open: (index: number) => Promise<Client>): Promise<Client[]> {
-  const clients: Client[] = [];
+async function openMany(count: number, batch: number, open: (index: number) => Promise<LeanSubscriber>): Promise<LeanSubscriber[]> {
+  const clients: LeanSubscriber[] = [];
   for (let start = 0; start < count; start += batch) {
     clients.push(...(await Promise.all(Array.from({ length: Math.min(batch, count - start) }, (_, offset) => open(start + offset)))));
   }
   return clients;
 }
 
-async function closeAll(clients: Client[]): Promise<void> {
-  await Promise.all(clients.map((client) => client.dispose()));
+async function closeAll(clients: LeanSubscriber[]): Promise<void> {
+  await Promise.all(clients.map((client) => client.close()));
   clients.length = 0;
 }
 
@@ -142,7 +126,7 @@ async function main(): Promise<number> {
   const jwtSecret = randomBytes(32).toString('hex');
   const jobSchema = `pgboss_bench_${randomBytes(3).toString('hex')}`;
   const arrivals = new Arrivals();
-  const clients: Client[] = [];
+  const clients: LeanSubscriber[] = [];
   let gateway: BenchGateway | undefined;
   let poster: ReturnType<typeof createPoster> | undefined;
   let dbConnected = false;
@@ -215,6 +199,12 @@ async function main(): Promise<number> {
     );
     poster.close();
     poster = undefined;
+    const sample = JSON.stringify({ id: '1', type: 'next', payload: { data: { itemStatusChanged: { item: { id: inserted.rows[0].id }, status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } } } });
+    const floor = await broadcastFloor(SUBSCRIBERS, MEASURED, sample);
+    process.stdout.write(
+      `  machine floor: that push, already serialised, broadcast by a bare ws server to ${SUBSCRIBERS} plain WebSockets (no webhook, no database): ` +
+        `p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms\n`,
+    );
 
     // Memory: a baseline with the fan-out subscribers gone, then 10,000 idle subscribers, one user each (as apps would be).
     await closeAll(clients);
@@ -262,12 +252,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function describe(value: unknown): string {
-  if (value instanceof Error) return value.message;
-  if (value && typeof value === 'object' && 'code' in value && 'reason' in value) return `${String(value.code)} ${String(value.reason)}`;
-  return String(value);
 }
 
 // The bench stops by itself even if something hangs (a child process that never answers, say).

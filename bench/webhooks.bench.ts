@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { httpFloor } from './machine-floor';
 import { benchDatabase, createPoster, emulatorGatewayEnv, fireWebhook, percentile, startEmulatorProcess, startGatewayProcess, startWebhookCapture, waitForWebhooks } from './bench-support';
 
 /**
@@ -74,6 +75,15 @@ async function main(): Promise<number> {
     process.stdout.write(
       `webhooks: ${webhooks.length} genuine signed webhooks acked in ${seconds.toFixed(2)} s = ${perSecond}/s (target ${TARGET_PER_SECOND}), ` +
         `ack p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${TARGET_P99_MS}), ${CONCURRENCY} concurrent ${pass ? 'PASS' : 'FAIL'}\n`,
+    );
+    await gateway.stop();
+    gateway = undefined;
+    const floor = await httpFloor(
+      webhooks.map((webhook) => ({ body: webhook.raw, headers: { 'plaid-verification': webhook.signature } })),
+      CONCURRENCY,
+    );
+    process.stdout.write(
+      `  machine floor: a bare node:http server answering the same POSTs from the same client: ${floor.perSecond}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms\n`,
     );
     return pass ? 0 : 1;
   } finally {
