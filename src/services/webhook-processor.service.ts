@@ -120,9 +120,7 @@ export class WebhookProcessor {
         await this.dataSource.query('UPDATE items SET new_accounts_available = true, updated_at = now() WHERE id = ANY($1)', [newAccounts.map(({ item }) => item.id)]);
         processed(newAccounts);
       }),
-      step(own, async () => {
-        for (const planned of own) settle(planned.event, planned.item, await planned.run());
-      }),
+      ...own.map((planned) => step([planned], async () => settle(planned.event, planned.item, await planned.run()))),
       this.applyStatusChanges([...statusChanges.values()], settle, failures),
     ]);
 

@@ -70,6 +70,39 @@ describe('bursts of Plaid webhooks', () => {
     statements = undefined;
   });
 
+  it("retries only the webhook whose Item is not here yet, and acts on it once the Item is linked", async () => {
+    const token = await gw.tokenFor(newUserId());
+    const known = await linkItem(gw, token, { institutionId: INSTITUTIONS[2] });
+    await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, known.id), webhook: receiver.url });
+    // An Item Plaid knows and the gateway does not, yet: its public token is exchanged below.
+    const early = await gw.emulator.createItem({ transactions: 1, webhook: receiver.url });
+    receiver.clear();
+    await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, known.id), webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
+    await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: early.accessToken, webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
+    const caught = await receiver.waitFor(2, (webhook) => webhook.body.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
+    await Promise.all(caught.map((webhook) => fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'plaid-verification': String(webhook.headers['plaid-verification']) }, body: webhook.raw })));
+
+    const jobState = async (plaidItemId: string) => {
+      const [row]: Array<{ state: string }> = await gw.gateway.dataSource.query(
+        `SELECT j.state FROM ${gw.config.jobs.schema}.job j JOIN webhook_events e ON e.id::text = j.data->>'webhookEventId'
+          WHERE e.plaid_item_id = $1 AND e.webhook_code = 'NEW_ACCOUNTS_AVAILABLE'`,
+        [plaidItemId],
+      );
+      return row?.state;
+    };
+    await eventually(async () => ((await jobState(early.itemId)) === 'retry' ? true : undefined));
+    // The known Item's webhook, in the same burst, completed.
+    expect(await jobState(known.plaidItemId)).toBe('completed');
+    expect((await itemRow(known.id)).new_accounts_available).toBe(true);
+    expect((await events().findOneByOrFail({ plaidItemId: known.plaidItemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(WebhookOutcome.PROCESSED);
+    expect((await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(WebhookOutcome.PENDING);
+
+    const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>('mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', { token, variables: { t: early.publicToken } });
+    const linkedId = exchanged.data!.exchangePublicToken.id;
+    await eventually(async () => ((await itemRow(linkedId)).new_accounts_available === true ? true : undefined), 20_000, 'the retried webhook');
+    expect((await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(WebhookOutcome.PROCESSED);
+  });
+
   describe('a batch of stored webhooks', () => {
     let token: string;
     let first: LinkedItem;
