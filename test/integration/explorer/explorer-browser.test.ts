@@ -47,6 +47,8 @@ describe('the schema explorer, in headless Chromium', () => {
   beforeAll(async () => {
     gw = await startTestGateway();
     demoToken = await gw.tokenFor('demo');
+    // `demo` is one fixed user: an Item left by an earlier run on the same database would make this link a duplicate.
+    await gw.gateway.dataSource.query(`DELETE FROM items WHERE user_id = 'demo'`);
     item = await linkItem(gw, demoToken);
     // No fallback and no skip: a Chromium that cannot start fails the run.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
