@@ -27,13 +27,14 @@ async function main(): Promise<number> {
   const capture = await startWebhookCapture();
   const db = new Client({ connectionString: database.url });
   const userId = `bench-webhooks-${randomBytes(4).toString('hex')}`;
+  const jobSchema = `pgboss_bench_${randomBytes(3).toString('hex')}`;
   let gateway: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
   let connected = false;
   try {
     gateway = await startGatewayProcess({
       ...emulatorGatewayEnv(database.url, emulator.url),
       AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-      JOB_QUEUE_SCHEMA: `pgboss_bench_${randomBytes(3).toString('hex')}`,
+      JOB_QUEUE_SCHEMA: jobSchema,
     });
     await db.connect();
     connected = true;
@@ -91,6 +92,7 @@ async function main(): Promise<number> {
     // A client that never connected would wait for ever on a query.
     if (connected) {
       await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
+      await db.query(`DROP SCHEMA IF EXISTS ${jobSchema} CASCADE`).catch(() => undefined);
       await db.end().catch(() => undefined);
     }
     await capture.stop();

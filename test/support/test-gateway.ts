@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { Client } from 'pg';
 import { issueToken } from '../../src/auth/token-issuer';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import type { EmulatorControl } from '../../src/emulator/emulator-control';
@@ -92,7 +93,19 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     },
     async close() {
       await gateway.close();
+      // The queue schema this gateway made for itself goes with it; one a test named may be shared.
+      if (env.JOB_QUEUE_SCHEMA === undefined) await dropSchema(process.env.TEST_DATABASE_URL!, config.jobs.schema);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
