@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { JobQueue } from '../jobs/job-queue';
 import type { VerifiedWebhook } from '../plaid/webhook-verifier';
 
@@ -25,13 +25,17 @@ interface IntakeResult {
   eventId: string;
 }
 
+/** How long Plaid goes on retrying a webhook it could not deliver (24 hours), with an hour to spare. */
+const PLAID_RETRY_HOURS = 25;
+
 /** More webhooks than this waiting at once are written in several statements. */
 const MAX_BATCH = 500;
 
 /**
  * Records a verified webhook exactly once, and queues its job in the same transaction, so the
  * endpoint answers in milliseconds (invariant 2). Plaid re-sends the same bytes when it
- * retries, and the emulator can deliver twice, so the dedupe key is the body's hash.
+ * retries (signed afresh), and the emulator can deliver twice, so the dedupe key is the body's
+ * hash, for as long as Plaid may retry.
  *
  * Webhooks that arrive while a write is under way wait for it and are then written together
  * (a group commit): under load a handful of statements serve dozens of webhooks, and a lone
@@ -62,28 +66,24 @@ export class WebhookIntakeService {
 
   private async store(webhooks: readonly ArrivedWebhook[]): Promise<IntakeResult[]> {
     const results = await this.dataSource.transaction(async (manager) => {
-      // received_at keeps the arrival order within the batch (a microsecond apart): same-second status webhooks are applied in it.
-      const inserted: Array<{ id: string; dedupe_key: string }> = await manager.query(
-        `INSERT INTO webhook_events (dedupe_key, webhook_type, webhook_code, plaid_item_id, item_id, payload, issued_at, received_at)
-         SELECT w.dedupe_key, w.webhook_type, w.webhook_code, w.plaid_item_id, items.id, w.payload, w.issued_at, now() + (w.arrival - 1) * interval '1 microsecond'
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[]) WITH ORDINALITY
-                AS w (dedupe_key, webhook_type, webhook_code, plaid_item_id, payload, issued_at, arrival)
-           LEFT JOIN items ON items.plaid_item_id = w.plaid_item_id
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id, dedupe_key`,
-        [
-          webhooks.map((webhook) => webhook.dedupeKey),
-          webhooks.map((webhook) => webhook.payload.webhook_type),
-          webhooks.map((webhook) => webhook.payload.webhook_code),
-          webhooks.map((webhook) => webhook.payload.item_id ?? null),
-          webhooks.map((webhook) => webhook.rawBody.toString('utf8')),
-          webhooks.map((webhook) => webhook.issuedAt),
-        ],
-      );
-      const accepted = new Map(inserted.map((row) => [row.dedupe_key, row.id]));
+      const accepted = await this.insert(manager, webhooks);
       const seenBefore = [...new Set(webhooks.map((webhook) => webhook.dedupeKey).filter((key) => !accepted.has(key)))];
-      const existing: Array<{ id: string; dedupe_key: string; outcome: string }> =
-        seenBefore.length === 0 ? [] : await manager.query('SELECT id, dedupe_key, outcome FROM webhook_events WHERE dedupe_key = ANY($1)', [seenBefore]);
+      let existing: Array<{ id: string; dedupe_key: string; outcome: string; beyond_retries: boolean }> =
+        seenBefore.length === 0
+          ? []
+          : await manager.query(
+              `SELECT id, dedupe_key, outcome, received_at < now() - interval '${PLAID_RETRY_HOURS} hours' AS beyond_retries FROM webhook_events WHERE dedupe_key = ANY($1)`,
+              [seenBefore],
+            );
+      // Plaid retries a webhook for 24 hours with the same bytes. The same bytes after that are a new event (an Item
+      // can break the same way twice); the earlier one keeps its row under a key of its own.
+      const repeated = existing.filter((row) => row.beyond_retries);
+      if (repeated.length > 0) {
+        await manager.query(`UPDATE webhook_events SET dedupe_key = dedupe_key || '@' || id::text WHERE id = ANY($1::uuid[])`, [repeated.map((row) => row.id)]);
+        const keys = new Set(repeated.map((row) => row.dedupe_key));
+        for (const [key, id] of await this.insert(manager, webhooks.filter((webhook) => keys.has(webhook.dedupeKey)))) accepted.set(key, id);
+        existing = existing.filter((row) => !row.beyond_retries);
+      }
       // A redelivery of an event still pending queues it again: its earlier job may have used up its retries.
       const stillPending = existing.filter((row) => row.outcome === 'PENDING').map((row) => row.id);
       await this.jobs.enqueueWebhooksIn((text, values) => manager.query(text, values), [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })));
@@ -100,5 +100,27 @@ export class WebhookIntakeService {
     });
     this.jobs.wakeWebhookWorker();
     return results;
+  }
+
+  /** The webhooks not stored before, by dedupe key; received_at keeps their order (a microsecond apart). */
+  private async insert(manager: EntityManager, webhooks: readonly ArrivedWebhook[]): Promise<Map<string, string>> {
+    const inserted: Array<{ id: string; dedupe_key: string }> = await manager.query(
+      `INSERT INTO webhook_events (dedupe_key, webhook_type, webhook_code, plaid_item_id, item_id, payload, issued_at, received_at)
+       SELECT w.dedupe_key, w.webhook_type, w.webhook_code, w.plaid_item_id, items.id, w.payload, w.issued_at, now() + (w.arrival - 1) * interval '1 microsecond'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[]) WITH ORDINALITY
+              AS w (dedupe_key, webhook_type, webhook_code, plaid_item_id, payload, issued_at, arrival)
+         LEFT JOIN items ON items.plaid_item_id = w.plaid_item_id
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, dedupe_key`,
+      [
+        webhooks.map((webhook) => webhook.dedupeKey),
+        webhooks.map((webhook) => webhook.payload.webhook_type),
+        webhooks.map((webhook) => webhook.payload.webhook_code),
+        webhooks.map((webhook) => webhook.payload.item_id ?? null),
+        webhooks.map((webhook) => webhook.rawBody.toString('utf8')),
+        webhooks.map((webhook) => webhook.issuedAt),
+      ],
+    );
+    return new Map(inserted.map((row) => [row.dedupe_key, row.id]));
   }
 }

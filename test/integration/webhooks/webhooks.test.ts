@@ -139,6 +139,28 @@ describe('Plaid webhooks at the gateway', () => {
     }
   });
 
+  it("treats the same bytes as a new event once Plaid's retries are over: an Item can break the same way twice", async () => {
+    const token = await gw.tokenFor(newUserId());
+    const item = await linkItem(gw, token);
+    await fire(token, item.id, 'ERROR');
+    await waitForStatus(item.id, 'LOGIN_REQUIRED');
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // iat has one-second resolution
+    await fire(token, item.id, 'LOGIN_REPAIRED');
+    await waitForStatus(item.id, 'ACTIVE');
+    const [first] = await events().findBy({ plaidItemId: item.plaidItemId, webhookCode: 'ERROR' });
+    // Two days on, as far as the gateway can tell: Plaid stopped retrying that delivery long ago.
+    await gw.gateway.dataSource.query(`UPDATE webhook_events SET received_at = now() - interval '2 days' WHERE id = $1`, [first.id]);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await fire(token, item.id, 'ERROR');
+    await waitForStatus(item.id, 'LOGIN_REQUIRED');
+    const errors = await events().find({ where: { plaidItemId: item.plaidItemId, webhookCode: 'ERROR' }, order: { receivedAt: 'ASC' } });
+    expect(errors).toHaveLength(2);
+    // The same bytes: the earlier event keeps its row under a key of its own.
+    expect(errors[0].dedupeKey).toBe(`${errors[1].dedupeKey}@${errors[0].id}`);
+    expect(errors.map((row) => row.outcome)).toEqual([WebhookOutcome.PROCESSED, WebhookOutcome.PROCESSED]);
+  });
+
   it('lets the newest status win when status webhooks arrive out of order', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
