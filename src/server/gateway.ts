@@ -1,13 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
@@ -15,42 +9,28 @@ import { resolveRuntimeSecrets, type RuntimeSecrets } from '../config/developmen
 import { lockDataDir } from '../database/data-dir-lock';
 import { openDatabase } from '../database/database';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator-server';
-import { JobQueue, QueueName } from '../jobs/job-queue';
-import { syncJobHandler } from '../jobs/sync-job.handler';
-import { syncSweepHandler } from '../jobs/sync-sweep.handler';
-import { webhookJobHandler } from '../jobs/webhook-job.handler';
-import { WebhookVerifier } from '../plaid/webhook-verifier';
-import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
-import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
-import { TokenCipher } from '../security/token-cipher';
-import { DomainError } from '../errors/domain-error';
-import { formatClientError } from '../errors/error-mapping';
-import { buildGatewaySchema } from '../schema/build-schema';
-import { createServices, type Services } from '../services/services';
-import { errorLoggingPlugin } from './error-logging.plugin';
-import { createGraphQLContext, type GraphQLContext } from './graphql-context';
-import { partialErrorsPlugin } from './partial-errors';
-import { healthRoutes, type HealthState } from './health-routes';
-import { createOriginPolicy } from './origin-policy';
-import { requestIdFor } from './request-id';
-import { attachWebSocketServer } from './websocket-server';
-import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
+import { JobQueue } from '../jobs/job-queue';
+import { startJobWorkers } from '../jobs/job-workers';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
-import { metricsRoute } from '../metrics/metrics-route';
-import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { plaidCallObserver } from '../metrics/plaid-call-observer';
 import { trackWebSocketConnections } from '../metrics/websocket-connections';
-import { corsPolicy } from './cors-policy';
-import { explorerRoutes } from './explorer-route';
+import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
+import { WebhookVerifier } from '../plaid/webhook-verifier';
+import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
+import { buildGatewaySchema } from '../schema/build-schema';
+import { TokenCipher } from '../security/token-cipher';
+import { createServices, type Services } from '../services/services';
+import { createApolloServer } from './apollo-server';
+import type { HealthState } from './health-routes';
+import { mountHttpRoutes } from './http-routes';
 import { OperationGuard } from './operation-guard';
-import { operationGuardPlugin } from './operation-guard.plugin';
 import { operationLimits } from './operation-limits';
 import { OperationRateLimiter } from './operation-rate-limiter';
-import { jsonBody } from './request-body';
+import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
-import { securityHeaders } from './security-headers';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
+import { attachWebSocketServer } from './websocket-server';
+import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
 
 export interface Gateway {
   /** http://host:port of the running server. */
@@ -81,8 +61,6 @@ export interface GatewayOptions {
 }
 
 const SHUTDOWN_GRACE_MS = 8_000;
-/** Stored webhooks acted on per job fetch: a burst costs a few statements per batch rather than per webhook. */
-const WEBHOOK_BATCH = 100;
 
 /** Starts everything the runtime contract promises, in dependency order; a failed start undoes itself. */
 export async function startGateway(config: AppConfig, logger: Logger, options: GatewayOptions = {}): Promise<Gateway> {
@@ -149,9 +127,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       onSync: (sync) => metrics.recordSync({ ...sync, outcome: sync.outcome === 'ok' ? 'committed' : 'failed' }),
     });
     metrics.setQueueDepthSource(() => jobs.depth());
-    await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), 2);
-    await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
-    await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
+    await startJobWorkers(jobs, services, config, logger);
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
     const schema = await buildGatewaySchema(services, pubSub.pubSub);
@@ -193,85 +169,14 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const apollo = new ApolloServer<GraphQLContext>({
-      schema,
-      csrfPrevention: true,
-      // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
-      introspection: true,
-      parseOptions: guard.limits.parseOptions,
-      validationRules: guard.limits.validationRules,
-      includeStacktraceInErrorResponses: false,
-      // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
-      stopOnTerminationSignals: false,
-      formatError: formatClientError,
-      plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS }),
-        {
-          async serverWillStart() {
-            return {
-              async drainServer() {
-                await graphqlWs.dispose();
-                for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
-                await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-              },
-            };
-          },
-        },
-        ApolloServerPluginLandingPageDisabled(),
-        errorLoggingPlugin(),
-        partialErrorsPlugin(),
-        operationGuardPlugin(guard),
-        operationMetricsPlugin(metrics),
-      ],
-    });
+    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {
       health.shuttingDown = true;
       await apollo.stop();
     });
 
-    app.use(
-      pinoHttp({
-        logger,
-        genReqId: (req, res) => {
-          const id = requestIdFor(req);
-          res.setHeader('X-Request-Id', id);
-          return id;
-        },
-        customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-        customProps: (req) => ({ userId: (req as express.Request & { userId?: string }).userId }),
-      }),
-    );
-    app.use(httpMetricsMiddleware(metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(isOriginAllowed));
-    app.use(healthRoutes(dataSource, health));
-    app.use(metricsRoute(metrics));
-    app.use(
-      explorerRoutes({
-        visibility,
-        verifier,
-        auth: config.auth,
-        developmentSecret: config.isProduction ? undefined : secrets.authJwtSecret,
-        logger,
-      }),
-    );
-    app.use(
-      '/graphql',
-      ...jsonBody(config.limits.maxRequestBytes),
-      expressMiddleware(apollo, {
-        context: async ({ req }): Promise<GraphQLContext> => {
-          const requestId = String(req.id);
-          let user = null;
-          try {
-            user = await verifier.verifyAuthorization(req.headers.authorization);
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
-          }
-          if (user) (req as express.Request & { userId?: string }).userId = user.id;
-          return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub: pubSub.pubSub });
-        },
-      }),
-    );
+    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health });
 
     await listen(httpServer, config.port, config.host);
     const address = httpServer.address() as AddressInfo;

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Disposable } from 'graphql-ws';
+import type { WebSocketServer } from 'ws';
+import { formatClientError } from '../errors/error-mapping';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
+import { errorLoggingPlugin } from './error-logging.plugin';
+import type { GraphQLContext } from './graphql-context';
+import type { OperationGuard } from './operation-guard';
+import { operationGuardPlugin } from './operation-guard.plugin';
+import { partialErrorsPlugin } from './partial-errors';
+
+export interface ApolloServerOptions {
+  schema: GraphQLSchema;
+  guard: OperationGuard;
+  metrics: GatewayMetrics;
+  httpServer: Server;
+  wsServer: WebSocketServer;
+  graphqlWs: Disposable;
+  shutdownGraceMs: number;
+}
+
+/** Apollo for HTTP, with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
+export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs }: ApolloServerOptions): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
+    introspection: true,
+    parseOptions: guard.limits.parseOptions,
+    validationRules: guard.limits.validationRules,
+    includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
+    formatError: formatClientError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await graphqlWs.dispose();
+              for (const socket of wsServer.clients) socket.close(1001, 'Server shutting down');
+              await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+            },
+          };
+        },
+      },
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(),
+      partialErrorsPlugin(),
+      operationGuardPlugin(guard),
+      operationMetricsPlugin(metrics),
+    ],
+  });
+}

@@ -1,0 +1,88 @@
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { AppConfig } from '../config/config';
+import type { RuntimeSecrets } from '../config/development-secrets';
+import { DomainError } from '../errors/domain-error';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { metricsRoute } from '../metrics/metrics-route';
+import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import type { Services } from '../services/services';
+import { corsPolicy } from './cors-policy';
+import { explorerRoutes } from './explorer-route';
+import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { healthRoutes, type HealthState } from './health-routes';
+import { jsonBody } from './request-body';
+import { requestIdFor } from './request-id';
+import type { SchemaVisibility } from './schema-visibility';
+import { securityHeaders } from './security-headers';
+
+export interface HttpRoutesOptions {
+  config: AppConfig;
+  secrets: RuntimeSecrets;
+  logger: Logger;
+  dataSource: DataSource;
+  services: Services;
+  pubSub: GatewayPubSub;
+  apollo: ApolloServer<GraphQLContext>;
+  verifier: TokenVerifier;
+  visibility: SchemaVisibility;
+  isOriginAllowed: (origin: string | undefined) => boolean;
+  metrics: GatewayMetrics;
+  health: HealthState;
+}
+
+type RequestWithUser = express.Request & { userId?: string };
+
+/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer and /graphql. */
+export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions): void {
+  const { config, logger, services, pubSub, verifier } = options;
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = requestIdFor(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      customProps: (req) => ({ userId: (req as RequestWithUser).userId }),
+    }),
+  );
+  app.use(httpMetricsMiddleware(options.metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(options.isOriginAllowed));
+  app.use(healthRoutes(options.dataSource, options.health));
+  app.use(metricsRoute(options.metrics));
+  app.use(
+    explorerRoutes({
+      visibility: options.visibility,
+      verifier,
+      auth: config.auth,
+      developmentSecret: config.isProduction ? undefined : options.secrets.authJwtSecret,
+      logger,
+    }),
+  );
+  app.use(
+    '/graphql',
+    ...jsonBody(config.limits.maxRequestBytes),
+    expressMiddleware(options.apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const requestId = String(req.id);
+        let user = null;
+        try {
+          user = await verifier.verifyAuthorization(req.headers.authorization);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
+        }
+        if (user) (req as RequestWithUser).userId = user.id;
+        return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub });
+      },
+    }),
+  );
+}
