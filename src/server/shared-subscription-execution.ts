@@ -12,16 +12,17 @@ const executionsByEvent = new WeakMap<object, Map<string, Execution>>();
  * user's subscriptions with the same document, operation and variables. Their results can
  * only be equal (resolvers see the caller, the arguments and the event), so a user with many
  * open apps costs one execution per event instead of one per connection. Subscriptions of
- * different users never share.
+ * different users, or of one user with different token scopes, never share.
  */
 export async function subscribeSharingExecutions(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const context = args.contextValue as GraphQLContext;
   const run = (event: unknown) => executeEvent(args, context, event);
-  const userId = context.user?.id;
-  if (!userId) return mapEvents(source, run);
-  const key = JSON.stringify([userId, args.operationName ?? null, args.variableValues ?? {}, print(args.document)]);
+  const user = context.user;
+  if (!user) return mapEvents(source, run);
+  // The caller as resolvers could see it (id and scopes), then the operation.
+  const key = JSON.stringify([user.id, [...user.scopes].sort(), args.operationName ?? null, args.variableValues ?? {}, print(args.document)]);
   return mapEvents(source, (event) => {
     if (typeof event !== 'object' || event === null) return run(event);
     let executions = executionsByEvent.get(event);

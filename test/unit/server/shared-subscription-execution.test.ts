@@ -27,9 +27,9 @@ function fixture() {
       },
     }),
   });
-  const contextFor = (userId: string) => ({ user: { id: userId }, partialErrors: [] }) as unknown as GraphQLContext;
-  const subscribe = async (userId: string, query = 'subscription { news }') => {
-    const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId) });
+  const contextFor = (userId: string, scopes: string[]) => ({ user: { id: userId, scopes }, partialErrors: [] }) as unknown as GraphQLContext;
+  const subscribe = async (userId: string, query = 'subscription { news }', scopes: string[] = []) => {
+    const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId, scopes) });
     if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));
     return result[Symbol.asyncIterator]() as AsyncIterator<ExecutionResult>;
   };
@@ -53,15 +53,20 @@ describe('subscribeSharingExecutions', () => {
     await Promise.all([first.return?.(), second.return?.(), other.return?.()]);
   });
 
-  it('does not share between different documents or variables of the same user', async () => {
+  it('does not share between different documents, variables or token scopes of the same user', async () => {
     const { pubSub, subscribe, resolved } = fixture();
-    const [plain, shouting] = await Promise.all([subscribe('alice'), subscribe('alice', 'subscription { news(shout: "yes") }')]);
-    const results = [plain.next(), shouting.next()];
+    const [plain, shouting, partner] = await Promise.all([
+      subscribe('alice'),
+      subscribe('alice', 'subscription { news(shout: "yes") }'),
+      subscribe('alice', 'subscription { news }', ['partner']),
+    ]);
+    const results = [plain.next(), shouting.next(), partner.next()];
     pubSub.publish('NEWS', 'alice', { text: 'hello' });
     expect((await results[0]).value).toEqual({ data: { news: 'hello for alice' } });
     expect((await results[1]).value).toEqual({ data: { news: 'HELLO' } });
-    expect(resolved()).toBe(2);
-    await Promise.all([plain.return?.(), shouting.return?.()]);
+    expect((await results[2]).value).toEqual({ data: { news: 'hello for alice' } });
+    expect(resolved()).toBe(3);
+    await Promise.all([plain.return?.(), shouting.return?.(), partner.return?.()]);
   });
 
   it('hands the partial errors of the one execution to every subscriber sharing it', async () => {
