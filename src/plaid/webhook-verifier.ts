@@ -15,6 +15,11 @@ export interface VerifiedWebhook {
   /** The JWT's iat: when Plaid signed the webhook. */
   issuedAt: Date;
   keyId: string;
+  /**
+   * SHA-256 of the signed token: the same for a delivery repeated as it was, different for
+   * every signing (ES256 signatures are randomised), even of the same bytes in the same second.
+   */
+  deliveryId: string;
 }
 
 interface CachedKey {
@@ -82,7 +87,7 @@ export class WebhookVerifier {
     const actual = createHash('sha256').update(rawBody).digest();
     const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new WebhookVerificationError('body does not match its signature');
-    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid };
+    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid, deliveryId: createHash('sha256').update(signature).digest('hex') };
   }
 
   private async keyFor(kid: string): Promise<CachedKey | undefined> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JobQueue } from '../jobs/job-queue';
@@ -25,17 +24,20 @@ interface IntakeResult {
   eventId: string;
 }
 
-/** How long Plaid goes on retrying a webhook it could not deliver (24 hours), with an hour to spare. */
-const PLAID_RETRY_HOURS = 25;
-
 /** More webhooks than this waiting at once are written in several statements. */
 const MAX_BATCH = 500;
 
 /**
  * Records a verified webhook exactly once, and queues its job in the same transaction, so the
- * endpoint answers in milliseconds (invariant 2). Plaid re-sends the same bytes when it
- * retries (signed afresh), and the emulator can deliver twice, so the dedupe key is the body's
- * hash, for as long as Plaid may retry.
+ * endpoint answers in milliseconds (invariant 2).
+ *
+ * A webhook is the same one when its signed token is (the dedupe key is the token's SHA-256):
+ * that is a delivery repeated as it was (the emulator's duplicates, a proxy's replay). The
+ * bytes are not enough, nor the bytes and the second they were signed in: Plaid sends the same
+ * SYNC_UPDATES_AVAILABLE body every time there is something new, possibly twice a second, and
+ * an Item can break twice with the same ITEM ERROR body. A retry of a delivery we could not
+ * answer is signed afresh, so it is acted on again: syncs coalesce, and a status change is
+ * ordered by its iat like any other.
  *
  * Webhooks that arrive while a write is under way wait for it and are then written together
  * (a group commit): under load a handful of statements serve dozens of webhooks, and a lone
@@ -60,30 +62,15 @@ export class WebhookIntakeService {
   }
 
   receive(rawBody: Buffer, verified: VerifiedWebhook, payload: WebhookPayload): Promise<IntakeResult> {
-    const dedupeKey = createHash('sha256').update(rawBody).digest('hex');
-    return this.batches.load({ dedupeKey, payload, rawBody, issuedAt: verified.issuedAt });
+    return this.batches.load({ dedupeKey: verified.deliveryId, payload, rawBody, issuedAt: verified.issuedAt });
   }
 
   private async store(webhooks: readonly ArrivedWebhook[]): Promise<IntakeResult[]> {
     const results = await this.dataSource.transaction(async (manager) => {
       const accepted = await this.insert(manager, webhooks);
       const seenBefore = [...new Set(webhooks.map((webhook) => webhook.dedupeKey).filter((key) => !accepted.has(key)))];
-      let existing: Array<{ id: string; dedupe_key: string; outcome: string; beyond_retries: boolean }> =
-        seenBefore.length === 0
-          ? []
-          : await manager.query(
-              `SELECT id, dedupe_key, outcome, received_at < now() - interval '${PLAID_RETRY_HOURS} hours' AS beyond_retries FROM webhook_events WHERE dedupe_key = ANY($1)`,
-              [seenBefore],
-            );
-      // Plaid retries a webhook for 24 hours with the same bytes. The same bytes after that are a new event (an Item
-      // can break the same way twice); the earlier one keeps its row under a key of its own.
-      const repeated = existing.filter((row) => row.beyond_retries);
-      if (repeated.length > 0) {
-        await manager.query(`UPDATE webhook_events SET dedupe_key = dedupe_key || '@' || id::text WHERE id = ANY($1::uuid[])`, [repeated.map((row) => row.id)]);
-        const keys = new Set(repeated.map((row) => row.dedupe_key));
-        for (const [key, id] of await this.insert(manager, webhooks.filter((webhook) => keys.has(webhook.dedupeKey)))) accepted.set(key, id);
-        existing = existing.filter((row) => !row.beyond_retries);
-      }
+      const existing: Array<{ id: string; dedupe_key: string; outcome: string }> =
+        seenBefore.length === 0 ? [] : await manager.query('SELECT id, dedupe_key, outcome FROM webhook_events WHERE dedupe_key = ANY($1)', [seenBefore]);
       // A redelivery of an event still pending queues it again: its earlier job may have used up its retries.
       const stillPending = existing.filter((row) => row.outcome === 'PENDING').map((row) => row.id);
       await this.jobs.enqueueWebhooksIn((text, values) => manager.query(text, values), [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })));

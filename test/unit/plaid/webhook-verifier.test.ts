@@ -38,7 +38,16 @@ describe('WebhookVerifier', () => {
 
   it('accepts a genuine webhook and reports when it was signed', async () => {
     const iat = nowSeconds() - 10;
-    await expect(verifier.verify(body, await keys.sign(body, 'current', { iat }))).resolves.toEqual({ issuedAt: new Date(iat * 1000), keyId: 'current' });
+    const token = await keys.sign(body, 'current', { iat });
+    await expect(verifier.verify(body, token)).resolves.toEqual({ issuedAt: new Date(iat * 1000), keyId: 'current', deliveryId: createHash('sha256').update(token).digest('hex') });
+  });
+
+  it('tells two signings of the same bytes in the same second apart, and a repeated delivery not', async () => {
+    const iat = nowSeconds();
+    const [first, second] = [await keys.sign(body, 'current', { iat }), await keys.sign(body, 'current', { iat })];
+    const [a, b, again] = [await verifier.verify(body, first), await verifier.verify(body, second), await verifier.verify(body, first)];
+    expect(a.deliveryId).not.toBe(b.deliveryId);
+    expect(again.deliveryId).toBe(a.deliveryId);
   });
 
   it('caches keys: many webhooks, one key look-up', async () => {
