@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { GraphQLContext } from './graphql-context';
+import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { takePartialErrors } from './partial-errors';
 
 type Execution = Promise<ExecutionResult> | ExecutionResult;
@@ -59,9 +59,15 @@ function mapEvents(source: AsyncIterable<unknown>, execute: (event: unknown) => 
   };
 }
 
-/** One result, carrying the partial errors its resolvers recorded, since every sharer sends it. */
+/**
+ * One result, carrying the partial errors its resolvers recorded, since every sharer sends it.
+ * Each event gets fresh DataLoaders: a subscription lives for hours, and its loaders' cache
+ * would answer every later event with what the first one read.
+ */
 async function executeEvent(args: ExecutionArgs, context: GraphQLContext, event: unknown): Promise<ExecutionResult> {
-  const result = await execute({ ...args, rootValue: event });
-  const partial = takePartialErrors(context);
+  const { requestId, user, logger, services, pubSub } = context;
+  const eventContext = createGraphQLContext({ requestId, user, logger, services, pubSub });
+  const result = await execute({ ...args, rootValue: event, contextValue: eventContext });
+  const partial = takePartialErrors(eventContext);
   return partial.length === 0 ? result : { ...result, errors: [...(result.errors ?? []), ...partial] };
 }

@@ -125,6 +125,40 @@ describe('transaction sync', () => {
     ]);
   });
 
+  it("gives a transactionsSynced subscriber that reads the Item's transactions each sync's rows, not the first one's", async () => {
+    const token = await gw.tokenFor(newUserId());
+    const item = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
+    await syncedOnce(item.id);
+    const latest = await subscribe(
+      gw.wsUrl,
+      token,
+      'subscription($id: ID) { transactionsSynced(itemId: $id) { added item { transactions(first: 50, filter: { search: "Bench" }) { edges { node { name } } } } } }',
+      { id: item.id },
+    );
+    const create = (description: string) =>
+      gw.graphql('mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 3, description: $d, datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }', {
+        token,
+        variables: { id: item.id, d: description },
+      });
+    type Event = { transactionsSynced: { added: number; item: { transactions: { edges: Array<{ node: { name: string } }> } } } };
+    const namesIn = (event: Event) => event.transactionsSynced.item.transactions.edges.map((edge) => edge.node.name).sort();
+    /** The next event that brought something in (the link's own webhooks may bring quiet syncs). */
+    const nextWithAdditions = async (): Promise<Event> => {
+      for (;;) {
+        const event = (await latest.next(15_000)).data as Event;
+        if (event.transactionsSynced.added > 0) return event;
+      }
+    };
+    try {
+      await create('Bench coffee');
+      expect(namesIn(await nextWithAdditions())).toEqual(['Bench coffee']);
+      await create('Bench lunch');
+      expect(namesIn(await nextWithAdditions())).toEqual(['Bench coffee', 'Bench lunch']);
+    } finally {
+      await latest.close();
+    }
+  });
+
   it('restarts from the cursor it began with on a mutation during pagination, without duplicates', async () => {
     const token = await gw.tokenFor(newUserId());
     // Initial sync (from null): page 2 of 3 fails with TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
