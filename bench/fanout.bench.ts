@@ -143,7 +143,7 @@ async function main(): Promise<number> {
     dbConnected = true;
     const freshRss = await residentBytes(gateway.pid);
 
-    // One Item per measured event: the gateway dedupes webhooks by body hash, and ERROR bodies differ only by item_id.
+    // One Item per measured event: an Item already in LOGIN_REQUIRED would not change status again, and nothing would be pushed.
     const emulatorItems = await Promise.all(Array.from({ length: WARM_UP + MEASURED }, () => emulator.control.createItem({ transactions: 1, webhook: capture.url })));
     const inserted = await db.query<{ id: string; plaid_item_id: string }>(
       `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id, status)
