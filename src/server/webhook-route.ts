@@ -23,10 +23,12 @@ export interface WebhookRouteOptions {
 
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** The path, with or without a trailing slash (as Express matched it) and whatever the query string. */
 export function isWebhookRequest(req: IncomingMessage): boolean {
   const url = req.url ?? '';
   const query = url.indexOf('?');
-  return (query === -1 ? url : url.slice(0, query)) === WEBHOOK_PATH;
+  const path = query === -1 ? url : url.slice(0, query);
+  return path === WEBHOOK_PATH || path === `${WEBHOOK_PATH}/`;
 }
 
 /**

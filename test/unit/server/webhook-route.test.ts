@@ -78,10 +78,15 @@ describe('POST /webhooks/plaid', () => {
     ]);
   });
 
-  it('serves the path with a query string too, and gives every answer a request id', async () => {
+  it.each([['?source=plaid'], ['/'], ['/?source=plaid']])('serves the path followed by %s too, and gives every answer a request id', async (suffix) => {
     const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1"}';
-    const response = await fetch(`${url}?source=plaid`, { method: 'POST', headers: { 'plaid-verification': await keys.sign(Buffer.from(body), 'k1') }, body });
+    const response = await fetch(`${url}${suffix}`, { method: 'POST', headers: { 'plaid-verification': await keys.sign(Buffer.from(body), 'k1') }, body });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('leaves other paths to the rest of the server', async () => {
+    expect((await fetch(`${url}s`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`${url}/extra`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });
