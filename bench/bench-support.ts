@@ -29,6 +29,7 @@ export async function startEmulatorProcess(): Promise<BenchEmulator> {
     env: { PATH: process.env.PATH, PLAID_EMULATOR_PORT: String(port), DATA_DIR: dataDir },
     stdio: 'ignore',
   });
+  killWithThisProcess(child);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     if (await fetch(`${url}/emulator/health`).then((r) => r.ok, () => false)) break;
@@ -46,6 +47,11 @@ export async function startEmulatorProcess(): Promise<BenchEmulator> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A bench that fails part-way (process.exit in its error handler) must not leave its servers running. */
+export function killWithThisProcess(child: ChildProcess): void {
+  process.once('exit', () => child.kill('SIGKILL'));
 }
 
 /** DATABASE_URL when set, else an embedded PostgreSQL in a temporary directory. */
@@ -81,6 +87,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     env: { PATH: process.env.PATH, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  killWithThisProcess(child);
   for (let attempt = 0; ; attempt += 1) {
     if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
     if (attempt > 300 || child.exitCode !== null) throw new Error('the gateway did not start');

@@ -2,12 +2,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { createPoster, percentile } from './bench-support';
+import { createPoster, killWithThisProcess, percentile } from './bench-support';
 
 /** Each benchmark's figures beside what a bare server does on the same machine with the same client. */
 
 async function startFloorServer(mode: 'http' | 'ws'): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(path.resolve(__dirname, 'floor-server.js'), [mode], { stdio: 'ignore' });
+  killWithThisProcess(child);
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`the ${mode} floor server exited (${code})`)));
