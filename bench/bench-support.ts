@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_SECRET } from '../src/emulator/emulator-defaults';
@@ -93,14 +94,17 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     if (attempt > 300 || child.exitCode !== null) throw new Error('the gateway did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  let stopped: Promise<void> | undefined;
   return {
     url,
     pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    // Once: a bench may stop its gateway early (to measure the machine alone) and again in its clean-up.
+    stop: () =>
+      (stopped ??= (async () => {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+        await rm(dataDir, { recursive: true, force: true });
+      })()),
   };
 }
 
@@ -156,15 +160,74 @@ export function createPoster(baseUrl: string, connections: number): { post(path:
   };
 }
 
-/** What every benchmark gateway needs to use the benchmark's database and emulator. */
-export function emulatorGatewayEnv(databaseUrl: string, emulatorUrl: string): Record<string, string> {
-  return {
-    DATABASE_URL: databaseUrl,
-    PLAID_BASE_URL: emulatorUrl,
-    PLAID_CLIENT_ID: DEFAULT_EMULATOR_CLIENT_ID,
-    PLAID_SECRET: DEFAULT_EMULATOR_SECRET,
-    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+/** What the webhook and fan-out benchmarks stand on: the emulator, a database, a webhook catcher and the gateway. */
+export interface WebhookBench {
+  emulator: BenchEmulator;
+  capture: Awaited<ReturnType<typeof startWebhookCapture>>;
+  gateway: BenchGateway;
+  /** The bench's own connection to the gateway's database. */
+  db: Client;
+  /** Owns every Item the bench inserts. */
+  userId: string;
+  /** Makes these emulator Items known to the gateway (as if linked), owned by `userId`; answers their gateway ids by Plaid id. */
+  insertItems(plaidItemIds: string[]): Promise<Map<string, string>>;
+  /** Stops everything and removes what the bench wrote, whatever state it is in. */
+  stop(): Promise<void>;
+}
+
+export async function startWebhookBench(name: string, gatewayEnv: Record<string, string>): Promise<WebhookBench> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const step of stops.splice(0).reverse()) await step().catch(() => undefined);
   };
+  try {
+    const emulator = await startEmulatorProcess();
+    stops.push(emulator.stop);
+    const database = await benchDatabase();
+    stops.push(database.stop);
+    const capture = await startWebhookCapture();
+    stops.push(capture.stop);
+    const userId = `bench-${name}-${randomBytes(4).toString('hex')}`;
+    const jobSchema = `pgboss_bench_${randomBytes(3).toString('hex')}`;
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    // Stopped before this runs (the gateway is pushed after it): nothing may still use the rows or the queue.
+    stops.push(async () => {
+      await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
+      await db.query(`DROP SCHEMA IF EXISTS ${jobSchema} CASCADE`).catch(() => undefined);
+      await db.end();
+    });
+    const gateway = await startGatewayProcess({
+      DATABASE_URL: database.url,
+      PLAID_BASE_URL: emulator.url,
+      PLAID_CLIENT_ID: DEFAULT_EMULATOR_CLIENT_ID,
+      PLAID_SECRET: DEFAULT_EMULATOR_SECRET,
+      TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      JOB_QUEUE_SCHEMA: jobSchema,
+      ...gatewayEnv,
+    });
+    stops.push(gateway.stop);
+    return {
+      emulator,
+      capture,
+      gateway,
+      db,
+      userId,
+      insertItems: async (plaidItemIds) => {
+        const inserted = await db.query<{ id: string; plaid_item_id: string }>(
+          `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id)
+           SELECT gen_random_uuid(), $1, plaid_item_id, '\\x00', 'unused' FROM unnest($2::text[]) AS plaid_item_id
+           RETURNING id, plaid_item_id`,
+          [userId, plaidItemIds],
+        );
+        return new Map(inserted.rows.map((row) => [row.plaid_item_id, row.id]));
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** Asks the emulator to send the Item a webhook (a genuine, signed one). */

@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client as PgClient } from 'pg';
 import { issueToken } from '../src/auth/token-issuer';
 import {
-  benchDatabase,
   createPoster,
-  emulatorGatewayEnv,
   fireWebhook,
   openLeanSubscriber,
   percentile,
   residentBytes,
-  startEmulatorProcess,
-  startGatewayProcess,
-  startWebhookCapture,
+  startWebhookBench,
   waitForWebhooks,
   type BenchGateway,
   type LeanSubscriber,
@@ -118,40 +113,21 @@ async function waitForActive(gateway: BenchGateway, wanted: number, timeoutMs: n
 }
 
 async function main(): Promise<number> {
-  const emulator = await startEmulatorProcess();
-  const database = await benchDatabase();
-  const capture = await startWebhookCapture();
-  const db = new PgClient({ connectionString: database.url });
-  const userId = `bench-fanout-${randomBytes(4).toString('hex')}`;
   const jwtSecret = randomBytes(32).toString('hex');
-  const jobSchema = `pgboss_bench_${randomBytes(3).toString('hex')}`;
   const arrivals = new Arrivals();
   const clients: LeanSubscriber[] = [];
-  let gateway: BenchGateway | undefined;
   let poster: ReturnType<typeof createPoster> | undefined;
-  let dbConnected = false;
+  const { emulator, capture, gateway, userId, insertItems, stop } = await startWebhookBench('fanout', {
+    AUTH_JWT_SECRET: jwtSecret,
+    // 1,000 subscribe messages from one user within a minute would trip the per-user operation limit (300/min).
+    RATE_LIMIT_OPERATIONS: '1000000',
+  });
   try {
-    gateway = await startGatewayProcess({
-      ...emulatorGatewayEnv(database.url, emulator.url),
-      AUTH_JWT_SECRET: jwtSecret,
-      JOB_QUEUE_SCHEMA: jobSchema,
-      LOG_LEVEL: 'warn',
-      // 1,000 subscribe messages from one user within a minute would trip the per-user operation limit (300/min).
-      RATE_LIMIT_OPERATIONS: '1000000',
-    });
-    await db.connect();
-    dbConnected = true;
     const freshRss = await residentBytes(gateway.pid);
 
     // One Item per measured event: an Item already in LOGIN_REQUIRED would not change status again, and nothing would be pushed.
     const emulatorItems = await Promise.all(Array.from({ length: WARM_UP + MEASURED }, () => emulator.control.createItem({ transactions: 1, webhook: capture.url })));
-    const inserted = await db.query<{ id: string; plaid_item_id: string }>(
-      `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id, status)
-       SELECT gen_random_uuid(), $1, plaid_item_id, '\\x00', 'unused', 'ACTIVE' FROM unnest($2::text[]) AS plaid_item_id
-       RETURNING id, plaid_item_id`,
-      [userId, emulatorItems.map((item) => item.itemId)],
-    );
-    const gatewayIdOf = new Map(inserted.rows.map((row) => [row.plaid_item_id, row.id]));
+    const gatewayIdOf = await insertItems(emulatorItems.map((item) => item.itemId));
     for (const item of emulatorItems) await fireWebhook(emulator.url, item.accessToken, 'ERROR');
     const webhooks = await waitForWebhooks(capture.captured, ['ERROR'], emulatorItems.length);
 
@@ -199,7 +175,7 @@ async function main(): Promise<number> {
     );
     poster.close();
     poster = undefined;
-    const sample = JSON.stringify({ id: '1', type: 'next', payload: { data: { itemStatusChanged: { item: { id: inserted.rows[0].id }, status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } } } });
+    const sample = JSON.stringify({ id: '1', type: 'next', payload: { data: { itemStatusChanged: { item: { id: [...gatewayIdOf.values()][0] }, status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } } } });
     const floor = await broadcastFloor(SUBSCRIBERS, MEASURED, sample);
     process.stdout.write(
       `  machine floor: that push, already serialised, broadcast by a bare ws server to ${SUBSCRIBERS} plain WebSockets (no webhook, no database): ` +
@@ -231,16 +207,7 @@ async function main(): Promise<number> {
   } finally {
     await closeAll(clients).catch(() => undefined);
     poster?.close();
-    await gateway?.stop();
-    // pg queues queries on a client that never connected, forever: only clean up through a live one.
-    if (dbConnected) {
-      await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
-      await db.query(`DROP SCHEMA IF EXISTS ${jobSchema} CASCADE`).catch(() => undefined);
-      await db.end().catch(() => undefined);
-    }
-    await capture.stop();
-    await database.stop();
-    await emulator.stop();
+    await stop();
   }
 }
 

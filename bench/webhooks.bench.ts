@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { httpFloor } from './machine-floor';
-import { benchDatabase, createPoster, emulatorGatewayEnv, fireWebhook, percentile, startEmulatorProcess, startGatewayProcess, startWebhookCapture, waitForWebhooks } from './bench-support';
+import { createPoster, fireWebhook, percentile, startWebhookBench, waitForWebhooks } from './bench-support';
 
 /**
  * Genuine webhooks (signed by the emulator exactly as Plaid signs them) POSTed to the gateway
@@ -22,30 +21,11 @@ async function inBatches<T, R>(values: T[], size: number, work: (value: T) => Pr
 }
 
 async function main(): Promise<number> {
-  const emulator = await startEmulatorProcess();
-  const database = await benchDatabase();
-  const capture = await startWebhookCapture();
-  const db = new Client({ connectionString: database.url });
-  const userId = `bench-webhooks-${randomBytes(4).toString('hex')}`;
-  const jobSchema = `pgboss_bench_${randomBytes(3).toString('hex')}`;
-  let gateway: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
-  let connected = false;
+  const { emulator, capture, gateway, insertItems, stop } = await startWebhookBench('webhooks', { AUTH_JWT_SECRET: randomBytes(32).toString('hex') });
   try {
-    gateway = await startGatewayProcess({
-      ...emulatorGatewayEnv(database.url, emulator.url),
-      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-      JOB_QUEUE_SCHEMA: jobSchema,
-    });
-    await db.connect();
-    connected = true;
-
     // Items known to the gateway (so the webhooks are acted on, lightly), each with its own webhooks.
     const items = await inBatches(Array.from({ length: ITEMS }), 32, () => emulator.control.createItem({ transactions: 1, webhook: capture.url }));
-    await db.query(
-      `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id)
-       SELECT gen_random_uuid(), $1, plaid_item_id, '\\x00', 'unused' FROM unnest($2::text[]) AS plaid_item_id`,
-      [userId, items.map((item) => item.itemId)],
-    );
+    await insertItems(items.map((item) => item.itemId));
     for (const code of CODES) {
       await inBatches(items, 32, (item) => fireWebhook(emulator.url, item.accessToken, code));
     }
@@ -78,7 +58,6 @@ async function main(): Promise<number> {
         `ack p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${TARGET_P99_MS}), ${CONCURRENCY} concurrent ${pass ? 'PASS' : 'FAIL'}\n`,
     );
     await gateway.stop();
-    gateway = undefined;
     const floor = await httpFloor(
       webhooks.map((webhook) => ({ body: webhook.raw, headers: { 'plaid-verification': webhook.signature } })),
       CONCURRENCY,
@@ -88,16 +67,7 @@ async function main(): Promise<number> {
     );
     return pass ? 0 : 1;
   } finally {
-    await gateway?.stop();
-    // A client that never connected would wait for ever on a query.
-    if (connected) {
-      await db.query('DELETE FROM items WHERE user_id = $1', [userId]).catch(() => undefined);
-      await db.query(`DROP SCHEMA IF EXISTS ${jobSchema} CASCADE`).catch(() => undefined);
-      await db.end().catch(() => undefined);
-    }
-    await capture.stop();
-    await database.stop();
-    await emulator.stop();
+    await stop();
   }
 }
 
