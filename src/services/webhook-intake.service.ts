@@ -79,7 +79,7 @@ export class WebhookIntakeService {
       return webhooks.map((webhook): IntakeResult => {
         const id = accepted.get(webhook.dedupeKey);
         if (id === undefined) return { outcome: 'duplicate', eventId: known.get(webhook.dedupeKey)! };
-        // The same body twice in one batch: the first is the event, the second its duplicate.
+        // The same delivery twice in one batch: the first is the event, the second its duplicate.
         accepted.delete(webhook.dedupeKey);
         known.set(webhook.dedupeKey, id);
         return { outcome: 'accepted', eventId: id };

@@ -42,7 +42,6 @@ type Action =
 interface Planned {
   event: WebhookEventEntity;
   item: ItemEntity;
-  occurredAt: Date;
 }
 
 /**
@@ -90,7 +89,7 @@ export class WebhookProcessor {
         else settle(event, undefined, { outcome: WebhookOutcome.IGNORED, note: 'no such Item here' });
         continue;
       }
-      const planned: Planned = { event, item, occurredAt: event.issuedAt ?? event.receivedAt };
+      const planned: Planned = { event, item };
       const action = this.plan(item, event.payload as WebhookPayload);
       if (action.kind === 'done') settle(event, item, action.result);
       else if (action.kind === 'sync') syncs.push(planned);
@@ -145,7 +144,7 @@ export class WebhookProcessor {
       const changes = perItem.flatMap((queue) => (round < queue.length ? [queue[round]] : []));
       if (changes.length === 0) return;
       try {
-        const applied = await this.itemStatus.applyAll(changes.map(({ item, change, occurredAt }) => ({ itemId: item.id, change: { ...change, occurredAt } })));
+        const applied = await this.itemStatus.applyAll(changes.map(({ event, item, change }) => ({ itemId: item.id, change: { ...change, occurredAt: event.issuedAt ?? event.receivedAt } })));
         for (const { event, item, thenDeleteTransactions } of changes) {
           if (!applied.has(item.id)) {
             settle(event, item, { outcome: WebhookOutcome.IGNORED, note: 'older than the last status change applied' });
