@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, runMigrations } from '../../src/database/data-source';
 
 export interface ScratchDatabase {
   url: string;
@@ -25,4 +27,25 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export interface MigratedScratchDatabase {
+  dataSource: DataSource;
+  /** Closes the DataSource and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A scratch database with every migration applied, for tests that need the schema but no gateway. */
+export async function openMigratedScratchDatabase(prefix: string): Promise<MigratedScratchDatabase> {
+  const database = await createScratchDatabase(prefix);
+  const dataSource = createDataSource({ url: database.url, poolSize: 3 });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }

@@ -1,28 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
-import { createDataSource, runMigrations } from '../../../src/database/data-source';
+import { openMigratedScratchDatabase, type MigratedScratchDatabase } from '../../support/scratch-database';
 import { ItemEntity } from '../../../src/entities/item.entity';
 import { TokenCipher, TokenDecryptionError } from '../../../src/security/token-cipher';
 import { reEncryptAccessTokens } from '../../../src/services/access-token-rotation.service';
 
 describe('re-encrypting access tokens under the newest key', () => {
   let dataSource: DataSource;
-  let database: ScratchDatabase;
+  let database: MigratedScratchDatabase;
   const oldKey = { id: `old-${randomUUID().slice(0, 8)}`, key: randomBytes(32) };
   const newKey = { id: `new-${randomUUID().slice(0, 8)}`, key: randomBytes(32) };
   const userId = `rotation-${randomUUID()}`;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('rotation');
-    dataSource = createDataSource({ url: database.url, poolSize: 3 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    database = await openMigratedScratchDatabase('rotation');
+    dataSource = database.dataSource;
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   async function insertItem(cipher: TokenCipher, token: string): Promise<string> {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'plaid';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from '../../../src/database/data-source';
 import { SyncWriter } from '../../../src/services/sync-writer';
-import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
+import { openMigratedScratchDatabase, type MigratedScratchDatabase } from '../../support/scratch-database';
 
 /** Text that COPY's format and JSON both have to carry exactly. */
 const AWKWARD_NAMES = ['Tab\there', 'New\nline and\r\nCRLF', 'Back\\slash \\N not null', 'Café ☕ 東京', "Quote's \"double\"", '\\.', ''];
@@ -50,19 +49,16 @@ function expected(t: Transaction) {
 }
 
 describe('SyncWriter.upsertTransactions', () => {
-  let database: ScratchDatabase;
+  let database: MigratedScratchDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('sync_writer');
-    dataSource = createDataSource({ url: database.url, poolSize: 2 });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    database = await openMigratedScratchDatabase('sync_writer');
+    dataSource = database.dataSource;
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   async function newItem(): Promise<{ itemId: string; accountId: string }> {
