@@ -113,3 +113,13 @@ export async function verifyWebhook(client: PlaidApi, webhook: ReceivedWebhook):
   if (payload.request_body_sha256 !== digest) throw new Error('request_body_sha256 does not match the body');
   return { kid: header.kid, iat: payload.iat! };
 }
+
+/** Posts a caught webhook to a gateway's endpoint as Plaid sent it; a forgery test replaces its header or bytes. */
+export function deliverWebhook(
+  gatewayUrl: string,
+  webhook: ReceivedWebhook,
+  headers: Record<string, string> = { 'plaid-verification': String(webhook.headers['plaid-verification']) },
+  raw: Buffer = webhook.raw,
+): Promise<Response> {
+  return fetch(`${gatewayUrl}/webhooks/plaid`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw });
+}

@@ -3,7 +3,7 @@ import { ItemNotYetKnownError } from '../../../src/services/webhook-processor.se
 import { accessTokenOf, callPlaid, eventually, linkItem, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-import { WebhookReceiver } from '../../support/webhook-receiver';
+import { deliverWebhook, WebhookReceiver } from '../../support/webhook-receiver';
 
 /** One user links an institution once (a second link is a duplicate), so each Item is at another. */
 const INSTITUTIONS = ['ins_109508', 'ins_109509', 'ins_109510', 'ins_109511'];
@@ -44,9 +44,7 @@ describe('bursts of Plaid webhooks', () => {
 
     statements = [];
     // Every webhook twice (Plaid retries), all at the same moment.
-    const deliveries = [...caught, ...caught].map((webhook) =>
-      fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'plaid-verification': String(webhook.headers['plaid-verification']) }, body: webhook.raw }),
-    );
+    const deliveries = [...caught, ...caught].map((webhook) => deliverWebhook(gw.url, webhook));
     const answers = await Promise.all(deliveries.map(async (delivery) => {
       const response = await delivery;
       return { status: response.status, body: (await response.json()) as { duplicate: boolean } };
@@ -80,7 +78,7 @@ describe('bursts of Plaid webhooks', () => {
     await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, known.id), webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
     await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: early.accessToken, webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
     const caught = await receiver.waitFor(2, (webhook) => webhook.body.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
-    await Promise.all(caught.map((webhook) => fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'plaid-verification': String(webhook.headers['plaid-verification']) }, body: webhook.raw })));
+    await Promise.all(caught.map((webhook) => deliverWebhook(gw.url, webhook)));
 
     const jobState = async (plaidItemId: string) => {
       const [row]: Array<{ state: string }> = await gw.gateway.dataSource.query(

@@ -4,7 +4,7 @@ import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhoo
 import { accessTokenOf, callPlaid, eventually, linkItem, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-import { WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver';
+import { deliverWebhook, WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver';
 
 const STATUS_SUBSCRIPTION = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id status } previousStatus status reason occurredAt } }';
 const SYNCED_SUBSCRIPTION = 'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id lastSyncedAt } added modified removed transactionsUpdateStatus syncedAt } }';
@@ -29,8 +29,7 @@ describe('Plaid webhooks at the gateway', () => {
     eventually(async () => ((await itemRow(id))?.status === status ? true : undefined), 10_000, `status ${status}`);
   const fire = (token: string, itemId: string, code: string) =>
     gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', { token, variables: { id: itemId, code } });
-  const deliver = (webhook: ReceivedWebhook, headers: Record<string, string> = { 'plaid-verification': String(webhook.headers['plaid-verification']) }, raw: Buffer = webhook.raw) =>
-    fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw });
+  const deliver = (webhook: ReceivedWebhook, headers?: Record<string, string>, raw?: Buffer) => deliverWebhook(gw.url, webhook, headers, raw);
 
   /** Points the Item's webhooks at a local receiver, fires `code`, and returns the genuine signed webhook. */
   async function captureGenuine(token: string, item: LinkedItem, code: string): Promise<ReceivedWebhook> {
