@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import pino from 'pino';
 import WebSocket from 'ws';
@@ -158,6 +159,39 @@ export function createPoster(baseUrl: string, connections: number): { post(path:
       }),
     close: () => agent.destroy(),
   };
+}
+
+export interface AckFigures {
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Every captured webhook POSTed to /webhooks/plaid over `concurrency` keep-alive connections, each as soon as the last was answered 200. */
+export async function postWebhooks(baseUrl: string, webhooks: CapturedWebhook[], concurrency: number): Promise<AckFigures> {
+  const poster = createPoster(baseUrl, concurrency);
+  try {
+    let next = 0;
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let index = next++; index < webhooks.length; index = next++) {
+          const webhook = webhooks[index];
+          const sent = performance.now();
+          const status = await poster.post('/webhooks/plaid', webhook.raw, { 'plaid-verification': webhook.signature });
+          if (status !== 200) throw new Error(`webhook answered ${status}`);
+          latencies.push(performance.now() - sent);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { seconds, perSecond: Math.round(webhooks.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  } finally {
+    poster.close();
+  }
 }
 
 /** What the webhook and fan-out benchmarks stand on: the emulator, a database, a webhook catcher and the gateway. */

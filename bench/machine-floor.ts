@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { createPoster, killWithThisProcess, percentile } from './bench-support';
+import { killWithThisProcess, percentile, postWebhooks, type AckFigures, type CapturedWebhook } from './bench-support';
 
 /** Each benchmark's figures beside what a bare server does on the same machine with the same client. */
 
@@ -22,27 +22,11 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The same POSTs, from the same client at the same concurrency, to a server that only answers 200. */
-export async function httpFloor(requests: Array<{ body: Buffer; headers: Record<string, string> }>, concurrency: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+export async function httpFloor(webhooks: CapturedWebhook[], concurrency: number): Promise<AckFigures> {
   const { child, port } = await startFloorServer('http');
-  const poster = createPoster(`http://127.0.0.1:${port}`, concurrency);
   try {
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let index = next++; index < requests.length; index = next++) {
-          const sent = performance.now();
-          await poster.post('/webhooks/plaid', requests[index].body, requests[index].headers);
-          latencies.push(performance.now() - sent);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { perSecond: Math.round(requests.length / seconds), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return await postWebhooks(`http://127.0.0.1:${port}`, webhooks, concurrency);
   } finally {
-    poster.close();
     await stop(child);
   }
 }

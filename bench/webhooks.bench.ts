@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { httpFloor } from './machine-floor';
-import { createPoster, fireWebhook, percentile, startWebhookBench, waitForWebhooks } from './bench-support';
+import { fireWebhook, postWebhooks, startWebhookBench, waitForWebhooks } from './bench-support';
 
 /**
  * Genuine webhooks (signed by the emulator exactly as Plaid signs them) POSTed to the gateway
@@ -31,37 +30,14 @@ async function main(): Promise<number> {
     }
     const webhooks = await waitForWebhooks(capture.captured, CODES, ITEMS * CODES.length);
 
-    const poster = createPoster(gateway.url, CONCURRENCY);
-    let next = 0;
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let index = next++; index < webhooks.length; index = next++) {
-          const webhook = webhooks[index];
-          const sent = performance.now();
-          const status = await poster.post('/webhooks/plaid', webhook.raw, { 'plaid-verification': webhook.signature });
-          if (status !== 200) throw new Error(`webhook answered ${status}`);
-          latencies.push(performance.now() - sent);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    poster.close();
-    latencies.sort((a, b) => a - b);
-    const perSecond = Math.round(webhooks.length / seconds);
-    const p50 = percentile(latencies, 50);
-    const p99 = percentile(latencies, 99);
+    const { seconds, perSecond, p50, p99 } = await postWebhooks(gateway.url, webhooks, CONCURRENCY);
     const pass = perSecond >= TARGET_PER_SECOND && p99 < TARGET_P99_MS;
     process.stdout.write(
       `webhooks: ${webhooks.length} genuine signed webhooks acked in ${seconds.toFixed(2)} s = ${perSecond}/s (target ${TARGET_PER_SECOND}), ` +
         `ack p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${TARGET_P99_MS}), ${CONCURRENCY} concurrent ${pass ? 'PASS' : 'FAIL'}\n`,
     );
     await gateway.stop();
-    const floor = await httpFloor(
-      webhooks.map((webhook) => ({ body: webhook.raw, headers: { 'plaid-verification': webhook.signature } })),
-      CONCURRENCY,
-    );
+    const floor = await httpFloor(webhooks, CONCURRENCY);
     process.stdout.write(
       `  machine floor: a bare node:http server answering the same POSTs from the same client: ${floor.perSecond}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms\n`,
     );
