@@ -1,4 +1,4 @@
-import { eventually, linkItem, type LinkedItem } from '../../support/linking';
+import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { newUserId, startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway';
 import type { PlaidErrorCode } from '../../../src/emulator/plaid-error';
 import { connectWs, runWs } from '../../support/ws-client';
@@ -71,6 +71,7 @@ describe('the read API over HTTP', () => {
     first = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     second = await linkItem(gw, token, { username: 'user_good', institutionId: 'ins_109509' });
     await Promise.all([syncedOnce(first.id), syncedOnce(second.id)]);
+    await settled(gw, [first.id, second.id]);
   });
 
   afterAll(async () => {

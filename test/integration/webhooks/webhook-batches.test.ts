@@ -1,6 +1,6 @@
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import { ItemNotYetKnownError } from '../../../src/services/webhook-processor.service';
-import { accessTokenOf, callPlaid, eventually, linkItem, type LinkedItem } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import { deliverWebhook, WebhookReceiver } from '../../support/webhook-receiver';
@@ -111,7 +111,7 @@ describe('bursts of Plaid webhooks', () => {
       first = await linkItem(gw, token, { institutionId: INSTITUTIONS[0] });
       second = await linkItem(gw, token, { institutionId: INSTITUTIONS[1] });
       // Let the link's own webhooks settle, so that only the events below change these Items.
-      await eventually(async () => ((await events().countBy([{ plaidItemId: first.plaidItemId, outcome: WebhookOutcome.PENDING }, { plaidItemId: second.plaidItemId, outcome: WebhookOutcome.PENDING }])) === 0 ? true : undefined), 15_000);
+      await settled(gw, [first.id, second.id]);
     });
 
     /** Stored as intake stores them, without a job, so that only the test's processBatch acts on them. */

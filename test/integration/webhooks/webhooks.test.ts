@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
-import { accessTokenOf, callPlaid, eventually, linkItem, type LinkedItem } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import { deliverWebhook, WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver';
@@ -117,8 +117,7 @@ describe('Plaid webhooks at the gateway', () => {
     const item = await linkItem(gw, token);
     await eventually(async () => ((await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', { token, variables: { id: item.id } })).data?.item.lastSyncedAt ? true : undefined));
     // The link's own webhooks (retried while the exchange commits) would bring syncs of their own.
-    await eventually(async () => ((await events().countBy({ plaidItemId: item.plaidItemId, outcome: WebhookOutcome.PENDING })) === 0 ? true : undefined), 15_000, 'the link webhooks to settle');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled(gw, [item.id]);
     const genuine = await captureGenuine(token, item, 'SYNC_UPDATES_AVAILABLE');
     const synced = await subscribe(gw.wsUrl, token, SYNCED_SUBSCRIPTION, { id: item.id });
     try {
