@@ -4,8 +4,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-/** Plaid's OpenAPI spec, kept beside the repository (also in CI). */
-export const PLAID_OPENAPI_PATH = path.resolve(__dirname, '../../../shared/plaid/openapi-2020-09-14.yml');
+/** Plaid's OpenAPI spec, kept in the repository (see spec/README.md). */
+export const PLAID_OPENAPI_PATH = path.resolve(__dirname, '../../spec/plaid-openapi-2020-09-14.yml');
 
 const SPEC_ID = 'plaid-openapi';
 /** OpenAPI annotations that are not JSON Schema and would trip ajv's strict mode. */

@@ -4,7 +4,8 @@ import { buildSchema, findBreakingChanges, isInputObjectType, isInterfaceType, i
 import { buildGatewaySchemaTypes } from '../../../src/schema/build-schema';
 import { printGatewaySchema } from '../../../src/schema/print-schema';
 
-const CONTRACT = path.resolve(__dirname, '../../../../shared/contract/schema.graphql');
+/** The project's own copy of the public contract: what users build against, which may only grow. */
+const CONTRACT = path.resolve(__dirname, '../../../contract/schema.graphql');
 const COMMITTED = path.resolve(__dirname, '../../../schema.graphql');
 
 /** Every description the schema carries on types, fields and arguments, by coordinate. */
