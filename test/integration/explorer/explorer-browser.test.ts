@@ -1,13 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../support/browser';
 import { eventually, linkItem, type LinkedItem } from '../../support/linking';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway';
 
-/** Debian's chromium package; `.ci/run` installs it when it is missing. */
-const CHROMIUM = '/usr/bin/chromium';
-/** Without the background-networking flags Chromium calls Google's hosts, which this machine refuses. */
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUTPUT_DIR = path.resolve(__dirname, '../../../test-output');
 
 /** The visible Monaco editor in `area`: GraphiQL keeps hidden ones for the other tools. */
@@ -50,8 +47,7 @@ describe('the schema explorer, in headless Chromium', () => {
     // `demo` is one fixed user: an Item left by an earlier run on the same database would make this link a duplicate.
     await gw.gateway.dataSource.query(`DELETE FROM items WHERE user_id = 'demo'`);
     item = await linkItem(gw, demoToken);
-    // No fallback and no skip: a Chromium that cannot start fails the run.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Every request of the page and its workers; there is no network beyond the gateway to reach anyway.
     context.on('request', (request) => {
