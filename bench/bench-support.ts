@@ -60,11 +60,12 @@ export function killWithThisProcess(child: ChildProcess): void {
 export async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const directory = await mkdtemp(path.join(tmpdir(), 'bench-pg-'));
-  const database = await startEmbeddedDatabase({ directory: path.join(directory, 'pgdata'), password: 'bench', databaseName: 'bench', logger: pino({ level: 'silent' }) });
+  const database = await startEmbeddedDatabase({ requestedDirectory: path.join(directory, 'pgdata'), password: 'bench', databaseName: 'bench', logger: pino({ level: 'silent' }) });
   return {
     url: database.url,
     stop: async () => {
       await database.stop();
+      await rm(database.directory, { recursive: true, force: true });
       await rm(directory, { recursive: true, force: true });
     },
   };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { issueToken } from './auth/token-issuer';
 import { loadConfigOrExit } from './cli/exit-on-config-error';
 import { DataDirInUseError } from './database/data-dir-lock';
+import { EmbeddedDatabaseUnreachableError } from './database/embedded-postgres-placement';
 import { createLogger } from './logging/logger';
 import { startGateway } from './server/gateway';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   try {
     gateway = await startGateway(config, logger);
   } catch (error) {
-    if (error instanceof DataDirInUseError) {
+    if (error instanceof DataDirInUseError || error instanceof EmbeddedDatabaseUnreachableError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
     } else {
       logger.fatal({ err: error }, 'gateway failed to start');

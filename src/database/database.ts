@@ -25,7 +25,7 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedDatabase({ directory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
+    : await startEmbeddedDatabase({ requestedDirectory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource({ url, onQuery });
   try {

