@@ -3,6 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import sparticuzChromium from '@sparticuz/chromium';
 import { chromium, type Browser } from 'playwright-core';
+import { started } from './started';
 
 /** Without the background-networking flags Chromium calls Google's hosts, which a closed network refuses. */
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -35,5 +36,8 @@ async function npmChromium(): Promise<string> {
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || (await npmChromium());
-  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  const closeBrowser = browser.close.bind(browser);
+  const close = started(`Chromium ${executablePath}`, () => closeBrowser());
+  return Object.assign(browser, { close });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { started } from './started';
 
 export { freePort } from './free-port';
 
@@ -29,6 +30,10 @@ export function spawnGateway(env: NodeJS.ProcessEnv): GatewayProcess {
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const stop = started(`gateway process ${child.pid}`, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  void exit.then(stop);
   return {
     child,
     stdout: () => out,

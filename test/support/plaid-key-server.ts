@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { closeHttpServer } from './close-http-server';
+import { started } from './started';
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
@@ -13,6 +15,7 @@ export class PlaidKeyServer {
   readonly lookups: string[] = [];
   private readonly keys = new Map<string, { pair: KeyPair; expiredAt: number | null }>();
   private server!: Server;
+  private stopServer: () => Promise<void> = async () => undefined;
   url = '';
 
   async start(): Promise<this> {
@@ -37,6 +40,8 @@ export class PlaidKeyServer {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const server = this.server;
+    this.stopServer = started(`Plaid key server ${this.url}`, () => closeHttpServer(server));
     return this;
   }
 
@@ -54,8 +59,7 @@ export class PlaidKeyServer {
       .sign(entry.pair.privateKey);
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.stopServer();
   }
 }

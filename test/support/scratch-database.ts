@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '../../src/database/data-source';
+import { started } from './started';
 
 export interface ScratchDatabase {
   url: string;
@@ -39,13 +40,11 @@ export interface MigratedScratchDatabase {
 export async function openMigratedScratchDatabase(prefix: string): Promise<MigratedScratchDatabase> {
   const database = await createScratchDatabase(prefix);
   const dataSource = createDataSource({ url: database.url, poolSize: 3 });
+  const close = started(`scratch database ${prefix}`, async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+  });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await database.drop();
-    },
-  };
+  return { dataSource, close };
 }

@@ -10,6 +10,7 @@ import type { EmulatorControl } from '../../src/emulator/emulator-control';
 import { createLogger } from '../../src/logging/logger';
 import { startGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway';
 import { freePort } from './free-port';
+import { started } from './started';
 
 export const TEST_JWT_SECRET = 'integration-test-secret-at-least-32-bytes';
 
@@ -66,7 +67,13 @@ export async function startTestGateway(env: Record<string, string> = {}, options
       done();
     },
   });
-  const gateway = await startGateway(config, createLogger(config.logLevel, sink), options);
+  let gateway: Gateway;
+  try {
+    gateway = await startGateway(config, createLogger(config.logLevel, sink), options);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const url = gateway.url;
   return {
     gateway,
@@ -91,12 +98,12 @@ export async function startTestGateway(env: Record<string, string> = {}, options
       const body = (await response.json()) as { data?: never; errors?: never };
       return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
     },
-    async close() {
+    close: started(`test gateway ${url}`, async () => {
       await gateway.close();
       // The queue schema this gateway made for itself goes with it; one a test named may be shared.
       if (env.JOB_QUEUE_SCHEMA === undefined) await dropSchema(process.env.TEST_DATABASE_URL!, config.jobs.schema);
       await rm(dataDir, { recursive: true, force: true });
-    },
+    }),
   };
 }
 

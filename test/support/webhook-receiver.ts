@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import type { PlaidApi } from 'plaid';
 import { plaidOpenApiValidator } from './openapi-validator';
+import { closeHttpServer } from './close-http-server';
+import { started } from './started';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
@@ -19,6 +21,7 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   responder: Responder = () => ({ status: 200 });
   private server!: Server;
+  private stopServer: () => Promise<void> = async () => undefined;
   url = '';
 
   async start(): Promise<this> {
@@ -39,6 +42,8 @@ export class WebhookReceiver {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks/plaid`;
+    const server = this.server;
+    this.stopServer = started(`webhook receiver ${this.url}`, () => closeHttpServer(server));
     return this;
   }
 
@@ -59,9 +64,8 @@ export class WebhookReceiver {
     this.received.length = 0;
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.stopServer();
   }
 }
 

@@ -2,6 +2,7 @@ import { Configuration, PlaidApi, Products, CountryCode, type PlaidError } from 
 import pino from 'pino';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/emulator-server';
 import { plaidOpenApiValidator } from '../../support/openapi-validator';
+import { started } from '../../support/started';
 
 export const TEST_CLIENT_ID = 'emulator_test_client';
 export const TEST_SECRET = 'emulator_test_secret';
@@ -80,7 +81,8 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
     ...overrides,
   });
   const log: ConformanceLog = { checked: 0 };
-  return { emulator, client: plaidClient(emulator.url, log), log };
+  const close = started(`emulator ${emulator.url}`, () => emulator.close());
+  return { emulator: { ...emulator, close }, client: plaidClient(emulator.url, log), log };
 }
 
 /** The Plaid error body of a call that must fail, with its HTTP status. */
