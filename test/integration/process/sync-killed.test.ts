@@ -41,9 +41,9 @@ describe('a gateway killed in the middle of a sync', () => {
   });
 
   afterAll(async () => {
-    await db.end();
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await db?.end();
+    await emulator?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   const graphql = async (token: string, query: string, variables: Record<string, unknown>) => {
