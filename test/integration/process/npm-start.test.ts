@@ -6,13 +6,13 @@ import { bareEnv, freePort, spawnGateway, type GatewayProcess } from '../../supp
 
 const READY = /Authorization: Bearer (\S+)/;
 
-async function graphql(port: number, token: string, query: string): Promise<{ data?: Record<string, any>; errors?: unknown[] }> {
+async function graphql<T = Record<string, unknown>>(port: number, token: string, query: string): Promise<{ data?: T; errors?: unknown[] }> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  return (await response.json()) as { data?: T; errors?: unknown[] };
 }
 
 async function stop(gateway: GatewayProcess): Promise<{ code: number | null; ms: number }> {
@@ -96,9 +96,9 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
     let itemId: string;
     try {
       [, token] = await first.waitForOutput(READY, 90_000);
-      const created = await graphql(port, token, 'mutation { sandboxCreatePublicToken { publicToken } }');
-      const exchanged = await graphql(port, token, `mutation { exchangePublicToken(input: { publicToken: "${created.data?.sandboxCreatePublicToken.publicToken}" }) { id } }`);
-      itemId = exchanged.data?.exchangePublicToken.id;
+      const created = await graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(port, token, 'mutation { sandboxCreatePublicToken { publicToken } }');
+      const exchanged = await graphql<{ exchangePublicToken: { id: string } }>(port, token, `mutation { exchangePublicToken(input: { publicToken: "${created.data!.sandboxCreatePublicToken.publicToken}" }) { id } }`);
+      itemId = exchanged.data!.exchangePublicToken.id;
       expect(itemId).toEqual(expect.any(String));
     } finally {
       expect((await stop(first)).code).toBe(0);
