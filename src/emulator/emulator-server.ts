@@ -136,6 +136,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
 
   const server = app.listen(options.port, host);
+  // Node's clients keep an idle socket for about as long as Node's server does (5 s), so on a busy
+  // machine a request can go out on a socket the server is just closing and be reset. Like a
+  // load balancer in front of Plaid, outlast the clients' idle time.
+  server.keepAliveTimeout = 30_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
