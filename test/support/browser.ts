@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import sparticuzChromium from '@sparticuz/chromium';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { started } from './started';
 
@@ -10,23 +11,20 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
 
 /**
  * The Chromium that `npm install` brought (`@sparticuz/chromium` ships it compressed inside the
- * package), unpacked once into a folder of this user's: the package unpacks into the temporary
- * folder, and a shared `/tmp/chromium` left by another user is not executable by this one.
+ * package), unpacked once into a folder of this user's. The package unpacks into the temporary
+ * folder, and a shared `/tmp/chromium` left by another user is not executable by this one; it
+ * reads that folder from the real environment, which a test's `process.env` is only a copy of,
+ * so the unpacking runs in a child process with TMPDIR set.
  */
 async function npmChromium(): Promise<string> {
+  const entry = require.resolve('@sparticuz/chromium');
   // The package's exports hide its package.json; its entry lies two folders below it.
-  const packageJson = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '../../package.json');
-  const { version } = JSON.parse(await readFile(packageJson, 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(path.resolve(path.dirname(entry), '../../package.json'), 'utf8')) as { version: string };
   const folder = path.join(tmpdir(), `plaid-gateway-chromium-${userInfo().uid}-${version}`);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = folder;
-  try {
-    return await sparticuzChromium.executablePath();
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-  }
+  const unpack = `require(${JSON.stringify(entry)}).executablePath().then((file) => process.stdout.write(file))`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', unpack], { env: { ...process.env, TMPDIR: folder } });
+  return stdout;
 }
 
 /**
