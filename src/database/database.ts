@@ -18,7 +18,7 @@ export interface OpenDatabase {
  * The caller must hold the DATA_DIR lock when no DATABASE_URL is set.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'database'>,
   embeddedPassword: string,
   logger: Logger,
   onQuery?: (sql: string) => void,
@@ -27,7 +27,7 @@ export async function openDatabase(
     ? undefined
     : await startEmbeddedDatabase({ directory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = createDataSource({ url, onQuery });
+  const dataSource = createDataSource({ url, timeouts: config.database, onQuery });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

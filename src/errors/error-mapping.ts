@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 
 /** Codes graphql-js, Apollo and this gateway set on purpose; anything else is masked. */
@@ -11,6 +12,7 @@ const CLIENT_CODES = new Set([
   'RATE_LIMITED',
   'PLAID_UNAVAILABLE',
   'SANDBOX_ONLY',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -27,6 +29,8 @@ function domainErrorOf(error: unknown): DomainError | undefined {
     if (current instanceof DomainError) return current;
     current = current instanceof GraphQLError ? current.originalError : undefined;
   }
+  // A database that does not answer is no bug of the request: the client is told to retry.
+  if (!(error instanceof GraphQLError) || error.originalError) return isDatabaseUnavailable(error) ? serviceUnavailable() : undefined;
   return undefined;
 }
 

@@ -105,7 +105,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       runningEmulator = emulator;
     }
 
-    const pubSub = await createGatewayPubSub(config.redisUrl, logger);
+    const pubSub = createGatewayPubSub(config.redisUrl, logger);
     onClose('close pub/sub', pubSub.close);
     const jobs = await JobQueue.start({
       databaseUrl: database.url,
