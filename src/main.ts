@@ -14,8 +14,15 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   let gateway;
+  let fatal = false;
   try {
-    gateway = await startGateway(config, logger);
+    gateway = await startGateway(config, logger, {
+      // The same graceful path as a signal, then a non-zero exit so the process's supervisor restarts it.
+      onFatal: () => {
+        fatal = true;
+        process.kill(process.pid, 'SIGTERM');
+      },
+    });
   } catch (error) {
     if (error instanceof DataDirInUseError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
@@ -44,7 +51,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     gateway.close().then(
-      () => process.exit(0),
+      () => process.exit(fatal ? 1 : 0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

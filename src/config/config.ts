@@ -137,6 +137,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     throw new ConfigError('TOKEN_ENCRYPTION_KEYS', 'is required in production; no key is generated');
   }
 
+  const http: HttpTimeouts = {
+    headersTimeoutMs: integer(read('HTTP_HEADERS_TIMEOUT_MS'), 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 600_000),
+    requestTimeoutMs: integer(read('HTTP_REQUEST_TIMEOUT_MS'), 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 500, 600_000),
+    keepAliveTimeoutMs: integer(read('HTTP_KEEP_ALIVE_TIMEOUT_MS'), 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+  };
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (http.headersTimeoutMs > http.requestTimeoutMs) throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
+
   return {
     nodeEnv,
     isProduction,
@@ -149,11 +157,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       acquireTimeoutMs: integer(read('DATABASE_ACQUIRE_TIMEOUT_MS'), 'DATABASE_ACQUIRE_TIMEOUT_MS', 2_000, 100, 60_000),
       statementTimeoutMs: integer(read('DATABASE_STATEMENT_TIMEOUT_MS'), 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
     },
-    http: {
-      headersTimeoutMs: integer(read('HTTP_HEADERS_TIMEOUT_MS'), 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 600_000),
-      requestTimeoutMs: integer(read('HTTP_REQUEST_TIMEOUT_MS'), 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 500, 600_000),
-      keepAliveTimeoutMs: integer(read('HTTP_KEEP_ALIVE_TIMEOUT_MS'), 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
-    },
+    http,
     publicUrl,
     allowedOrigins: list(read('ALLOWED_ORIGINS')).map((origin) => httpUrl(origin, 'ALLOWED_ORIGINS').replace(/\/+$/, '')),
     partnerScope: scopeToken(read('PARTNER_SCOPE') ?? 'partner', 'PARTNER_SCOPE'),

@@ -7,6 +7,10 @@ import type { Logger } from 'pino';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Whether the postmaster is alive (the supervisor polls it). */
+  isRunning(): boolean;
+  /** Starts the cluster again after its postmaster died. */
+  restart(): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
@@ -77,7 +81,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await client.end();
   }
   // A forced exit (the shutdown deadline, an uncaught error) must not orphan the server.
-  const postmasterPid = await readPostmasterPid(options.directory);
+  let postmasterPid = await readPostmasterPid(options.directory);
   const stopOnExit = () => {
     if (postmasterPid) {
       try {
@@ -93,7 +97,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     url: `${adminUrl}/${options.databaseName}`,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
-      await postgres.stop();
+      // The package's stop() would wait for an exit that already happened if the postmaster died.
+      if (postmasterPid && isAlive(postmasterPid)) await postgres.stop();
+    },
+    isRunning: () => postmasterPid !== undefined && isAlive(postmasterPid),
+    restart: async () => {
+      await postgres.start();
+      postmasterPid = await readPostmasterPid(options.directory);
     },
   };
 }
