@@ -1,12 +1,11 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatEncryptionKeys } from '../../../src/config/encryption-keys';
 import { EmbeddedCluster } from '../../support/embedded-cluster';
-import { bareEnv, freePort, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
+import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { postmasterPid, processTree } from '../../support/process-tree';
-import { graphqlAt, newUserId, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../../support/test-gateway';
+import { graphqlAt, newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import { deliverWebhook, WebhookReceiver } from '../../support/webhook-receiver';
 
 const ITEMS = '{ items { id } }';
@@ -89,36 +88,19 @@ describe('database faults', () => {
 
   describe('the embedded PostgreSQL SIGKILLed', () => {
     let plaid: TestGateway;
-    let gateway: GatewayProcess;
+    let spawned: GatewayBeside;
     let url: string;
-    let dataDir: string;
 
     beforeAll(async () => {
       plaid = await startTestGateway({ REDIS_URL: '' });
-      dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-killed-pg-'));
-      const port = await freePort();
-      url = `http://127.0.0.1:${port}`;
-      gateway = spawnGateway(
-        bareEnv({
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: url,
-          DATA_DIR: dataDir,
-          PLAID_BASE_URL: plaid.gateway.plaidBaseUrl!,
-          PLAID_CLIENT_ID: plaid.config.plaid.clientId,
-          PLAID_SECRET: plaid.config.plaid.secret,
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-          TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(plaid.config.tokenEncryptionKeys!),
-        }),
-      );
-      await gateway.waitForOutput(/GraphQL: +http/, 120_000);
+      // No DATABASE_URL: the process starts, and owns, an embedded PostgreSQL in its DATA_DIR.
+      spawned = await spawnGatewayBeside(plaid, {});
+      url = spawned.url;
     }, 150_000);
 
     afterAll(async () => {
-      if (gateway && gateway.child.exitCode === null && gateway.child.signalCode === null) gateway.child.kill('SIGTERM');
-      await gateway?.exit;
+      await spawned?.close();
       await plaid?.close();
-      await rm(dataDir, { recursive: true, force: true });
     });
 
     const transactions = async (token: string) => {
@@ -135,14 +117,14 @@ describe('database faults', () => {
       const before = await transactions(token);
       expect(before.length).toBeGreaterThan(0);
 
-      const pgdata = path.join(dataDir, 'postgres');
+      const pgdata = path.join(spawned.dataDir, 'postgres');
       const killedAt = Date.now();
       process.kill(postmasterPid(pgdata), 'SIGKILL');
       const sawDead = await eventually(async () => ((await fetch(`${url}/healthz`)).status === 503 ? true : undefined), 5_000, '/healthz to fail');
       await eventually(async () => ((await fetch(`${url}/healthz`)).status === 200 ? true : undefined), 30_000, '/healthz to recover');
       await eventually(async () => (codesOf(await graphql(ITEMS, { token })) === undefined ? true : undefined), 20_000, 'queries to work again');
       console.log(`embedded PostgreSQL SIGKILLed: /healthz 503 seen=${sawDead}, serving again after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
-      expect(gateway.child.exitCode).toBeNull();
+      expect(spawned.process.child.exitCode).toBeNull();
       expect(await transactions(token)).toEqual(before);
       const resync = await graphql<{ syncItem: { added: number } }>('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
       expect(resync.errors).toBeUndefined();
@@ -153,7 +135,7 @@ describe('database faults', () => {
       await rename(pgdata, `${pgdata}.moved`);
       const lostAt = Date.now();
       process.kill(pid, 'SIGKILL');
-      const exit = await gateway.exit;
+      const exit = await spawned.process.exit;
       console.log(`embedded PostgreSQL unrecoverable: process exited with ${JSON.stringify(exit)} after ${((Date.now() - lostAt) / 1000).toFixed(1)} s`);
       expect(exit.code).not.toBe(0);
       expect(exit.code).not.toBeNull();

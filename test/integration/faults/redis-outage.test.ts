@@ -1,22 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { formatEncryptionKeys } from '../../../src/config/encryption-keys';
-import { bareEnv, freePort, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
+import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
 import { accessTokenOf, callPlaid, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { RedisServerChild, redisServerBinary } from '../../support/redis-server';
 import { subscribe, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
-import { graphqlAt, newUserId, startTestGateway, TEST_JWT_SECRET, type GraphQLCall, type TestGateway } from '../../support/test-gateway';
+import { graphqlAt, newUserId, startTestGateway, type GraphQLCall, type TestGateway } from '../../support/test-gateway';
 
 /** The issue asks for 30 s; FAULT_REDIS_OUTAGE_SECONDS shortens it while working on this file. */
 const OUTAGE_MS = Number(process.env.FAULT_REDIS_OUTAGE_SECONDS ?? 30) * 1000;
 const SYNCED = 'subscription { transactionsSynced { item { id } added } }';
 
-interface Instance {
-  process: GatewayProcess;
-  url: string;
+interface Instance extends GatewayBeside {
   graphql: GraphQLCall;
-  dataDir: string;
 }
 
 if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server binary on this machine');
@@ -34,29 +27,9 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
   const subscriptions: OpenSubscription[] = [];
 
   const startInstance = async (): Promise<Instance> => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-redis-fault-'));
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawnGateway(
-      bareEnv({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: url,
-        DATA_DIR: dataDir,
-        DATABASE_URL: process.env.TEST_DATABASE_URL!,
-        REDIS_URL: redis.url,
-        PLAID_BASE_URL: plaid.gateway.plaidBaseUrl!,
-        PLAID_CLIENT_ID: plaid.config.plaid.clientId,
-        PLAID_SECRET: plaid.config.plaid.secret,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(plaid.config.tokenEncryptionKeys!),
-        JOB_QUEUE_SCHEMA: plaid.config.jobs.schema,
-        RATE_LIMIT_OPERATIONS: '100000',
-      }),
-    );
-    const instance = { process: child, url, graphql: graphqlAt(url), dataDir };
+    const spawned = await spawnGatewayBeside(plaid, { DATABASE_URL: process.env.TEST_DATABASE_URL!, REDIS_URL: redis.url, RATE_LIMIT_OPERATIONS: '100000' });
+    const instance = { ...spawned, graphql: graphqlAt(spawned.url) };
     instances.push(instance);
-    await child.waitForOutput(/GraphQL: +http/, 90_000);
     return instance;
   };
 
@@ -68,11 +41,7 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
 
   afterAll(async () => {
     await Promise.all(subscriptions.map((subscription) => subscription.close().catch(() => undefined)));
-    for (const { process: child, dataDir } of instances) {
-      if (child.child.exitCode === null) child.child.kill('SIGTERM');
-      await child.exit;
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    for (const instance of instances) await instance.close();
     await redis?.kill();
     await plaid?.close();
   });
