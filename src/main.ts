@@ -11,10 +11,19 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  // A promise some library left without a handler is a bug to log, not a reason to drop every user's connection.
+  process.on('unhandledRejection', (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   let gateway;
+  let fatal = false;
   try {
-    gateway = await startGateway(config, logger);
+    gateway = await startGateway(config, logger, {
+      // The same graceful path as a signal, then a non-zero exit so the process's supervisor restarts it.
+      onFatal: () => {
+        fatal = true;
+        process.kill(process.pid, 'SIGTERM');
+      },
+    });
   } catch (error) {
     if (error instanceof DataDirInUseError || error instanceof EmbeddedDatabaseUnreachableError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     gateway.close().then(
-      () => process.exit(0),
+      () => process.exit(fatal ? 1 : 0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

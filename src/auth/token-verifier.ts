@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors/domain-error';
+import { hasUnstorableCharacter } from '../server/unstorable-strings';
 import type { AuthenticatedUser } from './authenticated-user';
 
 type VerificationKey = Uint8Array | JWTVerifyGetKey;
@@ -41,7 +42,8 @@ export class TokenVerifier {
       throw unauthenticated(describeFailure(error));
     }
     const sub = payload.sub;
-    if (typeof sub !== 'string' || sub === '' || sub.length > MAX_USER_ID_LENGTH) {
+    // A user id is stored and compared in PostgreSQL, which cannot hold U+0000.
+    if (typeof sub !== 'string' || sub === '' || sub.length > MAX_USER_ID_LENGTH || hasUnstorableCharacter(sub)) {
       throw unauthenticated('The token has no usable subject');
     }
     return { id: sub, scopes: scopesOf(payload) };

@@ -18,6 +18,8 @@ export interface PlaidConfig {
   countryCodes: CountryCode[];
   clientName: string;
   timeoutMs: number;
+  /** A call a user waits for (a GraphQL operation) gives up after this long, retries included. */
+  interactiveDeadlineMs: number;
 }
 
 export interface AuthConfig {
@@ -52,6 +54,21 @@ export interface JobsConfig {
   staleAfterMinutes: number;
 }
 
+/** Every wait on the database has a bound, so a frozen or dead one gives typed errors, not hung requests. */
+export interface DatabaseTimeouts {
+  /** Longest wait for a pooled connection. */
+  acquireTimeoutMs: number;
+  /** PostgreSQL's statement_timeout; the client also stops waiting for an answer a second after it. */
+  statementTimeoutMs: number;
+}
+
+/** Node's HTTP server timeouts: a client that sends its request slowly cannot hold a socket open. */
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnvironment;
   isProduction: boolean;
@@ -60,6 +77,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl?: string;
   redisUrl?: string;
+  database: DatabaseTimeouts;
+  http: HttpTimeouts;
   publicUrl: string;
   allowedOrigins: string[];
   /** In production only tokens with this scope get the explorer, introspection and field suggestions. */
@@ -118,6 +137,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     throw new ConfigError('TOKEN_ENCRYPTION_KEYS', 'is required in production; no key is generated');
   }
 
+  const http: HttpTimeouts = {
+    headersTimeoutMs: integer(read('HTTP_HEADERS_TIMEOUT_MS'), 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 500, 600_000),
+    requestTimeoutMs: integer(read('HTTP_REQUEST_TIMEOUT_MS'), 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 500, 600_000),
+    keepAliveTimeoutMs: integer(read('HTTP_KEEP_ALIVE_TIMEOUT_MS'), 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+  };
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (http.headersTimeoutMs > http.requestTimeoutMs) throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
+
   return {
     nodeEnv,
     isProduction,
@@ -126,6 +153,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     dataDir: path.resolve(cwd, read('DATA_DIR') ?? '.data'),
     databaseUrl,
     redisUrl,
+    database: {
+      acquireTimeoutMs: integer(read('DATABASE_ACQUIRE_TIMEOUT_MS'), 'DATABASE_ACQUIRE_TIMEOUT_MS', 2_000, 100, 60_000),
+      statementTimeoutMs: integer(read('DATABASE_STATEMENT_TIMEOUT_MS'), 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    http,
     publicUrl,
     allowedOrigins: list(read('ALLOWED_ORIGINS')).map((origin) => httpUrl(origin, 'ALLOWED_ORIGINS').replace(/\/+$/, '')),
     partnerScope: scopeToken(read('PARTNER_SCOPE') ?? 'partner', 'PARTNER_SCOPE'),
@@ -180,6 +212,7 @@ function loadPlaidConfig(read: (name: string) => string | undefined, isProductio
     countryCodes,
     clientName: read('PLAID_CLIENT_NAME') ?? 'Plaid GraphQL Gateway',
     timeoutMs: integer(read('PLAID_TIMEOUT_MS'), 'PLAID_TIMEOUT_MS', 10_000, 100, 120_000),
+    interactiveDeadlineMs: integer(read('PLAID_INTERACTIVE_DEADLINE_MS'), 'PLAID_INTERACTIVE_DEADLINE_MS', 8_000, 100, 120_000),
   };
 }
 

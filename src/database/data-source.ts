@@ -1,4 +1,5 @@
 import { types } from 'pg';
+import type { DatabaseTimeouts } from '../config/config';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../migrations';
@@ -9,11 +10,15 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
+  /** Defaults suit tools and tests; the gateway passes DATABASE_ACQUIRE_TIMEOUT_MS and DATABASE_STATEMENT_TIMEOUT_MS. */
+  timeouts?: DatabaseTimeouts;
   /** Called with every SQL statement; used by tests that count statements. */
   onQuery?: (sql: string) => void;
 }
 
-export function createDataSource({ url, poolSize = 10, onQuery }: DataSourceOptions): DataSource {
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = { acquireTimeoutMs: 5_000, statementTimeoutMs: 60_000 };
+
+export function createDataSource({ url, poolSize = 10, timeouts = DEFAULT_TIMEOUTS, onQuery }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,7 +28,16 @@ export function createDataSource({ url, poolSize = 10, onQuery }: DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000, application_name: 'plaid-graphql-gateway' },
+    extra: {
+      max: poolSize,
+      application_name: 'plaid-graphql-gateway',
+      connectionTimeoutMillis: timeouts.acquireTimeoutMs,
+      statement_timeout: timeouts.statementTimeoutMs,
+      // statement_timeout is the server's; a frozen or unreachable server never sends it, so the client stops waiting too.
+      query_timeout: timeouts.statementTimeoutMs + 1_000,
+      idle_in_transaction_session_timeout: timeouts.statementTimeoutMs * 6,
+      keepAlive: true,
+    },
     logging: onQuery ? ['query'] : false,
     logger: onQuery
       ? {

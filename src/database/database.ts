@@ -4,11 +4,14 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { createDataSource, runMigrations } from './data-source';
 import { startEmbeddedDatabase } from './embedded-database';
+import { EmbeddedDatabaseSupervisor } from './embedded-database-supervisor';
 
 export interface OpenDatabase {
   /** Also for pg-boss, which keeps its jobs in the same database. */
   url: string;
   dataSource: DataSource;
+  /** False while the embedded PostgreSQL this process owns is dead (always true with DATABASE_URL). */
+  alive(): boolean;
   /** Closes the pool, then stops the embedded PostgreSQL if one was started. */
   close(): Promise<void>;
 }
@@ -18,16 +21,18 @@ export interface OpenDatabase {
  * The caller must hold the DATA_DIR lock when no DATABASE_URL is set.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'database'>,
   embeddedPassword: string,
   logger: Logger,
   onQuery?: (sql: string) => void,
+  /** The embedded PostgreSQL died and could not be restarted. */
+  onEmbeddedGiveUp: (error: Error) => void = () => undefined,
 ): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedDatabase({ requestedDirectory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = createDataSource({ url, onQuery });
+  const dataSource = createDataSource({ url, timeouts: config.database, onQuery });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
@@ -37,12 +42,14 @@ export async function openDatabase(
     await embedded?.stop();
     throw error;
   }
+  const supervisor = embedded && new EmbeddedDatabaseSupervisor(embedded, { logger: logger.child({ component: 'embedded-postgres' }), onGiveUp: onEmbeddedGiveUp });
   return {
     url,
     dataSource,
+    alive: () => supervisor?.alive ?? true,
     close: async () => {
       await dataSource.destroy();
-      await embedded?.stop();
+      await supervisor?.stop();
     },
   };
 }

@@ -10,6 +10,10 @@ export interface EmbeddedDatabase {
   /** Where the cluster really is (see embedded-postgres-placement.ts). */
   directory: string;
   stop(): Promise<void>;
+  /** Whether the postmaster is alive (the supervisor polls it). */
+  isRunning(): boolean;
+  /** Starts the cluster again after its postmaster died. */
+  restart(): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
@@ -85,7 +89,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await client.end();
   }
   // A forced exit (the shutdown deadline, an uncaught error) must not orphan the server.
-  const postmasterPid = await readPostmasterPid(directory);
+  let postmasterPid = await readPostmasterPid(directory);
   const stopOnExit = () => {
     if (postmasterPid) {
       try {
@@ -102,7 +106,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     directory,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
-      await postgres.stop();
+      // The package's stop() would wait for an exit that already happened if the postmaster died.
+      if (postmasterPid && isAlive(postmasterPid)) await postgres.stop();
+    },
+    isRunning: () => postmasterPid !== undefined && isAlive(postmasterPid),
+    restart: async () => {
+      await postgres.start();
+      postmasterPid = await readPostmasterPid(directory);
     },
   };
 }

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'ITEM_LOGIN_REQUIRED'
   | 'RATE_LIMITED'
   | 'PLAID_UNAVAILABLE'
-  | 'SANDBOX_ONLY';
+  | 'SANDBOX_ONLY'
+  /** The database (or another dependency every answer needs) is not answering; `retryAfterSeconds` says when to try again. */
+  | 'SERVICE_UNAVAILABLE';
 
 /**
  * An expected failure that the caller should see as is: its message is written for the

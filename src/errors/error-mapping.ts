@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 
 /** Codes graphql-js, Apollo and this gateway set on purpose; anything else is masked. */
@@ -11,6 +12,7 @@ const CLIENT_CODES = new Set([
   'RATE_LIMITED',
   'PLAID_UNAVAILABLE',
   'SANDBOX_ONLY',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -21,12 +23,21 @@ const CLIENT_CODES = new Set([
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
+/** Request errors Apollo raises without a code (it would answer them as INTERNAL_SERVER_ERROR), by message. */
+const UNCODED_APOLLO_ERRORS = new Map([['provided sha does not match query', 'BAD_REQUEST']]);
+
+function uncodedApolloErrorCode(error: unknown): string | undefined {
+  return error instanceof GraphQLError && !error.path && !error.originalError ? UNCODED_APOLLO_ERRORS.get(error.message) : undefined;
+}
+
 function domainErrorOf(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
     if (current instanceof DomainError) return current;
     current = current instanceof GraphQLError ? current.originalError : undefined;
   }
+  // A database that does not answer is no bug of the request: the client is told to retry.
+  if (!(error instanceof GraphQLError) || error.originalError) return isDatabaseUnavailable(error) ? serviceUnavailable() : undefined;
   return undefined;
 }
 
@@ -35,7 +46,7 @@ function domainErrorOf(error: unknown): DomainError | undefined {
  * DomainError, and request-level errors Apollo marks INTERNAL_SERVER_ERROR.
  */
 export function isUnexpectedError(error: unknown): boolean {
-  if (domainErrorOf(error)) return false;
+  if (domainErrorOf(error) || uncodedApolloErrorCode(error)) return false;
   if (!(error instanceof GraphQLError)) return true;
   const code = error.extensions?.code;
   if (typeof code === 'string') return !CLIENT_CODES.has(code);
@@ -62,7 +73,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   }
-  const code = formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+  const code = uncodedApolloErrorCode(error) ?? formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions: { ...extensions, code } };
 }

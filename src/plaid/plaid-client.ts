@@ -86,25 +86,31 @@ export class PlaidClient {
   /**
    * `retryRateLimits: false` for limits counted per minute (real-time balance): retrying within
    * seconds only spends more of the allowance, so the caller reports the limit instead.
+   * `deadlineMs` bounds the whole call, retries included: PLAID_INTERACTIVE_DEADLINE_MS unless
+   * the caller says otherwise (`null`: background work, bounded by the attempts alone).
    */
-  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, options: { retryRateLimits?: boolean } = {}): Promise<ResponseOf<M>> {
+  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, options: { retryRateLimits?: boolean; deadlineMs?: number | null } = {}): Promise<ResponseOf<M>> {
     const attempts = SAFE_TO_REPEAT.has(method) ? this.retryPolicy.maxAttempts : 1;
+    const deadlineMs = options.deadlineMs === undefined ? this.options.config.interactiveDeadlineMs : options.deadlineMs;
+    const deadlineAt = deadlineMs === null ? Infinity : performance.now() + deadlineMs;
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const invoke = this.api[method] as (body: RequestOf<M>) => Promise<{ data: ResponseOf<M> }>;
-        const { data } = await invoke.call(this.api, request);
+        const invoke = this.api[method] as (body: RequestOf<M>, axiosOptions: { timeout: number }) => Promise<{ data: ResponseOf<M> }>;
+        const timeout = Math.max(1, Math.min(this.options.config.timeoutMs, Math.round(deadlineAt - started)));
+        const { data } = await invoke.call(this.api, request, { timeout });
         this.options.onCall?.({ endpoint: method, outcome: 'ok', durationMs: performance.now() - started, attempt });
         return data;
       } catch (thrown) {
         const error = PlaidApiError.from(method, thrown);
         const durationMs = performance.now() - started;
         this.options.onCall?.({ endpoint: method, outcome: error.errorCode ?? error.kind, durationMs, attempt });
-        if (attempt >= attempts || !isTransient(error) || (options.retryRateLimits === false && isRateLimited(error))) {
-          this.options.logger.warn({ plaid: error.toLog(), attempt }, 'Plaid call failed');
+        const delay = backoffDelayMs(this.retryPolicy, attempt);
+        const pastDeadline = performance.now() + delay >= deadlineAt;
+        if (attempt >= attempts || pastDeadline || !isTransient(error) || (options.retryRateLimits === false && isRateLimited(error))) {
+          this.options.logger.warn({ plaid: error.toLog(), attempt, pastDeadline }, 'Plaid call failed');
           throw error;
         }
-        const delay = backoffDelayMs(this.retryPolicy, attempt);
         this.options.logger.info({ plaid: error.toLog(), attempt, retryInMs: delay }, 'Plaid call failed; retrying');
         await this.sleep(delay);
       }

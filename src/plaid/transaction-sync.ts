@@ -19,6 +19,8 @@ export interface CollectOptions {
   pageSize?: number;
   /** How often a mutation during pagination may restart the walk before giving up. */
   maxRestarts?: number;
+  /** Each page call's deadline, as PlaidClient.call takes it. */
+  deadlineMs?: number | null;
 }
 
 const MUTATION_DURING_PAGINATION = 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION';
@@ -33,7 +35,7 @@ export async function collectSyncChanges(
   client: PlaidClient,
   accessToken: string,
   startCursor: string | null,
-  { pageSize = 500, maxRestarts = 5 }: CollectOptions = {},
+  { pageSize = 500, maxRestarts = 5, deadlineMs }: CollectOptions = {},
 ): Promise<SyncChanges> {
   for (let restarts = 0; ; restarts += 1) {
     const merged = new TransactionMerge();
@@ -41,7 +43,7 @@ export async function collectSyncChanges(
     let pages = 0;
     try {
       for (;;) {
-        const page = await client.call('transactionsSync', { access_token: accessToken, cursor, count: pageSize });
+        const page = await client.call('transactionsSync', { access_token: accessToken, cursor, count: pageSize }, { deadlineMs });
         merged.apply(page);
         pages += 1;
         cursor = page.next_cursor;

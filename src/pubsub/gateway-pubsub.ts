@@ -1,43 +1,34 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { setMaxListeners } from 'node:events';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { GatewayEvents } from './gateway-events';
+import { RedisFanOut } from './redis-fan-out';
 
 export type GatewayPubSub = PubSub<GatewayEvents>;
 
 export interface PubSubHandle {
   pubSub: GatewayPubSub;
+  /** `up`/`down` with REDIS_URL, `not_configured` without. */
+  redisState(): 'up' | 'down' | 'not_configured';
   close(): Promise<void>;
 }
 
 /**
- * In-process by default; with REDIS_URL every instance publishes to and listens on Redis,
- * so an event raised by one gateway reaches subscribers connected to any other.
+ * In-process by default; with REDIS_URL every instance also publishes to and listens on
+ * Redis, so an event raised by one gateway reaches subscribers connected to any other.
+ * Start-up does not wait for Redis: it connects, and reconnects, in the background.
  */
-export async function createGatewayPubSub(redisUrl: string | undefined, logger: Logger): Promise<PubSubHandle> {
+export function createGatewayPubSub(redisUrl: string | undefined, logger: Logger): PubSubHandle {
   if (!redisUrl) {
     // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { pubSub: createPubSub<GatewayEvents>({ eventTarget }), close: async () => undefined };
+    return { pubSub: createPubSub<GatewayEvents>({ eventTarget }), redisState: () => 'not_configured', close: async () => undefined };
   }
-  const connect = async (role: string) => {
-    const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    client.on('error', (error) => logger.warn({ err: error, role }, 'Redis connection error'));
-    await client.connect();
-    return client;
-  };
-  const publishClient = await connect('publish');
-  const subscribeClient = await connect('subscribe').catch(async (error: unknown) => {
-    publishClient.disconnect();
-    throw error;
-  });
+  const fanOut = new RedisFanOut(redisUrl, logger);
   return {
-    pubSub: createPubSub<GatewayEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
-    close: async () => {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
-    },
+    pubSub: createPubSub<GatewayEvents>({ eventTarget: fanOut }),
+    redisState: () => (fanOut.connected ? 'up' : 'down'),
+    close: () => fanOut.close(),
   };
 }

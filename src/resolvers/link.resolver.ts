@@ -55,7 +55,7 @@ export class LinkResolver {
   @Mutation(() => SyncResult, { description: 'Runs a transaction sync now (webhooks can be missed). Returns when the sync has committed.' })
   async syncItem(@Arg('itemId', () => ID) itemId: string, @Ctx() context: GraphQLContext): Promise<SyncResult> {
     const item = await this.services.items.get(callerId(context), itemId);
-    const outcome = await this.services.sync.sync(item.id, 'requested');
+    const outcome = await this.services.sync.syncRequested(item.id);
     return { item: toItem(outcome.item), added: outcome.added, modified: outcome.modified, removed: outcome.removed };
   }
 }

@@ -15,6 +15,7 @@ import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { plaidCallObserver } from '../metrics/plaid-call-observer';
 import { trackWebSocketConnections } from '../metrics/websocket-connections';
 import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
+import { PlaidHealth } from '../plaid/plaid-health';
 import { WebhookVerifier } from '../plaid/webhook-verifier';
 import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
 import { buildGatewaySchema } from '../schema/build-schema';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   onPlaidCall?: PlaidCallObserver;
   /** Sees every webhook's type, code and intake outcome. */
   onWebhook?: WebhookObserver;
+  /** The gateway cannot go on (its embedded PostgreSQL died for good): the caller shuts down and exits non-zero. */
+  onFatal?: (error: Error) => void;
   /** Tests only: runs inside a sync's transaction just before it commits. */
   beforeSyncCommit?: (itemId: string) => Promise<void>;
 }
@@ -86,7 +89,10 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       onClose('release DATA_DIR', release);
     }
 
-    const database = await openDatabase(config, secrets.embeddedDatabasePassword, logger, options.onQuery);
+    const database = await openDatabase(config, secrets.embeddedDatabasePassword, logger, options.onQuery, (error) => {
+      logger.fatal({ err: error }, 'embedded PostgreSQL is gone and did not restart');
+      options.onFatal?.(error);
+    });
     const { dataSource } = database;
     onClose('close the database', database.close);
 
@@ -105,7 +111,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       runningEmulator = emulator;
     }
 
-    const pubSub = await createGatewayPubSub(config.redisUrl, logger);
+    const pubSub = createGatewayPubSub(config.redisUrl, logger);
     onClose('close pub/sub', pubSub.close);
     const jobs = await JobQueue.start({
       databaseUrl: database.url,
@@ -114,7 +120,12 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       sweepCron: `*/${config.jobs.sweepIntervalMinutes} * * * *`,
     });
     onClose('stop job workers', () => jobs.stop(SHUTDOWN_GRACE_MS));
-    const plaid = new PlaidClient({ config: config.plaid, baseUrl: plaidBaseUrl, logger: logger.child({ component: 'plaid' }), onCall: plaidCallObserver(metrics, options.onPlaidCall) });
+    const plaidHealth = new PlaidHealth();
+    const onPlaidCall: PlaidCallObserver = (call) => {
+      plaidHealth.observe(call);
+      options.onPlaidCall?.(call);
+    };
+    const plaid = new PlaidClient({ config: config.plaid, baseUrl: plaidBaseUrl, logger: logger.child({ component: 'plaid' }), onCall: plaidCallObserver(metrics, onPlaidCall) });
     const services = createServices({
       dataSource,
       plaid,
@@ -131,7 +142,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
     const schema = await buildGatewaySchema(services, pubSub.pubSub);
-    const health: HealthState = { shuttingDown: false };
+    const health: HealthState = { shuttingDown: false, ownedDatabaseAlive: database.alive, redis: pubSub.redisState, plaid: () => plaidHealth.current };
     const isOriginAllowed = createOriginPolicy(config);
     const visibility = new SchemaVisibility(config.isProduction, config.partnerScope);
     const rateLimiter = await OperationRateLimiter.create({
@@ -155,7 +166,11 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       },
       onResponse: ({ method, statusCode, durationSeconds }) => metrics.recordHttpRequest({ method, route: WEBHOOK_PATH, statusCode, durationSeconds }),
     });
-    const httpServer = createServer((req, res) => (isWebhookRequest(req) ? webhooks(req, res) : app(req, res)));
+    // A client that trickles its headers or body in (slowloris) is cut off; Node checks these every second here, not every 30 s.
+    const httpServer = createServer(
+      { headersTimeout: config.http.headersTimeoutMs, requestTimeout: config.http.requestTimeoutMs, keepAliveTimeout: config.http.keepAliveTimeoutMs, connectionsCheckingInterval: 1_000 },
+      (req, res) => (isWebhookRequest(req) ? webhooks(req, res) : app(req, res)),
+    );
     const { wsServer, graphqlWs } = attachWebSocketServer({
       httpServer,
       schema,

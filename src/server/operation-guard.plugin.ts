@@ -12,6 +12,7 @@ export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<
       return {
         async didResolveOperation({ contextValue, document, operation, request }) {
           if (!operation) return;
+          if (operation.operation === 'subscription') throw subscriptionOverHttp();
           const [error] = await guard.check({ user: contextValue.user, document, operation, variables: request.variables });
           if (error) throw withHttpStatus(error);
         },
@@ -21,6 +22,16 @@ export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<
       };
     },
   };
+}
+
+/**
+ * A subscription needs a stream: graphql-ws at the same /graphql path. Apollo would run it as
+ * a query over HTTP and fail inside a resolver, so it is refused before it runs.
+ */
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql, not over plain HTTP', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400, headers: new HeaderMap() } },
+  });
 }
 
 /** Apollo answers errors thrown here with 500 unless the error names its status. */

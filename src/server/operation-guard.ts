@@ -13,6 +13,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
 import { pageSizeErrors } from './page-size-limit';
+import { unstorableStringErrors } from './unstorable-strings';
 import type { OperationLimits } from './operation-limits';
 import type { OperationRateLimiter } from './operation-rate-limiter';
 import type { SchemaVisibility } from './schema-visibility';
@@ -78,6 +79,8 @@ export class OperationGuard {
       this.options.visibility.hideSuggestions(user, errors);
       return errors;
     }
+    const unstorable = unstorableStringErrors(document, coerced.coerced);
+    if (unstorable.length > 0) return unstorable;
     return pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
   }
 

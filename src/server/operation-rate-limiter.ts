@@ -27,7 +27,8 @@ export class OperationRateLimiter {
 
     // Without an offline queue a Redis outage fails fast, and the in-process limiter takes over
     // (insuranceLimiter) rather than every operation waiting on a dead connection.
-    const redis = new Redis(options.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // It connects, and reconnects, in the background: start-up does not wait for Redis.
+    const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     let reportedDown = false;
     redis.on('error', (error: Error) => {
       if (reportedDown) return;
@@ -37,7 +38,6 @@ export class OperationRateLimiter {
     redis.on('ready', () => {
       reportedDown = false;
     });
-    await redis.connect().catch(() => undefined);
     const limiter = new RateLimiterRedis({ ...points, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory });
     return new OperationRateLimiter(limiter, redis);
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import getRawBody from 'raw-body';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable';
 import { WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook-verifier';
 import type { WebhookIntakeService, WebhookPayload } from '../services/webhook-intake.service';
 import { requestIdFor } from './request-id';
@@ -11,6 +12,15 @@ export interface WebhookObserver {
 
 export const WEBHOOK_PATH = '/webhooks/plaid';
 const MAX_WEBHOOK_BYTES = 256 * 1024;
+/** Plaid gives up on a delivery after 10 s; an answer it waits for must come well before. */
+const INTAKE_DEADLINE_MS = 5_000;
+
+class IntakeDeadlineError extends Error {
+  constructor() {
+    super(`webhook intake took longer than ${INTAKE_DEADLINE_MS} ms`);
+    this.name = 'IntakeDeadlineError';
+  }
+}
 
 export interface WebhookRouteOptions {
   verifier: WebhookVerifier;
@@ -48,9 +58,16 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
     res.setHeader('X-Request-Id', requestId);
     res.once('finish', () => options.onResponse?.({ method: req.method ?? 'UNKNOWN', statusCode: res.statusCode, durationSeconds: (performance.now() - started) / 1000 }));
     handle(req, res, requestId).catch((error: unknown) => {
-      // Verification and intake errors are answered above; this is the database or a bug. Plaid retries a 500.
+      if (res.headersSent) return;
+      // Plaid retries both; a database that does not answer (or answers too slowly) is a 503.
+      if (error instanceof IntakeDeadlineError || isDatabaseUnavailable(error)) {
+        logger.warn({ reason: error instanceof Error ? error.message : String(error), requestId }, 'webhook intake unavailable; Plaid will retry');
+        res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        answer(res, 503, { error: 'temporarily unavailable' });
+        return;
+      }
       logger.error({ err: error, requestId }, 'webhook intake failed');
-      if (!res.headersSent) answer(res, 500, { error: 'internal error' });
+      answer(res, 500, { error: 'internal error' });
     });
   };
 
@@ -85,11 +102,20 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
       answer(res, 400, { error: 'webhook body is not a Plaid webhook' });
       return;
     }
-    const { outcome, eventId } = await intake.receive(body, verified, payload);
+    // A late intake may still commit after the 503: Plaid's retry is then a duplicate, stored once.
+    const { outcome, eventId } = await withDeadline(intake.receive(body, verified, payload));
     observe?.({ type: payload.webhook_type, code: payload.webhook_code, outcome });
     logger.info({ eventId, requestId, webhookType: payload.webhook_type, webhookCode: payload.webhook_code, outcome }, 'webhook received');
     answer(res, 200, { received: true, duplicate: outcome === 'duplicate' });
   }
+}
+
+function withDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new IntakeDeadlineError()), INTAKE_DEADLINE_MS);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

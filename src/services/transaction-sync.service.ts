@@ -10,7 +10,7 @@ import { Topic } from '../pubsub/gateway-events';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { AccessTokenVault } from './access-token-vault';
 import type { ItemStatusService } from './item-status.service';
-import { holdItemLock } from './item-lock';
+import { withItemLock } from './item-lock';
 import { loginRequiredChange } from './login-required';
 import { toItemSnapshot } from './item-snapshot';
 import { SyncWriter } from './sync-writer';
@@ -54,6 +54,15 @@ const UPDATE_STATUS: Record<string, TransactionsUpdateStatus> = {
   HISTORICAL_UPDATE_COMPLETE: TransactionsUpdateStatus.HISTORICAL_UPDATE_COMPLETE,
 };
 
+export interface SyncOptions {
+  /** A user waits for it: Plaid calls keep PLAID_INTERACTIVE_DEADLINE_MS. Background syncs retry longer. */
+  interactive?: boolean;
+}
+
+/** A user's syncItem waits this long for another sync of the Item; a queued sync waits longer, then its job retries. */
+const INTERACTIVE_LOCK_WAIT_MS = 15_000;
+const BACKGROUND_LOCK_WAIT_MS = 60_000;
+
 export class ItemGoneError extends Error {
   constructor(itemId: string) {
     super(`Item ${itemId} no longer exists`);
@@ -68,21 +77,34 @@ export class ItemGoneError extends Error {
  * leaves the old cursor and the old rows.
  */
 export class TransactionSyncService {
+  /** Users' syncs running in this process, by Item. */
+  private readonly requested = new Map<string, Promise<SyncOutcome>>();
+
   constructor(private readonly deps: TransactionSyncDependencies) {}
 
-  async sync(itemId: string, reason: string): Promise<SyncOutcome> {
+  /**
+   * The syncItem mutation: a request for an Item whose requested sync is already running in
+   * this process gets that sync's committed result instead of queueing behind it.
+   */
+  syncRequested(itemId: string): Promise<SyncOutcome> {
+    const running = this.requested.get(itemId);
+    if (running) return running;
+    const started = this.sync(itemId, 'requested', { interactive: true }).finally(() => this.requested.delete(itemId));
+    this.requested.set(itemId, started);
+    return started;
+  }
+
+  async sync(itemId: string, reason: string, { interactive = false }: SyncOptions = {}): Promise<SyncOutcome> {
     const started = performance.now();
-    const runner = this.deps.dataSource.createQueryRunner();
-    await runner.connect();
     let outcome = 'ok';
     let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
     const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
-      return await holdItemLock(runner, itemId, async () => {
+      return await withItemLock(this.deps.dataSource, itemId, interactive ? INTERACTIVE_LOCK_WAIT_MS : BACKGROUND_LOCK_WAIT_MS, async (runner) => {
         const item = await runner.manager.getRepository(ItemEntity).findOneBy({ id: itemId });
         if (!item) throw new ItemGoneError(itemId);
         const fetchStarted = performance.now();
-        const changes = await this.collect(item);
+        const changes = await this.collect(item, interactive);
         const writeStarted = performance.now();
         counts = await this.write(runner, item, changes);
         phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
@@ -101,14 +123,14 @@ export class TransactionSyncService {
       outcome = error instanceof PlaidApiError ? (error.errorCode ?? error.kind) : error instanceof Error ? error.name : 'error';
       throw error;
     } finally {
-      await runner.release();
       this.deps.onSync?.({ ...counts, ...phases, durationSeconds: (performance.now() - started) / 1000, outcome });
     }
   }
 
-  private async collect(item: ItemEntity): Promise<SyncChanges> {
+  private async collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
     try {
-      return await collectSyncChanges(this.deps.plaid, this.deps.vault.open(item), item.transactionsCursor, { pageSize: this.deps.pageSize });
+      const deadlineMs = interactive ? undefined : null;
+      return await collectSyncChanges(this.deps.plaid, this.deps.vault.open(item), item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs });
     } catch (error) {
       if (!(error instanceof PlaidApiError)) throw error;
       if (error.errorCode === 'ITEM_LOGIN_REQUIRED') await this.deps.itemStatus.apply(item.id, loginRequiredChange(error));

@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { formatEncryptionKeys } from '../../src/config/encryption-keys';
+import { freePort } from './free-port';
 import { started } from './started';
+import { TEST_JWT_SECRET, type TestGateway } from './test-gateway';
 
 export { freePort } from './free-port';
 
@@ -52,4 +57,49 @@ export function spawnGateway(env: NodeJS.ProcessEnv): GatewayProcess {
       throw new Error(`no output matching ${pattern}; stdout:\n${out.slice(-2000)}\nstderr:\n${err.slice(-2000)}`);
     },
   };
+}
+
+export interface GatewayBeside {
+  process: GatewayProcess;
+  url: string;
+  dataDir: string;
+  /** SIGTERM unless it already exited, then its DATA_DIR goes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Spawns a gateway process that shares `gw`'s Plaid (its emulator), secrets and job queue;
+ * `env` adds to or overrides that (DATABASE_URL, REDIS_URL, ...). Resolves once it serves.
+ */
+export async function spawnGatewayBeside(gw: TestGateway, env: Record<string, string>): Promise<GatewayBeside> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-process-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnGateway(
+    bareEnv({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      DATA_DIR: dataDir,
+      PLAID_BASE_URL: gw.gateway.plaidBaseUrl!,
+      PLAID_CLIENT_ID: gw.config.plaid.clientId,
+      PLAID_SECRET: gw.config.plaid.secret,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(gw.config.tokenEncryptionKeys!),
+      JOB_QUEUE_SCHEMA: gw.config.jobs.schema,
+      ...env,
+    }),
+  );
+  const close = async () => {
+    if (child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGTERM');
+    await child.exit;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await child.waitForOutput(/GraphQL: +http/, 120_000);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { process: child, url, dataDir, close };
 }

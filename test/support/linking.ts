@@ -9,7 +9,7 @@ export interface LinkedItem {
 }
 
 /** Links an Item the way a client does in the sandbox: public token, then exchange. */
-export async function linkItem(gw: TestGateway, token: string, input: { username?: string; institutionId?: string } = {}): Promise<LinkedItem> {
+export async function linkItem(gw: Pick<TestGateway, 'graphql'>, token: string, input: { username?: string; institutionId?: string } = {}): Promise<LinkedItem> {
   const created = await gw.graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(
     'mutation($input: SandboxPublicTokenInput) { sandboxCreatePublicToken(input: $input) { publicToken } }',
     { token, variables: { input } },

@@ -36,6 +36,21 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+export type GraphQLCall = TestGateway['graphql'];
+
+/** GraphQL over HTTP POST to the gateway at `url`, as a client sends it. */
+export function graphqlAt(url: string): GraphQLCall {
+  return async (query, { variables, token, headers = {} } = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: never; errors?: never };
+    return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
+  };
+}
+
 /** A unique user id per test keeps tests independent on one shared database. */
 export const newUserId = (prefix = 'user') => `${prefix}-${randomUUID()}`;
 
@@ -89,15 +104,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     },
     rawLogs: () => lines.join('\n'),
     tokenFor: (userId, scopes) => issueToken(TEST_JWT_SECRET, config.auth, userId, { scopes }),
-    async graphql(query, { variables, token, headers = {} } = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: never; errors?: never };
-      return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
-    },
+    graphql: graphqlAt(url),
     close: started(`test gateway ${url}`, async () => {
       await gateway.close();
       // The queue schema this gateway made for itself goes with it; one a test named may be shared.

@@ -1,49 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { formatEncryptionKeys } from '../../../src/config/encryption-keys';
-import { bareEnv, freePort, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
+import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
 import { eventually, linkItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
-import { newUserId, startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../../support/test-gateway';
+import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const redisUrl = process.env.REDIS_URL;
 
 // Fan-out across instances needs Redis; `npm test` on a bare machine has none (CI sets REDIS_URL).
 (redisUrl ? describe : describe.skip)('two gateway processes sharing PostgreSQL and Redis', () => {
   let a: TestGateway;
-  let b: GatewayProcess;
+  let b: GatewayBeside;
   let bUrl: string;
-  let dataDir: string;
 
   beforeAll(async () => {
     a = await startTestGateway();
-    dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-b-'));
-    const port = await freePort();
-    bUrl = `http://127.0.0.1:${port}`;
-    b = spawnGateway(
-      bareEnv({
-        PORT: String(port),
-        PUBLIC_URL: bUrl,
-        DATA_DIR: dataDir,
-        DATABASE_URL: process.env.TEST_DATABASE_URL!,
-        REDIS_URL: redisUrl!,
-        PLAID_BASE_URL: a.gateway.plaidBaseUrl!,
-        PLAID_CLIENT_ID: a.config.plaid.clientId,
-        PLAID_SECRET: a.config.plaid.secret,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(a.config.tokenEncryptionKeys!),
-        JOB_QUEUE_SCHEMA: a.config.jobs.schema,
-      }),
-    );
-    await b.waitForOutput(/GraphQL: +http/, 60_000);
+    b = await spawnGatewayBeside(a, { DATABASE_URL: process.env.TEST_DATABASE_URL!, REDIS_URL: redisUrl! });
+    bUrl = b.url;
   });
 
   afterAll(async () => {
-    b.child.kill('SIGTERM');
-    await b.exit;
-    await a.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await b?.close();
+    await a?.close();
   });
 
   it('delivers an event raised on one instance to a subscriber connected to the other', async () => {

@@ -96,6 +96,20 @@ describe('PlaidClient', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('ends a call at its deadline, retries included, and cuts the last attempt short', async () => {
+    handler = () => undefined;
+    const started = Date.now();
+    await expect(client.call('itemGet', { access_token: accessToken }, { deadlineMs: 450 })).rejects.toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(800);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('lets background work (no deadline) use every attempt', async () => {
+    handler = () => undefined;
+    await expect(client.call('itemGet', { access_token: accessToken }, { deadlineMs: null })).rejects.toMatchObject({ kind: 'timeout' });
+    expect(calls).toHaveLength(3);
+  });
+
   it('keeps the secret and the access token out of errors and logs', async () => {
     handler = (_req, _body, res) => plaidError(400, 'INVALID_INPUT', 'INVALID_ACCESS_TOKEN')(res);
     const error = await client.call('authGet', { access_token: accessToken }).catch((e: unknown) => e);
