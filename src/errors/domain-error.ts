@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'ITEM_LOGIN_REQUIRED'
   | 'RATE_LIMITED'
   | 'PLAID_UNAVAILABLE'
-  | 'SANDBOX_ONLY';
+  | 'SANDBOX_ONLY'
+  | 'CURSOR_EXPIRED';
 
 /**
  * An expected failure that the caller should see as is: its message is written for the
@@ -30,3 +31,7 @@ export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND
 
 export const badUserInput = (message: string, field?: string) =>
   new DomainError('BAD_USER_INPUT', message, field ? { field } : {});
+
+/** A cursor from before the events and changes the gateway keeps: the client starts over without one. */
+export const cursorExpired = (field: string) =>
+  new DomainError('CURSOR_EXPIRED', `"${field}" is older than the events the gateway keeps; start over without it`, { field });

@@ -5,7 +5,13 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { GatewayEvents } from './gateway-events';
 
-export type GatewayPubSub = PubSub<GatewayEvents>;
+export type GatewayPubSub = PubSub<GatewayEvents> & {
+  /**
+   * Resolves once every subscription started so far hears whatever is published from then on.
+   * A resume reads the missed events only after this, so none falls between replay and live.
+   */
+  listening(): Promise<void>;
+};
 
 export interface PubSubHandle {
   pubSub: GatewayPubSub;
@@ -21,7 +27,7 @@ export async function createGatewayPubSub(redisUrl: string | undefined, logger: 
     // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { pubSub: createPubSub<GatewayEvents>({ eventTarget }), close: async () => undefined };
+    return { pubSub: { ...createPubSub<GatewayEvents>({ eventTarget }), listening: async () => undefined }, close: async () => undefined };
   }
   const connect = async (role: string) => {
     const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -35,7 +41,13 @@ export async function createGatewayPubSub(redisUrl: string | undefined, logger: 
     throw error;
   });
   return {
-    pubSub: createPubSub<GatewayEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    pubSub: {
+      ...createPubSub<GatewayEvents>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+      // Redis answers a connection's commands in order: the PING's reply comes after every SUBSCRIBE sent before it.
+      listening: async () => {
+        await subscribeClient.ping();
+      },
+    },
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },

@@ -18,7 +18,7 @@ export interface OpenSubscription {
 export async function subscribe(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
   const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   const buffer: ReceivedResult[] = [];
-  const waiters: Array<(result: ReceivedResult) => void> = [];
+  const waiters: Array<{ resolve: (result: ReceivedResult) => void; reject: (error: unknown) => void }> = [];
   let failure: unknown;
   const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
   client.subscribe<Record<string, unknown>>(
@@ -26,10 +26,14 @@ export async function subscribe(url: string, token: string, query: string, varia
     {
       next: (result) => {
         const waiter = waiters.shift();
-        if (waiter) waiter(result as ReceivedResult);
+        if (waiter) waiter.resolve(result as ReceivedResult);
         else buffer.push(result as ReceivedResult);
       },
-      error: (error) => (failure = error),
+      // A subscription refused at subscribe time (e.g. an expired cursor): its GraphQL errors.
+      error: (error) => {
+        failure = error;
+        waiters.splice(0).forEach((waiter) => waiter.reject(error));
+      },
       complete: () => undefined,
     },
   );
@@ -43,9 +47,15 @@ export async function subscribe(url: string, token: string, query: string, varia
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push((result) => {
-          clearTimeout(timer);
-          resolve(result);
+        waiters.push({
+          resolve: (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
         });
       });
     },
