@@ -16,6 +16,7 @@ import { LinkService } from './link.service';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
+import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
@@ -43,6 +44,7 @@ export interface Services {
   accounts: AccountService;
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
+  transactionChanges: TransactionChangeFeedService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -69,6 +71,7 @@ export function createServices(deps: ServiceDependencies): Services {
     items,
     accounts,
     transactions: new TransactionQueryService(dataSource),
+    transactionChanges: new TransactionChangeFeedService(dataSource, items),
     balances: new BalanceService({ dataSource, plaid, vault, items, accounts, itemStatus }),
     transfers: new TransferValidationService({
       dataSource,
