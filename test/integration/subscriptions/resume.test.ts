@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ItemStatus } from '../../../src/entities/item-status';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
-import { subscribe, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
+import { subscribe, subscribeSse, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const STATUS = 'subscription($id: ID, $after: String) { itemStatusChanged(itemId: $id, after: $after) { item { id } status reason cursor } }';
@@ -11,7 +11,12 @@ type Open = (gw: TestGateway, token: string, query: string, variables: Record<st
 
 const overWebSocket: Open = (gw, token, query, variables) => subscribe(gw.wsUrl, token, query, variables);
 
-const transports: Array<[string, Open]> = [['WebSocket', overWebSocket]];
+const overSse: Open = (gw, token, query, variables) => subscribeSse(`${gw.url}/graphql/stream`, token, query, variables);
+
+const transports: Array<[string, Open]> = [
+  ['WebSocket', overWebSocket],
+  ['Server-Sent Events', overSse],
+];
 
 const statusOf = (result: ReceivedResult) => result.data?.itemStatusChanged as { item: { id: string }; status: string; reason: string; cursor: string };
 const syncedOf = (result: ReceivedResult) => result.data?.transactionsSynced as { item: { id: string }; added: number; cursor: string };
