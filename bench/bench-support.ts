@@ -335,14 +335,8 @@ export function openLeanSubscriber(
  * the same reason as openLeanSubscriber. Resolves once the gateway has answered the request
  * with its event stream.
  */
-export function openLeanSseSubscriber(
-  url: string,
-  authorization: string,
-  query: string,
-  onNext: (payload: { data?: unknown; errors?: unknown }) => void,
-  onProblem: (problem: string) => void,
-): Promise<LeanSubscriber> {
-  return new Promise((resolve, reject) => {
+export const openLeanSseSubscriber: typeof openLeanSubscriber = (url, authorization, query, onNext, onProblem) =>
+  new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: 'POST', agent: false, headers: { accept: 'text/event-stream', 'content-type': 'application/json', authorization } });
     request.once('error', reject);
     request.once('response', (response) => {
@@ -373,4 +367,3 @@ export function openLeanSseSubscriber(
     });
     request.end(JSON.stringify({ query }));
   });
-}

@@ -11,6 +11,7 @@ import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import type { OperationGuard } from './operation-guard';
+import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
@@ -27,13 +28,6 @@ export interface SseRouteOptions {
   logger: Logger;
   isOriginAllowed: (origin: string | undefined) => boolean;
   maxRequestBytes: number;
-}
-
-interface OperationState {
-  started: number;
-  name: string | null;
-  type: 'query' | 'mutation' | 'subscription';
-  streaming: boolean;
 }
 
 /** graphql-sse wants an index signature on the context; the same fields as a mapped type have one. */
@@ -98,20 +92,7 @@ export function sseRoute(options: SseRouteOptions): Router {
     },
     onOperation: async (ctx, _req, _args, operationResult) => {
       const state = operations.get(ctx);
-      if (!state) return;
-      const result = await operationResult;
-      const streaming = Symbol.asyncIterator in result;
-      metrics.recordOperation({
-        name: state.name,
-        type: state.type,
-        transport: 'sse',
-        outcome: !streaming && result.errors?.length ? 'error' : 'ok',
-        durationSeconds: (performance.now() - state.started) / 1000,
-      });
-      if (streaming) {
-        state.streaming = true;
-        metrics.subscriptionStarted();
-      }
+      if (state) await recordSetUp(metrics, 'sse', state, operationResult);
     },
     onNext: (ctx, _req, result) => {
       // A refusal from onSubscribe has no context and is formatted already.
