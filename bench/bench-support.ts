@@ -329,3 +329,42 @@ export function openLeanSubscriber(
     });
   });
 }
+
+/**
+ * One subscription over Server-Sent Events (graphql-sse, distinct connections mode: one HTTP
+ * response per operation), reading `next` events off the stream with no client library, for
+ * the same reason as openLeanSubscriber. Resolves once the gateway has answered the request
+ * with its event stream.
+ */
+export const openLeanSseSubscriber: typeof openLeanSubscriber = (url, authorization, query, onNext, onProblem) =>
+  new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', agent: false, headers: { accept: 'text/event-stream', 'content-type': 'application/json', authorization } });
+    request.once('error', reject);
+    request.once('response', (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`the event stream answered ${response.statusCode}`));
+        return;
+      }
+      request.off('error', reject);
+      request.on('error', (error) => onProblem(`stream error: ${error.message}`));
+      response.setEncoding('utf8');
+      let pending = '';
+      response.on('data', (chunk: string) => {
+        pending += chunk;
+        for (let end = pending.indexOf('\n\n'); end >= 0; end = pending.indexOf('\n\n')) {
+          const message = pending.slice(0, end);
+          pending = pending.slice(end + 2);
+          if (message.startsWith('event: next')) onNext(JSON.parse(message.slice(message.indexOf('data: ') + 6)) as { data?: unknown; errors?: unknown });
+        }
+      });
+      const closed = new Promise<void>((done) => response.once('close', () => done()));
+      resolve({
+        close: async () => {
+          request.destroy();
+          await closed;
+        },
+      });
+    });
+    request.end(JSON.stringify({ query }));
+  });

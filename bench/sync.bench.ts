@@ -9,6 +9,7 @@ import { ItemEntity } from '../src/entities/item.entity';
 import { PlaidClient } from '../src/plaid/plaid-client';
 import { collectSyncChanges } from '../src/plaid/transaction-sync';
 import { createGatewayPubSub } from '../src/pubsub/gateway-pubsub';
+import { EventOutbox } from '../src/services/event-outbox';
 import { TokenCipher } from '../src/security/token-cipher';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
@@ -45,12 +46,13 @@ async function main(): Promise<number> {
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: emulator.url, logger });
     const vault = new AccessTokenVault(new TokenCipher([{ id: 'bench', key: randomBytes(32) }]));
     let observed: SyncObservation | undefined;
+    const outbox = new EventOutbox(pubSub.pubSub);
     const sync = new TransactionSyncService({
       dataSource,
       plaid,
       vault,
-      itemStatus: new ItemStatusService(dataSource, pubSub.pubSub),
-      pubSub: pubSub.pubSub,
+      itemStatus: new ItemStatusService(dataSource, outbox),
+      outbox,
       logger,
       onSync: (observation) => (observed = observation),
     });

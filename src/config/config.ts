@@ -52,6 +52,8 @@ export interface JobsConfig {
   sweepIntervalMinutes: number;
   /** An Item not synced for this long is synced by the sweep. */
   staleAfterMinutes: number;
+  /** Events, transaction changes and webhook records older than this are pruned (daily). */
+  changeRetentionDays: number;
 }
 
 /** Every wait on the database has a bound, so a frozen or dead one gives typed errors, not hung requests. */
@@ -168,6 +170,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       schema: sqlIdentifier(read('JOB_QUEUE_SCHEMA') ?? 'pgboss', 'JOB_QUEUE_SCHEMA'),
       sweepIntervalMinutes: integer(read('SYNC_SWEEP_INTERVAL_MINUTES'), 'SYNC_SWEEP_INTERVAL_MINUTES', 15, 1, 59),
       staleAfterMinutes: integer(read('SYNC_STALE_AFTER_MINUTES'), 'SYNC_STALE_AFTER_MINUTES', 360, 1, 43_200),
+      changeRetentionDays: integer(read('CHANGE_RETENTION_DAYS'), 'CHANGE_RETENTION_DAYS', 30, 1, 3650),
     },
     plaid: loadPlaidConfig(read, isProduction),
     auth,

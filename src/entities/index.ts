@@ -1,8 +1,11 @@
 import { AccountEntity } from './account.entity';
+import { EventStreamEntity } from './event-stream.entity';
 import { ItemEntity } from './item.entity';
+import { StreamEventEntity } from './stream-event.entity';
+import { TransactionChangeEntity } from './transaction-change.entity';
 import { TransactionEntity } from './transaction.entity';
 import { TransferValidationEntity } from './transfer-validation.entity';
 import { UserProfileEntity } from './user-profile.entity';
 import { WebhookEventEntity } from './webhook-event.entity';
 
-export const ENTITIES = [UserProfileEntity, ItemEntity, AccountEntity, TransactionEntity, WebhookEventEntity, TransferValidationEntity];
+export const ENTITIES = [UserProfileEntity, ItemEntity, AccountEntity, TransactionEntity, WebhookEventEntity, TransferValidationEntity, EventStreamEntity, StreamEventEntity, TransactionChangeEntity];

@@ -11,6 +11,7 @@ export enum WebhookOutcome {
 /** A verified Plaid webhook, stored once (by dedupe key) before anything acts on it. */
 @Entity({ name: 'webhook_events' })
 @Index('IDX_webhook_events_item_received', ['itemId', 'receivedAt'])
+@Index('IDX_webhook_events_received', ['receivedAt'])
 @Check('CHK_webhook_events_outcome', `"outcome" IN ('PENDING', 'PROCESSED', 'IGNORED', 'FAILED')`)
 export class WebhookEventEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'PLAID_UNAVAILABLE'
   | 'SANDBOX_ONLY'
   /** The database (or another dependency every answer needs) is not answering; `retryAfterSeconds` says when to try again. */
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'CURSOR_EXPIRED';
 
 /**
  * An expected failure that the caller should see as is: its message is written for the
@@ -32,3 +33,7 @@ export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND
 
 export const badUserInput = (message: string, field?: string) =>
   new DomainError('BAD_USER_INPUT', message, field ? { field } : {});
+
+/** A cursor from before the events and changes the gateway keeps: the client starts over without one. */
+export const cursorExpired = (field: string) =>
+  new DomainError('CURSOR_EXPIRED', `"${field}" is older than the events the gateway keeps; start over without it`, { field });

@@ -5,6 +5,7 @@ export const QueueName = {
   TransactionsSync: 'transactions-sync',
   WebhookEvent: 'webhook-event',
   SyncSweep: 'sync-sweep',
+  StreamRetention: 'stream-retention',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -59,6 +60,9 @@ export class JobQueue {
     await boss.createQueue(QueueName.WebhookEvent, { name: QueueName.WebhookEvent, policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInMinutes: 5 });
     await boss.createQueue(QueueName.SyncSweep, { name: QueueName.SyncSweep, policy: 'short', retryLimit: 0, expireInMinutes: 5 });
     await boss.schedule(QueueName.SyncSweep, options.sweepCron, {}, { singletonKey: 'sweep' });
+    await boss.createQueue(QueueName.StreamRetention, { name: QueueName.StreamRetention, policy: 'short', retryLimit: 2, retryDelay: 600, expireInMinutes: 60 });
+    // Daily, off the hour most schedules use.
+    await boss.schedule(QueueName.StreamRetention, '17 3 * * *', {}, { singletonKey: 'retention' });
     return new JobQueue(boss, options.logger);
   }
 

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config';
 import type { Services } from '../services/services';
 import { QueueName, type JobQueue } from './job-queue';
 import { syncJobHandler } from './sync-job.handler';
+import { streamRetentionHandler } from './stream-retention.handler';
 import { syncSweepHandler } from './sync-sweep.handler';
 import { webhookJobHandler } from './webhook-job.handler';
 
@@ -16,4 +17,5 @@ export async function startJobWorkers(jobs: JobQueue, services: Services, config
   await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), SYNC_CONCURRENCY);
   await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
   await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
+  await jobs.work(QueueName.StreamRetention, streamRetentionHandler(services.retention, logger));
 }

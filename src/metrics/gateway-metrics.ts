@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BoundedLabel } from './bounded-label';
 
-export type Transport = 'http' | 'websocket';
+export type Transport = 'http' | 'websocket' | 'sse';
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
 export type OperationOutcome = 'ok' | 'error';
 /** accepted: stored and queued; duplicate: seen before; rejected: failed verification; failed: an error. */

@@ -21,7 +21,13 @@ export interface ItemSnapshot {
   updatedAt: string;
 }
 
-export interface ItemStatusChangedEvent {
+/** Where an event stands in its user's stream: `sequence` orders, `cursor` is what clients pass as `after`. */
+export interface StreamPlace {
+  sequence: number;
+  cursor: string;
+}
+
+export interface ItemStatusChangedEvent extends StreamPlace {
   item: ItemSnapshot;
   previousStatus: ItemStatus | null;
   status: ItemStatus;
@@ -29,7 +35,7 @@ export interface ItemStatusChangedEvent {
   occurredAt: string;
 }
 
-export interface TransactionsSyncedEvent {
+export interface TransactionsSyncedEvent extends StreamPlace {
   item: ItemSnapshot;
   added: number;
   modified: number;

@@ -4,7 +4,13 @@ import type { Logger } from 'pino';
 import type { GatewayEvents } from './gateway-events';
 import { RedisFanOut } from './redis-fan-out';
 
-export type GatewayPubSub = PubSub<GatewayEvents>;
+export type GatewayPubSub = PubSub<GatewayEvents> & {
+  /**
+   * Resolves once every subscription started so far hears whatever is published from then on.
+   * A resume reads the missed events only after this, so none falls between replay and live.
+   */
+  listening(): Promise<void>;
+};
 
 export interface PubSubHandle {
   pubSub: GatewayPubSub;
@@ -23,11 +29,11 @@ export function createGatewayPubSub(redisUrl: string | undefined, logger: Logger
     // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { pubSub: createPubSub<GatewayEvents>({ eventTarget }), redisState: () => 'not_configured', close: async () => undefined };
+    return { pubSub: { ...createPubSub<GatewayEvents>({ eventTarget }), listening: async () => undefined }, redisState: () => 'not_configured', close: async () => undefined };
   }
   const fanOut = new RedisFanOut(redisUrl, logger);
   return {
-    pubSub: createPubSub<GatewayEvents>({ eventTarget: fanOut }),
+    pubSub: { ...createPubSub<GatewayEvents>({ eventTarget: fanOut }), listening: () => fanOut.listening() },
     redisState: () => (fanOut.connected ? 'up' : 'down'),
     close: () => fanOut.close(),
   };

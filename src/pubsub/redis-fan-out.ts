@@ -72,6 +72,17 @@ export class RedisFanOut implements EventTarget {
     return true;
   }
 
+  /**
+   * Resolves once every topic subscribed so far is in effect at Redis: Redis answers a
+   * connection's commands in order, so the PING's reply comes after every SUBSCRIBE sent before
+   * it. While Redis is down there is nothing to wait for: only this instance's own events
+   * arrive then, and they arrive at once.
+   */
+  async listening(): Promise<void> {
+    if (this.subscriber.status !== 'ready') return;
+    await this.subscriber.ping().catch((error: unknown) => this.warn(error, 'ping'));
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.publisher, this.subscriber].map((client) => client.quit().catch(() => client.disconnect())));
   }

@@ -5,15 +5,19 @@ import { ItemStatusEvent, TransactionsSyncedEvent } from '../schema/subscription
 import { callerId, type GraphQLContext } from '../server/graphql-context';
 import { itemFromSnapshot } from './item-mapping';
 
-type ItemArgs = { itemId?: string | null };
+type ItemArgs = { itemId?: string | null; after?: string | null };
+
+const AFTER_DESCRIPTION = 'The `cursor` of the last event seen: every matching event after it is delivered first, oldest first, then live ones.';
 
 /**
  * The caller's own topic, narrowed to one Item when asked. An Item id that is not the
- * caller's is NOT_FOUND at subscribe time, exactly as in queries.
+ * caller's is NOT_FOUND at subscribe time, exactly as in queries. With `after`, the missed
+ * events come first.
  */
 async function subscribeFor<T extends { item: { id: string } }>(topic: (typeof Topic)[keyof typeof Topic], { args, context }: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) {
   const userId = callerId(context);
   if (args.itemId) await context.services.items.get(userId, args.itemId);
+  if (args.after) return context.services.events.resume(userId, topic, args.after, args.itemId);
   const events = context.pubSub.subscribe(topic, userId) as AsyncIterable<T>;
   return args.itemId ? filter((event: T) => event.item.id === args.itemId)(events) : events;
 }
@@ -24,7 +28,11 @@ export class SubscriptionResolver {
     description: "Pushed whenever one of the user's Items changes status (from webhooks, syncs, relinks or removal).",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<ItemStatusChangedEvent>(Topic.ItemStatusChanged, data),
   })
-  itemStatusChanged(@Root() event: ItemStatusChangedEvent, @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null): ItemStatusEvent {
+  itemStatusChanged(
+    @Root() event: ItemStatusChangedEvent,
+    @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after: string | null,
+  ): ItemStatusEvent {
     return { ...event, item: itemFromSnapshot(event.item), occurredAt: new Date(event.occurredAt) };
   }
 
@@ -32,7 +40,11 @@ export class SubscriptionResolver {
     description: "Pushed after a transaction sync of one of the user's Items has committed.",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
   })
-  transactionsSynced(@Root() event: SyncedEvent, @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null): TransactionsSyncedEvent {
+  transactionsSynced(
+    @Root() event: SyncedEvent,
+    @Arg('itemId', () => ID, { nullable: true }) _itemId: string | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after: string | null,
+  ): TransactionsSyncedEvent {
     return { ...event, item: itemFromSnapshot(event.item), syncedAt: new Date(event.syncedAt) };
   }
 }

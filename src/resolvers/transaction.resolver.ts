@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
+import { TransactionChanges } from '../schema/transaction-changes.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
 import { TransactionPageArgs } from '../schema/transaction-page.args';
 import { Transaction } from '../schema/transaction.type';
@@ -23,6 +24,25 @@ export class TransactionResolver {
   async transaction(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Transaction | null> {
     const record = await this.services.transactions.find(callerId(context), id);
     return record ? toTransaction(record) : null;
+  }
+
+  @Query(() => TransactionChanges, {
+    description: `What changed in the user's transactions after \`cursor\`, oldest change first: Plaid's
+/transactions/sync model, offered to the gateway's own clients (offline-first mobile
+apps, local caches). Start without a cursor (everything the user has now, as \`added\`),
+apply \`added\`, \`modified\` and \`removed\` to the local store, keep \`nextCursor\`, and ask
+again while \`hasMore\`. Each transaction appears at most once per answer, in its latest
+state. \`count\` is 1 to 500. A cursor older than the gateway keeps changes for is refused
+with CURSOR_EXPIRED: the client then starts over without one.`,
+  })
+  async transactionChanges(
+    @Arg('cursor', () => String, { nullable: true }) cursor: string | null,
+    @Arg('count', () => Int, { nullable: true, defaultValue: 100 }) count: number,
+    @Arg('itemId', () => ID, { nullable: true }) itemId: string | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<TransactionChanges> {
+    const page = await this.services.transactionChanges.changes(callerId(context), { cursor, count, itemId });
+    return { ...page, added: page.added.map(toTransaction), modified: page.modified.map(toTransaction) };
   }
 
   @FieldResolver(() => Account)

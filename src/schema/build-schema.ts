@@ -24,7 +24,7 @@ export function buildGatewaySchema(services: Services, pubSub: GatewayPubSub): P
 
 /** The schema's types only, for printing schema.graphql: type-graphql asks the container for resolvers only when they run. */
 export function buildGatewaySchemaTypes(): Promise<GraphQLSchema> {
-  return build({ get: () => { throw new Error('this schema is for printing; its resolvers do not run'); } }, createPubSub());
+  return build({ get: () => { throw new Error('this schema is for printing; its resolvers do not run'); } }, { ...createPubSub(), listening: async () => undefined });
 }
 
 function build(container: ContainerType, pubSub: GatewayPubSub): Promise<GraphQLSchema> {

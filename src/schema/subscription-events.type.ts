@@ -18,6 +18,9 @@ export class ItemStatusEvent {
 
   @Field(() => Date)
   occurredAt!: Date;
+
+  @Field(() => String, { description: "Where this event stands in the user's event stream: pass it as `after` to resume." })
+  cursor!: string;
 }
 
 @ObjectType()
@@ -39,4 +42,7 @@ export class TransactionsSyncedEvent {
 
   @Field(() => Date)
   syncedAt!: Date;
+
+  @Field(() => String, { description: "Where this event stands in the user's event stream: pass it as `after` to resume." })
+  cursor!: string;
 }

@@ -31,6 +31,7 @@ import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
 import { attachWebSocketServer } from './websocket-server';
+import { sseRoute } from './sse-route';
 import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
 
 export interface Gateway {
@@ -191,7 +192,18 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       await apollo.stop();
     });
 
-    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health });
+    const eventStream = sseRoute({
+      schema,
+      verifier,
+      guard,
+      services,
+      pubSub: pubSub.pubSub,
+      metrics,
+      logger,
+      isOriginAllowed,
+      maxRequestBytes: config.limits.maxRequestBytes,
+    });
+    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health, eventStream });
 
     await listen(httpServer, config.port, config.host);
     const address = httpServer.address() as AddressInfo;

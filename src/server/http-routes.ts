@@ -36,11 +36,13 @@ export interface HttpRoutesOptions {
   isOriginAllowed: (origin: string | undefined) => boolean;
   metrics: GatewayMetrics;
   health: HealthState;
+  /** GraphQL over Server-Sent Events, ahead of /graphql whose prefix it shares. */
+  eventStream: express.Router;
 }
 
 type RequestWithUser = express.Request & { userId?: string };
 
-/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer and /graphql. */
+/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer, /graphql/stream and /graphql. */
 export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions): void {
   const { config, logger, services, pubSub, verifier } = options;
   app.use(
@@ -67,6 +69,7 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
       logger,
     }),
   );
+  app.use(options.eventStream);
   app.use(
     '/graphql',
     ...jsonBody(config.limits.maxRequestBytes),

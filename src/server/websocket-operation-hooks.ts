@@ -1,17 +1,11 @@
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { OperationGuard } from './operation-guard';
+import { recordSetUp, type OperationState } from './operation-tracking';
 import type { ConnectionExtra } from './websocket-server';
 
 type ConnectionContext = Context<Record<string, unknown>, ConnectionExtra>;
 export type WebSocketOperationHooks = Required<Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>>;
-
-interface OperationState {
-  started: number;
-  name: string | null;
-  type: 'query' | 'mutation' | 'subscription';
-  streaming: boolean;
-}
 
 /**
  * graphql-ws hooks: every subscribe message goes through the same guard as HTTP, and is
@@ -46,21 +40,7 @@ export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayM
     },
     async onOperation(ctx, id, _payload, _args, operationResult) {
       const state = stateOf(ctx).get(id);
-      if (!state) return;
-      // graphql-ws has awaited it already; the type also admits the promise.
-      const result = await operationResult;
-      const streaming = Symbol.asyncIterator in result;
-      metrics.recordOperation({
-        name: state.name,
-        type: state.type,
-        transport: 'websocket',
-        outcome: !streaming && result.errors?.length ? 'error' : 'ok',
-        durationSeconds: (performance.now() - state.started) / 1000,
-      });
-      if (streaming) {
-        state.streaming = true;
-        metrics.subscriptionStarted();
-      }
+      if (state) await recordSetUp(metrics, 'websocket', state, operationResult);
     },
     onComplete(ctx, id) {
       const map = stateOf(ctx);

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { TokenVerifier } from '../auth/token-verifier';
-import { formatClientError, isUnexpectedError } from '../errors/error-mapping';
+import { formatClientError } from '../errors/error-mapping';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
-import { takePartialErrors } from './partial-errors';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
+import { clientResult, logUnexpected } from './subscription-results';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
 
 export interface WebSocketOptions {
@@ -74,13 +74,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
           pubSub: options.pubSub,
         });
       },
-      onNext: (_ctx, _id, _payload, args, result) => {
-        const context = args.contextValue as GraphQLContext;
-        const errors = [...(result.errors ?? []), ...takePartialErrors(context)];
-        if (errors.length === 0) return;
-        logUnexpected(context.logger, errors);
-        return { ...result, errors: errors.map((error) => formatClientError(error.toJSON(), error)) };
-      },
+      onNext: (_ctx, _id, _payload, args, result) => clientResult(args.contextValue as GraphQLContext, result),
       onError: (_ctx, _id, _payload, errors) => {
         logUnexpected(logger, errors);
         return errors.map((error) => formatClientError(error.toJSON(), error));
@@ -90,10 +84,4 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
     options.keepAliveMs ?? 12_000,
   );
   return { wsServer, graphqlWs };
-}
-
-function logUnexpected(logger: Logger, errors: readonly GraphQLError[]): void {
-  for (const error of errors) {
-    if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in GraphQL subscription');
-  }
 }

@@ -1,8 +1,8 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ItemStatus } from '../entities/item-status';
 import { ItemEntity } from '../entities/item.entity';
 import { Topic } from '../pubsub/gateway-events';
-import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import type { EventOutbox, OutboxEvent, RecordedEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 
 export interface ItemErrorFields {
@@ -30,13 +30,13 @@ export interface AppliedChange {
 
 /**
  * Moves Items between statuses. Webhooks arrive late, twice and out of order, so a change
- * applies only if it is not older than the last one applied; subscribers hear of it after
- * the row is written.
+ * applies only if it is not older than the last one applied. Its event is written with the
+ * row, and subscribers hear of it after both have committed.
  */
 export class ItemStatusService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pubSub: GatewayPubSub,
+    private readonly outbox: EventOutbox,
   ) {}
 
   /** Undefined when the Item is gone or a newer change already applied. */
@@ -50,10 +50,16 @@ export class ItemStatusService {
    */
   async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange>> {
     if (changes.length === 0) return new Map();
+    const { applied, recorded } = await this.dataSource.transaction((manager) => this.applyIn(manager, changes));
+    this.outbox.publish(recorded);
+    return applied;
+  }
+
+  private async applyIn(manager: EntityManager, changes: Array<{ itemId: string; change: StatusChange }>): Promise<{ applied: Map<string, AppliedChange>; recorded: RecordedEvent[] }> {
     const column = <T>(pick: (change: StatusChange) => T) => changes.map(({ change }) => pick(change));
     // Plaid's iat has whole-second resolution, so changes are ordered by the second, ties going to the later arrival.
     // An undefined error or consent date leaves the column as it is; null clears it.
-    const [rows]: [Array<{ id: string; previous_status: ItemStatus }>, number] = await this.dataSource.query(
+    const [rows]: [Array<{ id: string; previous_status: ItemStatus }>, number] = await manager.query(
       `WITH change AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::timestamptz[])
            AS c (item_id, status, occurred_at, sets_error, error_type, error_code, error_message, error_display_message, sets_consent, consent_expires_at)
@@ -87,27 +93,34 @@ export class ItemStatusService {
       ],
     );
     const applied = new Map<string, AppliedChange>();
-    if (rows.length === 0) return applied;
-    const items = await this.dataSource.getRepository(ItemEntity).findBy({ id: In(rows.map((row) => row.id)) });
+    if (rows.length === 0) return { applied, recorded: [] };
+    const items = await manager.getRepository(ItemEntity).findBy({ id: In(rows.map((row) => row.id)) });
     const previousById = new Map(rows.map((row) => [row.id, row.previous_status]));
     const changeById = new Map(changes.map(({ itemId, change }) => [itemId, change]));
+    const events: OutboxEvent[] = [];
     for (const item of items) {
       const change = changeById.get(item.id)!;
       const appliedChange = { item, previousStatus: previousById.get(item.id)! };
       applied.set(item.id, appliedChange);
-      if (appliedChange.previousStatus !== item.status) this.publish(appliedChange, change.reason, change.occurredAt);
+      if (appliedChange.previousStatus !== item.status) events.push(statusEvent(appliedChange, change.reason, change.occurredAt));
     }
-    return applied;
+    return { applied, recorded: await this.outbox.record(manager, events) };
   }
 
-  /** For changes made elsewhere (e.g. removal), announced once their transaction has committed. */
-  publish({ item, previousStatus }: AppliedChange, reason: string, occurredAt: Date): void {
-    this.pubSub.publish(Topic.ItemStatusChanged, item.userId, {
-      item: toItemSnapshot(item),
-      previousStatus,
-      status: item.status,
-      reason,
-      occurredAt: occurredAt.toISOString(),
-    });
+  /** For changes made elsewhere (e.g. removal): written in that change's transaction, to publish after it commits. */
+  record(manager: EntityManager, change: AppliedChange, reason: string, occurredAt: Date): Promise<RecordedEvent[]> {
+    return this.outbox.record(manager, [statusEvent(change, reason, occurredAt)]);
   }
+
+  publish(recorded: RecordedEvent[]): void {
+    this.outbox.publish(recorded);
+  }
+}
+
+function statusEvent({ item, previousStatus }: AppliedChange, reason: string, occurredAt: Date): OutboxEvent {
+  return {
+    topic: Topic.ItemStatusChanged,
+    userId: item.userId,
+    event: { item: toItemSnapshot(item), previousStatus, status: item.status, reason, occurredAt: occurredAt.toISOString() },
+  };
 }

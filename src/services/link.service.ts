@@ -16,6 +16,7 @@ import type { ItemService } from './item.service';
 import { lockItemInTransaction } from './item-lock';
 import { statusForPlaidError } from './item-status-for-error';
 import { SyncWriter } from './sync-writer';
+import { deleteItemTransactions } from './transaction-change-log';
 import { webhookUrlFor } from './webhook-url-migration.service';
 
 export interface LinkTokenOptions {
@@ -152,12 +153,17 @@ export class LinkService {
       if (!error.errorCode || !GONE_AT_PLAID.has(error.errorCode)) throw toDomainError(error, { itemId });
       this.deps.logger.info({ itemId, plaidErrorCode: error.errorCode }, 'Item already gone at Plaid; removing it here');
     }
-    await this.deps.dataSource.transaction(async (manager) => {
-      await lockItemInTransaction(manager, item.id);
-      await manager.delete(ItemEntity, { id: item.id });
-    });
     const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
-    this.deps.itemStatus.publish({ item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
+    const recorded = await this.deps.dataSource.transaction(async (manager) => {
+      await lockItemInTransaction(manager, item.id);
+      // The Item's row before the user's stream, in the order status changes take them.
+      await manager.query('SELECT 1 FROM items WHERE id = $1 FOR UPDATE', [item.id]);
+      // Logged one by one as removed, which the cascade would not do.
+      await deleteItemTransactions(manager, item.id, userId);
+      await manager.delete(ItemEntity, { id: item.id });
+      return this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
+    });
+    this.deps.itemStatus.publish(recorded);
     return removed;
   }
 

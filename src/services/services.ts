@@ -8,11 +8,15 @@ import type { TokenCipher } from '../security/token-cipher';
 import { AccessTokenVault } from './access-token-vault';
 import { AccountService } from './account.service';
 import { BalanceService } from './balance.service';
+import { EventOutbox } from './event-outbox';
+import { EventReplayService } from './event-replay.service';
 import { ItemStatusService } from './item-status.service';
 import { ItemService } from './item.service';
 import { LinkService } from './link.service';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
+import { StreamRetentionService } from './stream-retention.service';
+import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
@@ -40,8 +44,11 @@ export interface Services {
   accounts: AccountService;
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
+  transactionChanges: TransactionChangeFeedService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
+  events: EventReplayService;
+  retention: StreamRetentionService;
   link: LinkService;
   sandbox: SandboxService;
   sync: TransactionSyncService;
@@ -54,7 +61,8 @@ export function createServices(deps: ServiceDependencies): Services {
   const { dataSource, plaid, pubSub, jobs, config, logger } = deps;
   const vault = new AccessTokenVault(deps.cipher);
   const items = new ItemService(dataSource);
-  const itemStatus = new ItemStatusService(dataSource, pubSub);
+  const outbox = new EventOutbox(pubSub);
+  const itemStatus = new ItemStatusService(dataSource, outbox);
   const accounts = new AccountService(dataSource);
   const profiles = new ProfileService(dataSource);
   const link = new LinkService({ dataSource, plaid, vault, items, itemStatus, jobs, config, logger: logger.child({ component: 'link' }) });
@@ -63,6 +71,7 @@ export function createServices(deps: ServiceDependencies): Services {
     items,
     accounts,
     transactions: new TransactionQueryService(dataSource),
+    transactionChanges: new TransactionChangeFeedService(dataSource, items),
     balances: new BalanceService({ dataSource, plaid, vault, items, accounts, itemStatus }),
     transfers: new TransferValidationService({
       dataSource,
@@ -76,6 +85,8 @@ export function createServices(deps: ServiceDependencies): Services {
       logger: logger.child({ component: 'transfers' }),
     }),
     itemStatus,
+    events: new EventReplayService(dataSource, outbox, pubSub),
+    retention: new StreamRetentionService(dataSource, config.jobs.changeRetentionDays),
     link,
     sandbox: new SandboxService({ config, plaid, vault, items, link }),
     sync: new TransactionSyncService({
@@ -83,7 +94,7 @@ export function createServices(deps: ServiceDependencies): Services {
       plaid,
       vault,
       itemStatus,
-      pubSub,
+      outbox,
       logger: logger.child({ component: 'sync' }),
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AccountBase, Transaction } from 'plaid';
 import type { EntityManager } from 'typeorm';
+import { logChanges as logChangesIn } from './transaction-change-log';
 
 /** From this many rows on, a sync's transactions are sent by COPY. */
 const COPY_THRESHOLD = 1_000;
@@ -35,9 +36,12 @@ const TRANSACTION_COLUMNS = Object.entries(TRANSACTION_FIELDS)
 
 /**
  * Set-based writes for one sync, inside the caller's transaction: one `INSERT ... SELECT ...
- * ON CONFLICT` for all of a sync's transactions, never one statement per row.
+ * ON CONFLICT` for all of a sync's transactions, never one statement per row; the same
+ * statements stage what they changed for the user's change log.
  */
 export class SyncWriter {
+  private staging = false;
+
   constructor(
     private readonly manager: EntityManager,
     private readonly itemId: string,
@@ -98,6 +102,7 @@ export class SyncWriter {
   }
 
   private async insertTransactionsFrom(source: string, parameters: unknown[]): Promise<number> {
+    await this.stageChanges();
     const [{ written }]: Array<{ written: number }> = await this.manager.query(
       `WITH written AS (
          INSERT INTO transactions (user_id, item_id, account_id, plaid_transaction_id, amount, iso_currency_code,
@@ -117,7 +122,9 @@ export class SyncWriter {
            pending_transaction_id = EXCLUDED.pending_transaction_id, payment_channel = EXCLUDED.payment_channel,
            logo_url = EXCLUDED.logo_url, website = EXCLUDED.website, updated_at = now()
          WHERE transactions.item_id = EXCLUDED.item_id
-         RETURNING 1
+         RETURNING id, plaid_transaction_id, CASE WHEN xmax = 0 THEN 'added' ELSE 'modified' END AS change
+       ), staged AS (
+         INSERT INTO sync_changes SELECT * FROM written
        )
        SELECT count(*)::int AS written FROM written`,
       [this.userId, this.itemId, ...parameters],
@@ -127,11 +134,34 @@ export class SyncWriter {
 
   async removeTransactions(plaidTransactionIds: string[]): Promise<number> {
     if (plaidTransactionIds.length === 0) return 0;
-    const result: [unknown[], number] = await this.manager.query(
-      'DELETE FROM transactions WHERE item_id = $1 AND plaid_transaction_id = ANY($2::text[])',
+    await this.stageChanges();
+    const [{ removed }]: Array<{ removed: number }> = await this.manager.query(
+      `WITH gone AS (
+         DELETE FROM transactions WHERE item_id = $1 AND plaid_transaction_id = ANY($2::text[])
+         RETURNING id, plaid_transaction_id, 'removed' AS change
+       ), staged AS (
+         INSERT INTO sync_changes SELECT * FROM gone
+       )
+       SELECT count(*)::int AS removed FROM gone`,
       [this.itemId, plaidTransactionIds],
     );
-    return result[1];
+    return removed;
+  }
+
+  /**
+   * Appends what this sync changed to the user's change log. Last in the transaction: it takes
+   * the user's stream lock, which is then held only until the commit that follows.
+   */
+  async logChanges(): Promise<void> {
+    if (!this.staging) return;
+    await this.manager.query(`WITH ${logChangesIn('sync_changes', '$1', '$2')} SELECT 1`, [this.userId, this.itemId]);
+  }
+
+  /** The sync's changes wait here until logChanges, dropped at commit or rollback. */
+  private async stageChanges(): Promise<void> {
+    if (this.staging) return;
+    this.staging = true;
+    await this.manager.query(`CREATE TEMPORARY TABLE sync_changes (id uuid, plaid_transaction_id text, change text) ON COMMIT DROP`);
   }
 }
 

@@ -67,7 +67,7 @@ const DEFAULT_PAGE_SIZE = 50;
 const SCOPE_CONDITION: Record<TransactionScope, string> = { user: 't.user_id = s.scope_id', item: 't.item_id = s.scope_id::uuid', account: 't.account_id = s.scope_id::uuid' };
 
 // Dates as text: node-pg would turn a date into a local-midnight JS Date and shift the day.
-const RECORD_COLUMNS = `t.id, t.plaid_transaction_id AS "plaidTransactionId", t.account_id AS "accountId", t.amount::text AS amount,
+export const RECORD_COLUMNS = `t.id, t.plaid_transaction_id AS "plaidTransactionId", t.account_id AS "accountId", t.amount::text AS amount,
   t.iso_currency_code AS "isoCurrencyCode", t.unofficial_currency_code AS "unofficialCurrencyCode", t.date::text AS date,
   t.authorized_date::text AS "authorizedDate", t.name, t.merchant_name AS "merchantName", t.category,
   t.category_detailed AS "categoryDetailed", t.pending, t.pending_transaction_id AS "pendingTransactionId",

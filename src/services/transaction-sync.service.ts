@@ -7,8 +7,8 @@ import type { PlaidClient } from '../plaid/plaid-client';
 import { toDomainError } from '../plaid/plaid-error-mapping';
 import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync';
 import { Topic } from '../pubsub/gateway-events';
-import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { AccessTokenVault } from './access-token-vault';
+import type { EventOutbox, RecordedEvent } from './event-outbox';
 import type { ItemStatusService } from './item-status.service';
 import { withItemLock } from './item-lock';
 import { loginRequiredChange } from './login-required';
@@ -39,7 +39,7 @@ export interface TransactionSyncDependencies {
   plaid: PlaidClient;
   vault: AccessTokenVault;
   itemStatus: ItemStatusService;
-  pubSub: GatewayPubSub;
+  outbox: EventOutbox;
   logger: Logger;
   pageSize?: number;
   onSync?: (observation: SyncObservation) => void;
@@ -106,18 +106,13 @@ export class TransactionSyncService {
         const fetchStarted = performance.now();
         const changes = await this.collect(item, interactive);
         const writeStarted = performance.now();
-        counts = await this.write(runner, item, changes);
+        const written = await this.write(runner, item, changes);
+        counts = written.counts;
         phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
         phases.writeSeconds = (performance.now() - writeStarted) / 1000;
-        const synced = await this.deps.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
         this.deps.logger.info({ itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts }, 'transactions synced');
-        this.deps.pubSub.publish(Topic.TransactionsSynced, synced.userId, {
-          item: toItemSnapshot(synced),
-          ...counts,
-          transactionsUpdateStatus: synced.transactionsUpdateStatus,
-          syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString(),
-        });
-        return { item: synced, ...counts };
+        this.deps.outbox.publish(written.recorded);
+        return { item: written.synced, ...counts };
       });
     } catch (error) {
       outcome = error instanceof PlaidApiError ? (error.errorCode ?? error.kind) : error instanceof Error ? error.name : 'error';
@@ -138,7 +133,8 @@ export class TransactionSyncService {
     }
   }
 
-  private async write(runner: QueryRunner, item: ItemEntity, changes: SyncChanges): Promise<SyncCounts> {
+  /** The Item as synced and its event, recorded in the same transaction. */
+  private async write(runner: QueryRunner, item: ItemEntity, changes: SyncChanges): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] }> {
     await runner.startTransaction();
     try {
       const writer = new SyncWriter(runner.manager, item.id, item.userId);
@@ -153,9 +149,19 @@ export class TransactionSyncService {
         [item.id, changes.nextCursor, item.transactionsCursor, changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null],
       );
       if (moved !== 1) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
+      await writer.logChanges();
+      const counts = { added: changes.added.length, modified: changes.modified.length, removed };
+      const synced = await runner.manager.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+      const recorded = await this.deps.outbox.record(runner.manager, [
+        {
+          topic: Topic.TransactionsSynced,
+          userId: synced.userId,
+          event: { item: toItemSnapshot(synced), ...counts, transactionsUpdateStatus: synced.transactionsUpdateStatus, syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString() },
+        },
+      ]);
       await this.deps.beforeCommit?.(item.id);
       await runner.commitTransaction();
-      return { added: changes.added.length, modified: changes.modified.length, removed };
+      return { counts, synced, recorded };
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;

@@ -6,6 +6,7 @@ import { WebhookEventEntity, WebhookOutcome } from '../entities/webhook-event.en
 import type { JobQueue } from '../jobs/job-queue';
 import type { ItemStatusService, StatusChange } from './item-status.service';
 import { lockItemInTransaction } from './item-lock';
+import { deleteItemTransactions } from './transaction-change-log';
 import { statusForPlaidError } from './item-status-for-error';
 import type { WebhookPayload } from './webhook-intake.service';
 
@@ -151,7 +152,7 @@ export class WebhookProcessor {
             continue;
           }
           // The user withdrew consent: their data from this Item goes.
-          if (thenDeleteTransactions) await this.deleteTransactions(item.id);
+          if (thenDeleteTransactions) await this.deleteTransactions(item);
           settle(event, item, { outcome: WebhookOutcome.PROCESSED });
         }
       } catch (error) {
@@ -228,10 +229,10 @@ export class WebhookProcessor {
     }
   }
 
-  private async deleteTransactions(itemId: string): Promise<void> {
+  private async deleteTransactions(item: ItemEntity): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await lockItemInTransaction(manager, itemId);
-      await manager.query('DELETE FROM transactions WHERE item_id = $1', [itemId]);
+      await lockItemInTransaction(manager, item.id);
+      await deleteItemTransactions(manager, item.id, item.userId);
     });
   }
 }

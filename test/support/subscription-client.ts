@@ -1,3 +1,4 @@
+import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -14,42 +15,82 @@ export interface OpenSubscription {
   close(): Promise<void>;
 }
 
-/** A graphql-ws client subscribed like a mobile app would be, buffering what arrives. */
-export async function subscribe(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
-  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+interface Sink {
+  next(result: unknown): void;
+  error(error: unknown): void;
+  complete(): void;
+}
+
+/** What a transport's client hands to the subscription, buffered for `next()`. */
+function buffered(close: () => Promise<void>): { sink: Sink; subscription: OpenSubscription } {
   const buffer: ReceivedResult[] = [];
-  const waiters: Array<(result: ReceivedResult) => void> = [];
+  const waiters: Array<{ resolve: (result: ReceivedResult) => void; reject: (error: unknown) => void }> = [];
   let failure: unknown;
-  const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
-  client.subscribe<Record<string, unknown>>(
-    { query, variables },
-    {
-      next: (result) => {
-        const waiter = waiters.shift();
-        if (waiter) waiter(result as ReceivedResult);
-        else buffer.push(result as ReceivedResult);
-      },
-      error: (error) => (failure = error),
-      complete: () => undefined,
+  const sink: Sink = {
+    next: (result) => {
+      const waiter = waiters.shift();
+      if (waiter) waiter.resolve(result as ReceivedResult);
+      else buffer.push(result as ReceivedResult);
     },
-  );
-  await connected;
-  // The subscribe message is sent right after connection_ack; give the server a moment to register it.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return {
+    // A transport-level failure (a refused connection or stream).
+    error: (error) => {
+      failure = error;
+      waiters.splice(0).forEach((waiter) => waiter.reject(error));
+    },
+    complete: () => undefined,
+  };
+  const subscription: OpenSubscription = {
     next(timeoutMs = 10_000) {
       const ready = buffer.shift();
       if (ready) return Promise.resolve(ready);
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push((result) => {
-          clearTimeout(timer);
-          resolve(result);
+        waiters.push({
+          resolve: (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
         });
       });
     },
     pending: () => buffer.splice(0),
-    close: () => client.dispose() as Promise<void>,
+    close,
   };
+  return { sink, subscription };
+}
+
+/** The server registers a subscription right after it receives it; give it a moment. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** A graphql-ws client subscribed like a mobile app would be, buffering what arrives. */
+export async function subscribe(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
+  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const { sink, subscription } = buffered(() => client.dispose() as Promise<void>);
+  const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  client.subscribe<Record<string, unknown>>({ query, variables }, sink);
+  await connected;
+  await settle();
+  return subscription;
+}
+
+/** The same over Server-Sent Events (graphql-sse, distinct connections mode), as a client behind a WebSocket-blocking proxy would. */
+export async function subscribeSse(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
+  const client = createSseClient({ url, headers: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  let connected!: () => void;
+  const opened = new Promise<void>((resolve) => (connected = resolve));
+  let unsubscribe = () => undefined as void;
+  const { sink, subscription } = buffered(async () => {
+    unsubscribe();
+    client.dispose();
+  });
+  unsubscribe = client.subscribe<Record<string, unknown>>({ query, variables }, sink, { connected: () => connected() });
+  // A refused stream never connects; its error reaches next().
+  await Promise.race([opened, settle()]);
+  await settle();
+  return subscription;
 }

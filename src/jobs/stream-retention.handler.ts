@@ -1,0 +1,10 @@
+import type { Logger } from 'pino';
+import type { StreamRetentionService } from '../services/stream-retention.service';
+
+/** CHANGE_RETENTION_DAYS of events, transaction changes and webhook records, pruned daily. */
+export function streamRetentionHandler(retention: StreamRetentionService, logger: Logger): () => Promise<void> {
+  return async () => {
+    const pruned = await retention.prune();
+    logger.info({ ...pruned }, 'pruned events, transaction changes and webhook records past retention');
+  };
+}
