@@ -26,6 +26,7 @@ import { mountHttpRoutes } from './http-routes';
 import { OperationGuard } from './operation-guard';
 import { operationLimits } from './operation-limits';
 import { OperationRateLimiter } from './operation-rate-limiter';
+import { createPersistedQueryCache } from './persisted-query-cache';
 import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
@@ -169,7 +170,9 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS });
+    const persistedQueries = createPersistedQueryCache(config.redisUrl, logger);
+    onClose('close the persisted query cache', persistedQueries.close);
+    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS, persistedQueryCache: persistedQueries.cache });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {
       health.shuttingDown = true;
