@@ -29,6 +29,7 @@ import { OperationRateLimiter } from './operation-rate-limiter';
 import { createPersistedQueryCache } from './persisted-query-cache';
 import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
+import { TrustedDocuments } from './trusted-documents';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
 import { attachWebSocketServer } from './websocket-server';
 import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
@@ -142,7 +143,8 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
     });
     onClose('close the rate limiter', () => rateLimiter.close());
-    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter });
+    const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments, config.partnerScope);
+    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter, trustedDocuments });
 
     const app = express();
     app.disable('x-powered-by');
@@ -170,7 +172,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const persistedQueries = createPersistedQueryCache(config.redisUrl, logger);
+    const persistedQueries = createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
     onClose('close the persisted query cache', persistedQueries.close);
     const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS, persistedQueryCache: persistedQueries.cache });
     await apollo.start();

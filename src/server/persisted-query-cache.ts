@@ -1,8 +1,9 @@
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
 import type { Logger } from 'pino';
+import type { TrustedDocuments } from './trusted-documents';
 
 export interface PersistedQueryCache {
   /** Where Apollo keeps automatic persisted queries; undefined = Apollo's own in-process cache. */
@@ -12,13 +13,21 @@ export interface PersistedQueryCache {
 
 const NAMESPACE = 'gateway';
 const CONNECT_TIMEOUT_MS = 2_000;
+// Apollo prefixes every APQ key with this before it reaches the cache it was given.
+const APQ_KEY_PREFIX = 'apq:';
 
 /**
  * With REDIS_URL the APQ hash -> document map lives in Redis, so a hash registered through
- * one instance is served by every other; without it Apollo's bounded in-process cache does.
+ * one instance is served by every other; without it in this process. Trusted documents
+ * answer for their own hashes first, so apps may send those hashes without registering.
  */
-export function createPersistedQueryCache(redisUrl: string | undefined, logger: Logger): PersistedQueryCache {
-  if (!redisUrl) return { cache: undefined, close: async () => undefined };
+export function createPersistedQueryCache(redisUrl: string | undefined, logger: Logger, trusted?: TrustedDocuments): PersistedQueryCache {
+  const shared = redisUrl ? redisCache(redisUrl, logger) : undefined;
+  if (!trusted) return shared ?? { cache: undefined, close: async () => undefined };
+  return { cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()), close: shared?.close ?? (async () => undefined) };
+}
+
+function redisCache(redisUrl: string, logger: Logger): { cache: KeyValueCache<string>; close(): Promise<void> } {
   // No offline queue: while Redis is away a lookup misses at once (the client then sends the
   // full document, as APQ expects) instead of waiting on a dead connection.
   const client = createClient({ url: redisUrl, disableOfflineQueue: true, socket: { connectTimeout: CONNECT_TIMEOUT_MS } });
@@ -34,4 +43,24 @@ export function createPersistedQueryCache(redisUrl: string | undefined, logger: 
     reportedDown = false;
   });
   return { cache: new KeyvAdapter(keyv), close: () => keyv.disconnect() };
+}
+
+class TrustedFirstCache implements KeyValueCache<string> {
+  constructor(
+    private readonly trusted: TrustedDocuments,
+    private readonly registered: KeyValueCache<string>,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    const trusted = key.startsWith(APQ_KEY_PREFIX) ? this.trusted.documentBySha256(key.slice(APQ_KEY_PREFIX.length)) : undefined;
+    return trusted ?? this.registered.get(key);
+  }
+
+  set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    return this.registered.set(key, value, options);
+  }
+
+  delete(key: string): Promise<boolean | void> {
+    return this.registered.delete(key);
+  }
 }
