@@ -7,6 +7,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   generates: {
+    // ASTs for urql, plus persisted-documents.json: the app's manifest for TRUSTED_DOCUMENTS.
+    'examples/web/src/gql/': {
+      documents: ['examples/web/src/**/*.{ts,tsx}', '!examples/web/src/gql/**'],
+      preset: 'client',
+      config: { useTypeImports: true, scalars: { Date: 'string', DateTime: 'string' } },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
+    },
     // Strings, not ASTs: the tests post them as they are.
     'test/generated/': {
       documents: ['test/**/*.ts', '!test/generated/**'],

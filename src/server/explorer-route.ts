@@ -7,6 +7,7 @@ import { issueToken } from '../auth/token-issuer';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { AuthConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
+import { builtAssetsDir } from './built-assets-dir';
 import { EXPLORER_CONFIG_ELEMENT_ID, type ExplorerPageConfig } from './explorer-page-config';
 import type { SchemaVisibility } from './schema-visibility';
 
@@ -41,7 +42,7 @@ query Me {
  * Any other GET /graphql goes on to Apollo.
  */
 export function explorerRoutes(options: ExplorerOptions): Router {
-  const assetsDir = explorerAssetsDir();
+  const assetsDir = builtAssetsDir('explorer');
   const built = existsSync(path.join(assetsDir, 'explorer.js'));
   if (!built) options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
 
@@ -116,15 +117,4 @@ function explorerPage(config: ExplorerPageConfig): string {
 </body>
 </html>
 `;
-}
-
-/** dist/explorer of the project, whether this file runs from src/ (ts-jest) or dist/src/. */
-function explorerAssetsDir(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return path.join(dir, 'dist', 'explorer');
 }

@@ -181,7 +181,8 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       await apollo.stop();
     });
 
-    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health });
+    const linkPageUrl = config.plaid.env === 'emulator' && plaidBaseUrl ? `${plaidBaseUrl}/link` : undefined;
+    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health, linkPageUrl });
 
     await listen(httpServer, config.port, config.host);
     const address = httpServer.address() as AddressInfo;

@@ -15,6 +15,7 @@ import { metricsRoute } from '../metrics/metrics-route';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { corsPolicy } from './cors-policy';
+import { demoRoutes } from './demo-route';
 import { explorerRoutes } from './explorer-route';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
@@ -36,11 +37,13 @@ export interface HttpRoutesOptions {
   isOriginAllowed: (origin: string | undefined) => boolean;
   metrics: GatewayMetrics;
   health: HealthState;
+  /** The emulator's hosted Link page, for the reference web app; undefined with a real Plaid. */
+  linkPageUrl?: string;
 }
 
 type RequestWithUser = express.Request & { userId?: string };
 
-/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer and /graphql. */
+/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer, the reference web app and /graphql. */
 export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions): void {
   const { config, logger, services, pubSub, verifier } = options;
   app.use(
@@ -67,6 +70,10 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
       logger,
     }),
   );
+  // The reference web app is a development and evaluation tool: never served in production.
+  if (!config.isProduction) {
+    app.use(demoRoutes({ auth: config.auth, developmentSecret: options.secrets.authJwtSecret, linkPageUrl: options.linkPageUrl, logger }));
+  }
   app.use(
     '/graphql',
     ...jsonBody(config.limits.maxRequestBytes),

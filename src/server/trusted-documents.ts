@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError, parse, print, type DocumentNode } from 'graphql';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { TrustedDocumentsManifest } from '../config/trusted-documents-manifest';
 import { DomainError } from '../errors/domain-error';
@@ -10,7 +11,10 @@ import { DomainError } from '../errors/domain-error';
  * free to explore while a stolen app token cannot run arbitrary queries.
  */
 export class TrustedDocuments {
-  /** Printed form of each document: the same operation matches whatever its whitespace. */
+  /**
+   * Each document as graphql-codegen normalises it for its manifest (sorted selections, no
+   * extra whitespace): an app's operation matches whatever its field order and formatting.
+   */
   private readonly printed: Set<string>;
   /** APQ's key, SHA-256 of the exact text: apps may send a trusted document's hash alone. */
   private readonly bySha256: Map<string, string>;
@@ -20,7 +24,7 @@ export class TrustedDocuments {
     private readonly partnerScope: string,
   ) {
     const documents = Object.values(manifest);
-    this.printed = new Set(documents.map((document) => print(parse(document))));
+    this.printed = new Set(documents.map((document) => printExecutableGraphQLDocument(parse(document))));
     this.bySha256 = new Map(documents.map((document) => [createHash('sha256').update(document).digest('hex'), document]));
   }
 
@@ -30,7 +34,7 @@ export class TrustedDocuments {
 
   /** PERSISTED_QUERY_NOT_IN_LIST for an operation outside the manifest from a caller without the partner scope. */
   refusal(user: AuthenticatedUser | null, document: DocumentNode): GraphQLError | undefined {
-    if (user?.scopes.includes(this.partnerScope) || this.printed.has(print(document))) return undefined;
+    if (user?.scopes.includes(this.partnerScope) || this.printed.has(printExecutableGraphQLDocument(document))) return undefined;
     const error = new DomainError('PERSISTED_QUERY_NOT_IN_LIST', `This operation is not one of the gateway's trusted documents; only tokens with the "${this.partnerScope}" scope may run others`);
     return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } });
   }

@@ -18,7 +18,7 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
     directory = await mkdtemp(path.join(tmpdir(), 'trusted-documents-'));
     const manifest = path.join(directory, 'persisted-documents.json');
     // The key is whatever the generator used (codegen's default is sha1); the gateway does not rely on it.
-    await writeFile(manifest, JSON.stringify({ 'sha1-of-me': ME }));
+    await writeFile(manifest, JSON.stringify({ 'sha1-of-me': ME, 'sha1-of-items': 'query Items { items { id status } }' }));
     gateway = await startTestGateway({ TRUSTED_DOCUMENTS: manifest });
   });
 
@@ -40,6 +40,12 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
       const answer = await gateway.graphql('query Me { me { id } }', { token: await gateway.tokenFor(userId) });
       expect(answer.errors).toBeUndefined();
       expect(answer.data).toEqual({ me: { id: userId } });
+    });
+
+    it('runs a trusted document with its fields in another order, as codegen normalises them for its manifest', async () => {
+      const answer = await gateway.graphql('query Items { items { status id } }', { token: await gateway.tokenFor(newUserId()) });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ items: [] });
     });
 
     it("serves a trusted document's SHA-256 alone, with no registration first", async () => {
