@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { issueToken } from '../auth/token-issuer';
 import type { AuthConfig } from '../config/config';
 import { builtAssetsDir } from './built-assets-dir';
+import { DEVELOPMENT_USER_ID } from './explorer-route';
 
 export interface DemoOptions {
   auth: AuthConfig;
@@ -16,8 +17,6 @@ export interface DemoOptions {
 }
 
 const DEMO_PATH = '/demo';
-/** The user `npm start` prints a token for, as in the explorer. */
-const DEVELOPMENT_USER_ID = 'demo';
 
 /**
  * The reference web app (examples/web, built into dist/demo) at /demo/, mounted outside

@@ -172,7 +172,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const persistedQueries = createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
+    const persistedQueries = await createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
     onClose('close the persisted query cache', persistedQueries.close);
     const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS, persistedQueryCache: persistedQueries.cache });
     await apollo.start();

@@ -21,13 +21,13 @@ const APQ_KEY_PREFIX = 'apq:';
  * one instance is served by every other; without it in this process. Trusted documents
  * answer for their own hashes first, so apps may send those hashes without registering.
  */
-export function createPersistedQueryCache(redisUrl: string | undefined, logger: Logger, trusted?: TrustedDocuments): PersistedQueryCache {
-  const shared = redisUrl ? redisCache(redisUrl, logger) : undefined;
+export async function createPersistedQueryCache(redisUrl: string | undefined, logger: Logger, trusted?: TrustedDocuments): Promise<PersistedQueryCache> {
+  const shared = redisUrl ? await redisCache(redisUrl, logger) : undefined;
   if (!trusted) return shared ?? { cache: undefined, close: async () => undefined };
   return { cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()), close: shared?.close ?? (async () => undefined) };
 }
 
-function redisCache(redisUrl: string, logger: Logger): { cache: KeyValueCache<string>; close(): Promise<void> } {
+async function redisCache(redisUrl: string, logger: Logger): Promise<{ cache: KeyValueCache<string>; close(): Promise<void> }> {
   // No offline queue: while Redis is away a lookup misses at once (the client then sends the
   // full document, as APQ expects) instead of waiting on a dead connection.
   const client = createClient({ url: redisUrl, disableOfflineQueue: true, socket: { connectTimeout: CONNECT_TIMEOUT_MS } });
@@ -42,6 +42,9 @@ function redisCache(redisUrl: string, logger: Logger): { cache: KeyValueCache<st
   client.on('ready', () => {
     reportedDown = false;
   });
+  // Connected before the first request: a registration is then written at once, not after a
+  // connect that another instance's lookup could overtake. Redis down: start anyway, lookups miss.
+  await store.getClient().catch(() => undefined);
   return { cache: new KeyvAdapter(keyv), close: () => keyv.disconnect() };
 }
 

@@ -33,7 +33,7 @@ export interface TestGateway {
   rawLogs(): string;
   tokenFor(userId: string, scopes?: string[]): Promise<string>;
   /** A typed document (`npm run codegen`) types its variables and answer; a plain string takes `T`. */
-  graphql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, options?: { variables?: V; token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, options?: { variables?: V; token?: string; headers?: Record<string, string>; operationName?: string }): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -84,11 +84,11 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     },
     rawLogs: () => lines.join('\n'),
     tokenFor: (userId, scopes) => issueToken(TEST_JWT_SECRET, config.auth, userId, { scopes }),
-    async graphql(query, { variables, token, headers = {} } = {}) {
+    async graphql(query, { variables, token, headers = {}, operationName } = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-        body: JSON.stringify({ query: String(query), variables }),
+        body: JSON.stringify({ query: String(query), variables, operationName }),
       });
       const body = (await response.json()) as { data?: never; errors?: never };
       return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };

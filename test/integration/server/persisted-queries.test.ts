@@ -1,3 +1,4 @@
+import { eventually } from '../../support/linking';
 import { documentHash, postPersisted } from '../../support/persisted-query';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
@@ -65,7 +66,11 @@ describe('automatic persisted queries in one process (no Redis)', () => {
     expect((await postPersisted(b!.url, hash, { token })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await postPersisted(a!.url, hash, { token, query })).data).toEqual({ me: { id: userId }, __typename: 'Query' });
 
-    const onB = await postPersisted(b!.url, hash, { token });
+    // Apollo writes a registration after it answers: the other instance sees it a moment later.
+    const onB = await eventually(async () => {
+      const answer = await postPersisted(b!.url, hash, { token });
+      return answer.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND' ? undefined : answer;
+    }, 5_000, 'the registration to reach the other instance');
     expect(onB.errors).toBeUndefined();
     expect(onB.data).toEqual({ me: { id: userId }, __typename: 'Query' });
   });

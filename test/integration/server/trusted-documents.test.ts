@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse, print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { documentHash, postPersisted } from '../../support/persisted-query';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -90,5 +91,39 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
       const userId = newUserId();
       expect(await runWs(ws(await gateway.tokenFor(userId, ['partner'])), UNTRUSTED)).toEqual({ data: { me: { id: userId, items: [] } } });
     });
+  });
+});
+
+describe("the example web app's own manifest as TRUSTED_DOCUMENTS", () => {
+  const MANIFEST = path.resolve(__dirname, '../../../examples/web/src/gql/persisted-documents.json');
+  let gateway: TestGateway;
+  let manifest: Record<string, string>;
+
+  beforeAll(async () => {
+    manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as Record<string, string>;
+    gateway = await startTestGateway({ TRUSTED_DOCUMENTS: MANIFEST });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  const appDocument = (operationName: string) => Object.values(manifest).find((document) => document.startsWith(`query ${operationName} `))!;
+
+  it("runs the app's operations as urql sends them (printed, fields in the order written) and by their hash", async () => {
+    const token = await gateway.tokenFor(newUserId());
+    const items = appDocument('Items');
+    // The document as written in the app, which urql prints and sends: not the manifest's sorted text.
+    const operations = await readFile(path.resolve(__dirname, '../../../examples/web/src/operations.ts'), 'utf8');
+    const asSent = print(parse(/graphql\(`(\s*query Items \{[\s\S]*?)`\)/.exec(operations)![1]));
+    expect(asSent.replace(/\s+/g, ' ')).not.toContain(items.replace(/\s+/g, ' ').slice(0, 40));
+    expect(await gateway.graphql(asSent, { token })).toMatchObject({ status: 200, data: { items: [] } });
+    const [hash] = Object.entries(manifest).find(([, document]) => document === items)!;
+    expect(await postPersisted(gateway.url, hash.replace(/^sha256:/, ''), { token })).toMatchObject({ status: 200, data: { items: [] } });
+  });
+
+  it('refuses anything else', async () => {
+    const answer = await gateway.graphql('{ me { id } }', { token: await gateway.tokenFor(newUserId()) });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
   });
 });
