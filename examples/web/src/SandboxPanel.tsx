@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { describeError, gatewayErrors } from './errors';
 import type { SandboxWebhookCode } from './gql/graphql';
+import { ItemOptions } from './ItemOptions';
 import type { Item } from './ItemsPanel';
 import { SandboxCreateTransactionsMutation, SandboxFireWebhookMutation, SandboxResetLoginMutation, SyncItemMutation } from './operations';
 
@@ -36,11 +37,7 @@ export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged():
         <label>
           Bank
           <select value={chosen} onChange={(event) => setItemId(event.target.value)}>
-            {items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.institutionName ?? item.id}
-              </option>
-            ))}
+            <ItemOptions items={items} />
           </select>
         </label>
         <div className="row">

@@ -3,6 +3,7 @@ import { useClient } from 'urql';
 import { describeError, gatewayErrors } from './errors';
 import { money } from './format';
 import type { TransactionFilter, TransactionsQuery as TransactionsResult } from './gql/graphql';
+import { ItemOptions } from './ItemOptions';
 import type { Item } from './ItemsPanel';
 import { TransactionsQuery } from './operations';
 
@@ -98,11 +99,7 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
           Bank
           <select value={filters.itemId} onChange={set('itemId')}>
             <option value="">All</option>
-            {items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.institutionName ?? item.id}
-              </option>
-            ))}
+            <ItemOptions items={items} />
           </select>
         </label>
         <label>
