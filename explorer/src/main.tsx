@@ -21,7 +21,8 @@ if (!container) throw new Error('The page has no #graphiql element');
 createRoot(container).render(
   <GraphiQL
     fetcher={fetcher}
-    defaultQuery={config.defaultQuery}
+    defaultQuery=""
+    defaultTabs={config.tabs.map((tab) => ({ ...tab, headers: config.headers }))}
     initialHeaders={config.headers}
     defaultHeaders={config.headers}
     defaultEditorToolsVisibility="headers"

@@ -3,6 +3,7 @@ import { CountryCode, Products } from 'plaid';
 import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_SECRET } from '../emulator/emulator-defaults';
 import { ConfigError } from './config-error';
 import { parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
+import { readTrustedDocumentsManifest, type TrustedDocumentsManifest } from './trusted-documents-manifest';
 
 export type NodeEnvironment = 'development' | 'test' | 'production';
 export type PlaidEnvironment = 'emulator' | 'sandbox' | 'production';
@@ -85,6 +86,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** In production only tokens with this scope get the explorer, introspection and field suggestions. */
   partnerScope: string;
+  /** TRUSTED_DOCUMENTS: only these operations run, except for partner tokens. */
+  trustedDocuments?: TrustedDocumentsManifest;
   limits: EdgeLimits;
   logLevel: string;
   jobs: JobsConfig;
@@ -163,6 +166,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     publicUrl,
     allowedOrigins: list(read('ALLOWED_ORIGINS')).map((origin) => httpUrl(origin, 'ALLOWED_ORIGINS').replace(/\/+$/, '')),
     partnerScope: scopeToken(read('PARTNER_SCOPE') ?? 'partner', 'PARTNER_SCOPE'),
+    trustedDocuments: optional(read('TRUSTED_DOCUMENTS'), (v) => readTrustedDocumentsManifest(path.resolve(cwd, v))),
     limits: loadEdgeLimits(read),
     logLevel: oneOf(read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'), 'LOG_LEVEL', LOG_LEVELS),
     transferIdentityThreshold: integer(read('TRANSFER_IDENTITY_THRESHOLD'), 'TRANSFER_IDENTITY_THRESHOLD', 70, 0, 100),

@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'ITEM_LOGIN_REQUIRED'

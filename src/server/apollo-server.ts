@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import type { WebSocketServer } from 'ws';
@@ -22,10 +23,15 @@ export interface ApolloServerOptions {
   wsServer: WebSocketServer;
   graphqlWs: Disposable;
   shutdownGraceMs: number;
+  /** Automatic persisted queries' store (Redis, shared by instances); unset = Apollo's in-process one. */
+  persistedQueryCache?: KeyValueCache<string>;
 }
 
+// A registered hash is kept a day after its last registration, so Redis does not grow without bound.
+const PERSISTED_QUERY_TTL_SECONDS = 86_400;
+
 /** Apollo for HTTP, with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
-export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs }: ApolloServerOptions): ApolloServer<GraphQLContext> {
+export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs, persistedQueryCache }: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
@@ -37,6 +43,7 @@ export function createApolloServer({ schema, guard, metrics, httpServer, wsServe
     // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     formatError: formatClientError,
+    persistedQueries: persistedQueryCache ? { cache: persistedQueryCache, ttl: PERSISTED_QUERY_TTL_SECONDS } : {},
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       {

@@ -1,3 +1,5 @@
+import type { ExplorerTab } from './explorer-tabs';
+
 /**
  * What the gateway tells the explorer page when it serves it (a JSON script element, read by
  * the bundle in explorer/src). Paths are relative to the page's own origin.
@@ -8,7 +10,8 @@ export interface ExplorerPageConfig {
   workerUrls: { editor: string; json: string; graphql: string };
   /** The headers editor's initial JSON: a ready bearer token outside production, else the caller's own. */
   headers: string;
-  defaultQuery: string;
+  /** The tabs it opens with (a tab per task); a new tab starts empty. */
+  tabs: ExplorerTab[];
 }
 
 /** The id of the element that carries the config. */

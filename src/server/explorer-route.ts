@@ -7,7 +7,9 @@ import { issueToken } from '../auth/token-issuer';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { AuthConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
+import { builtAssetsDir } from './built-assets-dir';
 import { EXPLORER_CONFIG_ELEMENT_ID, type ExplorerPageConfig } from './explorer-page-config';
+import { EXPLORER_TABS } from './explorer-tabs';
 import type { SchemaVisibility } from './schema-visibility';
 
 export interface ExplorerOptions {
@@ -21,19 +23,7 @@ export interface ExplorerOptions {
 
 const ASSETS_PATH = '/explorer';
 /** The user `npm start` prints a token for. */
-const DEVELOPMENT_USER_ID = 'demo';
-const DEFAULT_QUERY = `# The Plaid GraphQL gateway. Ctrl+Enter runs the operation under the cursor; the
-# Docs button (top left) opens the schema, and the Headers tab holds the bearer token.
-query Me {
-  me {
-    id
-    profile {
-      legalName
-      email
-    }
-  }
-}
-`;
+export const DEVELOPMENT_USER_ID = 'demo';
 
 /**
  * GET /graphql from a browser (HTML preferred over JSON) is the schema explorer: GraphiQL,
@@ -41,7 +31,7 @@ query Me {
  * Any other GET /graphql goes on to Apollo.
  */
 export function explorerRoutes(options: ExplorerOptions): Router {
-  const assetsDir = explorerAssetsDir();
+  const assetsDir = builtAssetsDir('explorer');
   const built = existsSync(path.join(assetsDir, 'explorer.js'));
   if (!built) options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
 
@@ -56,7 +46,7 @@ export function explorerRoutes(options: ExplorerOptions): Router {
     }
     const headers = await pageHeaders(req, res, options);
     if (headers === undefined) return;
-    res.type('html').send(explorerPage({ graphqlPath: '/graphql', workerUrls: workerUrls(), headers, defaultQuery: DEFAULT_QUERY }));
+    res.type('html').send(explorerPage({ graphqlPath: '/graphql', workerUrls: workerUrls(), headers, tabs: [...EXPLORER_TABS] }));
   });
   // Fixed file names, revalidated by ETag on every load: a new build is picked up at once.
   router.use(ASSETS_PATH, express.static(assetsDir, { index: false, cacheControl: true, maxAge: 0, immutable: false }));
@@ -116,15 +106,4 @@ function explorerPage(config: ExplorerPageConfig): string {
 </body>
 </html>
 `;
-}
-
-/** dist/explorer of the project, whether this file runs from src/ (ts-jest) or dist/src/. */
-function explorerAssetsDir(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return path.join(dir, 'dist', 'explorer');
 }

@@ -27,8 +27,10 @@ import { mountHttpRoutes } from './http-routes';
 import { OperationGuard } from './operation-guard';
 import { operationLimits } from './operation-limits';
 import { OperationRateLimiter } from './operation-rate-limiter';
+import { createPersistedQueryCache } from './persisted-query-cache';
 import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
+import { TrustedDocuments } from './trusted-documents';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
 import { attachWebSocketServer } from './websocket-server';
 import { sseRoute } from './sse-route';
@@ -153,7 +155,8 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
     });
     onClose('close the rate limiter', () => rateLimiter.close());
-    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter });
+    const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments, config.partnerScope);
+    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter, trustedDocuments });
 
     const app = express();
     app.disable('x-powered-by');
@@ -185,13 +188,16 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS });
+    const persistedQueries = await createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
+    onClose('close the persisted query cache', persistedQueries.close);
+    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS, persistedQueryCache: persistedQueries.cache });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {
       health.shuttingDown = true;
       await apollo.stop();
     });
 
+    const linkPageUrl = config.plaid.env === 'emulator' && plaidBaseUrl ? `${plaidBaseUrl}/link` : undefined;
     const eventStream = sseRoute({
       schema,
       verifier,
@@ -203,7 +209,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       isOriginAllowed,
       maxRequestBytes: config.limits.maxRequestBytes,
     });
-    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health, eventStream });
+    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health, eventStream, linkPageUrl });
 
     await listen(httpServer, config.port, config.host);
     const address = httpServer.address() as AddressInfo;

@@ -15,6 +15,7 @@ import { metricsRoute } from '../metrics/metrics-route';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { corsPolicy } from './cors-policy';
+import { demoRoutes } from './demo-route';
 import { explorerRoutes } from './explorer-route';
 import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
@@ -38,11 +39,13 @@ export interface HttpRoutesOptions {
   health: HealthState;
   /** GraphQL over Server-Sent Events, ahead of /graphql whose prefix it shares. */
   eventStream: express.Router;
+  /** The emulator's hosted Link page, for the reference web app; undefined with a real Plaid. */
+  linkPageUrl?: string;
 }
 
 type RequestWithUser = express.Request & { userId?: string };
 
-/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer, /graphql/stream and /graphql. */
+/** Everything Express serves: a log line per request, metrics, headers, CORS, health, /metrics, the explorer, the reference web app, /graphql/stream and /graphql. */
 export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions): void {
   const { config, logger, services, pubSub, verifier } = options;
   app.use(
@@ -69,6 +72,10 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
       logger,
     }),
   );
+  // The reference web app is a development and evaluation tool: never served in production.
+  if (!config.isProduction) {
+    app.use(demoRoutes({ auth: config.auth, developmentSecret: options.secrets.authJwtSecret, linkPageUrl: options.linkPageUrl, logger }));
+  }
   app.use(options.eventStream);
   app.use(
     '/graphql',

@@ -17,6 +17,7 @@ import { unstorableStringErrors } from './unstorable-strings';
 import type { OperationLimits } from './operation-limits';
 import type { OperationRateLimiter } from './operation-rate-limiter';
 import type { SchemaVisibility } from './schema-visibility';
+import type { TrustedDocuments } from './trusted-documents';
 
 export interface ResolvedOperation {
   user: AuthenticatedUser | null;
@@ -42,6 +43,8 @@ export interface OperationGuardOptions {
   maxPageSize: number;
   visibility: SchemaVisibility;
   rateLimiter: OperationRateLimiter;
+  /** Set (TRUSTED_DOCUMENTS): operations outside it are refused unless the token is a partner's. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /**
@@ -60,7 +63,7 @@ export class OperationGuard {
     return this.options.visibility;
   }
 
-  /** Rate limit, introspection policy, variables and page sizes; errors are client-ready. */
+  /** Rate limit, introspection policy, trusted documents, variables and page sizes; errors are client-ready. */
   async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
     if (user) {
       try {
@@ -70,7 +73,7 @@ export class OperationGuard {
         return [new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code } })];
       }
     }
-    const forbidden = this.options.visibility.introspectionError(user, document);
+    const forbidden = this.options.visibility.introspectionError(user, document) ?? this.options.trustedDocuments?.refusal(user, document);
     if (forbidden) return [forbidden];
 
     const coerced = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 25 });

@@ -1,5 +1,6 @@
 import { ItemEntity } from '../../src/entities/item.entity';
 import { TokenCipher } from '../../src/security/token-cipher';
+import { graphql } from '../generated';
 import type { TestGateway } from './test-gateway';
 
 export interface LinkedItem {
@@ -8,17 +9,29 @@ export interface LinkedItem {
   status: string;
 }
 
+const CreateSandboxPublicToken = graphql(`
+  mutation CreateSandboxPublicToken($input: SandboxPublicTokenInput) {
+    sandboxCreatePublicToken(input: $input) {
+      publicToken
+    }
+  }
+`);
+
+const ExchangePublicToken = graphql(`
+  mutation ExchangePublicToken($publicToken: String!) {
+    exchangePublicToken(input: { publicToken: $publicToken }) {
+      id
+      plaidItemId
+      status
+    }
+  }
+`);
+
 /** Links an Item the way a client does in the sandbox: public token, then exchange. */
 export async function linkItem(gw: Pick<TestGateway, 'graphql'>, token: string, input: { username?: string; institutionId?: string } = {}): Promise<LinkedItem> {
-  const created = await gw.graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(
-    'mutation($input: SandboxPublicTokenInput) { sandboxCreatePublicToken(input: $input) { publicToken } }',
-    { token, variables: { input } },
-  );
+  const created = await gw.graphql(CreateSandboxPublicToken, { token, variables: { input } });
   if (!created.data) throw new Error(`sandboxCreatePublicToken failed: ${JSON.stringify(created.errors)}`);
-  const exchanged = await gw.graphql<{ exchangePublicToken: LinkedItem }>(
-    'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id plaidItemId status } }',
-    { token, variables: { t: created.data.sandboxCreatePublicToken.publicToken } },
-  );
+  const exchanged = await gw.graphql(ExchangePublicToken, { token, variables: { publicToken: created.data.sandboxCreatePublicToken.publicToken } });
   if (!exchanged.data) throw new Error(`exchangePublicToken failed: ${JSON.stringify(exchanged.errors)}`);
   return exchanged.data.exchangePublicToken;
 }

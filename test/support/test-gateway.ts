@@ -9,6 +9,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config';
 import type { EmulatorControl } from '../../src/emulator/emulator-control';
 import { createLogger } from '../../src/logging/logger';
 import { startGateway, type Gateway, type GatewayOptions } from '../../src/server/gateway';
+import type { TypedDocumentString } from '../generated/graphql';
 import { freePort } from './free-port';
 import { started } from './started';
 
@@ -32,7 +33,8 @@ export interface TestGateway {
   logs: Array<Record<string, unknown>>;
   rawLogs(): string;
   tokenFor(userId: string, scopes?: string[]): Promise<string>;
-  graphql<T = Record<string, unknown>>(query: string, options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  /** A typed document (`npm run codegen`) types its variables and answer; a plain string takes `T`. */
+  graphql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, options?: { variables?: V; token?: string; headers?: Record<string, string>; operationName?: string }): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -40,11 +42,11 @@ export type GraphQLCall = TestGateway['graphql'];
 
 /** GraphQL over HTTP POST to the gateway at `url`, as a client sends it. */
 export function graphqlAt(url: string): GraphQLCall {
-  return async (query, { variables, token, headers = {} } = {}) => {
+  return async (query, { variables, token, headers = {}, operationName } = {}) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(query), variables, operationName }),
     });
     const body = (await response.json()) as { data?: never; errors?: never };
     return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { Configuration, PlaidApi, Products, CountryCode, type PlaidError } from 'plaid';
 import pino from 'pino';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator/emulator-server';
@@ -59,7 +60,10 @@ export function conformanceCheckedClient(api: PlaidApi, log: ConformanceLog): Pl
 export function plaidClient(url: string, log: ConformanceLog, credentials = { clientId: TEST_CLIENT_ID, secret: TEST_SECRET }): PlaidApi {
   const configuration = new Configuration({
     basePath: url,
-    baseOptions: { headers: { 'PLAID-CLIENT-ID': credentials.clientId, 'PLAID-SECRET': credentials.secret } },
+    // A fresh connection per call: checking a large answer against the spec can block this
+    // process (the emulator's too) past the server's keep-alive timeout, and a reused socket
+    // then meets the server closing it (ECONNRESET).
+    baseOptions: { headers: { 'PLAID-CLIENT-ID': credentials.clientId, 'PLAID-SECRET': credentials.secret }, httpAgent: new Agent({ keepAlive: false }) },
   });
   return conformanceCheckedClient(new PlaidApi(configuration), log);
 }

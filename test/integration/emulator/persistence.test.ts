@@ -4,20 +4,28 @@ import path from 'node:path';
 import { Products } from 'plaid';
 import pino from 'pino';
 import { startEmulator } from '../../../src/emulator/emulator-server';
-import { linkSandboxItem, plaidErrorOf, startTestEmulator, TEST_CLIENT_ID, TEST_SECRET } from './emulator-harness';
+import { linkSandboxItem, plaidErrorOf, startTestEmulator, TEST_CLIENT_ID, TEST_SECRET, type TestEmulator } from './emulator-harness';
 
 let dataDir: string;
+/** Every emulator a test started: closed after it even when the test failed halfway (close is idempotent). */
+const started: TestEmulator[] = [];
+const start = async (...args: Parameters<typeof startTestEmulator>) => {
+  const emulator = await startTestEmulator(...args);
+  started.push(emulator);
+  return emulator;
+};
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'plaid-emulator-'));
 });
 
 afterEach(async () => {
+  await Promise.all(started.splice(0).map((emulator) => emulator.emulator.close()));
   await rm(dataDir, { recursive: true, force: true });
 });
 
 it('keeps Items, cursors, tokens and signing keys across a restart', async () => {
-  const first = await startTestEmulator({ dataDir, seed: undefined });
+  const first = await start({ dataDir, seed: undefined });
   const item = await linkSandboxItem(first.client, { username: 'user_transactions_dynamic', password: 'x' });
   const generated = await first.emulator.control.createItem({ transactions: 100_000 });
   const page = await first.client.transactionsSync({ access_token: item.accessToken, count: 500 });
@@ -30,7 +38,7 @@ it('keeps Items, cursors, tokens and signing keys across a restart', async () =>
   // Only mutations are stored: a 100,000-transaction history costs a few bytes.
   expect(state.length).toBeLessThan(100_000);
 
-  const second = await startTestEmulator({ dataDir, seed: 'a different seed' });
+  const second = await start({ dataDir, seed: 'a different seed' });
   try {
     const accounts = await second.client.accountsGet({ access_token: item.accessToken });
     expect(accounts.data.item.item_id).toBe(item.itemId);
@@ -47,11 +55,11 @@ it('keeps Items, cursors, tokens and signing keys across a restart', async () =>
 });
 
 it('forgets removed Items across a restart too', async () => {
-  const first = await startTestEmulator({ dataDir });
+  const first = await start({ dataDir });
   const item = await linkSandboxItem(first.client);
   await first.client.itemRemove({ access_token: item.accessToken });
   await first.emulator.close();
-  const second = await startTestEmulator({ dataDir });
+  const second = await start({ dataDir });
   try {
     expect((await plaidErrorOf(second.client.itemGet({ access_token: item.accessToken }))).error_code).toBe('ITEM_NOT_FOUND');
   } finally {
@@ -60,7 +68,7 @@ it('forgets removed Items across a restart too', async () => {
 });
 
 it('refuses to share a data directory with a running emulator', async () => {
-  const running = await startTestEmulator({ dataDir });
+  const running = await start({ dataDir });
   try {
     await expect(
       startEmulator({ port: 0, clientId: TEST_CLIENT_ID, secret: TEST_SECRET, dataDir, logger: pino({ level: 'silent' }) }),

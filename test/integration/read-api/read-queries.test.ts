@@ -1,3 +1,5 @@
+import { graphql } from '../../generated';
+import type { BalancesQuery, TransactionFilter, TransactionsPageQuery, TransactionsPageQueryVariables, TypedDocumentString } from '../../generated/graphql';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { newUserId, startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway';
 import type { PlaidErrorCode } from '../../../src/emulator/plaid-error';
@@ -16,13 +18,39 @@ interface Row {
   account_id: string;
 }
 
-interface Page {
-  edges: Array<{ cursor: string; node: { id: string } }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
+type Page = TransactionsPageQuery['transactions'];
 
-const TRANSACTIONS = 'query($filter: TransactionFilter, $first: Int, $after: String) { transactions(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }';
+const TRANSACTIONS = graphql(`
+  query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {
+    transactions(filter: $filter, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const BALANCES = graphql(`
+  query Balances($ids: [ID!], $realtime: Boolean!) {
+    balances(accountIds: $ids, realtime: $realtime) {
+      accountId
+      available
+      current
+      limit
+      isoCurrencyCode
+      lastUpdatedAt
+      isRealtime
+    }
+  }
+`);
 
 const newestFirst = (a: Row, b: Row) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1);
 
@@ -42,16 +70,16 @@ describe('the read API over HTTP', () => {
          FROM transactions WHERE user_id = (SELECT user_id FROM items WHERE id = $1)`,
       [first.id],
     )) as Row[]).sort(newestFirst);
-  async function query<T = Record<string, unknown>>(text: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    return gw.graphql<T>(text, { token, variables });
+  async function query<T = Record<string, unknown>, V = Record<string, unknown>>(text: string | TypedDocumentString<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
+    return gw.graphql(text, { token, variables });
   }
-  async function page(variables: Record<string, unknown>): Promise<Page> {
-    const response = await query<{ transactions: Page }>(TRANSACTIONS, variables);
+  async function page(variables: TransactionsPageQueryVariables): Promise<Page> {
+    const response = await query(TRANSACTIONS, variables);
     expect(response.errors).toBeUndefined();
     return response.data!.transactions;
   }
   /** Every page of a filtered walk, checked against the rows the database holds. */
-  async function walk(filter: Record<string, unknown> | null, size: number): Promise<string[]> {
+  async function walk(filter: TransactionFilter | null, size: number): Promise<string[]> {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -173,7 +201,7 @@ describe('the read API over HTTP', () => {
     const sorted = all.map((row) => Number(row.amount)).sort((a, b) => a - b);
     const [min, max] = [sorted[Math.floor(sorted.length / 4)], sorted[Math.floor((sorted.length * 3) / 4)]];
     const word = (sample.merchant_name ?? sample.name).slice(1, 5).toLowerCase();
-    const cases: Array<[Record<string, unknown>, (row: Row) => boolean]> = [
+    const cases: Array<[TransactionFilter, (row: Row) => boolean]> = [
       [{ itemId: second.id }, (row) => row.item_id === second.id],
       [{ accountIds: [sample.account_id] }, (row) => row.account_id === sample.account_id],
       [{ from }, (row) => row.date >= from],
@@ -242,12 +270,11 @@ describe('the read API over HTTP', () => {
   });
 
   describe('balances', () => {
-    const BALANCES = 'query($ids: [ID!], $realtime: Boolean!) { balances(accountIds: $ids, realtime: $realtime) { accountId available current limit isoCurrencyCode lastUpdatedAt isRealtime } }';
-    type Balance = { accountId: string; current: number | null; lastUpdatedAt: string; isRealtime: boolean };
+    type Balance = BalancesQuery['balances'][number];
     const accountIdsOf = async (itemId: string): Promise<string[]> => ((await db().query('SELECT id FROM accounts WHERE item_id = $1', [itemId])) as Array<{ id: string }>).map((row) => row.id);
 
     it('answers the stored figures with the time they were read', async () => {
-      const response = await query<{ balances: Balance[] }>(BALANCES, { realtime: false });
+      const response = await query(BALANCES, { realtime: false });
       const stored: Array<{ id: string; balance_current: string | null; balance_updated_at: Date }> = await db().query(
         'SELECT id, balance_current::text, balance_updated_at FROM accounts WHERE item_id = ANY($1)',
         [[first.id, second.id]],
@@ -258,7 +285,7 @@ describe('the read API over HTTP', () => {
         expect(balance).toMatchObject({ current: row.balance_current === null ? null : Number(row.balance_current), isRealtime: false, lastUpdatedAt: row.balance_updated_at.toISOString() });
       }
       const [one] = await accountIdsOf(second.id);
-      expect((await query<{ balances: Balance[] }>(BALANCES, { ids: [one], realtime: false })).data!.balances.map((b) => b.accountId)).toEqual([one]);
+      expect((await query(BALANCES, { ids: [one], realtime: false })).data!.balances.map((b) => b.accountId)).toEqual([one]);
     });
 
     it('reads realtime balances once per Item for just the accounts asked, and stores them', async () => {
@@ -266,7 +293,7 @@ describe('the read API over HTTP', () => {
       const [b1] = await accountIdsOf(second.id);
       const started = new Date();
       plaidCalls.length = 0;
-      const response = await query<{ balances: Balance[] }>(BALANCES, { ids: [a1, b1, a2], realtime: true });
+      const response = await query(BALANCES, { ids: [a1, b1, a2], realtime: true });
       expect(response.errors).toBeUndefined();
       expect(plaidCalls.filter((endpoint) => endpoint === 'accountsBalanceGet')).toHaveLength(2);
       expect(response.data!.balances.map((b) => b.accountId)).toEqual([a1, b1, a2]);
@@ -277,7 +304,7 @@ describe('the read API over HTTP', () => {
       const stored: Array<{ id: string; balance_updated_at: Date }> = await db().query('SELECT id, balance_updated_at FROM accounts WHERE id = ANY($1)', [[a1, a2, b1]]);
       for (const row of stored) expect(row.balance_updated_at.toISOString()).toBe(response.data!.balances.find((b) => b.accountId === row.id)!.lastUpdatedAt);
       // The next stored read answers the figures just read, no longer as real-time.
-      const later = await query<{ balances: Balance[] }>(BALANCES, { ids: [a1], realtime: false });
+      const later = await query(BALANCES, { ids: [a1], realtime: false });
       expect(later.data!.balances[0]).toMatchObject({ isRealtime: false, lastUpdatedAt: response.data!.balances[0].lastUpdatedAt });
     });
 
@@ -288,7 +315,7 @@ describe('the read API over HTTP', () => {
       // More failures than the client's retries.
       const fault = await gw.emulator.injectError({ endpoint: '/accounts/balance/get', errorCode, times: 10, itemId: second.plaidItemId });
       try {
-        const response = await query<{ balances: Balance[] }>(BALANCES, { realtime: true });
+        const response = await query(BALANCES, { realtime: true });
         expect(response.data!.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
         expect(response.errors).toEqual([expect.objectContaining({ path: ['balances'], extensions: expect.objectContaining({ code, itemId: second.id, ...extra }) })]);
       } finally {
@@ -298,17 +325,17 @@ describe('the read API over HTTP', () => {
 
     it('moves an Item to LOGIN_REQUIRED on ITEM_LOGIN_REQUIRED and still answers the other, over HTTP and WebSocket', async () => {
       await gw.emulator.injectError({ endpoint: '/accounts/balance/get', errorCode: 'ITEM_LOGIN_REQUIRED', times: 2, itemId: second.plaidItemId });
-      const response = await query<{ balances: Balance[] }>(BALANCES, { realtime: true });
+      const response = await query(BALANCES, { realtime: true });
       expect(response.status).toBe(200);
       expect(response.data!.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
       expect(response.data!.balances.every((b) => b.isRealtime)).toBe(true);
-      expect(response.errors).toEqual([{ message: expect.any(String), path: ['balances'], locations: [{ line: 1, column: expect.any(Number) }], extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }) }]);
+      expect(response.errors).toEqual([{ message: expect.any(String), path: ['balances'], locations: [{ line: expect.any(Number), column: expect.any(Number) }], extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }) }]);
       const status = await query<{ item: { status: string } }>('query($id: ID!) { item(id: $id) { status } }', { id: second.id });
       expect(status.data!.item.status).toBe('LOGIN_REQUIRED');
 
       const client = connectWs(gw.wsUrl, `Bearer ${token}`);
       try {
-        const overWs = (await runWs(client, BALANCES, { realtime: true })) as { data: { balances: Balance[] }; errors: unknown[] };
+        const overWs = (await runWs(client, String(BALANCES), { realtime: true })) as { data: { balances: Balance[] }; errors: unknown[] };
         expect(overWs.data.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
         expect(overWs.errors).toEqual([expect.objectContaining({ path: ['balances'], extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }) })]);
       } finally {

@@ -1,26 +1,43 @@
 import { TransferValidationEntity } from '../../../src/entities/transfer-validation.entity';
+import { graphql } from '../../generated';
+import type { ValidateTransferMutation } from '../../generated/graphql';
 import { eventually, linkItem } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
-const VALIDATE = `mutation($input: ValidateTransferInput!) {
-  validateTransfer(input: $input) {
-    id approved reasons requestedAmount availableBalance isoCurrencyCode achAccountMask checkedAt
-    identityMatch { legalName phoneNumber emailAddress address }
-    account { id name mask }
+const VALIDATE = graphql(`
+  mutation ValidateTransfer($input: ValidateTransferInput!) {
+    validateTransfer(input: $input) {
+      id
+      approved
+      reasons
+      requestedAmount
+      availableBalance
+      isoCurrencyCode
+      achAccountMask
+      checkedAt
+      identityMatch {
+        legalName
+        phoneNumber
+        emailAddress
+        address
+      }
+      account {
+        id
+        name
+        mask
+      }
+    }
   }
-}`;
+`);
 
-interface Decision {
-  id: string;
-  approved: boolean;
-  reasons: string[];
-  requestedAmount: number;
-  availableBalance: number | null;
-  isoCurrencyCode: string | null;
-  achAccountMask: string | null;
-  identityMatch: { legalName: number | null; phoneNumber: number | null; emailAddress: number | null } | null;
-  account: { id: string; name: string; mask: string };
-}
+const ACCOUNTS_OF_ITEM = graphql(`
+  query AccountsOfItem($itemId: ID) {
+    accounts(itemId: $itemId) {
+      id
+      name
+    }
+  }
+`);
 
 describe('validateTransfer', () => {
   let gw: TestGateway;
@@ -39,10 +56,10 @@ describe('validateTransfer', () => {
     const token = await gw.tokenFor(newUserId());
     if (legalName) await gw.graphql('mutation($n: String) { updateProfile(input: { legalName: $n, email: "alberta@example.com" }) { id } }', { token, variables: { n: legalName } });
     const item = await linkItem(gw, token);
-    const listed = await gw.graphql<{ accounts: Array<{ id: string; name: string }> }>('query($id: ID) { accounts(itemId: $id) { id name } }', { token, variables: { id: item.id } });
+    const listed = await gw.graphql(ACCOUNTS_OF_ITEM, { token, variables: { itemId: item.id } });
     const accounts = Object.fromEntries(listed.data!.accounts.map((account) => [account.name, account.id]));
     const validate = async (accountId: string, amount: number, idempotencyKey?: string) => {
-      const answer = await gw.graphql<{ validateTransfer: Decision }>(VALIDATE, { token, variables: { input: { accountId, amount, idempotencyKey } } });
+      const answer = await gw.graphql(VALIDATE, { token, variables: { input: { accountId, amount, idempotencyKey } } });
       return { decision: answer.data?.validateTransfer, errors: answer.errors };
     };
     return { token, item, accounts, validate };
@@ -117,7 +134,7 @@ describe('validateTransfer', () => {
 
   it('reports BALANCE_UNAVAILABLE with a retry hint once Plaid\'s per-Item balance limit is reached, never a cached figure', async () => {
     const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
-    const decisions: Decision[] = [];
+    const decisions: ValidateTransferMutation['validateTransfer'][] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) decisions.push((await validate(accounts['Plaid Checking'], 5)).decision!);
     expect(decisions.slice(0, 5).every((decision) => decision.approved)).toBe(true);
     expect(decisions[5]).toMatchObject({ approved: false, reasons: ['BALANCE_UNAVAILABLE'], availableBalance: null });

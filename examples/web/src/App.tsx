@@ -1,0 +1,70 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Provider, useQuery, type Client } from 'urql';
+import { createGatewayClient } from './client';
+import { describeError, gatewayErrors } from './errors';
+import { ItemsPanel } from './ItemsPanel';
+import { LiveEvents } from './LiveEvents';
+import { ItemsQuery } from './operations';
+import { SandboxPanel } from './SandboxPanel';
+import { loadSession, type Session } from './session';
+import { TransactionsPanel } from './TransactionsPanel';
+import { TransferCheck } from './TransferCheck';
+
+export function App() {
+  const [session, setSession] = useState<{ session: Session; client: Client } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    loadSession().then(
+      (loaded) => setSession({ session: loaded, client: createGatewayClient(loaded.token) }),
+      (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+  if (failure) return <p className="error" role="alert">{failure}</p>;
+  if (!session) return <p>Loading…</p>;
+  return (
+    <Provider value={session.client}>
+      <Dashboard session={session.session} />
+    </Provider>
+  );
+}
+
+function Dashboard({ session }: { session: Session }) {
+  const [items, refetchItems] = useQuery({ query: ItemsQuery });
+  // Bumped by every live event, so lists that page by cursor start again from the top.
+  const [revision, setRevision] = useState(0);
+  const reload = useMemo(
+    () => () => {
+      refetchItems({ requestPolicy: 'network-only' });
+      setRevision((value) => value + 1);
+    },
+    [refetchItems],
+  );
+  const loaded = items.data?.items ?? [];
+  // ACH transfers leave checking and savings accounts only.
+  const transferable = loaded.flatMap((item) => item.accounts.filter((account) => account.type === 'DEPOSITORY').map((account) => ({ ...account, institutionName: item.institutionName })));
+
+  return (
+    <div className="page">
+      <header>
+        <h1>Your banks</h1>
+        <p className="hint">The reference web app of the Plaid GraphQL gateway: every figure here comes from its public GraphQL API.</p>
+      </header>
+      {gatewayErrors(items.error).map((error) => (
+        <p key={error.code + error.message} className="error" role="alert">
+          {describeError(error)}
+        </p>
+      ))}
+      <div className="columns">
+        <main>
+          <ItemsPanel items={loaded} loading={items.fetching && !items.data} linkPageUrl={session.linkPageUrl} onChanged={reload} />
+          <TransactionsPanel items={loaded} revision={revision} />
+        </main>
+        <aside>
+          <LiveEvents onEvent={reload} />
+          <TransferCheck accounts={transferable} />
+          <SandboxPanel items={loaded} onChanged={reload} />
+        </aside>
+      </div>
+    </div>
+  );
+}

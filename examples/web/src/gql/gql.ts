@@ -1,0 +1,130 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": typeof types.ItemsDocument,
+    "\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TransactionsDocument,
+    "\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": typeof types.RealtimeBalancesDocument,
+    "\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n": typeof types.CreateLinkTokenDocument,
+    "\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ExchangePublicTokenDocument,
+    "\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n": typeof types.CreateRelinkTokenDocument,
+    "\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteRelinkDocument,
+    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n": typeof types.UpdateLegalNameDocument,
+    "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n": typeof types.ValidateTransferDocument,
+    "\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n": typeof types.SandboxFireWebhookDocument,
+    "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": typeof types.SandboxResetLoginDocument,
+    "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": typeof types.SandboxCreateTransactionsDocument,
+    "\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": typeof types.SyncItemDocument,
+    "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.ItemStatusChangedDocument,
+    "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.TransactionsSyncedDocument,
+};
+const documents: Documents = {
+    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": types.ItemsDocument,
+    "\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TransactionsDocument,
+    "\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": types.RealtimeBalancesDocument,
+    "\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n": types.CreateLinkTokenDocument,
+    "\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n": types.ExchangePublicTokenDocument,
+    "\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n": types.CreateRelinkTokenDocument,
+    "\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n": types.CompleteRelinkDocument,
+    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n": types.UpdateLegalNameDocument,
+    "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n": types.ValidateTransferDocument,
+    "\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n": types.SandboxFireWebhookDocument,
+    "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": types.SandboxResetLoginDocument,
+    "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": types.SandboxCreateTransactionsDocument,
+    "\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": types.SyncItemDocument,
+    "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.ItemStatusChangedDocument,
+    "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.TransactionsSyncedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n"): (typeof documents)["\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n"): (typeof documents)["\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n"): (typeof documents)["\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n"): (typeof documents)["\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n"): (typeof documents)["\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,196 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AccountType =
+  | 'CREDIT'
+  | 'DEPOSITORY'
+  | 'INVESTMENT'
+  | 'LOAN'
+  | 'OTHER';
+
+export type ExchangePublicTokenInput = {
+  /** From Link's onSuccess metadata, for display until Plaid confirms it. */
+  institutionId?: string | null | undefined;
+  institutionName?: string | null | undefined;
+  publicToken: string;
+};
+
+export type ItemStatus =
+  | 'ACTIVE'
+  | 'ERROR'
+  | 'LOGIN_REQUIRED'
+  | 'PENDING_DISCONNECT'
+  | 'PENDING_EXPIRATION'
+  | 'REVOKED';
+
+export type SandboxTransactionInput = {
+  amount: number;
+  datePosted: string;
+  dateTransacted: string;
+  description: string;
+  isoCurrencyCode?: string | null | undefined;
+};
+
+export type SandboxWebhookCode =
+  | 'DEFAULT_UPDATE'
+  | 'ERROR'
+  | 'LOGIN_REPAIRED'
+  | 'NEW_ACCOUNTS_AVAILABLE'
+  | 'PENDING_DISCONNECT'
+  | 'PENDING_EXPIRATION'
+  | 'SYNC_UPDATES_AVAILABLE'
+  | 'USER_PERMISSION_REVOKED';
+
+export type TransactionFilter = {
+  accountIds?: Array<string | number> | null | undefined;
+  category?: string | null | undefined;
+  /** Inclusive. */
+  from?: string | null | undefined;
+  itemId?: string | number | null | undefined;
+  maxAmount?: number | null | undefined;
+  minAmount?: number | null | undefined;
+  pending?: boolean | null | undefined;
+  /** Case-insensitive match on name or merchant name. */
+  search?: string | null | undefined;
+  /** Inclusive. */
+  to?: string | null | undefined;
+};
+
+export type TransferDeclineReason =
+  | 'ACCOUNT_NOT_ELIGIBLE'
+  | 'BALANCE_UNAVAILABLE'
+  | 'IDENTITY_MISMATCH'
+  | 'INSUFFICIENT_FUNDS'
+  | 'ITEM_LOGIN_REQUIRED'
+  | 'ITEM_NOT_ACTIVE'
+  | 'NO_ACH_NUMBERS'
+  | 'PROFILE_INCOMPLETE';
+
+export type ValidateTransferInput = {
+  accountId: string | number;
+  /** In the account's currency; must be positive. */
+  amount: number;
+  /** The same key returns the same recorded decision instead of deciding again. */
+  idempotencyKey?: string | null | undefined;
+};
+
+export type ItemsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ItemsQuery = { items: Array<{ id: string, institutionName: string | null, status: ItemStatus, lastSyncedAt: string | null, error: { code: string, displayMessage: string | null, message: string } | null, accounts: Array<{ id: string, name: string, mask: string | null, type: AccountType, subtype: string | null, balance: { current: number | null, available: number | null, isoCurrencyCode: string | null, lastUpdatedAt: string, isRealtime: boolean } }> }> };
+
+export type TransactionsQueryVariables = Exact<{
+  filter?: TransactionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TransactionsQuery = { transactions: { totalCount: number, edges: Array<{ node: { id: string, date: string, name: string, merchantName: string | null, amount: number, isoCurrencyCode: string | null, pending: boolean, category: string | null, account: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RealtimeBalancesQueryVariables = Exact<{
+  accountIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type RealtimeBalancesQuery = { balances: Array<{ accountId: string, current: number | null, available: number | null, isoCurrencyCode: string | null, lastUpdatedAt: string, isRealtime: boolean }> };
+
+export type CreateLinkTokenMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateLinkTokenMutation = { createLinkToken: { linkToken: string } };
+
+export type ExchangePublicTokenMutationVariables = Exact<{
+  input: ExchangePublicTokenInput;
+}>;
+
+
+export type ExchangePublicTokenMutation = { exchangePublicToken: { id: string, status: ItemStatus } };
+
+export type CreateRelinkTokenMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type CreateRelinkTokenMutation = { createRelinkToken: { linkToken: string } };
+
+export type CompleteRelinkMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type CompleteRelinkMutation = { completeRelink: { id: string, status: ItemStatus } };
+
+export type UpdateLegalNameMutationVariables = Exact<{
+  legalName?: string | null | undefined;
+}>;
+
+
+export type UpdateLegalNameMutation = { updateProfile: { id: string } };
+
+export type ValidateTransferMutationVariables = Exact<{
+  input: ValidateTransferInput;
+}>;
+
+
+export type ValidateTransferMutation = { validateTransfer: { id: string, approved: boolean, reasons: Array<TransferDeclineReason>, requestedAmount: number, availableBalance: number | null, isoCurrencyCode: string | null, identityMatch: { legalName: number | null } | null } };
+
+export type SandboxFireWebhookMutationVariables = Exact<{
+  itemId: string | number;
+  code: SandboxWebhookCode;
+}>;
+
+
+export type SandboxFireWebhookMutation = { sandboxFireWebhook: boolean };
+
+export type SandboxResetLoginMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type SandboxResetLoginMutation = { sandboxResetLogin: boolean };
+
+export type SandboxCreateTransactionsMutationVariables = Exact<{
+  itemId: string | number;
+  transactions: Array<SandboxTransactionInput> | SandboxTransactionInput;
+}>;
+
+
+export type SandboxCreateTransactionsMutation = { sandboxCreateTransactions: boolean };
+
+export type SyncItemMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type SyncItemMutation = { syncItem: { added: number } };
+
+export type ItemStatusChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ItemStatusChangedSubscription = { itemStatusChanged: { status: ItemStatus, previousStatus: ItemStatus | null, reason: string | null, occurredAt: string, item: { id: string, institutionName: string | null } } };
+
+export type TransactionsSyncedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TransactionsSyncedSubscription = { transactionsSynced: { added: number, modified: number, removed: number, syncedAt: string, item: { id: string, institutionName: string | null } } };
+
+
+export const ItemsDocument = {"__meta__":{"hash":"sha256:8ecb6a2e237f54e27d4005d34d47a6da9a7715b480b109692381dde1387506d4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"displayMessage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mask"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"subtype"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"isoCurrencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isRealtime"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ItemsQuery, ItemsQueryVariables>;
+export const TransactionsDocument = {"__meta__":{"hash":"sha256:a475dbfaab5a99aef39317b5ddbeee4e1512f18488cc10d8668ae86185b65b0b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Transactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TransactionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"merchantName"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"isoCurrencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TransactionsQuery, TransactionsQueryVariables>;
+export const RealtimeBalancesDocument = {"__meta__":{"hash":"sha256:ac0b1742003334ddbe8abe041bc24e826a51c8d682f8ac61e69db5061c889a6e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RealtimeBalances"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"realtime"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"isoCurrencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isRealtime"}}]}}]}}]} as unknown as DocumentNode<RealtimeBalancesQuery, RealtimeBalancesQueryVariables>;
+export const CreateLinkTokenDocument = {"__meta__":{"hash":"sha256:75436ce6b335592c7221f0b2d2eeab3361d6c0df6ea9bcd8a6f8e93e2b52844d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateLinkToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLinkToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkToken"}}]}}]}}]} as unknown as DocumentNode<CreateLinkTokenMutation, CreateLinkTokenMutationVariables>;
+export const ExchangePublicTokenDocument = {"__meta__":{"hash":"sha256:a783f70aa127bf0e574ef68dc64d2456a95ab9faaa993c23e95b4bdbab0ac2a6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExchangePublicToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExchangePublicTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exchangePublicToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ExchangePublicTokenMutation, ExchangePublicTokenMutationVariables>;
+export const CreateRelinkTokenDocument = {"__meta__":{"hash":"sha256:5f0d69c3fb42bd6ef85559e7bf1d344b2be3fd726b31a045138e619dd7d4376f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRelinkToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRelinkToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkToken"}}]}}]}}]} as unknown as DocumentNode<CreateRelinkTokenMutation, CreateRelinkTokenMutationVariables>;
+export const CompleteRelinkDocument = {"__meta__":{"hash":"sha256:8eac2f860208a56e71fb974d33b1347331206127678332e40013733bdf85e830"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteRelink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeRelink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CompleteRelinkMutation, CompleteRelinkMutationVariables>;
+export const UpdateLegalNameDocument = {"__meta__":{"hash":"sha256:568e20cff320126e1bf377348d57fcdb97d76b7ba0e42dbc9323be9ac733877e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateLegalName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"legalName"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"legalName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"legalName"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateLegalNameMutation, UpdateLegalNameMutationVariables>;
+export const ValidateTransferDocument = {"__meta__":{"hash":"sha256:f232f61ba082d3a30e8e2ca7e6a78070b0add9c9f61bbff817ab4435f5061124"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ValidateTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ValidateTransferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateTransfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"approved"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAmount"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"}},{"kind":"Field","name":{"kind":"Name","value":"isoCurrencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"identityMatch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}}]}}]}}]}}]} as unknown as DocumentNode<ValidateTransferMutation, ValidateTransferMutationVariables>;
+export const SandboxFireWebhookDocument = {"__meta__":{"hash":"sha256:01b10f2a4f591699e43295450ec1aab9cb9997c5501658965f83e730592d18b5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SandboxFireWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SandboxWebhookCode"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandboxFireWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}]}]}}]} as unknown as DocumentNode<SandboxFireWebhookMutation, SandboxFireWebhookMutationVariables>;
+export const SandboxResetLoginDocument = {"__meta__":{"hash":"sha256:8bb9cddb6e4a26072c58ed3dddcd0d21def826c18647ad1d07b1175db4de5d97"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SandboxResetLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandboxResetLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}]}]}}]} as unknown as DocumentNode<SandboxResetLoginMutation, SandboxResetLoginMutationVariables>;
+export const SandboxCreateTransactionsDocument = {"__meta__":{"hash":"sha256:3907149e83c8c9df874a7a41a9b70fe73e0b7e60b262d555e9d6a8a4004fae84"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SandboxCreateTransactions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"transactions"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SandboxTransactionInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandboxCreateTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}},{"kind":"Argument","name":{"kind":"Name","value":"transactions"},"value":{"kind":"Variable","name":{"kind":"Name","value":"transactions"}}}]}]}}]} as unknown as DocumentNode<SandboxCreateTransactionsMutation, SandboxCreateTransactionsMutationVariables>;
+export const SyncItemDocument = {"__meta__":{"hash":"sha256:2e5cd3fd4e8df2b2fd90139b770b589dc696611d06c347fab5d07f784244552a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"itemId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"itemId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"added"}}]}}]}}]} as unknown as DocumentNode<SyncItemMutation, SyncItemMutationVariables>;
+export const ItemStatusChangedDocument = {"__meta__":{"hash":"sha256:2943729dc27b3b5e85e29a5fded03b22ddc0c0d0ac76d67faad6b573a5e5f2e0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ItemStatusChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemStatusChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}}]}}]}}]}}]} as unknown as DocumentNode<ItemStatusChangedSubscription, ItemStatusChangedSubscriptionVariables>;
+export const TransactionsSyncedDocument = {"__meta__":{"hash":"sha256:8c790920dce1c6f9586fc91117c7cbeaa29f28312ae1bf44a28ab82ddeaa9282"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TransactionsSynced"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionsSynced"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"modified"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"syncedAt"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"institutionName"}}]}}]}}]}}]} as unknown as DocumentNode<TransactionsSyncedSubscription, TransactionsSyncedSubscriptionVariables>;
