@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { AccountType } from '../schema/enums';
@@ -9,6 +10,7 @@ import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
+import { selectsField } from './selected-fields';
 import { toConnection } from './transaction-mapping';
 
 @Resolver(() => Account)
@@ -39,7 +41,12 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => TransactionConnection)
-  async transactions(@Root() account: Account, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
-    return toConnection(await context.loaders.transactionPages.load({ scope: 'account', scopeId: account.id, args }));
+  async transactions(
+    @Root() account: Account,
+    @Args(() => TransactionPageArgs) args: TransactionPageArgs,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TransactionConnection> {
+    return toConnection(await context.loaders.transactionPages.load({ scope: 'account', scopeId: account.id, args, withTotalCount: selectsField(info, 'totalCount') }));
   }
 }

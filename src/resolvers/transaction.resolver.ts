@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
@@ -7,6 +8,7 @@ import { Transaction } from '../schema/transaction.type';
 import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
+import { selectsField } from './selected-fields';
 import { toConnection, toTransaction } from './transaction-mapping';
 
 @Resolver(() => Transaction)
@@ -14,9 +16,9 @@ export class TransactionResolver {
   constructor(private readonly services: Services) {}
 
   @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
-  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
+  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
     const userId = callerId(context);
-    return toConnection(await this.services.transactions.page(userId, { scope: 'user', scopeId: userId, args }));
+    return toConnection(await this.services.transactions.page(userId, { scope: 'user', scopeId: userId, args, withTotalCount: selectsField(info, 'totalCount') }));
   }
 
   @Query(() => Transaction, { nullable: true })

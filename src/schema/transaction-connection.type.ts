@@ -27,6 +27,7 @@ export class TransactionConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
+  /** Counted only when the operation selects it (see TransactionPageRequest.withTotalCount). */
   @Field(() => Int)
-  totalCount!: number;
+  totalCount?: number;
 }
