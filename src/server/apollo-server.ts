@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import type { WebSocketServer } from 'ws';
@@ -51,6 +51,8 @@ export function createApolloServer({ schema, guard, metrics, httpServer, wsServe
         },
       },
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets cache hints, and its willResolveField hook wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       partialErrorsPlugin(),
       operationGuardPlugin(guard),
