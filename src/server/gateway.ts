@@ -141,7 +141,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
     });
     onClose('close the rate limiter', () => rateLimiter.close());
-    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter });
+    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, maxCost: config.limits.maxCost, visibility, rateLimiter });
 
     const app = express();
     app.disable('x-powered-by');

@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
+import { operationCostErrors } from './operation-cost';
 import { pageSizeErrors } from './page-size-limit';
 import type { OperationLimits } from './operation-limits';
 import type { OperationRateLimiter } from './operation-rate-limiter';
@@ -39,6 +40,8 @@ export interface OperationGuardOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
   maxPageSize: number;
+  /** See operation-cost.ts: counted with the variables' values, so a page size in a variable counts too. */
+  maxCost: number;
   visibility: SchemaVisibility;
   rateLimiter: OperationRateLimiter;
 }
@@ -59,7 +62,7 @@ export class OperationGuard {
     return this.options.visibility;
   }
 
-  /** Rate limit, introspection policy, variables and page sizes; errors are client-ready. */
+  /** Rate limit, introspection policy, variables, page sizes and cost; errors are client-ready. */
   async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
     if (user) {
       try {
@@ -78,7 +81,9 @@ export class OperationGuard {
       this.options.visibility.hideSuggestions(user, errors);
       return errors;
     }
-    return pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
+    const pageErrors = pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
+    if (pageErrors.length > 0) return pageErrors;
+    return operationCostErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxCost);
   }
 
   /** graphql-ws's onSubscribe: parse and validate as Apollo does, then `check`. */
