@@ -8,6 +8,7 @@ import type { WebSocketServer } from 'ws';
 import { formatClientError } from '../errors/error-mapping';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
+import { compiledExecution } from './compiled-execution';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import type { GraphQLContext } from './graphql-context';
 import type { OperationGuard } from './operation-guard';
@@ -24,10 +25,10 @@ export interface ApolloServerOptions {
   shutdownGraceMs: number;
 }
 
-/** Apollo for HTTP, with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
+/** Apollo for HTTP (executed by graphql-jit), with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
 export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs }: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    schema,
+    gateway: compiledExecution(schema),
     csrfPrevention: true,
     // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
     introspection: true,
