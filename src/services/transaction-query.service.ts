@@ -73,7 +73,8 @@ const DEFAULT_PAGE_SIZE = 50;
  * history into every account's scan (26 ms instead of 2.7 ms right after a sync).
  */
 const SCOPES: Record<TransactionScope, { owned: string; condition: string }> = {
-  user: { owned: 's.scope_id = $2', condition: 't.user_id = s.scope_id' },
+  // The caller's value written out, not the joined one: the planner then knows whose rows, and how many.
+  user: { owned: 's.scope_id = $2', condition: 't.user_id = $2' },
   item: { owned: 'EXISTS (SELECT 1 FROM items o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.item_id = s.scope_id::uuid' },
   account: { owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.account_id = s.scope_id::uuid' },
 };
