@@ -8,6 +8,12 @@ export function toTransaction(record: TransactionRecord): Transaction {
 }
 
 export function toConnection(page: TransactionPage): TransactionConnection {
-  const edges = page.records.map((record) => ({ cursor: encodeTransactionCursor(record), node: toTransaction(record) }));
+  // A cursor is encoded only if the operation reads it (most read just the nodes).
+  const edges = page.records.map((record) => ({
+    node: toTransaction(record),
+    get cursor() {
+      return encodeTransactionCursor(record);
+    },
+  }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
 }
