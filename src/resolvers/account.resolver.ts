@@ -10,8 +10,8 @@ import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
-import { selectsField } from './selected-fields';
 import { toConnection } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -47,6 +47,6 @@ export class AccountResolver {
     @Ctx() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TransactionConnection> {
-    return toConnection(await context.loaders.transactionPages.load({ scope: 'account', scopeId: account.id, args, withTotalCount: selectsField(info, 'totalCount') }));
+    return toConnection(await context.loaders.transactionPages.load(transactionPageRequest(info, 'account', account.id, args)));
   }
 }

@@ -9,8 +9,8 @@ import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
-import { selectsField } from './selected-fields';
 import { toConnection } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Item)
 export class ItemResolver {
@@ -39,6 +39,6 @@ export class ItemResolver {
     @Ctx() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TransactionConnection> {
-    return toConnection(await context.loaders.transactionPages.load({ scope: 'item', scopeId: item.id, args, withTotalCount: selectsField(info, 'totalCount') }));
+    return toConnection(await context.loaders.transactionPages.load(transactionPageRequest(info, 'item', item.id, args)));
   }
 }

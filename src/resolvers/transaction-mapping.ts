@@ -1,16 +1,21 @@
 import type { TransactionConnection } from '../schema/transaction-connection.type';
 import type { Transaction } from '../schema/transaction.type';
 import { encodeTransactionCursor } from '../services/transaction-cursor';
-import type { TransactionPage, TransactionRecord } from '../services/transaction-query.service';
+import type { PageRecord, TransactionPage, TransactionRecord } from '../services/transaction-query.service';
 
 export function toTransaction(record: TransactionRecord): Transaction {
   return { ...record, amount: Number(record.amount) };
 }
 
+/** A page's node: GraphQL reads only the selected fields, which with the keys are all the page read. */
+function toPageNode(record: PageRecord): Transaction {
+  return { ...record, amount: record.amount === undefined ? undefined : Number(record.amount) } as Transaction;
+}
+
 export function toConnection(page: TransactionPage): TransactionConnection {
   // A cursor is encoded only if the operation reads it (most read just the nodes).
   const edges = page.records.map((record) => ({
-    node: toTransaction(record),
+    node: toPageNode(record),
     get cursor() {
       return encodeTransactionCursor(record);
     },

@@ -8,8 +8,8 @@ import { Transaction } from '../schema/transaction.type';
 import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
-import { selectsField } from './selected-fields';
 import { toConnection, toTransaction } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
@@ -18,7 +18,7 @@ export class TransactionResolver {
   @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
   async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
     const userId = callerId(context);
-    return toConnection(await this.services.transactions.page(userId, { scope: 'user', scopeId: userId, args, withTotalCount: selectsField(info, 'totalCount') }));
+    return toConnection(await this.services.transactions.page(userId, transactionPageRequest(info, 'user', userId, args)));
   }
 
   @Query(() => Transaction, { nullable: true })
