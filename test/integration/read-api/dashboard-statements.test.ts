@@ -69,6 +69,17 @@ describe("the dashboard query's SQL", () => {
     expect(await counting('{ transactions(first: 5) { ...Counted } } fragment Counted on TransactionConnection { totalCount }')).toHaveLength(1);
   });
 
+  it('reads only the transaction columns the operation selects, besides the keys', async () => {
+    const userId = await seedUser(1, 2, 5);
+    const pageOf = async (query: string) => (await recorded(userId, query)).statements.find((sql) => sql.includes('LATERAL'))!;
+    const narrow = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { amount } } } } } }');
+    expect(narrow).toMatch(/t\.amount::text/);
+    expect(narrow).not.toMatch(/logo_url|merchant_name|plaid_transaction_id/);
+    const wide = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { ...Logo } } } } } } fragment Logo on Transaction { logoUrl merchantName }');
+    expect(wide).toMatch(/t\.logo_url/);
+    expect(wide).toMatch(/t\.merchant_name/);
+  });
+
   it('reads about 20 rows per account for 20-row pages of a user with 100,000 transactions, whatever the statistics say', async () => {
     const userId = await seedUser(10, 5, 2_000);
     const [page] = (await recorded(userId, DASHBOARD)).statements.filter((sql) => sql.includes('LATERAL'));
