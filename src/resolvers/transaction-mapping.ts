@@ -1,4 +1,4 @@
-import type { TransactionConnection } from '../schema/transaction-connection.type';
+import type { TransactionConnection, TransactionEdge } from '../schema/transaction-connection.type';
 import type { Transaction } from '../schema/transaction.type';
 import { encodeTransactionCursor } from '../services/transaction-cursor';
 import type { PageRecord, TransactionPage, TransactionRecord } from '../services/transaction-query.service';
@@ -12,13 +12,20 @@ function toPageNode(record: PageRecord): Transaction {
   return { ...record, amount: record.amount === undefined ? undefined : Number(record.amount) } as Transaction;
 }
 
+/** An edge whose cursor is encoded only if the operation reads it (most read just the nodes). */
+class PageEdge implements TransactionEdge {
+  readonly node: Transaction;
+
+  constructor(private readonly record: PageRecord) {
+    this.node = toPageNode(record);
+  }
+
+  get cursor(): string {
+    return encodeTransactionCursor(this.record);
+  }
+}
+
 export function toConnection(page: TransactionPage): TransactionConnection {
-  // A cursor is encoded only if the operation reads it (most read just the nodes).
-  const edges = page.records.map((record) => ({
-    node: toPageNode(record),
-    get cursor() {
-      return encodeTransactionCursor(record);
-    },
-  }));
+  const edges = page.records.map((record) => new PageEdge(record));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
 }
