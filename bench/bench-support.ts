@@ -202,6 +202,7 @@ export interface WebhookBench {
   gateway: BenchGateway;
   /** The bench's own connection to the gateway's database. */
   db: Client;
+  databaseUrl: string;
   /** Owns every Item the bench inserts. */
   userId: string;
   /** Makes these emulator Items known to the gateway (as if linked), owned by `userId`; answers their gateway ids by Plaid id. */
@@ -247,6 +248,7 @@ export async function startWebhookBench(name: string, gatewayEnv: Record<string,
       capture,
       gateway,
       db,
+      databaseUrl: database.url,
       userId,
       insertItems: async (plaidItemIds) => {
         const inserted = await db.query<{ id: string; plaid_item_id: string }>(

@@ -1,3 +1,4 @@
+import './graphql-production-mode';
 import 'reflect-metadata';
 import { issueToken } from './auth/token-issuer';
 import { loadConfigOrExit } from './cli/exit-on-config-error';

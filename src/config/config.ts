@@ -226,7 +226,7 @@ function loadPlaidConfig(read: (name: string) => string | undefined, isProductio
 function loadEdgeLimits(read: (name: string) => string | undefined): EdgeLimits {
   return {
     maxDepth: integer(read('GRAPHQL_MAX_DEPTH'), 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
-    maxCost: integer(read('GRAPHQL_MAX_COST'), 'GRAPHQL_MAX_COST', 5000, 1, 1_000_000),
+    maxCost: integer(read('GRAPHQL_MAX_COST'), 'GRAPHQL_MAX_COST', 50_000, 1, 100_000_000),
     maxAliases: integer(read('GRAPHQL_MAX_ALIASES'), 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
     maxDirectives: integer(read('GRAPHQL_MAX_DIRECTIVES'), 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
     maxTokens: integer(read('GRAPHQL_MAX_TOKENS'), 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { AccountType } from '../schema/enums';
@@ -10,6 +11,7 @@ import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
 import { toConnection } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -39,7 +41,12 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => TransactionConnection)
-  async transactions(@Root() account: Account, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
-    return toConnection(await context.loaders.transactionPages.load({ scope: 'account', scopeId: account.id, args }));
+  async transactions(
+    @Root() account: Account,
+    @Args(() => TransactionPageArgs) args: TransactionPageArgs,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TransactionConnection> {
+    return toConnection(await context.loaders.transactionPages.load(transactionPageRequest(info, 'account', account.id, args)));
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../schema/account.type';
 import { ItemStatus } from '../schema/enums';
 import { Item } from '../schema/item.type';
@@ -9,6 +10,7 @@ import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toItem } from './item-mapping';
 import { toConnection } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Item)
 export class ItemResolver {
@@ -31,7 +33,12 @@ export class ItemResolver {
   }
 
   @FieldResolver(() => TransactionConnection)
-  async transactions(@Root() item: Item, @Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
-    return toConnection(await context.loaders.transactionPages.load({ scope: 'item', scopeId: item.id, args }));
+  async transactions(
+    @Root() item: Item,
+    @Args(() => TransactionPageArgs) args: TransactionPageArgs,
+    @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TransactionConnection> {
+    return toConnection(await context.loaders.transactionPages.load(transactionPageRequest(info, 'item', item.id, args)));
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { TransactionChanges } from '../schema/transaction-changes.type';
@@ -9,15 +10,16 @@ import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { toConnection, toTransaction } from './transaction-mapping';
+import { transactionPageRequest } from './transaction-page-request';
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
   constructor(private readonly services: Services) {}
 
   @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
-  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext): Promise<TransactionConnection> {
+  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
     const userId = callerId(context);
-    return toConnection(await this.services.transactions.page(userId, { scope: 'user', scopeId: userId, args }));
+    return toConnection(await this.services.transactions.page(userId, transactionPageRequest(info, 'user', userId, args)));
   }
 
   @Query(() => Transaction, { nullable: true })

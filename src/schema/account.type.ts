@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Balance } from './balance.type';
 import { AccountType } from './enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Account {
   @Field(() => ID)
   id!: string;

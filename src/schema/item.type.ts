@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ItemStatus, TransactionsUpdateStatus } from './enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ItemError {
   @Field(() => String)
   type!: string;
@@ -16,7 +16,7 @@ export class ItemError {
   displayMessage!: string | null;
 }
 
-@ObjectType({ description: 'One login at one institution.' })
+@ObjectType({ description: 'One login at one institution.', simpleResolvers: true })
 export class Item {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Transaction } from './transaction.type';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -10,7 +10,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TransactionEdge {
   @Field(() => String)
   cursor!: string;
@@ -19,7 +19,7 @@ export class TransactionEdge {
   node!: Transaction;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TransactionConnection {
   @Field(() => [TransactionEdge])
   edges!: TransactionEdge[];
@@ -27,6 +27,7 @@ export class TransactionConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
+  /** Counted only when the operation selects it (see TransactionPageRequest.withTotalCount). */
   @Field(() => Int)
-  totalCount!: number;
+  totalCount?: number;
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from './scalars';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Transaction {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
@@ -9,6 +9,7 @@ import type { WebSocketServer } from 'ws';
 import { formatClientError } from '../errors/error-mapping';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
+import { compiledExecution } from './compiled-execution';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import type { GraphQLContext } from './graphql-context';
 import type { OperationGuard } from './operation-guard';
@@ -30,10 +31,10 @@ export interface ApolloServerOptions {
 // A registered hash is kept a day after its last registration, so Redis does not grow without bound.
 const PERSISTED_QUERY_TTL_SECONDS = 86_400;
 
-/** Apollo for HTTP, with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
+/** Apollo for HTTP (executed by graphql-jit), with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
 export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs, persistedQueryCache }: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    schema,
+    gateway: compiledExecution(schema),
     csrfPrevention: true,
     // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
     introspection: true,
@@ -58,6 +59,8 @@ export function createApolloServer({ schema, guard, metrics, httpServer, wsServe
         },
       },
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets cache hints, and its willResolveField hook wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       partialErrorsPlugin(),
       operationGuardPlugin(guard),

@@ -156,7 +156,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     onClose('close the rate limiter', () => rateLimiter.close());
     const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments, config.partnerScope);
-    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, visibility, rateLimiter, trustedDocuments });
+    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, maxCost: config.limits.maxCost, visibility, rateLimiter, trustedDocuments });
 
     const app = express();
     app.disable('x-powered-by');

@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
+import { operationCostErrors } from './operation-cost';
 import { pageSizeErrors } from './page-size-limit';
 import { unstorableStringErrors } from './unstorable-strings';
 import type { OperationLimits } from './operation-limits';
@@ -41,6 +42,8 @@ export interface OperationGuardOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
   maxPageSize: number;
+  /** See operation-cost.ts: counted with the variables' values, so a page size in a variable counts too. */
+  maxCost: number;
   visibility: SchemaVisibility;
   rateLimiter: OperationRateLimiter;
   /** Set (TRUSTED_DOCUMENTS): operations outside it are refused unless the token is a partner's. */
@@ -63,7 +66,7 @@ export class OperationGuard {
     return this.options.visibility;
   }
 
-  /** Rate limit, introspection policy, trusted documents, variables and page sizes; errors are client-ready. */
+  /** Rate limit, introspection policy, trusted documents, variables, page sizes and cost; errors are client-ready. */
   async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
     if (user) {
       try {
@@ -84,7 +87,9 @@ export class OperationGuard {
     }
     const unstorable = unstorableStringErrors(document, coerced.coerced);
     if (unstorable.length > 0) return unstorable;
-    return pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
+    const pageErrors = pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
+    if (pageErrors.length > 0) return pageErrors;
+    return operationCostErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxCost);
   }
 
   /** graphql-ws's onSubscribe: parse and validate as Apollo does, then `check`. */

@@ -5,7 +5,7 @@ import type { EdgeLimits } from '../config/config';
 export interface OperationLimits {
   /** graphql-js stops lexing past this many tokens, before any AST is built. */
   parseOptions: ParseOptions;
-  /** graphql-armor's depth, cost, alias and directive limits, after graphql-js's own rules. */
+  /** graphql-armor's depth, alias and directive limits, after graphql-js's own rules (cost: operation-cost.ts). */
   validationRules: ValidationRule[];
 }
 
@@ -22,11 +22,12 @@ function reportAsValidationError(context: ValidationContext | null, error: Graph
 export function operationLimits(limits: EdgeLimits): OperationLimits {
   const onRejection = { propagateOnRejection: false, onReject: [reportAsValidationError] };
   const { validationRules } = new ApolloArmor({
-    // Suggestions are hidden per caller (SchemaVisibility) and tokens counted by the parser itself.
+    // Suggestions are hidden per caller (SchemaVisibility), tokens counted by the parser itself, and
+    // cost by the guard once variables are known (armor multiplies by a written-out `first` only).
     blockFieldSuggestion: { enabled: false },
     maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     maxDepth: { n: limits.maxDepth, ...onRejection },
-    costLimit: { maxCost: limits.maxCost, ...onRejection },
     maxAliases: { n: limits.maxAliases, ...onRejection },
     maxDirectives: { n: limits.maxDirectives, ...onRejection },
   }).protect();

@@ -32,6 +32,10 @@ export interface TransactionPageRequest {
   scope: TransactionScope;
   scopeId: string;
   args: TransactionPageArgs;
+  /** Count every match too: only when the operation selects totalCount, since it reads the whole history. */
+  withTotalCount: boolean;
+  /** The record fields to read beside the key fields; each column costs parsing on every row. */
+  fields: readonly TransactionField[];
 }
 
 /** A stored transaction as the API reads it; amount is the exact numeric string. */
@@ -56,22 +60,60 @@ export interface TransactionRecord {
 }
 
 export interface TransactionPage {
-  records: TransactionRecord[];
+  records: PageRecord[];
   hasNextPage: boolean;
-  /** Every transaction matching the filter in the scope, whatever the cursor. */
-  totalCount: number;
+  /** Every transaction matching the filter in the scope, whatever the cursor; only when asked for. */
+  totalCount?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
 
-const SCOPE_CONDITION: Record<TransactionScope, string> = { user: 't.user_id = s.scope_id', item: 't.item_id = s.scope_id::uuid', account: 't.account_id = s.scope_id::uuid' };
+/**
+ * Per scope: which of the asked scopes are the caller's (`$2`), and the transactions in one.
+ * Ownership is checked on the scope's own row, so the page's scan has only its scope's index
+ * to use: with `t.user_id` in it too, stale statistics let the planner AND the user's whole
+ * history into every account's scan (26 ms instead of 2.7 ms right after a sync).
+ */
+const SCOPES: Record<TransactionScope, { owned: string; condition: string }> = {
+  // The caller's value written out, not the joined one: the planner then knows whose rows, and how many.
+  user: { owned: 's.scope_id = $2', condition: 't.user_id = $2' },
+  item: { owned: 'EXISTS (SELECT 1 FROM items o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.item_id = s.scope_id::uuid' },
+  account: { owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.account_id = s.scope_id::uuid' },
+};
 
 // Dates as text: node-pg would turn a date into a local-midnight JS Date and shift the day.
-export const RECORD_COLUMNS = `t.id, t.plaid_transaction_id AS "plaidTransactionId", t.account_id AS "accountId", t.amount::text AS amount,
-  t.iso_currency_code AS "isoCurrencyCode", t.unofficial_currency_code AS "unofficialCurrencyCode", t.date::text AS date,
-  t.authorized_date::text AS "authorizedDate", t.name, t.merchant_name AS "merchantName", t.category,
-  t.category_detailed AS "categoryDetailed", t.pending, t.pending_transaction_id AS "pendingTransactionId",
-  t.payment_channel AS "paymentChannel", t.logo_url AS "logoUrl", t.website`;
+const COLUMNS: Record<keyof TransactionRecord, string> = {
+  id: 't.id',
+  plaidTransactionId: 't.plaid_transaction_id AS "plaidTransactionId"',
+  accountId: 't.account_id AS "accountId"',
+  amount: 't.amount::text AS amount',
+  isoCurrencyCode: 't.iso_currency_code AS "isoCurrencyCode"',
+  unofficialCurrencyCode: 't.unofficial_currency_code AS "unofficialCurrencyCode"',
+  date: 't.date::text AS date',
+  authorizedDate: 't.authorized_date::text AS "authorizedDate"',
+  name: 't.name',
+  merchantName: 't.merchant_name AS "merchantName"',
+  category: 't.category',
+  categoryDetailed: 't.category_detailed AS "categoryDetailed"',
+  pending: 't.pending',
+  pendingTransactionId: 't.pending_transaction_id AS "pendingTransactionId"',
+  paymentChannel: 't.payment_channel AS "paymentChannel"',
+  logoUrl: 't.logo_url AS "logoUrl"',
+  website: 't.website',
+};
+export const RECORD_COLUMNS = Object.values(COLUMNS).join(', ');
+
+/** What every page record holds: its keyset position and its account. */
+const KEY_FIELDS = ['id', 'date', 'accountId'] as const;
+
+export type TransactionField = keyof TransactionRecord;
+
+/** A transaction of a page: its key fields and the fields asked for. */
+export type PageRecord = Pick<TransactionRecord, (typeof KEY_FIELDS)[number]> & Partial<TransactionRecord>;
+
+export function isTransactionField(name: string): name is TransactionField {
+  return Object.hasOwn(COLUMNS, name);
+}
 
 interface ValidArgs {
   criteria: TransactionCriteria;
@@ -93,7 +135,7 @@ export class TransactionQueryService {
   }
 
   async page(userId: string, request: TransactionPageRequest): Promise<TransactionPage> {
-    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args));
+    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args), request);
     return page;
   }
 
@@ -102,18 +144,19 @@ export class TransactionQueryService {
    * in the order asked; invalid arguments fail only the requests that carry them.
    */
   async pages(userId: string, requests: readonly TransactionPageRequest[]): Promise<Array<TransactionPage | Error>> {
-    const groups = new Map<string, { scope: TransactionScope; args: TransactionPageArgs; indexes: number[] }>();
+    const groups = new Map<string, { scope: TransactionScope; args: TransactionPageArgs; withTotalCount: boolean; fields: TransactionField[]; indexes: number[] }>();
     requests.forEach((request, index) => {
-      const key = `${request.scope}:${argumentsKey(request.args)}`;
-      const group = groups.get(key) ?? { scope: request.scope, args: request.args, indexes: [] };
+      const fields = [...new Set(request.fields)].sort();
+      const key = `${request.scope}:${request.withTotalCount}:${fields.join(',')}:${argumentsKey(request.args)}`;
+      const group = groups.get(key) ?? { scope: request.scope, args: request.args, withTotalCount: request.withTotalCount, fields, indexes: [] };
       group.indexes.push(index);
       groups.set(key, group);
     });
     const answers: Array<TransactionPage | Error> = new Array(requests.length);
     await Promise.all(
-      [...groups.values()].map(async ({ scope, args, indexes }) => {
+      [...groups.values()].map(async ({ scope, args, withTotalCount, fields, indexes }) => {
         try {
-          const pages = await this.pagesFor(userId, scope, indexes.map((index) => requests[index].scopeId), validate(args));
+          const pages = await this.pagesFor(userId, scope, indexes.map((index) => requests[index].scopeId), validate(args), { withTotalCount, fields });
           indexes.forEach((index, position) => (answers[index] = pages[position]));
         } catch (error) {
           for (const index of indexes) answers[index] = error instanceof Error ? error : new Error(String(error));
@@ -124,35 +167,47 @@ export class TransactionQueryService {
   }
 
   /**
-   * One statement for any number of scopes: per scope, a LATERAL keyset scan of its
-   * (scope, date, id) index limited to the page (so the cost follows the page size, not the
-   * history's), and a LATERAL count of every match for totalCount.
+   * One statement for any number of scopes: per scope the caller owns, a LATERAL keyset scan
+   * of its (scope, date, id) index limited to the page (so the cost follows the page size, not
+   * the history's) and, only when asked, a count of every match.
    */
-  private async pagesFor(userId: string, scope: TransactionScope, scopeIds: readonly string[], args: ValidArgs): Promise<TransactionPage[]> {
+  private async pagesFor(
+    userId: string,
+    scope: TransactionScope,
+    scopeIds: readonly string[],
+    args: ValidArgs,
+    { withTotalCount, fields }: Pick<TransactionPageRequest, 'withTotalCount' | 'fields'>,
+  ): Promise<TransactionPage[]> {
+    const empty = (): TransactionPage => ({ records: [], hasNextPage: false, totalCount: withTotalCount ? 0 : undefined });
     const distinct = [...new Set(scope === 'user' ? scopeIds : scopeIds.filter(isOpaqueId))];
-    if (distinct.length === 0) return scopeIds.map(() => ({ records: [], hasNextPage: false, totalCount: 0 }));
+    if (distinct.length === 0) return scopeIds.map(empty);
     const params: unknown[] = [distinct, userId];
-    const matches = [SCOPE_CONDITION[scope], 't.user_id = $2', ...criteriaConditions(args.criteria, params)].join(' AND ');
+    const matches = [SCOPES[scope].condition, ...criteriaConditions(args.criteria, params)].join(' AND ');
     const keyset = args.after ? ` AND (t.date, t.id) < ($${params.push(args.after.date)}::date, $${params.push(args.after.id)}::uuid)` : '';
     const limit = params.push(args.first + 1);
-    const rows: Array<TransactionRecord & { scopeId: string; total: number; present: boolean }> = await this.dataSource.query(
-      `SELECT s.scope_id AS "scopeId", c.total, p.id IS NOT NULL AS present, p.*
+    const count = withTotalCount ? `CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM transactions t WHERE ${matches}) c` : '';
+    // A scope without a row in the page comes as one row whose page columns are all null.
+    const columns = [...new Set([...KEY_FIELDS, ...fields])].map((field) => COLUMNS[field]).join(', ');
+    const rows: Array<{ scopeId: string; total?: number } & (PageRecord | { [column in keyof PageRecord]: null })> = await this.dataSource.query(
+      `SELECT s.scope_id AS "scopeId", ${withTotalCount ? 'c.total, ' : ''}p.*
          FROM unnest($1::text[]) WITH ORDINALITY AS s(scope_id, position)
-         CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM transactions t WHERE ${matches}) c
-         LEFT JOIN LATERAL (SELECT ${RECORD_COLUMNS} FROM transactions t WHERE ${matches}${keyset}
+         ${count}
+         LEFT JOIN LATERAL (SELECT ${columns} FROM transactions t WHERE ${matches}${keyset}
                              ORDER BY t.date DESC, t.id DESC LIMIT $${limit}) p ON true
+        WHERE ${SCOPES[scope].owned}
         ORDER BY s.position, p.date DESC, p.id DESC`,
       params,
     );
     const byScope = new Map<string, TransactionPage>();
-    for (const { scopeId, total, present, ...record } of rows) {
-      const page = byScope.get(scopeId) ?? { records: [], hasNextPage: false, totalCount: total };
-      byScope.set(scopeId, page);
-      if (!present) continue;
-      if (page.records.length < args.first) page.records.push(record);
+    // The row is the record (scopeId and total are never read from it): copying 1,000 rows out was a tenth of the dashboard's CPU.
+    for (const row of rows) {
+      const page = byScope.get(row.scopeId) ?? { records: [], hasNextPage: false, totalCount: row.total };
+      byScope.set(row.scopeId, page);
+      if (row.id === null) continue;
+      if (page.records.length < args.first) page.records.push(row);
       else page.hasNextPage = true;
     }
-    return scopeIds.map((id) => byScope.get(id) ?? { records: [], hasNextPage: false, totalCount: 0 });
+    return scopeIds.map((id) => byScope.get(id) ?? empty());
   }
 }
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { TokenCipher } from '../../../src/security/token-cipher';
+import { seedDashboardUser } from '../../support/dashboard-seed';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const DASHBOARD = '{ items { accounts { balance { current } transactions(first: 20) { edges { node { id } } } } } }';
@@ -10,7 +10,7 @@ const DASHBOARD = '{ items { accounts { balance { current } transactions(first: 
  */
 const DASHBOARD_STATEMENTS = 3;
 
-describe('the dashboard query costs the same SQL statements at any size', () => {
+describe("the dashboard query's SQL", () => {
   let gw: TestGateway;
   let recording: string[] | undefined;
 
@@ -28,39 +28,27 @@ describe('the dashboard query costs the same SQL statements at any size', () => 
   async function seedUser(items: number, accounts: number, transactions: number): Promise<string> {
     const userId = newUserId('dashboard');
     const cipher = new TokenCipher(gw.config.tokenEncryptionKeys!);
-    const db = gw.gateway.dataSource;
-    for (let i = 0; i < items; i += 1) {
-      const itemId = randomUUID();
-      const { keyId, ciphertext } = cipher.encrypt(`access-sandbox-${itemId}`, itemId);
-      await db.query(
-        `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id, institution_id, last_synced_at)
-         VALUES ($1, $2, $3, $4, $5, 'ins_109508', now())`,
-        [itemId, userId, `plaid-${itemId}`, ciphertext, keyId],
-      );
-      await db.query(
-        `INSERT INTO accounts (item_id, user_id, plaid_account_id, name, type, subtype, balance_current, iso_currency_code, balance_updated_at)
-         SELECT $1, $2, 'acc-' || n, 'Account ' || n, 'depository', 'checking', 100 * n, 'USD', now() FROM generate_series(1, $3) AS n`,
-        [itemId, userId, accounts],
-      );
-      await db.query(
-        `INSERT INTO transactions (user_id, item_id, account_id, plaid_transaction_id, amount, date, name, pending)
-         SELECT a.user_id, a.item_id, a.id, a.id || '-' || n, n * 1.25, current_date - n, 'Purchase ' || n, false
-           FROM accounts a CROSS JOIN generate_series(1, $2) AS n WHERE a.item_id = $1`,
-        [itemId, transactions],
-      );
-    }
+    await seedDashboardUser(gw.gateway.dataSource, userId, { items, accountsPerItem: accounts, transactionsPerAccount: transactions }, (itemId) =>
+      cipher.encrypt(`access-sandbox-${itemId}`, itemId),
+    );
     return userId;
   }
 
-  async function statementsFor(userId: string): Promise<{ count: number; accounts: number; edges: number }> {
+  /** The SQL one operation issued, in order, and its answer. */
+  async function recorded<T = Record<string, unknown>>(userId: string, query: string): Promise<{ statements: string[]; data: T }> {
     const token = await gw.tokenFor(userId);
     recording = [];
-    const response = await gw.graphql<{ items: Array<{ accounts: Array<{ transactions: { edges: unknown[] } }> }> }>(DASHBOARD, { token });
-    const count = recording.length;
+    const response = await gw.graphql<T>(query, { token });
+    const statements = recording;
     recording = undefined;
     expect(response.errors).toBeUndefined();
-    const accounts = response.data!.items.flatMap((item) => item.accounts);
-    return { count, accounts: accounts.length, edges: accounts.reduce((sum, account) => sum + account.transactions.edges.length, 0) };
+    return { statements, data: response.data! };
+  }
+
+  async function statementsFor(userId: string): Promise<{ count: number; accounts: number; edges: number }> {
+    const { statements, data } = await recorded<{ items: Array<{ accounts: Array<{ transactions: { edges: unknown[] } }> }> }>(userId, DASHBOARD);
+    const accounts = data.items.flatMap((item) => item.accounts);
+    return { count: statements.length, accounts: accounts.length, edges: accounts.reduce((sum, account) => sum + account.transactions.edges.length, 0) };
   }
 
   it(`issues ${DASHBOARD_STATEMENTS} statements for 1 Item and for 20 Items x 5 accounts`, async () => {
@@ -69,4 +57,55 @@ describe('the dashboard query costs the same SQL statements at any size', () => 
     expect(small).toEqual({ count: DASHBOARD_STATEMENTS, accounts: 5, edges: 5 * 20 });
     expect(large).toEqual({ count: DASHBOARD_STATEMENTS, accounts: 100, edges: 100 * 20 });
   });
+
+  it('counts transactions only when the operation selects totalCount', async () => {
+    const userId = await seedUser(1, 2, 30);
+    const counting = async (query: string) => (await recorded(userId, query)).statements.filter((sql) => /count\(\*\)/i.test(sql));
+    expect(await counting(DASHBOARD)).toEqual([]);
+    expect(await counting('{ transactions(first: 5) { edges { node { id } } } }')).toEqual([]);
+    expect(await counting('{ items { transactions(first: 5) { edges { node { id } } } } }')).toEqual([]);
+
+    expect(await counting('{ items { accounts { transactions(first: 5) { totalCount } } } }')).toHaveLength(1);
+    expect(await counting('{ transactions(first: 5) { ...Counted } } fragment Counted on TransactionConnection { totalCount }')).toHaveLength(1);
+  });
+
+  it('reads only the transaction columns the operation selects, besides the keys', async () => {
+    const userId = await seedUser(1, 2, 5);
+    const pageOf = async (query: string) => (await recorded(userId, query)).statements.find((sql) => sql.includes('LATERAL'))!;
+    const narrow = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { amount } } } } } }');
+    expect(narrow).toMatch(/t\.amount::text/);
+    expect(narrow).not.toMatch(/logo_url|merchant_name|plaid_transaction_id/);
+    const wide = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { ...Logo } } } } } } fragment Logo on Transaction { logoUrl merchantName }');
+    expect(wide).toMatch(/t\.logo_url/);
+    expect(wide).toMatch(/t\.merchant_name/);
+  });
+
+  it('reads about 20 rows per account for 20-row pages of a user with 100,000 transactions, whatever the statistics say', async () => {
+    const userId = await seedUser(10, 5, 2_000);
+    const [page] = (await recorded(userId, DASHBOARD)).statements.filter((sql) => sql.includes('LATERAL'));
+    const accounts: Array<{ id: string }> = await gw.gateway.dataSource.query('SELECT id FROM accounts WHERE user_id = $1', [userId]);
+    // The statement exactly as the loader sent it: $1 the accounts, $2 the caller, $3 the page size + 1.
+    const [{ 'QUERY PLAN': [plan] }] = await gw.gateway.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page}`, [accounts.map((account) => account.id), userId, 21]);
+    const rowsRead = transactionRowsRead(plan.Plan);
+    expect(accounts).toHaveLength(50);
+    expect(rowsRead).toBeGreaterThanOrEqual(50 * 20);
+    expect(rowsRead).toBeLessThanOrEqual(50 * 25);
+  });
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows every scan of the transactions table (or its indexes) produced or filtered out, over all its loops. */
+function transactionRowsRead(node: PlanNode): number {
+  const onTransactions = node['Relation Name'] === 'transactions' || node['Index Name']?.startsWith('IDX_transactions_') === true;
+  const own = onTransactions ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + transactionRowsRead(child), 0);
+}

@@ -7,7 +7,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
     expect(config.partnerScope).toBe('partner');
     expect(config.limits).toEqual({
       maxDepth: 10,
-      maxCost: 5000,
+      maxCost: 50_000,
       maxAliases: 15,
       maxDirectives: 50,
       maxTokens: 2000,

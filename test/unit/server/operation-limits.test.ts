@@ -24,7 +24,6 @@ describe('operationLimits', () => {
     ['depth', '{ me { friend { friend { id } } } }', 'Query depth limit of 3 exceeded, found 4.'],
     ['aliases', '{ a: me { id } b: me { id } c: me { id } }', 'Aliases limit of 2 exceeded, found 3.'],
     ['directives', '{ me @include(if: true) { id @skip(if: false) friend @include(if: true) { id } } }', 'Directives limit of 2 exceeded, found 3.'],
-    ['cost', '{ a: me { id friend { id } } b: me { id friend { id } } me { id friend { id } } }', 'Query Cost limit of 20 exceeded, found 26.25.'],
   ])('reports %s over the limit as a validation error, without the "Syntax Error" prefix', (_limit, query, message) => {
     const errors = errorsOf(query);
     expect(errors).toHaveLength(1);
@@ -37,7 +36,7 @@ describe('operationLimits', () => {
     expect(() => parse(query, limits.parseOptions)).toThrow('Syntax Error: Document contains more that 100 tokens. Parsing aborted.');
   });
 
-  it('does not count introspection against depth or cost', () => {
+  it('does not count introspection against depth', () => {
     const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }';
     expect(errorsOf(deep)).toEqual([]);
   });
