@@ -24,10 +24,20 @@ export function createGatewayClient(token: string): Client {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? '' };
+          const input = { ...request, query: request.query ?? '', variables: { ...request.variables } as Record<string, unknown> };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
+              // Resume: after a dropped socket graphql-ws sends this same payload again, so the
+              // cursor of the last event seen goes into it as `after`, and the gateway first
+              // replays what happened while the socket was down.
+              const unsubscribe = ws.subscribe(input, {
+                ...sink,
+                next(result) {
+                  const event = Object.values(result.data ?? {})[0] as { cursor?: unknown } | null | undefined;
+                  if (typeof event?.cursor === 'string') input.variables.after = event.cursor;
+                  sink.next(result as Parameters<typeof sink.next>[0]);
+                },
+              });
               return { unsubscribe };
             },
           };

@@ -157,8 +157,9 @@ export const SyncItemMutation = graphql(`
 `);
 
 export const ItemStatusChangedSubscription = graphql(`
-  subscription ItemStatusChanged {
-    itemStatusChanged {
+  subscription ItemStatusChanged($after: String) {
+    itemStatusChanged(after: $after) {
+      cursor
       status
       previousStatus
       reason
@@ -172,8 +173,9 @@ export const ItemStatusChangedSubscription = graphql(`
 `);
 
 export const TransactionsSyncedSubscription = graphql(`
-  subscription TransactionsSynced {
-    transactionsSynced {
+  subscription TransactionsSynced($after: String) {
+    transactionsSynced(after: $after) {
+      cursor
       added
       modified
       removed

@@ -27,8 +27,8 @@ type Documents = {
     "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": typeof types.SandboxResetLoginDocument,
     "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": typeof types.SandboxCreateTransactionsDocument,
     "\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": typeof types.SyncItemDocument,
-    "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.ItemStatusChangedDocument,
-    "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.TransactionsSyncedDocument,
+    "\n  subscription ItemStatusChanged($after: String) {\n    itemStatusChanged(after: $after) {\n      cursor\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.ItemStatusChangedDocument,
+    "\n  subscription TransactionsSynced($after: String) {\n    transactionsSynced(after: $after) {\n      cursor\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.TransactionsSyncedDocument,
 };
 const documents: Documents = {
     "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": types.ItemsDocument,
@@ -44,8 +44,8 @@ const documents: Documents = {
     "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": types.SandboxResetLoginDocument,
     "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": types.SandboxCreateTransactionsDocument,
     "\n  mutation SyncItem($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": types.SyncItemDocument,
-    "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.ItemStatusChangedDocument,
-    "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.TransactionsSyncedDocument,
+    "\n  subscription ItemStatusChanged($after: String) {\n    itemStatusChanged(after: $after) {\n      cursor\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.ItemStatusChangedDocument,
+    "\n  subscription TransactionsSynced($after: String) {\n    transactionsSynced(after: $after) {\n      cursor\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": types.TransactionsSyncedDocument,
 };
 
 /**
@@ -117,11 +117,11 @@ export function graphql(source: "\n  mutation SyncItem($itemId: ID!) {\n    sync
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ItemStatusChanged {\n    itemStatusChanged {\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription ItemStatusChanged($after: String) {\n    itemStatusChanged(after: $after) {\n      cursor\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ItemStatusChanged($after: String) {\n    itemStatusChanged(after: $after) {\n      cursor\n      status\n      previousStatus\n      reason\n      occurredAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TransactionsSynced {\n    transactionsSynced {\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription TransactionsSynced($after: String) {\n    transactionsSynced(after: $after) {\n      cursor\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TransactionsSynced($after: String) {\n    transactionsSynced(after: $after) {\n      cursor\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
