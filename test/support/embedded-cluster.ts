@@ -38,7 +38,7 @@ export class EmbeddedCluster {
       child.once('exit', (code) => reject(new Error(`the embedded cluster exited (${code}): ${err}`)));
     });
     const cluster = new EmbeddedCluster(child, url);
-    started(`embedded cluster ${url}`, () => cluster.stop());
+    started(`embedded cluster ${url}`, () => cluster.stop(), () => child.exitCode === null && child.signalCode === null);
     return cluster;
   }
 

@@ -20,9 +20,14 @@ export class RedisServerChild {
 
   static async start(binary: string): Promise<RedisServerChild> {
     const server = new RedisServerChild(binary, await freePort());
-    started(`redis-server on ${server.port}`, () => server.kill());
+    started(`redis-server on ${server.port}`, () => server.kill(), () => server.running);
     await server.restart();
     return server;
+  }
+
+  /** Whether its redis-server child is alive (it is killed and started again in outage tests). */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   get url(): string {

@@ -10,6 +10,8 @@ export const STARTED_KEY = '__gatewayTestsStarted';
 export interface StartedThing {
   name: string;
   stopped: boolean;
+  /** False once the thing is gone by other means (a child a test killed or stopped itself). */
+  isRunning(): boolean;
   stop(): Promise<void>;
 }
 
@@ -19,11 +21,12 @@ function registry(): StartedThing[] {
 }
 
 /** Registers a started thing; the returned function stops it once, however often it is called. */
-export function started(name: string, stop: () => Promise<unknown> | unknown): () => Promise<void> {
+export function started(name: string, stop: () => Promise<unknown> | unknown, isRunning: () => boolean = () => true): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   const thing: StartedThing = {
     name,
     stopped: false,
+    isRunning,
     stop: () =>
       (stopping ??= (async () => {
         thing.stopped = true;

@@ -11,7 +11,7 @@ const STOP_TIMEOUT_MS = 15_000;
  */
 export default class GatewayTestEnvironment extends NodeEnvironment {
   override async teardown(): Promise<void> {
-    const things = ((this.global as unknown as Record<string, StartedThing[] | undefined>)[STARTED_KEY] ?? []).filter((thing) => !thing.stopped);
+    const things = ((this.global as unknown as Record<string, StartedThing[] | undefined>)[STARTED_KEY] ?? []).filter((thing) => !thing.stopped && thing.isRunning());
     for (const thing of things.reverse()) {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('did not stop in time'), STOP_TIMEOUT_MS)));
