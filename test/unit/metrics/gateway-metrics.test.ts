@@ -81,6 +81,10 @@ describe('GatewayMetrics', () => {
     const second = new GatewayMetrics(silent);
     first.recordPlaidCall({ endpoint: 'transactionsSync', outcome: 'ok', durationSeconds: 0.2 });
     first.recordPlaidCall({ endpoint: 'transactionsSync', outcome: 'ITEM_LOGIN_REQUIRED', durationSeconds: 0.1 });
+    // The CPU counter counts from its registry's creation, and the kernel accounts user time in
+    // ticks: spin until this process has been charged some, or it may still read 0.
+    const since = process.cpuUsage();
+    while (process.cpuUsage(since).user === 0);
 
     const samples = parseSamples(await first.render());
     expect(sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', { endpoint: 'transactionsSync', outcome: 'ok' })).toBe(1);
