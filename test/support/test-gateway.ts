@@ -58,6 +58,17 @@ export const newUserId = (prefix = 'user') => `${prefix}-${randomUUID()}`;
 
 /** The real gateway, in this process, on a free port, against the run's PostgreSQL. */
 export async function startTestGateway(env: Record<string, string> = {}, options: GatewayOptions = {}): Promise<TestGateway> {
+  // A port found free can be taken by another process before the gateway binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTestGatewayOnce(env, options);
+    } catch (error) {
+      if (attempt === 3 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+}
+
+async function startTestGatewayOnce(env: Record<string, string>, options: GatewayOptions): Promise<TestGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-test-'));
   // A known port, so PUBLIC_URL (where Plaid sends webhooks) is right from the start.
   const port = await freePort();
