@@ -20,7 +20,7 @@ export { freePort };
 export interface BenchEmulator {
   url: string;
   control: EmulatorControl;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** `npm run emulator` in its own process (as in a multi-instance set-up), rate limits lifted. */
@@ -57,7 +57,7 @@ export function killWithThisProcess(child: ChildProcess): void {
 }
 
 /** DATABASE_URL when set, else an embedded PostgreSQL in a temporary directory. */
-export async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const directory = await mkdtemp(path.join(tmpdir(), 'bench-pg-'));
   const database = await startEmbeddedDatabase({ requestedDirectory: path.join(directory, 'pgdata'), password: 'bench', databaseName: 'bench', logger: pino({ level: 'silent' }) });
@@ -78,7 +78,7 @@ export function percentile(sortedMs: number[], p: number): number {
 export interface BenchGateway {
   url: string;
   pid: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** The built gateway in its own process, so the load generator does not share its event loop. */
@@ -124,7 +124,7 @@ export interface CapturedWebhook {
 }
 
 /** Stands where the gateway would, to collect genuine webhooks signed by the emulator. */
-export async function startWebhookCapture(): Promise<{ url: string; captured: CapturedWebhook[]; stop(): Promise<void> }> {
+export async function startWebhookCapture(): Promise<{ url: string; captured: CapturedWebhook[]; stop: () => Promise<void> }> {
   const captured: CapturedWebhook[] = [];
   const server = createHttpServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -206,9 +206,9 @@ export interface WebhookBench {
   /** Owns every Item the bench inserts. */
   userId: string;
   /** Makes these emulator Items known to the gateway (as if linked), owned by `userId`; answers their gateway ids by Plaid id. */
-  insertItems(plaidItemIds: string[]): Promise<Map<string, string>>;
+  insertItems: (plaidItemIds: string[]) => Promise<Map<string, string>>;
   /** Stops everything and removes what the bench wrote, whatever state it is in. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startWebhookBench(name: string, gatewayEnv: Record<string, string>): Promise<WebhookBench> {

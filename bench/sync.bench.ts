@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const emulator = await startEmulatorProcess();
   const database = await benchDatabase();
   const dataSource = createDataSource({ url: database.url, poolSize: 4 });
-  const pubSub = await createGatewayPubSub(undefined, pino({ level: 'silent' }));
+  const pubSub = createGatewayPubSub(undefined, pino({ level: 'silent' }));
   const benchItems: string[] = [];
   try {
     await dataSource.initialize();

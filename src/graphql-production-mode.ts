@@ -7,6 +7,7 @@
  */
 const nodeEnv = process.env.NODE_ENV;
 process.env.NODE_ENV = 'production';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be hoisted above the assignment
 require('graphql/jsutils/instanceOf');
 if (nodeEnv === undefined) delete process.env.NODE_ENV;
 else process.env.NODE_ENV = nodeEnv;

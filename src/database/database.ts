@@ -11,9 +11,9 @@ export interface OpenDatabase {
   url: string;
   dataSource: DataSource;
   /** False while the embedded PostgreSQL this process owns is dead (always true with DATABASE_URL). */
-  alive(): boolean;
+  alive: () => boolean;
   /** Closes the pool, then stops the embedded PostgreSQL if one was started. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**

@@ -76,7 +76,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   try {
     await postgres.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start in ${directory}${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(`embedded PostgreSQL did not start in ${directory}${error instanceof Error ? `: ${error.message}` : ''}`, {
+      cause: error,
+    });
   }
   const adminUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}`;
   const pg = await import('pg');

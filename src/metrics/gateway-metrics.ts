@@ -96,16 +96,15 @@ export class GatewayMetrics {
 
   constructor(private readonly logger: Logger) {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
-    new Gauge({
+    const queueDepth: Gauge<'queue'> = new Gauge({
       name: 'gateway_job_queue_depth',
       help: 'Jobs waiting in each queue, read at scrape time',
       labelNames: ['queue'] as const,
       registers: [this.registry],
-      async collect() {
-        this.reset();
-        const depths = await metrics.readQueueDepths();
-        for (const [queue, depth] of Object.entries(depths)) this.set({ queue: metrics.queueNames.of(queue) }, depth);
+      collect: async () => {
+        queueDepth.reset();
+        const depths = await this.readQueueDepths();
+        for (const [queue, depth] of Object.entries(depths)) queueDepth.set({ queue: this.queueNames.of(queue) }, depth);
       },
     });
   }

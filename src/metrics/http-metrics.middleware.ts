@@ -9,7 +9,7 @@ export function httpMetricsMiddleware(metrics: GatewayMetrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
     res.once('finish', () => {
-      const pattern = req.route?.path;
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
       const route = `${req.baseUrl}${typeof pattern === 'string' ? pattern : ''}` || 'unmatched';
       metrics.recordHttpRequest({ method: req.method, route, statusCode: res.statusCode, durationSeconds: (performance.now() - started) / 1000 });
     });

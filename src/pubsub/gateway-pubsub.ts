@@ -9,14 +9,14 @@ export type GatewayPubSub = PubSub<GatewayEvents> & {
    * Resolves once every subscription started so far hears whatever is published from then on.
    * A resume reads the missed events only after this, so none falls between replay and live.
    */
-  listening(): Promise<void>;
+  listening: () => Promise<void>;
 };
 
 export interface PubSubHandle {
   pubSub: GatewayPubSub;
   /** `up`/`down` with REDIS_URL, `not_configured` without. */
-  redisState(): 'up' | 'down' | 'not_configured';
-  close(): Promise<void>;
+  redisState: () => 'up' | 'down' | 'not_configured';
+  close: () => Promise<void>;
 }
 
 /**

@@ -173,7 +173,10 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     // A client that trickles its headers or body in (slowloris) is cut off; Node checks these every second here, not every 30 s.
     const httpServer = createServer(
       { headersTimeout: config.http.headersTimeoutMs, requestTimeout: config.http.requestTimeoutMs, keepAliveTimeout: config.http.keepAliveTimeoutMs, connectionsCheckingInterval: 1_000 },
-      (req, res) => (isWebhookRequest(req) ? webhooks(req, res) : app(req, res)),
+      (req, res) => {
+        if (isWebhookRequest(req)) webhooks(req, res);
+        else app(req, res);
+      },
     );
     const { wsServer, graphqlWs } = attachWebSocketServer({
       httpServer,

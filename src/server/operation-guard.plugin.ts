@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { GraphQLContext } from './graphql-context';
 import type { OperationGuard } from './operation-guard';
 
@@ -12,7 +12,7 @@ export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<
       return {
         async didResolveOperation({ contextValue, document, operation, request }) {
           if (!operation) return;
-          if (operation.operation === 'subscription') throw subscriptionOverHttp();
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) throw subscriptionOverHttp();
           const [error] = await guard.check({ user: contextValue.user, document, operation, variables: request.variables });
           if (error) throw withHttpStatus(error);
         },

@@ -21,7 +21,7 @@ export async function recordSetUp(metrics: GatewayMetrics, transport: Transport,
     name: state.name,
     type: state.type,
     transport,
-    outcome: !streaming && (result as ExecutionResult).errors?.length ? 'error' : 'ok',
+    outcome: !streaming && (result).errors?.length ? 'error' : 'ok',
     durationSeconds: (performance.now() - state.started) / 1000,
   });
   if (streaming) {

@@ -8,7 +8,7 @@ import type { TrustedDocuments } from './trusted-documents';
 export interface PersistedQueryCache {
   /** Where Apollo keeps automatic persisted queries; undefined = Apollo's own in-process cache. */
   cache: KeyValueCache<string> | undefined;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const NAMESPACE = 'gateway';
@@ -27,7 +27,7 @@ export async function createPersistedQueryCache(redisUrl: string | undefined, lo
   return { cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()), close: shared?.close ?? (async () => undefined) };
 }
 
-async function redisCache(redisUrl: string, logger: Logger): Promise<{ cache: KeyValueCache<string>; close(): Promise<void> }> {
+async function redisCache(redisUrl: string, logger: Logger): Promise<{ cache: KeyValueCache<string>; close: () => Promise<void> }> {
   // No offline queue: while Redis is away a lookup misses at once (the client then sends the
   // full document, as APQ expects) instead of waiting on a dead connection.
   const client = createClient({ url: redisUrl, disableOfflineQueue: true, socket: { connectTimeout: CONNECT_TIMEOUT_MS } });

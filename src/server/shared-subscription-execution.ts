@@ -26,7 +26,7 @@ export async function subscribeSharingExecutions(args: ExecutionArgs): Promise<A
   return mapEvents(source, (event) => {
     if (typeof event !== 'object' || event === null) return run(event);
     let executions = executionsByEvent.get(event);
-    if (!executions) executionsByEvent.set(event, (executions = new Map()));
+    if (!executions) executionsByEvent.set(event, (executions = new Map<string, Execution>()));
     let execution = executions.get(key);
     if (!execution) executions.set(key, (execution = run(event)));
     return execution;

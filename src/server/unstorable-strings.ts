@@ -1,9 +1,7 @@
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 
 /** PostgreSQL's text types cannot hold U+0000; a query carrying one fails deep in the driver. */
-const UNSTORABLE = /\u0000/;
-
-export const hasUnstorableCharacter = (value: string): boolean => UNSTORABLE.test(value);
+export const hasUnstorableCharacter = (value: string): boolean => value.includes('\u0000');
 
 /**
  * BAD_USER_INPUT for every string argument, written out or in a variable, that PostgreSQL

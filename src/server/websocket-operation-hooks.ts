@@ -16,7 +16,7 @@ export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayM
   const operations = new WeakMap<ConnectionContext, Map<string, OperationState>>();
   const stateOf = (ctx: ConnectionContext) => {
     let map = operations.get(ctx);
-    if (!map) operations.set(ctx, (map = new Map()));
+    if (!map) operations.set(ctx, (map = new Map<string, OperationState>()));
     return map;
   };
 

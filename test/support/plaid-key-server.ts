@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { closeHttpServer } from './close-http-server';
@@ -22,7 +22,16 @@ export class PlaidKeyServer {
     this.server = createServer((req, res) => {
       let raw = '';
       req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      req.on('end', async () => {
+      req.on('end', () => void this.answer(raw, res));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const server = this.server;
+    this.stopServer = started(`Plaid key server ${this.url}`, () => closeHttpServer(server));
+    return this;
+  }
+
+  private async answer(raw: string, res: ServerResponse): Promise<void> {
         const kid = (JSON.parse(raw || '{}') as { key_id?: string }).key_id ?? '';
         this.lookups.push(kid);
         const entry = this.keys.get(kid);
@@ -36,13 +45,6 @@ export class PlaidKeyServer {
         res.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({ key: { ...jwk, kid, alg: 'ES256', use: 'sig', created_at: 1_700_000_000, expired_at: entry.expiredAt }, request_id: 'r' }),
         );
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    const server = this.server;
-    this.stopServer = started(`Plaid key server ${this.url}`, () => closeHttpServer(server));
-    return this;
   }
 
   async addKey(kid: string, expiredAt: number | null = null): Promise<void> {

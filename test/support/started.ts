@@ -11,8 +11,8 @@ export interface StartedThing {
   name: string;
   stopped: boolean;
   /** False once the thing is gone by other means (a child a test killed or stopped itself). */
-  isRunning(): boolean;
-  stop(): Promise<void>;
+  isRunning: () => boolean;
+  stop: () => Promise<void>;
 }
 
 function registry(): StartedThing[] {
@@ -21,7 +21,7 @@ function registry(): StartedThing[] {
 }
 
 /** Registers a started thing; the returned function stops it once, however often it is called. */
-export function started(name: string, stop: () => Promise<unknown> | unknown, isRunning: () => boolean = () => true): () => Promise<void> {
+export function started(name: string, stop: () => unknown, isRunning: () => boolean = () => true): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   const thing: StartedThing = {
     name,

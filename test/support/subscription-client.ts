@@ -25,7 +25,7 @@ interface Sink {
 function buffered(close: () => Promise<void>): { sink: Sink; subscription: OpenSubscription } {
   const buffer: ReceivedResult[] = [];
   const waiters: Array<{ resolve: (result: ReceivedResult) => void; reject: (error: unknown) => void }> = [];
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
   const sink: Sink = {
     next: (result) => {
       const waiter = waiters.shift();
@@ -34,7 +34,7 @@ function buffered(close: () => Promise<void>): { sink: Sink; subscription: OpenS
     },
     // A transport-level failure (a refused connection or stream).
     error: (error) => {
-      failure = error;
+      failure = { error };
       waiters.splice(0).forEach((waiter) => waiter.reject(error));
     },
     complete: () => undefined,
@@ -43,7 +43,7 @@ function buffered(close: () => Promise<void>): { sink: Sink; subscription: OpenS
     next(timeoutMs = 10_000) {
       const ready = buffer.shift();
       if (ready) return Promise.resolve(ready);
-      if (failure) return Promise.reject(failure);
+      if (failure) return Promise.reject(failure.error);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({

@@ -12,7 +12,7 @@ interface Props {
   items: Item[];
   loading: boolean;
   linkPageUrl: string | null;
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 /** Connect a bank, then each Item with its status, its accounts and their balances. */
@@ -59,7 +59,7 @@ export function ItemsPanel({ items, loading, linkPageUrl, onChanged }: Props) {
   );
 }
 
-function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: string | null; onChanged(): void }) {
+function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: string | null; onChanged: () => void }) {
   const client = useClient();
   const [, createRelinkToken] = useMutation(CreateRelinkTokenMutation);
   const [, completeRelink] = useMutation(CompleteRelinkMutation);

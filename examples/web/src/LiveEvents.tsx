@@ -10,7 +10,7 @@ interface Line {
 }
 
 /** Two subscriptions over graphql-ws: every event lands in the log and refreshes the page. */
-export function LiveEvents({ onEvent }: { onEvent(): void }) {
+export function LiveEvents({ onEvent }: { onEvent: () => void }) {
   const [lines, setLines] = useState<Line[]>([]);
   const [status] = useSubscription({ query: ItemStatusChangedSubscription });
   const [synced] = useSubscription({ query: TransactionsSyncedSubscription });

@@ -9,7 +9,7 @@ import { SandboxCreateTransactionsMutation, SandboxFireWebhookMutation, SandboxR
 const WEBHOOK_CODES: SandboxWebhookCode[] = ['SYNC_UPDATES_AVAILABLE', 'DEFAULT_UPDATE', 'NEW_ACCOUNTS_AVAILABLE', 'PENDING_EXPIRATION', 'PENDING_DISCONNECT', 'USER_PERMISSION_REVOKED', 'LOGIN_REPAIRED', 'ERROR'];
 
 /** Drives every state of an Item without a bank (sandbox and emulator only; SANDBOX_ONLY in production). */
-export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged(): void }) {
+export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged: () => void }) {
   const [itemId, setItemId] = useState('');
   const [code, setCode] = useState<SandboxWebhookCode>('SYNC_UPDATES_AVAILABLE');
   const [amount, setAmount] = useState('12.34');

@@ -61,7 +61,7 @@ describe('database faults', () => {
         timed(() => fetch(`${gw.url}/healthz`).then((response) => response.status)),
       ]);
       console.log(
-        `frozen PostgreSQL: query ${codesOf(query.value)} after ${query.seconds.toFixed(1)} s, /readyz ${ready.value.status} after ${ready.seconds.toFixed(1)} s, ` +
+        `frozen PostgreSQL: query ${String(codesOf(query.value))} after ${query.seconds.toFixed(1)} s, /readyz ${ready.value.status} after ${ready.seconds.toFixed(1)} s, ` +
           `webhook ${hook.value} after ${hook.seconds.toFixed(1)} s, /healthz ${health.value}`,
       );
       expect(codesOf(query.value)).toEqual(['SERVICE_UNAVAILABLE']);

@@ -13,7 +13,7 @@ describe('GET /metrics', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await gw.close();
   });
 

@@ -24,7 +24,7 @@ describe('the connection-aware cost limit over HTTP and WebSocket, with the defa
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await gw?.close();
   });
 

@@ -58,7 +58,7 @@ describe('the HTTP edge: security headers, CORS allow-list, CSRF prevention', ()
     ['a text/plain POST', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }],
     ['a form POST', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }],
   ])('refuses %s (CSRF prevention: a browser would send it cross-site without asking)', async (_name, init) => {
-    const response = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, init as RequestInit);
+    const response = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, init);
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
   });

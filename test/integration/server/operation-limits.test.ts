@@ -13,7 +13,7 @@ describe('operation limits over HTTP and WebSocket', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await gw.close();
   });
 

@@ -25,7 +25,7 @@ describe('schema visibility in production: explorer, introspection and suggestio
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await gw.close();
   });
 

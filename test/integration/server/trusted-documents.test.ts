@@ -24,7 +24,7 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await gateway?.close();
     await rm(directory, { recursive: true, force: true });
   });
