@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors/domain-error';
-import { hasUnstorableCharacter } from '../server/unstorable-strings';
+import { hasUnstorableCharacter } from '../database/unstorable-strings';
 import type { AuthenticatedUser } from './authenticated-user';
 
 type VerificationKey = Uint8Array | JWTVerifyGetKey;

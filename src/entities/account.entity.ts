@@ -13,7 +13,7 @@ export class AccountEntity {
   @Column({ name: 'item_id', type: 'uuid' })
   itemId!: string;
 
-  @ManyToOne('ItemEntity', (item: ItemEntity) => item.accounts, { onDelete: 'CASCADE' })
+  @ManyToOne('ItemEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'FK_accounts_item' })
   item?: ItemEntity;
 

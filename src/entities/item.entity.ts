@@ -1,5 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AccountEntity } from './account.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ItemStatus, TransactionsUpdateStatus } from './item-status';
 
 /** One login at one institution. The access token is stored only sealed (see TokenCipher). */
@@ -74,9 +73,6 @@ export class ItemEntity {
   /** When the status change last applied happened (a webhook's JWT iat): older webhooks lose. */
   @Column({ name: 'last_status_event_at', type: 'timestamptz', nullable: true })
   lastStatusEventAt!: Date | null;
-
-  @OneToMany('AccountEntity', (account: AccountEntity) => account.item)
-  accounts?: AccountEntity[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

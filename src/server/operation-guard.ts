@@ -14,7 +14,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
 import { operationCostErrors } from './operation-cost';
 import { pageSizeErrors } from './page-size-limit';
-import { unstorableStringErrors } from './unstorable-strings';
+import { unstorableStringErrors } from '../database/unstorable-strings';
 import type { OperationLimits } from './operation-limits';
 import type { OperationRateLimiter } from './operation-rate-limiter';
 import type { SchemaVisibility } from './schema-visibility';

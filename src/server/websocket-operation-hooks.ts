@@ -2,7 +2,7 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
-import type { ConnectionExtra } from './websocket-server';
+import type { ConnectionExtra } from './websocket-connection';
 
 type ConnectionContext = Context<Record<string, unknown>, ConnectionExtra>;
 export type WebSocketOperationHooks = Required<Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>>;

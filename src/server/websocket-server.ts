@@ -5,7 +5,6 @@ import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { formatClientError } from '../errors/error-mapping';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
@@ -14,6 +13,7 @@ import { createGraphQLContext, type GraphQLContext } from './graphql-context';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
+import type { ConnectionExtra } from './websocket-connection';
 
 export interface WebSocketOptions {
   httpServer: Server;
@@ -29,11 +29,6 @@ export interface WebSocketOptions {
   maxPayloadBytes?: number;
   keepAliveMs?: number;
 }
-
-export type ConnectionExtra = {
-  user?: AuthenticatedUser;
-  connectionId?: string;
-};
 
 /** graphql-ws on /graphql: the same token check, context and error mapping as HTTP. */
 export function attachWebSocketServer(options: WebSocketOptions): { wsServer: WebSocketServer; graphqlWs: Disposable } {

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { unstorableStringErrors } from '../../../src/server/unstorable-strings';
+import { unstorableStringErrors } from '../../../src/database/unstorable-strings';
 
 describe('unstorable strings', () => {
   it('finds a NUL byte in a written-out string argument', () => {
