@@ -2,11 +2,14 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/plaid-emulator/package.json ./packages/plaid-emulator/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY packages/plaid-emulator/tsconfig.json packages/plaid-emulator/tsconfig.build.json ./packages/plaid-emulator/
+COPY packages/plaid-emulator/src ./packages/plaid-emulator/src
 COPY src ./src
 COPY explorer ./explorer
-RUN npx tsc -p tsconfig.json && npm run build:explorer && npm prune --omit=dev
+RUN npm run build:emulator && npx tsc -p tsconfig.json && npm run build:explorer && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -15,6 +18,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+# The emulator workspace package (node_modules/plaid-emulator links to it).
+COPY --from=build /app/packages/plaid-emulator/package.json ./packages/plaid-emulator/
+COPY --from=build /app/packages/plaid-emulator/dist ./packages/plaid-emulator/dist
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/explorer ./dist/explorer
 RUN mkdir -p /var/lib/gateway && chown node:node /var/lib/gateway

@@ -7,9 +7,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import pino from 'pino';
+import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_SECRET, EmulatorControl } from 'plaid-emulator';
 import WebSocket from 'ws';
-import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_SECRET } from '../src/emulator/emulator-defaults';
-import { EmulatorControl } from '../src/emulator/emulator-control';
 import { startEmbeddedDatabase } from '../src/database/embedded-database';
 import { freePort } from '../test/support/free-port';
 
@@ -27,7 +26,7 @@ export interface BenchEmulator {
 export async function startEmulatorProcess(): Promise<BenchEmulator> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-emulator-'));
-  const child: ChildProcess = spawn(process.execPath, [path.resolve(__dirname, '../src/emulator/main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [require.resolve('plaid-emulator/main')], {
     env: { PATH: process.env.PATH, PLAID_EMULATOR_PORT: String(port), DATA_DIR: dataDir },
     stdio: 'ignore',
   });

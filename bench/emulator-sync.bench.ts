@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Configuration, PlaidApi } from 'plaid';
 import pino from 'pino';
-import { startEmulator } from '../src/emulator/emulator-server';
+import { startEmulator } from 'plaid-emulator';
 
 /**
  * How fast the emulator serves `/transactions/sync` pages of 500 for a 100,000-transaction

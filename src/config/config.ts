@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CountryCode, Products } from 'plaid';
-import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_SECRET } from '../emulator/emulator-defaults';
+import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_SECRET } from 'plaid-emulator';
 import { ConfigError } from './config-error';
 import { parseEncryptionKeys, type EncryptionKey } from './encryption-keys';
 import { readTrustedDocumentsManifest, type TrustedDocumentsManifest } from './trusted-documents-manifest';

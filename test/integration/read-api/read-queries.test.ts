@@ -1,8 +1,8 @@
+import type { PlaidErrorCode } from 'plaid-emulator';
 import { graphql } from '../../generated';
 import type { BalancesQuery, TransactionFilter, TransactionsPageQuery, TransactionsPageQueryVariables, TypedDocumentString } from '../../generated/graphql';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { newUserId, startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway';
-import type { PlaidErrorCode } from '../../../src/emulator/plaid-error';
 import { connectWs, runWs } from '../../support/ws-client';
 
 interface Row {
