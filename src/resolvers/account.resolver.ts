@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { AccountType } from '../schema/enums';
 import { Item } from '../schema/item.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
 import { TransactionPageArgs } from '../schema/transaction-page.args';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
+import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
 import { toConnection } from './transaction-mapping';
 import { transactionPageRequest } from './transaction-page-request';
@@ -17,18 +18,20 @@ import { transactionPageRequest } from './transaction-page-request';
 export class AccountResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Query(() => [Account])
   async accounts(
     @Arg('itemId', () => ID, { nullable: true }) itemId: string | null,
     @Arg('type', () => AccountType, { nullable: true }) type: AccountType | null,
-    @Ctx() context: GraphQLContext,
+    @CallerId() userId: string,
   ): Promise<Account[]> {
-    return (await this.services.accounts.list(callerId(context), { itemId, type })).map(toAccount);
+    return (await this.services.accounts.list(userId, { itemId, type })).map(toAccount);
   }
 
+  @Authorized()
   @Query(() => Account, { nullable: true })
-  async account(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Account | null> {
-    const account = await this.services.accounts.find(callerId(context), id);
+  async account(@Arg('id', () => ID) id: string, @CallerId() userId: string): Promise<Account | null> {
+    const account = await this.services.accounts.find(userId, id);
     return account ? toAccount(account) : null;
   }
 

@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Balance } from '../schema/balance.type';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../server/graphql-context';
 import { reportPartialError } from '../server/partial-errors';
 import type { Services } from '../services/services';
 import { toBalance } from './account-mapping';
+import { CallerId } from './caller-id.decorator';
 
 const BALANCES_DESCRIPTION = [
   "Balances of the user's accounts (all of them when accountIds is omitted).",
@@ -18,14 +19,15 @@ export class BalanceResolver {
   constructor(private readonly services: Services) {}
 
   /** An Item whose real-time read fails leaves out its accounts and adds its error; the others still answer. */
+  @Authorized()
   @Query(() => [Balance], { description: BALANCES_DESCRIPTION })
   async balances(
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds: string[] | null,
     @Arg('realtime', () => Boolean, { defaultValue: false }) realtime: boolean,
+    @CallerId() userId: string,
     @Ctx() context: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Balance[]> {
-    const userId = callerId(context);
     // An omitted argument arrives as undefined: both mean "all accounts".
     const ids = accountIds ?? null;
     const reading = realtime ? await this.services.balances.realtime(userId, ids) : await this.services.balances.stored(userId, ids);

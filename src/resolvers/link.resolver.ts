@@ -1,10 +1,10 @@
 import { Products } from 'plaid';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, ID, Mutation, Resolver } from 'type-graphql';
 import { PlaidProduct } from '../schema/enums';
 import { Item } from '../schema/item.type';
 import { CreateLinkTokenInput, ExchangePublicTokenInput, LinkToken, RelinkInput, RemoveItemPayload, SyncResult } from '../schema/link.types';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
+import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
 
 const PRODUCTS: Record<PlaidProduct, Products> = {
@@ -19,42 +19,48 @@ export const toPlaidProducts = (products: PlaidProduct[] | null | undefined) => 
 export class LinkResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Mutation(() => LinkToken, { description: 'Starts Plaid Link for a new Item. Link tokens are single use: never cache them.' })
-  createLinkToken(@Arg('input', () => CreateLinkTokenInput, { nullable: true }) input: CreateLinkTokenInput | null, @Ctx() context: GraphQLContext): Promise<LinkToken> {
-    return this.services.link.createLinkToken(callerId(context), { ...input, products: toPlaidProducts(input?.products) });
+  createLinkToken(@Arg('input', () => CreateLinkTokenInput, { nullable: true }) input: CreateLinkTokenInput | null, @CallerId() userId: string): Promise<LinkToken> {
+    return this.services.link.createLinkToken(userId, { ...input, products: toPlaidProducts(input?.products) });
   }
 
+  @Authorized()
   @Mutation(() => Item, {
     description:
       'Exchanges the public_token that Plaid Link returned. Stores the access token encrypted,\nfetches the Item\'s accounts and starts its first transaction sync.',
   })
-  async exchangePublicToken(@Arg('input', () => ExchangePublicTokenInput) input: ExchangePublicTokenInput, @Ctx() context: GraphQLContext): Promise<Item> {
-    return toItem(await this.services.link.exchangePublicToken(callerId(context), input));
+  async exchangePublicToken(@Arg('input', () => ExchangePublicTokenInput) input: ExchangePublicTokenInput, @CallerId() userId: string): Promise<Item> {
+    return toItem(await this.services.link.exchangePublicToken(userId, input));
   }
 
+  @Authorized()
   @Mutation(() => LinkToken, { description: 'Starts Link in update mode for an Item that needs the user (login required, new accounts, pending expiration).' })
   createRelinkToken(
     @Arg('itemId', () => ID) itemId: string,
     @Arg('input', () => RelinkInput, { nullable: true }) input: RelinkInput | null,
-    @Ctx() context: GraphQLContext,
+    @CallerId() userId: string,
   ): Promise<LinkToken> {
-    return this.services.link.createRelinkToken(callerId(context), itemId, input?.accountSelection === true);
+    return this.services.link.createRelinkToken(userId, itemId, input?.accountSelection === true);
   }
 
+  @Authorized()
   @Mutation(() => Item, { description: 'Called after update-mode Link succeeded: the gateway checks the Item with Plaid, marks it ACTIVE and resyncs.' })
-  async completeRelink(@Arg('itemId', () => ID) itemId: string, @Ctx() context: GraphQLContext): Promise<Item> {
-    return toItem(await this.services.link.completeRelink(callerId(context), itemId));
+  async completeRelink(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<Item> {
+    return toItem(await this.services.link.completeRelink(userId, itemId));
   }
 
+  @Authorized()
   @Mutation(() => RemoveItemPayload, { description: 'Removes the Item at Plaid and deletes its accounts and transactions here.' })
-  async removeItem(@Arg('itemId', () => ID) itemId: string, @Ctx() context: GraphQLContext): Promise<RemoveItemPayload> {
-    const removed = await this.services.link.removeItem(callerId(context), itemId);
+  async removeItem(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<RemoveItemPayload> {
+    const removed = await this.services.link.removeItem(userId, itemId);
     return { itemId: removed.id, removed: true };
   }
 
+  @Authorized()
   @Mutation(() => SyncResult, { description: 'Runs a transaction sync now (webhooks can be missed). Returns when the sync has committed.' })
-  async syncItem(@Arg('itemId', () => ID) itemId: string, @Ctx() context: GraphQLContext): Promise<SyncResult> {
-    const item = await this.services.items.get(callerId(context), itemId);
+  async syncItem(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<SyncResult> {
+    const item = await this.services.items.get(userId, itemId);
     const outcome = await this.services.sync.syncRequested(item.id);
     return { item: toItem(outcome.item), added: outcome.added, modified: outcome.modified, removed: outcome.removed };
   }

@@ -1,5 +1,5 @@
 import { filter } from '@graphql-yoga/subscription';
-import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Topic, type ItemStatusChangedEvent, type TransactionsSyncedEvent as SyncedEvent } from '../pubsub/gateway-events';
 import { ItemStatusEvent, TransactionsSyncedEvent } from '../schema/subscription-events.type';
 import { callerId, type GraphQLContext } from '../server/graphql-context';
@@ -24,6 +24,7 @@ async function subscribeFor<T extends { item: { id: string } }>(topic: (typeof T
 
 @Resolver()
 export class SubscriptionResolver {
+  @Authorized()
   @Subscription(() => ItemStatusEvent, {
     description: "Pushed whenever one of the user's Items changes status (from webhooks, syncs, relinks or removal).",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<ItemStatusChangedEvent>(Topic.ItemStatusChanged, data),
@@ -36,6 +37,7 @@ export class SubscriptionResolver {
     return { ...event, item: itemFromSnapshot(event.item), occurredAt: new Date(event.occurredAt) };
   }
 
+  @Authorized()
   @Subscription(() => TransactionsSyncedEvent, {
     description: "Pushed after a transaction sync of one of the user's Items has committed.",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),

@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import { TransactionChanges } from '../schema/transaction-changes.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
 import { TransactionPageArgs } from '../schema/transaction-page.args';
 import { Transaction } from '../schema/transaction.type';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
+import { CallerId } from './caller-id.decorator';
 import { toConnection, toTransaction } from './transaction-mapping';
 import { transactionPageRequest } from './transaction-page-request';
 
@@ -16,18 +17,20 @@ import { transactionPageRequest } from './transaction-page-request';
 export class TransactionResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
-  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @Ctx() context: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
-    const userId = callerId(context);
+  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @CallerId() userId: string, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
     return toConnection(await this.services.transactions.page(userId, transactionPageRequest(info, 'user', userId, args)));
   }
 
+  @Authorized()
   @Query(() => Transaction, { nullable: true })
-  async transaction(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Transaction | null> {
-    const record = await this.services.transactions.find(callerId(context), id);
+  async transaction(@Arg('id', () => ID) id: string, @CallerId() userId: string): Promise<Transaction | null> {
+    const record = await this.services.transactions.find(userId, id);
     return record ? toTransaction(record) : null;
   }
 
+  @Authorized()
   @Query(() => TransactionChanges, {
     description: `What changed in the user's transactions after \`cursor\`, oldest change first: Plaid's
 /transactions/sync model, offered to the gateway's own clients (offline-first mobile
@@ -41,9 +44,9 @@ with CURSOR_EXPIRED: the client then starts over without one.`,
     @Arg('cursor', () => String, { nullable: true }) cursor: string | null,
     @Arg('count', () => Int, { nullable: true, defaultValue: 100 }) count: number,
     @Arg('itemId', () => ID, { nullable: true }) itemId: string | null,
-    @Ctx() context: GraphQLContext,
+    @CallerId() userId: string,
   ): Promise<TransactionChanges> {
-    const page = await this.services.transactionChanges.changes(callerId(context), { cursor, count, itemId });
+    const page = await this.services.transactionChanges.changes(userId, { cursor, count, itemId });
     return { ...page, added: page.added.map(toTransaction), modified: page.modified.map(toTransaction) };
   }
 

@@ -1,23 +1,25 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { TransferValidationEntity } from '../entities/transfer-validation.entity';
 import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import type { TransferDeclineReason } from '../schema/enums';
 import { TransferValidation, ValidateTransferInput } from '../schema/transfer-validation.types';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../server/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
+import { CallerId } from './caller-id.decorator';
 
 @Resolver(() => TransferValidation)
 export class TransferValidationResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Mutation(() => TransferValidation, {
     description:
       'Decides whether an ACH debit of `amount` from the account can go ahead: the Item is healthy,\nthe account is an eligible depository account with ACH numbers, the real-time available balance\ncovers the amount, and the account owner\'s identity matches the user\'s profile.\nThe decision is recorded for audit. Full account numbers are never returned.',
   })
-  async validateTransfer(@Arg('input', () => ValidateTransferInput) input: ValidateTransferInput, @Ctx() context: GraphQLContext): Promise<TransferValidation> {
-    return toTransferValidation(await this.services.transfers.validate(callerId(context), input));
+  async validateTransfer(@Arg('input', () => ValidateTransferInput) input: ValidateTransferInput, @CallerId() userId: string): Promise<TransferValidation> {
+    return toTransferValidation(await this.services.transfers.validate(userId, input));
   }
 
   @FieldResolver(() => Account)

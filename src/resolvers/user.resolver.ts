@@ -1,24 +1,26 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { UserProfileEntity } from '../entities/user-profile.entity';
 import { Item } from '../schema/item.type';
 import { ProfileInput } from '../schema/profile.input';
 import { Profile, User } from '../schema/user.type';
 import type { Services } from '../services/services';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../server/graphql-context';
+import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
 
 @Resolver(() => User)
 export class UserResolver {
   constructor(private readonly services: Services) {}
 
+  @Authorized()
   @Query(() => User, { description: 'The authenticated user.' })
-  me(@Ctx() context: GraphQLContext): User {
-    return { id: callerId(context) };
+  me(@CallerId() userId: string): User {
+    return { id: userId };
   }
 
+  @Authorized()
   @Mutation(() => User, { description: 'The identity that validateTransfer matches against the bank\'s account owner.' })
-  async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() context: GraphQLContext): Promise<User> {
-    const userId = callerId(context);
+  async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @CallerId() userId: string, @Ctx() context: GraphQLContext): Promise<User> {
     const profile = await this.services.profiles.update(userId, input);
     context.loaders.profileByUserId.clear(userId).prime(userId, profile);
     return { id: userId };

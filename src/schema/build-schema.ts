@@ -2,6 +2,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AccountResolver } from '../resolvers/account.resolver';
+import { requireCaller } from '../resolvers/auth-checker';
 import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
@@ -32,6 +33,7 @@ function build(container: ContainerType, pubSub: GatewayPubSub): Promise<GraphQL
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     container,
+    authChecker: requireCaller,
     // Subscriptions subscribe through the context; type-graphql still insists on knowing the PubSub.
     pubSub,
     validate: false,

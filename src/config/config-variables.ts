@@ -1,0 +1,341 @@
+import { CountryCode, Products } from 'plaid';
+import { ConfigError } from './config-error';
+import { baseUrl, httpUrl, integer, listOf, oneOf, pathFromCwd, portNumber, postgresUrl, scopeToken, sqlIdentifier, text, urlWithProtocol, type Parse } from './config-parsers';
+import { optional, withDefault } from './config-variable';
+import { parseEncryptionKeys } from './encryption-keys';
+import { readTrustedDocumentsManifest } from './trusted-documents-manifest';
+
+/*
+ * Every environment variable the gateway reads: name, default, parser and description, in
+ * the order of the README's table, which `npm run docs:config` writes from CONFIG_VARIABLES.
+ * Rules between variables (set together, production's demands) are loadConfig's.
+ */
+
+const PLAID_PRODUCT_NAMES = new Set<string>(Object.values(Products));
+const COUNTRY_CODE_NAMES = new Set<string>(Object.values(CountryCode));
+
+const atLeastOne =
+  <T>(parse: Parse<T[]>, what: string): Parse<T[]> =>
+  (value, at) => {
+    const entries = parse(value, at);
+    if (entries.length === 0) throw new ConfigError(at.name, `must name at least one ${what}`);
+    return entries;
+  };
+
+export const NODE_ENV = withDefault({
+  name: 'NODE_ENV',
+  default: 'development',
+  parse: oneOf(['development', 'test', 'production'] as const),
+  description: '`production` demands real secrets',
+});
+
+export const PORT = withDefault({ name: 'PORT', default: '4000', parse: portNumber, description: 'HTTP and WebSocket port (`0` = any free port)' });
+
+export const HOST = optional({ name: 'HOST', whenUnset: 'all interfaces', parse: text, description: 'address to listen on' });
+
+export const PUBLIC_URL = withDefault({
+  name: 'PUBLIC_URL',
+  default: (value) => `http://localhost:${value(PORT)}`,
+  shownDefault: '`http://localhost:$PORT`',
+  parse: baseUrl,
+  description: 'where Plaid sends webhooks: `$PUBLIC_URL/webhooks/plaid`',
+});
+
+export const DATA_DIR = withDefault({
+  name: 'DATA_DIR',
+  default: '.data',
+  parse: pathFromCwd,
+  description: 'embedded PostgreSQL, generated development secrets, emulator state',
+});
+
+export const DATABASE_URL = optional({
+  name: 'DATABASE_URL',
+  whenUnset: 'embedded PostgreSQL',
+  secret: true,
+  parse: postgresUrl,
+  description: '`postgres://user:pass@host:5432/db`',
+});
+
+export const REDIS_URL = optional({
+  name: 'REDIS_URL',
+  whenUnset: 'in-process',
+  secret: true,
+  parse: urlWithProtocol(['redis:', 'rediss:']),
+  description:
+    '`redis://host:6379`: subscription events fan out, rate limits are counted and automatic persisted queries are kept (a day after their last registration) in Redis, so every instance shares them',
+});
+
+export const PLAID_CLIENT_ID = optional({ name: 'PLAID_CLIENT_ID', whenUnset: "emulator's own", parse: text, description: 'Plaid client id (set it and `PLAID_SECRET`, or neither)' });
+
+export const PLAID_SECRET = optional({ name: 'PLAID_SECRET', whenUnset: "emulator's own", secret: true, parse: text, description: 'Plaid secret (set it and `PLAID_CLIENT_ID`, or neither)' });
+
+export const PLAID_ENV = withDefault({
+  name: 'PLAID_ENV',
+  default: (value) => (value(PLAID_CLIENT_ID) ? 'sandbox' : 'emulator'),
+  shownDefault: '`emulator` without credentials, else `sandbox`',
+  parse: oneOf(['emulator', 'sandbox', 'production'] as const),
+  description: '`emulator`, `sandbox` or `production`',
+});
+
+export const PLAID_BASE_URL = optional({ name: 'PLAID_BASE_URL', whenUnset: 'per `PLAID_ENV`', parse: baseUrl, description: "overrides Plaid's URL; then no emulator is started" });
+
+/** Unset, the emulator's own default port (loadConfig takes it from the emulator). */
+export const PLAID_EMULATOR_PORT = optional({ name: 'PLAID_EMULATOR_PORT', whenUnset: '`4010`', parse: portNumber, description: 'port of the in-process emulator' });
+
+export const PLAID_PRODUCTS = withDefault({
+  name: 'PLAID_PRODUCTS',
+  default: 'transactions,auth,identity',
+  parse: atLeastOne(
+    listOf((product, { name }) => {
+      if (!PLAID_PRODUCT_NAMES.has(product)) throw new ConfigError(name, `"${product}" is not a Plaid product`);
+      return product as Products;
+    }),
+    'product',
+  ),
+  description: 'products requested in Link',
+});
+
+export const PLAID_COUNTRY_CODES = withDefault({
+  name: 'PLAID_COUNTRY_CODES',
+  default: 'US',
+  parse: atLeastOne(
+    listOf((code, { name }) => {
+      const upper = code.toUpperCase();
+      if (!COUNTRY_CODE_NAMES.has(upper)) throw new ConfigError(name, `"${code}" is not a country code Plaid supports`);
+      return upper as CountryCode;
+    }),
+    'country',
+  ),
+  description: 'country codes requested in Link',
+});
+
+export const PLAID_CLIENT_NAME = withDefault({ name: 'PLAID_CLIENT_NAME', default: 'Plaid GraphQL Gateway', parse: text, description: 'name shown in Link' });
+
+export const PLAID_TIMEOUT_MS = withDefault({ name: 'PLAID_TIMEOUT_MS', default: '10000', parse: integer(100, 120_000), description: 'timeout of every Plaid call' });
+
+export const PLAID_INTERACTIVE_DEADLINE_MS = withDefault({
+  name: 'PLAID_INTERACTIVE_DEADLINE_MS',
+  default: '8000',
+  parse: integer(100, 120_000),
+  description: 'a Plaid call a user waits for (a GraphQL operation) gives up after this long, retries included (then `PLAID_UNAVAILABLE`); background syncs retry longer',
+});
+
+export const DATABASE_ACQUIRE_TIMEOUT_MS = withDefault({
+  name: 'DATABASE_ACQUIRE_TIMEOUT_MS',
+  default: '2000',
+  parse: integer(100, 60_000),
+  description: 'longest wait for a pooled database connection',
+});
+
+export const DATABASE_STATEMENT_TIMEOUT_MS = withDefault({
+  name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+  default: '10000',
+  parse: integer(100, 600_000),
+  description: "PostgreSQL `statement_timeout` of the gateway's connections; the client stops waiting one second after it (a frozen server never answers)",
+});
+
+export const HTTP_HEADERS_TIMEOUT_MS = withDefault({
+  name: 'HTTP_HEADERS_TIMEOUT_MS',
+  default: '10000',
+  parse: integer(500, 600_000),
+  description: "Node's HTTP server timeout for a request's headers, at most `HTTP_REQUEST_TIMEOUT_MS` (a slow client gets 408)",
+});
+
+export const HTTP_REQUEST_TIMEOUT_MS = withDefault({
+  name: 'HTTP_REQUEST_TIMEOUT_MS',
+  default: '30000',
+  parse: integer(500, 600_000),
+  description: "Node's HTTP server timeout for the whole request (a slow client gets 408)",
+});
+
+export const HTTP_KEEP_ALIVE_TIMEOUT_MS = withDefault({
+  name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  default: '5000',
+  parse: integer(100, 600_000),
+  description: "Node's HTTP server timeout for an idle keep-alive socket",
+});
+
+export const JOB_QUEUE_SCHEMA = withDefault({
+  name: 'JOB_QUEUE_SCHEMA',
+  default: 'pgboss',
+  parse: sqlIdentifier,
+  description: 'schema of the durable job queue in the same database (instances of one deployment share it)',
+});
+
+export const SYNC_SWEEP_INTERVAL_MINUTES = withDefault({
+  name: 'SYNC_SWEEP_INTERVAL_MINUTES',
+  default: '15',
+  parse: integer(1, 59),
+  description: 'how often the sweep looks for Items whose webhooks were lost',
+});
+
+export const SYNC_STALE_AFTER_MINUTES = withDefault({
+  name: 'SYNC_STALE_AFTER_MINUTES',
+  default: '360',
+  parse: integer(1, 43_200),
+  description: 'an Item not synced for this long is synced by the sweep',
+});
+
+export const CHANGE_RETENTION_DAYS = withDefault({
+  name: 'CHANGE_RETENTION_DAYS',
+  default: '30',
+  parse: integer(1, 3650),
+  description: 'subscription events, transaction changes and webhook records older than this are pruned daily; older cursors get `CURSOR_EXPIRED`',
+});
+
+export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
+  name: 'TRANSFER_IDENTITY_THRESHOLD',
+  default: '70',
+  parse: integer(0, 100),
+  description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
+});
+
+export const AUTH_JWKS_URL = optional({ name: 'AUTH_JWKS_URL', whenUnset: '—', parse: httpUrl, description: "identity provider's JWKS (RS256/ES256 tokens)" });
+
+export const AUTH_ISSUER = optional({ name: 'AUTH_ISSUER', whenUnset: '—', parse: text, description: 'required `iss` when set' });
+
+export const AUTH_AUDIENCE = optional({ name: 'AUTH_AUDIENCE', whenUnset: '—', parse: text, description: 'required `aud` when set' });
+
+export const AUTH_JWT_SECRET = optional({
+  name: 'AUTH_JWT_SECRET',
+  whenUnset: 'generated in `DATA_DIR` (not in production)',
+  secret: true,
+  parse: (value, { name }) => {
+    // HS256 needs a key at least as long as the hash (RFC 7518 §3.2).
+    if (Buffer.byteLength(value) < 32) throw new ConfigError(name, 'must be at least 32 bytes long');
+    return value;
+  },
+  description: 'HS256 secret, at least 32 bytes',
+});
+
+export const TOKEN_ENCRYPTION_KEYS = optional({
+  name: 'TOKEN_ENCRYPTION_KEYS',
+  whenUnset: 'generated in `DATA_DIR` (required in production)',
+  secret: true,
+  parse: (value, { name }) => parseEncryptionKeys(value, name),
+  description: '`keyId:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt',
+});
+
+export const ALLOWED_ORIGINS = withDefault({
+  name: 'ALLOWED_ORIGINS',
+  // None listed: the CORS and Origin policies then apply their per-environment rule.
+  default: '',
+  shownDefault: 'any in development, `PUBLIC_URL` in production',
+  parse: listOf(baseUrl),
+  description: 'browser origins allowed to call over HTTP (CORS) and to open the WebSocket or an event stream (`/graphql/stream`, else 403)',
+});
+
+export const PARTNER_SCOPE = withDefault({
+  name: 'PARTNER_SCOPE',
+  default: 'partner',
+  parse: scopeToken,
+  description: 'in production, only tokens with this scope get the schema explorer, introspection and field suggestions',
+});
+
+export const TRUSTED_DOCUMENTS = optional({
+  name: 'TRUSTED_DOCUMENTS',
+  whenUnset: '—',
+  parse: (value, at) => readTrustedDocumentsManifest(pathFromCwd(value, at)),
+  description:
+    "path to a manifest of hash -> document (graphql-codegen's `persisted-documents.json`); set, only those operations run (also by their SHA-256 alone, as an APQ hash), except for tokens with the `PARTNER_SCOPE` scope; others are `PERSISTED_QUERY_NOT_IN_LIST`",
+});
+
+export const GRAPHQL_MAX_DEPTH = withDefault({
+  name: 'GRAPHQL_MAX_DEPTH',
+  default: '10',
+  parse: integer(1, 100),
+  description: 'deepest selection an operation may make (introspection not counted)',
+});
+
+export const GRAPHQL_MAX_COST = withDefault({
+  name: 'GRAPHQL_MAX_COST',
+  default: '50000',
+  parse: integer(1, 100_000_000),
+  description: 'most an operation may cost (see Protection): 1 per field, a page times its `first`, another list times 10',
+});
+
+export const GRAPHQL_MAX_ALIASES = withDefault({ name: 'GRAPHQL_MAX_ALIASES', default: '15', parse: integer(0, 1000), description: 'aliases per operation' });
+
+export const GRAPHQL_MAX_DIRECTIVES = withDefault({ name: 'GRAPHQL_MAX_DIRECTIVES', default: '50', parse: integer(0, 1000), description: 'directives per operation' });
+
+export const GRAPHQL_MAX_TOKENS = withDefault({
+  name: 'GRAPHQL_MAX_TOKENS',
+  default: '2000',
+  parse: integer(100, 100_000),
+  description: 'lexical tokens per document; parsing stops past it',
+});
+
+export const GRAPHQL_MAX_PAGE_SIZE = withDefault({ name: 'GRAPHQL_MAX_PAGE_SIZE', default: '500', parse: integer(1, 10_000), description: 'largest `first` any field may be asked for' });
+
+export const MAX_REQUEST_BYTES = withDefault({
+  name: 'MAX_REQUEST_BYTES',
+  default: '102400',
+  parse: integer(1024, 10 * 1024 * 1024),
+  description: 'largest HTTP request body (413) and WebSocket message (closed with 1009)',
+});
+
+export const RATE_LIMIT_OPERATIONS = withDefault({
+  name: 'RATE_LIMIT_OPERATIONS',
+  default: '300',
+  parse: integer(1, 1_000_000),
+  description: 'operations one user may start per `RATE_LIMIT_WINDOW_SECONDS`, over HTTP, WebSocket and SSE together',
+});
+
+export const RATE_LIMIT_WINDOW_SECONDS = withDefault({ name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', parse: integer(1, 86_400), description: 'the window of `RATE_LIMIT_OPERATIONS`, in seconds' });
+
+export const LOG_LEVEL = withDefault({
+  name: 'LOG_LEVEL',
+  default: (value) => (value(NODE_ENV) === 'test' ? 'silent' : 'info'),
+  shownDefault: '`info` (`silent` under `NODE_ENV=test`)',
+  parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  description: 'pino level',
+});
+
+/** Every variable loadConfig reads (a test checks), in the README's order. */
+export const CONFIG_VARIABLES = [
+  PORT,
+  HOST,
+  PUBLIC_URL,
+  DATA_DIR,
+  DATABASE_URL,
+  REDIS_URL,
+  PLAID_ENV,
+  PLAID_CLIENT_ID,
+  PLAID_SECRET,
+  PLAID_BASE_URL,
+  PLAID_EMULATOR_PORT,
+  PLAID_PRODUCTS,
+  PLAID_COUNTRY_CODES,
+  PLAID_CLIENT_NAME,
+  PLAID_TIMEOUT_MS,
+  PLAID_INTERACTIVE_DEADLINE_MS,
+  DATABASE_ACQUIRE_TIMEOUT_MS,
+  DATABASE_STATEMENT_TIMEOUT_MS,
+  HTTP_HEADERS_TIMEOUT_MS,
+  HTTP_REQUEST_TIMEOUT_MS,
+  HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  JOB_QUEUE_SCHEMA,
+  SYNC_SWEEP_INTERVAL_MINUTES,
+  SYNC_STALE_AFTER_MINUTES,
+  CHANGE_RETENTION_DAYS,
+  TRANSFER_IDENTITY_THRESHOLD,
+  AUTH_JWKS_URL,
+  AUTH_ISSUER,
+  AUTH_AUDIENCE,
+  AUTH_JWT_SECRET,
+  TOKEN_ENCRYPTION_KEYS,
+  ALLOWED_ORIGINS,
+  PARTNER_SCOPE,
+  TRUSTED_DOCUMENTS,
+  GRAPHQL_MAX_DEPTH,
+  GRAPHQL_MAX_COST,
+  GRAPHQL_MAX_ALIASES,
+  GRAPHQL_MAX_DIRECTIVES,
+  GRAPHQL_MAX_TOKENS,
+  GRAPHQL_MAX_PAGE_SIZE,
+  MAX_REQUEST_BYTES,
+  RATE_LIMIT_OPERATIONS,
+  RATE_LIMIT_WINDOW_SECONDS,
+  LOG_LEVEL,
+  NODE_ENV,
+] as const;
