@@ -20,3 +20,4 @@ export {
   type InjectErrorOptions,
 } from './control/emulator-control';
 export type * from './control/control-api-types';
+export { WebhookReceiver, type ReceivedWebhook, type Responder } from './testing/webhook-receiver';

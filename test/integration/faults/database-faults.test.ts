@@ -6,7 +6,8 @@ import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-pr
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { postmasterPid, processTree } from '../../support/process-tree';
 import { graphqlAt, newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-import { deliverWebhook, WebhookReceiver } from '../../support/webhook-receiver';
+import type { WebhookReceiver } from 'plaid-emulator';
+import { deliverWebhook, startWebhookReceiver } from '../../support/webhook-receiver';
 
 const ITEMS = '{ items { id } }';
 const codesOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.map((error) => error.extensions?.code);
@@ -24,7 +25,7 @@ describe('database faults', () => {
       directory = await mkdtemp(path.join(tmpdir(), 'gateway-frozen-pg-'));
       database = await EmbeddedCluster.start(path.join(directory, 'pgdata'));
       gw = await startTestGateway({ DATABASE_URL: database.url, DATABASE_ACQUIRE_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '1500' });
-      receiver = await new WebhookReceiver().start();
+      receiver = await startWebhookReceiver();
     }, 120_000);
 
     afterAll(async () => {

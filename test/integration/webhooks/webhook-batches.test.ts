@@ -3,7 +3,8 @@ import { ItemNotYetKnownError } from '../../../src/services/webhook-processor.se
 import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-import { deliverWebhook, WebhookReceiver } from '../../support/webhook-receiver';
+import type { WebhookReceiver } from 'plaid-emulator';
+import { deliverWebhook, startWebhookReceiver } from '../../support/webhook-receiver';
 
 /** One user links an institution once (a second link is a duplicate), so each Item is at another. */
 const INSTITUTIONS = ['ins_109508', 'ins_109509', 'ins_109510', 'ins_109511'];
@@ -17,7 +18,7 @@ describe('bursts of Plaid webhooks', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway({}, { onQuery: (sql) => statements?.push(sql) });
-    receiver = await new WebhookReceiver().start();
+    receiver = await startWebhookReceiver();
   });
 
   afterAll(async () => {

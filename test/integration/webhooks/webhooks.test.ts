@@ -4,7 +4,8 @@ import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhoo
 import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
-import { deliverWebhook, WebhookReceiver, type ReceivedWebhook } from '../../support/webhook-receiver';
+import type { ReceivedWebhook, WebhookReceiver } from 'plaid-emulator';
+import { deliverWebhook, startWebhookReceiver } from '../../support/webhook-receiver';
 
 const STATUS_SUBSCRIPTION = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id status } previousStatus status reason occurredAt } }';
 const SYNCED_SUBSCRIPTION = 'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id lastSyncedAt } added modified removed transactionsUpdateStatus syncedAt } }';
@@ -15,7 +16,7 @@ describe('Plaid webhooks at the gateway', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway();
-    receiver = await new WebhookReceiver().start();
+    receiver = await startWebhookReceiver();
   });
 
   afterAll(async () => {

@@ -1,12 +1,13 @@
 import { Products, SandboxItemFireWebhookRequestWebhookCodeEnum as Code, WebhookType } from 'plaid';
 import { linkSandboxItem, startTestEmulator, type TestEmulator } from '../support/emulator-harness';
-import { byCode, verifyWebhook, webhookSchemaErrors, WebhookReceiver } from '../support/webhook-receiver';
+import type { WebhookReceiver } from '../../src';
+import { byCode, startWebhookReceiver, verifyWebhook, webhookSchemaErrors } from '../support/webhook-receiver';
 
 let t: TestEmulator;
 let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  receiver = await new WebhookReceiver().start();
+  receiver = await startWebhookReceiver();
   // Plaid's retry delays (30 s, x4) scaled down a thousandfold: 30 ms, 120 ms, ...
   // Long enough that a busy machine (the receiver shares jest's process) is not taken for a dead receiver.
   t = await startTestEmulator({ webhookRetryDelayScale: 0.001, webhookTimeoutMs: 1_500 });

@@ -1,74 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import type { PlaidApi } from 'plaid';
+import { WebhookReceiver, type ReceivedWebhook } from '../../src';
 import { plaidOpenApiValidator } from './openapi-validator';
 import { started } from './started';
 
-export interface ReceivedWebhook {
-  headers: IncomingHttpHeaders;
-  raw: Buffer;
-  body: { webhook_type: string; webhook_code: string; item_id: string; [key: string]: unknown };
-}
-
-/** Decides the status the receiver answers a webhook with (default 200), possibly after a delay. */
-export type Responder = (webhook: ReceivedWebhook, index: number) => { status: number; delayMs?: number };
-
-/** A local HTTP server standing in for an app's webhook endpoint: it catches what the emulator sends. */
-export class WebhookReceiver {
-  readonly received: ReceivedWebhook[] = [];
-  responder: Responder = () => ({ status: 200 });
-  private server!: Server;
-  private stopServer: () => Promise<void> = async () => undefined;
-  url = '';
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const webhook: ReceivedWebhook = { headers: req.headers, raw, body: JSON.parse(raw.toString('utf8')) as ReceivedWebhook['body'] };
-        const index = this.received.push(webhook) - 1;
-        const { status, delayMs } = this.responder(webhook, index);
-        const answer = () => {
-          if (!res.destroyed) res.writeHead(status).end();
-        };
-        if (delayMs) setTimeout(answer, delayMs);
-        else answer();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks/plaid`;
-    const server = this.server;
-    this.stopServer = started(`webhook receiver ${this.url}`, () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    });
-    return this;
-  }
-
-  /** Waits until `count` webhooks matching `filter` have arrived, and returns them. */
-  async waitFor(count: number, filter: (webhook: ReceivedWebhook) => boolean = () => true, timeoutMs = 5000): Promise<ReceivedWebhook[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const matching = this.received.filter(filter);
-      if (matching.length >= count) return matching;
-      if (Date.now() > deadline) {
-        throw new Error(`expected ${count} webhooks, got ${matching.length}: ${this.received.map((w) => w.body.webhook_code).join(', ')}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  clear(): void {
-    this.received.length = 0;
-  }
-
-  stop(): Promise<void> {
-    return this.stopServer();
-  }
+/** The package's webhook receiver, stopped when the test file ends even if its set-up failed. */
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const receiver = await new WebhookReceiver().start();
+  started(`webhook receiver ${receiver.url}`, () => receiver.stop());
+  return receiver;
 }
 
 export const byCode = (code: string) => (webhook: ReceivedWebhook) => webhook.body.webhook_code === code;
