@@ -34,5 +34,5 @@ export function readTrustedDocumentsManifest(file: string): TrustedDocumentsMani
       throw new ConfigError(VARIABLE, `${file}: the entry ${hash} is not a GraphQL document (${(error as Error).message})`);
     }
   }
-  return Object.fromEntries(entries) as TrustedDocumentsManifest;
+  return Object.fromEntries(entries);
 }

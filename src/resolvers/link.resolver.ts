@@ -1,19 +1,10 @@
-import { Products } from 'plaid';
 import { Arg, Authorized, ID, Mutation, Resolver } from 'type-graphql';
-import { PlaidProduct } from '../schema/enums';
 import { Item } from '../schema/item.type';
 import { CreateLinkTokenInput, ExchangePublicTokenInput, LinkToken, RelinkInput, RemoveItemPayload, SyncResult } from '../schema/link.types';
 import type { Services } from '../services/services';
 import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
-
-const PRODUCTS: Record<PlaidProduct, Products> = {
-  [PlaidProduct.TRANSACTIONS]: Products.Transactions,
-  [PlaidProduct.AUTH]: Products.Auth,
-  [PlaidProduct.IDENTITY]: Products.Identity,
-};
-
-export const toPlaidProducts = (products: PlaidProduct[] | null | undefined) => products?.map((product) => PRODUCTS[product]);
+import { toPlaidProducts } from './product-mapping';
 
 @Resolver()
 export class LinkResolver {

@@ -4,7 +4,7 @@ import { SandboxWebhookCode } from '../schema/enums';
 import { SandboxPublicToken, SandboxPublicTokenInput, SandboxTransactionInput } from '../schema/sandbox.types';
 import type { Services } from '../services/services';
 import { CallerId } from './caller-id.decorator';
-import { toPlaidProducts } from './link.resolver';
+import { toPlaidProducts } from './product-mapping';
 
 @Resolver()
 export class SandboxResolver {

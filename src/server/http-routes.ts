@@ -82,14 +82,12 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
     ...jsonBody(config.limits.maxRequestBytes),
     expressMiddleware(options.apollo, {
       context: async ({ req }): Promise<GraphQLContext> => {
-        const requestId = String(req.id);
-        let user = null;
-        try {
-          user = await verifier.verifyAuthorization(req.headers.authorization);
-        } catch (error) {
+        // request-id.ts gives every request a string id.
+        const requestId = req.id as string;
+        const user = await verifier.verifyAuthorization(req.headers.authorization).catch((error: unknown) => {
           if (!(error instanceof DomainError)) throw error;
           throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
-        }
+        });
         if (user) (req as RequestWithUser).userId = user.id;
         return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub });
       },

@@ -1,5 +1,5 @@
 import { createPubSub } from '@graphql-yoga/subscription';
-import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionResult } from 'graphql';
+import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import type { GraphQLContext } from '../../../src/server/graphql-context';
 import { subscribeSharingExecutions } from '../../../src/server/shared-subscription-execution';
 
@@ -31,7 +31,7 @@ function fixture() {
   const subscribe = async (userId: string, query = 'subscription { news }', scopes: string[] = []) => {
     const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId, scopes) });
     if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));
-    return result[Symbol.asyncIterator]() as AsyncIterator<ExecutionResult>;
+    return result[Symbol.asyncIterator]();
   };
   return { pubSub, subscribe, resolved: () => resolved };
 }

@@ -1,9 +1,11 @@
 import {
+  AccountType,
   Products,
   type SandboxItemFireWebhookRequest,
   type SandboxItemFireWebhookResponse,
   type SandboxItemResetLoginRequest,
   type SandboxItemResetLoginResponse,
+  WebhookType,
 } from 'plaid';
 import { DAY_MS, isoDateTime } from '../state/emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
@@ -25,11 +27,11 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
   const code: string = request.webhook_code;
   switch (code) {
     case 'DEFAULT_UPDATE':
-      if (request.webhook_type === 'AUTH') {
+      if (request.webhook_type === WebhookType.Auth) {
         requireProduct(item, Products.Auth);
         return itemWebhookBodies.authDefaultUpdate(id);
       }
-      if (request.webhook_type !== undefined && request.webhook_type !== 'TRANSACTIONS') throw EmulatedPlaidError.of('SANDBOX_PRODUCT_NOT_ENABLED');
+      if (request.webhook_type !== undefined && request.webhook_type !== WebhookType.Transactions) throw EmulatedPlaidError.of('SANDBOX_PRODUCT_NOT_ENABLED');
       requireProduct(item, Products.Transactions);
       return itemWebhookBodies.defaultUpdate(id, 0);
     case 'SYNC_UPDATES_AVAILABLE':
@@ -37,7 +39,7 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
       return itemWebhookBodies.syncUpdatesAvailable(id);
     case 'RECURRING_TRANSACTIONS_UPDATE':
       requireProduct(item, Products.Transactions);
-      return itemWebhookBodies.recurringTransactionsUpdate(id, itemAccounts(item).filter((a) => a.type === 'depository').map((a) => a.account_id));
+      return itemWebhookBodies.recurringTransactionsUpdate(id, itemAccounts(item).filter((a) => a.type === AccountType.Depository).map((a) => a.account_id));
     case 'NEW_ACCOUNTS_AVAILABLE':
       return itemWebhookBodies.newAccountsAvailable(id);
     case 'PENDING_DISCONNECT':
@@ -45,7 +47,7 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
     case 'USER_PERMISSION_REVOKED':
       return itemWebhookBodies.userPermissionRevoked(id, plaidErrorBody('USER_PERMISSION_REVOKED'));
     case 'USER_ACCOUNT_REVOKED':
-      return itemWebhookBodies.userAccountRevoked(id, itemAccounts(item)[0]!.account_id);
+      return itemWebhookBodies.userAccountRevoked(id, itemAccounts(item)[0].account_id);
     case 'ERROR':
       // Plaid's commonest Item error, as reset_login gives it.
       item.error = plaidErrorBody('ITEM_LOGIN_REQUIRED');

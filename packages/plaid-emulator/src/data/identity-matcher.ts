@@ -69,11 +69,11 @@ export function similarity(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
     }
     previous = current;
   }
-  return 1 - previous[b.length]! / Math.max(a.length, b.length);
+  return 1 - previous[b.length] / Math.max(a.length, b.length);
 }
 
 function isNickname(a: string, b: string): boolean {
@@ -94,7 +94,7 @@ function scoreName(provided: string, ownerName: string): NameMatchScore {
   const ratio = similarity(given.join(' '), owner.join(' '));
   if (ratio === 1) return result(100, true, false);
 
-  const nickname = isNickname(given[0]!, owner[0]!);
+  const nickname = isNickname(given[0], owner[0]);
   const firstMatches = given[0] === owner[0] || nickname;
   const lastMatches = given[given.length - 1] === owner[owner.length - 1];
   let score: number;

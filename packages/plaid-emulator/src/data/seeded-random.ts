@@ -59,7 +59,7 @@ export class SeededRandom {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** Picks by relative weight. */
@@ -70,6 +70,6 @@ export class SeededRandom {
       roll -= weight(item);
       if (roll < 0) return item;
     }
-    return items[items.length - 1]!;
+    return items[items.length - 1];
   }
 }

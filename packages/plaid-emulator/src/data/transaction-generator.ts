@@ -1,4 +1,4 @@
-import type { Location, PaymentMeta, Transaction, TransactionCounterparty } from 'plaid';
+import { TransactionPaymentChannelEnum, type Location, type PaymentMeta, type Transaction, type TransactionCounterparty } from 'plaid';
 import { DAY_MS, isoDate } from '../state/emulator-clock';
 import { merchantSlug, merchantsFor, type Merchant } from './merchant-catalog';
 import { derivedPlaidId } from '../state/plaid-id';
@@ -81,7 +81,7 @@ export interface ComposeInput {
 export function composeTransaction(input: ComposeInput): Transaction {
   const { merchant, random } = input;
   let location = NO_LOCATION;
-  if (merchant.channel === 'in store' && merchant.merchantName !== null) {
+  if (merchant.channel === TransactionPaymentChannelEnum.InStore && merchant.merchantName !== null) {
     const place = random.pick(CITIES);
     location = {
       address: `${random.int(10, 2999)} ${random.pick(STREETS)}`,

@@ -51,7 +51,7 @@ export class EmulatorStateStore {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new Error(`another Plaid emulator is using ${directory}`);
+        throw new Error(`another Plaid emulator is using ${directory}`, { cause: error });
       }
       throw error;
     }

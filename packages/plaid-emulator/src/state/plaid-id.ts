@@ -39,7 +39,7 @@ export interface ParsedPlaidToken {
 export function parsePlaidToken(token: string): ParsedPlaidToken | null {
   const match = TOKEN_PATTERN.exec(token);
   if (!match) return null;
-  return { kind: match[1] as PlaidTokenKind, environment: match[2]! };
+  return { kind: match[1] as PlaidTokenKind, environment: match[2] };
 }
 
 export function newRequestId(): string {

@@ -154,7 +154,7 @@ export class TransactionLedger {
         emitted++;
         continue;
       }
-      const mutation = this.mutations[k - generatedCount]!;
+      const mutation = this.mutations[k - generatedCount];
       if (this.lastPosition.get(mutationTransactionId(mutation)) !== k) continue;
       const addedAt = mutation.kind === 'added' ? k : mutation.added_at;
       const seenBefore = addedAt < start;

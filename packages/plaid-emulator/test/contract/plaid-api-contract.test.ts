@@ -178,10 +178,10 @@ describe('sandbox Items', () => {
     const item = await linkSandboxItem(t.client);
     const other = await linkSandboxItem(t.client);
     const all = await t.client.accountsGet({ access_token: item.accessToken });
-    const first = all.data.accounts[0]!.account_id;
+    const first = all.data.accounts[0].account_id;
     const narrowed = await t.client.accountsGet({ access_token: item.accessToken, options: { account_ids: [first] } });
     expect(narrowed.data.accounts.map((account) => account.account_id)).toEqual([first]);
-    const foreign = (await t.client.accountsGet({ access_token: other.accessToken })).data.accounts[0]!.account_id;
+    const foreign = (await t.client.accountsGet({ access_token: other.accessToken })).data.accounts[0].account_id;
     expect(foreign).not.toBe(first);
     const error = await plaidErrorOf(t.client.accountsGet({ access_token: item.accessToken, options: { account_ids: [foreign] } }));
     expect(error.error_code).toBe('INVALID_ACCOUNT_ID');
@@ -190,14 +190,14 @@ describe('sandbox Items', () => {
   it('serves balances, auth numbers and identity', async () => {
     const item = await linkSandboxItem(t.client);
     const balance = await t.client.accountsBalanceGet({ access_token: item.accessToken });
-    expect(balance.data.accounts[0]!.balances.last_updated_datetime).toEqual(expect.any(String));
+    expect(balance.data.accounts[0].balances.last_updated_datetime).toEqual(expect.any(String));
     const auth = await t.client.authGet({ access_token: item.accessToken });
     expect(auth.data.numbers.ach).toEqual(
       expect.arrayContaining([expect.objectContaining({ account: '1111222233330000', routing: '011401533', wire_routing: '021000021' })]),
     );
     const identity = await t.client.identityGet({ access_token: item.accessToken });
-    expect(identity.data.accounts[0]!.owners[0]!.names).toEqual(['Alberta Bobbeth Charleson']);
-    expect(identity.data.accounts[0]!.owners[0]!.emails[0]).toMatchObject({ data: 'accountholder0@example.com', primary: true });
+    expect(identity.data.accounts[0].owners[0].names).toEqual(['Alberta Bobbeth Charleson']);
+    expect(identity.data.accounts[0].owners[0].emails[0]).toMatchObject({ data: 'accountholder0@example.com', primary: true });
   });
 
   it('scores identity matches on the 0-100 scale', async () => {
@@ -211,14 +211,14 @@ describe('sandbox Items', () => {
         address: { street: '2992 Cameron Road', city: 'Malakoff', region: 'NY', postal_code: '14236', country: 'US' },
       },
     });
-    const scores = exact.data.accounts[0]!;
+    const scores = exact.data.accounts[0];
     expect(scores.legal_name.score).toBeGreaterThanOrEqual(90);
     expect(scores.email_address.score).toBe(100);
     expect(scores.phone_number.score).toBe(100);
     expect(scores.address).toMatchObject({ score: 100, is_postal_code_match: true });
     const stranger = await t.client.identityMatch({ access_token: item.accessToken, user: { legal_name: 'Jonathan Q. Stranger' } });
-    expect(stranger.data.accounts[0]!.legal_name.score).toBeLessThan(70);
-    expect(stranger.data.accounts[0]!.email_address.score).toBeNull();
+    expect(stranger.data.accounts[0].legal_name.score).toBeLessThan(70);
+    expect(stranger.data.accounts[0].email_address.score).toBeNull();
   });
 
   it('creates Items in the error an error_<CODE> password names', async () => {

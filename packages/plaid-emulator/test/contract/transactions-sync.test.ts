@@ -62,7 +62,7 @@ describe('pagination and cursors', () => {
     const item = await linkSandboxItem(t.client);
     const { added } = await syncAll(t.client, item.accessToken);
     const dates = added.map((transaction) => transaction.date).sort();
-    const spanDays = (Date.parse(dates[dates.length - 1]!) - Date.parse(dates[0]!)) / 86_400_000;
+    const spanDays = (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / 86_400_000;
     expect(spanDays).toBeGreaterThan(80);
     expect(added.some((transaction) => transaction.pending)).toBe(true);
     expect(added.some((transaction) => !transaction.pending)).toBe(true);
@@ -155,13 +155,13 @@ describe('user_transactions_dynamic', () => {
       ['Corner Bakery', 12.34],
       ['Starbucks', 4.5],
     ]);
-    expect(next.added[1]!.merchant_name).toBe('Starbucks');
+    expect(next.added[1].merchant_name).toBe('Starbucks');
   });
 
   it('reports control-API modifications under modified', async () => {
     const item = await t.emulator.control.createItem({ transactions: 50 });
     const { added, cursor } = await syncAll(t.client, item.accessToken);
-    const target = added[10]!;
+    const target = added[10];
     await t.emulator.control.modifyTransaction(item.itemId, target.transaction_id, { amount: 99.99 });
     const next = await syncAll(t.client, item.accessToken, cursor);
     expect(next.modified).toEqual([expect.objectContaining({ transaction_id: target.transaction_id, amount: 99.99 })]);

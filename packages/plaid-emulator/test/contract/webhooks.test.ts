@@ -45,7 +45,7 @@ it('fires SYNC_UPDATES_AVAILABLE when a refresh finds changes, once the Item has
   receiver.clear();
   await t.client.transactionsRefresh({ access_token: item.accessToken });
   const [sync] = await receiver.waitFor(1, byCode('SYNC_UPDATES_AVAILABLE'));
-  expect(sync!.body).toMatchObject({ webhook_type: 'TRANSACTIONS', item_id: item.itemId, initial_update_complete: true, historical_update_complete: true });
+  expect(sync.body).toMatchObject({ webhook_type: 'TRANSACTIONS', item_id: item.itemId, initial_update_complete: true, historical_update_complete: true });
   await receiver.waitFor(1, byCode('TRANSACTIONS_REMOVED'));
   await receiver.waitFor(1, byCode('DEFAULT_UPDATE'));
   for (const webhook of receiver.received) {
@@ -57,14 +57,14 @@ it('fires SYNC_UPDATES_AVAILABLE when a refresh finds changes, once the Item has
 it('keeps verifying after a key rotation, and serves the retired key with expired_at', async () => {
   const item = await dynamicItem();
   await receiver.waitFor(2);
-  const before = await verifyWebhook(t.client, receiver.received[0]!);
+  const before = await verifyWebhook(t.client, receiver.received[0]);
   const rotated = await t.emulator.control.rotateWebhookKey();
   expect(rotated.retiredKid).toBe(before.kid);
   receiver.clear();
 
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.SyncUpdatesAvailable });
   const [after] = await receiver.waitFor(1);
-  const verified = await verifyWebhook(t.client, after!);
+  const verified = await verifyWebhook(t.client, after);
   expect(verified.kid).toBe(rotated.kid);
   const retired = await t.client.webhookVerificationKeyGet({ key_id: before.kid });
   expect(retired.data.key.expired_at).toEqual(expect.any(Number));
@@ -81,11 +81,11 @@ it('retries on non-200 answers with exponential backoff, signing each attempt', 
   expect(receiver.received).toHaveLength(3);
   for (const attempt of attempts) {
     await verifyWebhook(t.client, attempt);
-    expect(attempt.raw.equals(attempts[0]!.raw)).toBe(true);
+    expect(attempt.raw.equals(attempts[0].raw)).toBe(true);
   }
   const log = (await t.emulator.control.webhookDeliveries()).filter((d) => d.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
   expect(log.map((d) => [d.attempt, d.status])).toEqual([[0, 503], [1, 503], [2, 200]]);
-  const gaps = log.slice(1).map((d, i) => Date.parse(d.at) - Date.parse(log[i]!.at));
+  const gaps = log.slice(1).map((d, i) => Date.parse(d.at) - Date.parse(log[i].at));
   // Plaid waits 30 s, then 4 times longer each time; here a thousandth of that: 30 ms, then 120 ms.
   expect(gaps[0]).toBeGreaterThanOrEqual(30);
   expect(gaps[1]).toBeGreaterThanOrEqual(120);
@@ -106,12 +106,12 @@ it('reset_login sends ITEM ERROR, and LOGIN_REPAIRED heals the Item', async () =
   receiver.clear();
   await t.client.sandboxItemResetLogin({ access_token: item.accessToken });
   const [error] = await receiver.waitFor(1, byCode('ERROR'));
-  expect(error!.body).toMatchObject({ webhook_type: 'ITEM', error: { error_code: 'ITEM_LOGIN_REQUIRED', error_type: 'ITEM_ERROR' } });
-  expect(webhookSchemaErrors(error!)).toEqual([]);
+  expect(error.body).toMatchObject({ webhook_type: 'ITEM', error: { error_code: 'ITEM_LOGIN_REQUIRED', error_type: 'ITEM_ERROR' } });
+  expect(webhookSchemaErrors(error)).toEqual([]);
 
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.LoginRepaired });
   const [repaired] = await receiver.waitFor(1, byCode('LOGIN_REPAIRED'));
-  expect(webhookSchemaErrors(repaired!)).toEqual([]);
+  expect(webhookSchemaErrors(repaired)).toEqual([]);
   const accounts = await t.client.accountsGet({ access_token: item.accessToken });
   expect(accounts.data.item.error).toBeNull();
 });
@@ -144,7 +144,7 @@ it('delivers a webhook twice, or after its successor, on request', async () => {
   await t.emulator.control.deliverWebhooks({ duplicate: 1 });
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.NewAccountsAvailable });
   const copies = await receiver.waitFor(2, byCode('NEW_ACCOUNTS_AVAILABLE'));
-  expect(copies[0]!.raw.equals(copies[1]!.raw)).toBe(true);
+  expect(copies[0].raw.equals(copies[1].raw)).toBe(true);
   for (const copy of copies) await verifyWebhook(t.client, copy);
 
   receiver.clear();
@@ -156,5 +156,5 @@ it('delivers a webhook twice, or after its successor, on request', async () => {
   expect(delivered.map((w) => w.body.webhook_code)).toEqual(['LOGIN_REPAIRED', 'ERROR']);
   const [newer, older] = await Promise.all(delivered.map((w) => verifyWebhook(t.client, w)));
   // The held-back webhook still carries the time it was sent at, so a receiver can order by iat.
-  expect(older!.iat).toBeLessThan(newer!.iat);
+  expect(older.iat).toBeLessThan(newer.iat);
 });

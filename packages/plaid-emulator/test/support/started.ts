@@ -9,11 +9,11 @@ export const STARTED_KEY = '__plaidEmulatorTestsStarted';
 export interface StartedThing {
   name: string;
   stopped: boolean;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Registers a started thing; the returned function stops it once, however often it is called. */
-export function started(name: string, stop: () => Promise<unknown> | unknown): () => Promise<void> {
+export function started(name: string, stop: () => unknown): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   const thing: StartedThing = {
     name,

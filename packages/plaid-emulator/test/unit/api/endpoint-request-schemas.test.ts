@@ -40,7 +40,7 @@ function resolve(schema: Raw): Raw {
 function compare(ours: FieldSchema, spec: Raw, path: string, problems: string[]): void {
   const resolved = resolve(spec);
   const specType = resolved.type ?? (resolved.properties ? 'object' : undefined);
-  if (specType !== undefined && specType !== ours.type) problems.push(`${path}: ours ${ours.type}, spec ${String(specType)}`);
+  if (specType !== undefined && specType !== ours.type) problems.push(`${path}: ours ${ours.type}, spec ${JSON.stringify(specType)}`);
   if (ours.type === 'array' && resolved.items) compare(ours.items, resolved.items as Raw, `${path}[]`, problems);
   if (ours.type === 'string' && ours.enum && Array.isArray(resolved.enum)) {
     const extra = ours.enum.filter((value) => !(resolved.enum as unknown[]).includes(value) && !EXTENSIONS.has(value));

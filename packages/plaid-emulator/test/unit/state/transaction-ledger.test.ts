@@ -46,17 +46,17 @@ it('reports each change once, as its net effect since the cursor', () => {
   const subject = ledger(5);
   const seen = drain(subject);
   const [a, b] = seen.added;
-  const extra = { ...a!, transaction_id: 'new-one' };
+  const extra = { ...a, transaction_id: 'new-one' };
   subject.append(
-    { kind: 'modified', transaction: { ...a!, amount: 1 }, added_at: 0 },
-    { kind: 'modified', transaction: { ...a!, amount: 2 }, added_at: 0 },
-    { kind: 'removed', transaction_id: b!.transaction_id, account_id: b!.account_id, added_at: 1 },
+    { kind: 'modified', transaction: { ...a, amount: 1 }, added_at: 0 },
+    { kind: 'modified', transaction: { ...a, amount: 2 }, added_at: 0 },
+    { kind: 'removed', transaction_id: b.transaction_id, account_id: b.account_id, added_at: 1 },
     { kind: 'added', transaction: extra },
     { kind: 'removed', transaction_id: 'new-one', account_id: extra.account_id, added_at: 8 },
   );
   const changes = drain(subject, seen.next_cursor, 1);
-  expect(changes.modified).toEqual([expect.objectContaining({ transaction_id: a!.transaction_id, amount: 2 })]);
-  expect(changes.removed).toEqual([{ transaction_id: b!.transaction_id, account_id: b!.account_id }]);
+  expect(changes.modified).toEqual([expect.objectContaining({ transaction_id: a.transaction_id, amount: 2 })]);
+  expect(changes.removed).toEqual([{ transaction_id: b.transaction_id, account_id: b.account_id }]);
   // Added and removed since the cursor: the client never needs to hear of it.
   expect(changes.added).toEqual([]);
 
@@ -69,7 +69,7 @@ it('reports each change once, as its net effect since the cursor', () => {
 it('fails a pagination whose stream grew, and not one that restarts', () => {
   const subject = ledger(10);
   const first = subject.sync({ cursor: undefined, count: 4, accountId: undefined, includeOriginalDescription: true });
-  subject.append({ kind: 'added', transaction: { ...first.added[0]!, transaction_id: 'late' } });
+  subject.append({ kind: 'added', transaction: { ...first.added[0], transaction_id: 'late' } });
   expect(() => subject.sync({ cursor: first.next_cursor, count: 4, accountId: undefined, includeOriginalDescription: true })).toThrow(
     expect.objectContaining({ body: expect.objectContaining({ error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' }) }),
   );
@@ -81,7 +81,7 @@ it('finds live transactions and lists pending ones', () => {
   const all = drain(subject, undefined, 500);
   const pending = subject.pending();
   expect(pending.map((p) => p.transaction.transaction_id).sort()).toEqual(all.added.filter((t) => t.pending).map((t) => t.transaction_id).sort());
-  const target = all.added[42]!;
+  const target = all.added[42];
   expect(subject.find(target.transaction_id)).toEqual({ transaction: target, addedAt: 42 });
   subject.append({ kind: 'removed', transaction_id: target.transaction_id, account_id: target.account_id, added_at: 42 });
   expect(subject.find(target.transaction_id)).toBeUndefined();
@@ -91,7 +91,7 @@ it('keeps a stored mutation log usable after a restart', () => {
   const mutations: LedgerMutation[] = [];
   const before = ledger(10, mutations);
   const seen = drain(before);
-  before.append({ kind: 'removed', transaction_id: seen.added[3]!.transaction_id, account_id: seen.added[3]!.account_id, added_at: 3 });
+  before.append({ kind: 'removed', transaction_id: seen.added[3].transaction_id, account_id: seen.added[3].account_id, added_at: 3 });
   const after = ledger(10, mutations);
   expect(drain(after, seen.next_cursor).removed).toHaveLength(1);
 });
