@@ -9,13 +9,28 @@ import tseslint from 'typescript-eslint';
 const layerZones = [
   {
     target: './src/services',
-    from: ['./src/schema', './src/resolvers', './src/server', './src/cli'],
+    from: ['./src/schema', './src/resolvers', './src/context', './src/server', './src/workers', './src/cli'],
     message: 'Services hold the rules; they never reach up into the GraphQL layer or the server.',
   },
   {
-    target: ['./src/repositories', './src/entities', './src/migrations', './src/plaid'],
-    from: ['./src/services', './src/schema', './src/resolvers', './src/server', './src/jobs'],
-    message: 'Storage and the Plaid door sit below the services.',
+    target: ['./src/repositories', './src/entities', './src/migrations', './src/plaid', './src/jobs', './src/pubsub', './src/database'],
+    from: ['./src/services', './src/schema', './src/resolvers', './src/context', './src/server', './src/workers', './src/cli'],
+    message: 'Storage, queues, pub/sub and the Plaid door sit below the services.',
+  },
+  {
+    target: ['./src/schema', './src/context'],
+    from: ['./src/resolvers', './src/server', './src/workers', './src/cli'],
+    message: 'Schema types and the request context sit below the resolvers that use them.',
+  },
+  {
+    target: ['./src/resolvers', './src/workers'],
+    from: ['./src/server', './src/cli'],
+    message: 'Resolvers and job workers are called by the server; they never import it.',
+  },
+  {
+    target: ['./src/config', './src/errors', './src/logging', './src/security', './src/auth', './src/metrics'],
+    from: ['./src/services', './src/schema', './src/resolvers', './src/context', './src/server', './src/workers', './src/cli', './src/jobs'],
+    message: 'Foundations (config, errors, logging, security, auth, metrics) import nothing above them.',
   },
   {
     target: './src/resolvers/*.resolver.ts',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildGatewaySchemaTypes } from '../schema/build-schema';
+import { buildGatewaySchemaTypes } from '../server/build-schema';
 import { printGatewaySchema } from '../schema/print-schema';
 
 /** Writes the served schema to schema.graphql at the repository root (npm run schema:emit). */

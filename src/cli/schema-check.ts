@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
-import { buildGatewaySchemaTypes } from '../schema/build-schema';
+import { buildGatewaySchemaTypes } from '../server/build-schema';
 import { compareSchemas, formatSchemaChanges } from '../schema/schema-changes';
 
 const DEFAULT_CONTRACT = path.resolve(__dirname, '..', '..', '..', 'contract', 'schema.graphql');

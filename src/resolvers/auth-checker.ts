@@ -1,5 +1,5 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import { callerId, type GraphQLContext } from '../context/graphql-context';
 
 /**
  * What `@Authorized()` asks: is there a caller? None is UNAUTHENTICATED, thrown here rather

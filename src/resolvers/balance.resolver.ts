@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Balance } from '../schema/balance.type';
-import type { GraphQLContext } from '../server/graphql-context';
-import { reportPartialError } from '../server/partial-errors';
+import type { GraphQLContext } from '../context/graphql-context';
+import { reportPartialError } from '../context/partial-errors';
 import type { Services } from '../services/services';
 import { toBalance } from './account-mapping';
 import { CallerId } from './caller-id.decorator';

@@ -1,5 +1,5 @@
 import { createParameterDecorator } from 'type-graphql';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import { callerId, type GraphQLContext } from '../context/graphql-context';
 
 /** The caller's id as a resolver parameter. Its field is `@Authorized()`, which refuses a request without one before the parameters are read. */
 export function CallerId() {

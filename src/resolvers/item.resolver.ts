@@ -5,7 +5,7 @@ import { ItemStatus } from '../schema/enums';
 import { Item } from '../schema/item.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
 import { TransactionPageArgs } from '../schema/transaction-page.args';
-import type { GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { CallerId } from './caller-id.decorator';

@@ -2,7 +2,7 @@ import { filter } from '@graphql-yoga/subscription';
 import { Arg, Authorized, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Topic, type ItemStatusChangedEvent, type TransactionsSyncedEvent as SyncedEvent } from '../pubsub/gateway-events';
 import { ItemStatusEvent, TransactionsSyncedEvent } from '../schema/subscription-events.type';
-import { callerId, type GraphQLContext } from '../server/graphql-context';
+import { callerId, type GraphQLContext } from '../context/graphql-context';
 import { itemFromSnapshot } from './item-mapping';
 
 type ItemArgs = { itemId?: string | null; after?: string | null };

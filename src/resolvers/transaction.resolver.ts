@@ -6,7 +6,7 @@ import { TransactionChanges } from '../schema/transaction-changes.type';
 import { TransactionConnection } from '../schema/transaction-connection.type';
 import { TransactionPageArgs } from '../schema/transaction-page.args';
 import { Transaction } from '../schema/transaction.type';
-import type { GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { CallerId } from './caller-id.decorator';

@@ -4,7 +4,7 @@ import { notFound } from '../errors/domain-error';
 import { Account } from '../schema/account.type';
 import type { TransferDeclineReason } from '../schema/enums';
 import { TransferValidation, ValidateTransferInput } from '../schema/transfer-validation.types';
-import type { GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { CallerId } from './caller-id.decorator';

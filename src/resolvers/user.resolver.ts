@@ -4,7 +4,7 @@ import { Item } from '../schema/item.type';
 import { ProfileInput } from '../schema/profile.input';
 import { Profile, User } from '../schema/user.type';
 import type { Services } from '../services/services';
-import type { GraphQLContext } from '../server/graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
 

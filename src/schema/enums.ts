@@ -1,16 +1,9 @@
 import { registerEnumType } from 'type-graphql';
+import { AccountType } from '../entities/account-type';
 import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
 import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 
-export { ItemStatus, TransactionsUpdateStatus, TransferDeclineReason };
-
-export enum AccountType {
-  DEPOSITORY = 'DEPOSITORY',
-  CREDIT = 'CREDIT',
-  LOAN = 'LOAN',
-  INVESTMENT = 'INVESTMENT',
-  OTHER = 'OTHER',
-}
+export { AccountType, ItemStatus, TransactionsUpdateStatus, TransferDeclineReason };
 
 export enum PlaidProduct {
   TRANSACTIONS = 'TRANSACTIONS',

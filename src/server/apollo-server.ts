@@ -11,10 +11,10 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { compiledExecution } from './compiled-execution';
 import { errorLoggingPlugin } from './error-logging.plugin';
-import type { GraphQLContext } from './graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import type { OperationGuard } from './operation-guard';
 import { operationGuardPlugin } from './operation-guard.plugin';
-import { partialErrorsPlugin } from './partial-errors';
+import { partialErrorsPlugin } from '../context/partial-errors';
 
 export interface ApolloServerOptions {
   schema: GraphQLSchema;

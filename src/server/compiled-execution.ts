@@ -1,7 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { GraphQLError, Source, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import type { GraphQLContext } from './graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 
 type ExecutorSource = ApolloServerOptionsWithGateway<GraphQLContext>['gateway'];
 

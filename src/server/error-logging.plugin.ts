@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isUnexpectedError } from '../errors/error-mapping';
-import type { GraphQLContext } from './graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 
 /** Unexpected errors are masked for the client, so they are logged here with the request id. */
 export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {

@@ -10,7 +10,7 @@ import { resolveRuntimeSecrets, type RuntimeSecrets } from '../config/developmen
 import { lockDataDir } from '../database/data-dir-lock';
 import { openDatabase } from '../database/database';
 import { JobQueue } from '../jobs/job-queue';
-import { startJobWorkers } from '../jobs/job-workers';
+import { startJobWorkers } from '../workers/job-workers';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { plaidCallObserver } from '../metrics/plaid-call-observer';
 import { trackWebSocketConnections } from '../metrics/websocket-connections';
@@ -18,7 +18,7 @@ import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
 import { PlaidHealth } from '../plaid/plaid-health';
 import { WebhookVerifier } from '../plaid/webhook-verifier';
 import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
-import { buildGatewaySchema } from '../schema/build-schema';
+import { buildGatewaySchema } from './build-schema';
 import { TokenCipher } from '../security/token-cipher';
 import { createServices, type Services } from '../services/services';
 import { createApolloServer } from './apollo-server';

@@ -17,7 +17,7 @@ import type { Services } from '../services/services';
 import { corsPolicy } from './cors-policy';
 import { demoRoutes } from './demo-route';
 import { explorerRoutes } from './explorer-route';
-import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
 import { jsonBody } from './request-body';
 import { requestIdFor } from './request-id';

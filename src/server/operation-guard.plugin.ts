@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-import type { GraphQLContext } from './graphql-context';
+import type { GraphQLContext } from '../context/graphql-context';
 import type { OperationGuard } from './operation-guard';
 
 const HTTP_STATUS: Record<string, number> = { FORBIDDEN: 403, RATE_LIMITED: 429 };

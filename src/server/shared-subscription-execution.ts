@@ -1,6 +1,6 @@
 import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { createGraphQLContext, type GraphQLContext } from './graphql-context';
-import { takePartialErrors } from './partial-errors';
+import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
+import { takePartialErrors } from '../context/partial-errors';
 
 type Execution = Promise<ExecutionResult> | ExecutionResult;
 

@@ -9,7 +9,7 @@ import { formatClientError } from '../errors/error-mapping';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
-import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';

@@ -1,8 +1,8 @@
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { formatClientError, isUnexpectedError } from '../errors/error-mapping';
-import type { GraphQLContext } from './graphql-context';
-import { takePartialErrors } from './partial-errors';
+import type { GraphQLContext } from '../context/graphql-context';
+import { takePartialErrors } from '../context/partial-errors';
 
 /** Logs what the client will see masked. */
 export function logUnexpected(logger: Logger, errors: readonly GraphQLError[]): void {

@@ -9,7 +9,7 @@ import type { TokenVerifier } from '../auth/token-verifier';
 import { formatClientError } from '../errors/error-mapping';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
-import { createGraphQLContext, type GraphQLContext } from './graphql-context';
+import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';

@@ -1,4 +1,4 @@
-import { AccountType } from '../schema/enums';
+import { AccountType } from '../entities/account-type';
 
 /** Plaid's lowercase account types behind each of the contract's AccountType values (OTHER: everything else). */
 const PLAID_TYPES: Record<Exclude<AccountType, AccountType.OTHER>, readonly string[]> = {

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { streamRetentionHandler } from '../../../src/jobs/stream-retention.handler';
+import { streamRetentionHandler } from '../../../src/workers/stream-retention.handler';
 import { StreamRetentionService } from '../../../src/services/stream-retention.service';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 

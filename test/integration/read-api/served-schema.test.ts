@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, findBreakingChanges, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
-import { buildGatewaySchemaTypes } from '../../../src/schema/build-schema';
+import { buildGatewaySchemaTypes } from '../../../src/server/build-schema';
 import { printGatewaySchema } from '../../../src/schema/print-schema';
 
 /** The project's own copy of the public contract: what users build against, which may only grow. */

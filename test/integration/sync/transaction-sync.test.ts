@@ -2,7 +2,7 @@ import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../s
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import pino from 'pino';
-import { syncSweepHandler } from '../../../src/jobs/sync-sweep.handler';
+import { syncSweepHandler } from '../../../src/workers/sync-sweep.handler';
 
 interface PlaidSyncPage {
   added: Array<{ transaction_id: string; pending: boolean }>;

@@ -1,8 +1,8 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLFieldMap, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { GatewayPubSub } from '../../../src/pubsub/gateway-pubsub';
-import { buildGatewaySchema } from '../../../src/schema/build-schema';
-import type { GraphQLContext } from '../../../src/server/graphql-context';
+import { buildGatewaySchema } from '../../../src/server/build-schema';
+import type { GraphQLContext } from '../../../src/context/graphql-context';
 import type { Services } from '../../../src/services/services';
 
 /** Services that fail the test when touched: a refused caller must never reach one. */

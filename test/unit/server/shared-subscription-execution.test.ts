@@ -1,6 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
-import type { GraphQLContext } from '../../../src/server/graphql-context';
+import type { GraphQLContext } from '../../../src/context/graphql-context';
 import { subscribeSharingExecutions } from '../../../src/server/shared-subscription-execution';
 
 type Event = { text: string };

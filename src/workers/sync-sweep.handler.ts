@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ItemService } from '../services/item.service';
-import type { JobQueue } from './job-queue';
+import type { JobQueue } from '../jobs/job-queue';
 
 /** Webhooks do get lost: Items that have not synced for a while are queued for a sync. */
 export function syncSweepHandler(items: ItemService, jobs: JobQueue, staleAfterMinutes: number, logger: Logger): () => Promise<void> {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import type { Services } from '../services/services';
-import { QueueName, type JobQueue } from './job-queue';
+import { QueueName, type JobQueue } from '../jobs/job-queue';
 import { syncJobHandler } from './sync-job.handler';
 import { streamRetentionHandler } from './stream-retention.handler';
 import { syncSweepHandler } from './sync-sweep.handler';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error';
 import { ItemGoneError, type TransactionSyncService } from '../services/transaction-sync.service';
-import type { SyncJobData } from './job-queue';
+import type { SyncJobData } from '../jobs/job-queue';
 
 /**
  * Runs a queued sync. Failures that time can cure (rate limits, Plaid down) are thrown so

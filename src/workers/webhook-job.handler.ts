@@ -1,5 +1,5 @@
 import type { WebhookProcessor } from '../services/webhook-processor.service';
-import type { WebhookJobData } from './job-queue';
+import type { WebhookJobData } from '../jobs/job-queue';
 
 /** Runs a batch of stored webhooks through the processor; a failed one is retried by pg-boss, its event staying PENDING. */
 export function webhookJobHandler(processor: WebhookProcessor): (batch: WebhookJobData[]) => Promise<Map<number, unknown>> {

@@ -13,7 +13,7 @@ import { TransferValidationResolver } from '../resolvers/transfer-validation.res
 import { UserResolver } from '../resolvers/user.resolver';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar } from '../schema/scalars';
 
 const RESOLVERS = [UserResolver, ItemResolver, AccountResolver, TransactionResolver, BalanceResolver, LinkResolver, SandboxResolver, SubscriptionResolver, TransferValidationResolver] as const;
 
