@@ -28,6 +28,11 @@ export interface TransactionChangesRequest {
 
 const DEFAULT_COUNT = 100;
 
+export interface TransactionChangeFeedServiceDependencies {
+  dataSource: DataSource;
+  items: ItemService;
+}
+
 /**
  * Plaid's /transactions/sync model over the user's change log. Without a cursor: a walk of
  * every transaction the user has (by id), all as added, pinned to the stream position read
@@ -37,30 +42,27 @@ const DEFAULT_COUNT = 100;
  * "added" still means new to that copy.
  */
 export class TransactionChangeFeedService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly items: ItemService,
-  ) {}
+  constructor(private readonly deps: TransactionChangeFeedServiceDependencies) {}
 
   async changes(userId: string, request: TransactionChangesRequest): Promise<TransactionChangesPage> {
     const count = request.count ?? DEFAULT_COUNT;
     if (!Number.isInteger(count) || count < 1 || count > MAX_CHANGE_COUNT) {
       throw badUserInput(`"count" must be between 1 and ${MAX_CHANGE_COUNT} (got ${count})`, 'count');
     }
-    if (request.itemId) await this.items.get(userId, request.itemId);
+    if (request.itemId) await this.deps.items.get(userId, request.itemId);
     const itemId = request.itemId ?? null;
     if (!request.cursor) {
-      const stream = await streamOf(this.dataSource, userId);
+      const stream = await streamOf(this.deps.dataSource, userId);
       return this.walk(userId, stream, { sequence: stream.lastSequence }, count, itemId);
     }
-    const { position, stream } = await positionOf(this.dataSource, userId, request.cursor, 'cursor');
+    const { position, stream } = await positionOf(this.deps.dataSource, userId, request.cursor, 'cursor');
     if (position.resume && 'afterTransactionId' in position.resume) return this.walk(userId, stream, position, count, itemId);
     return this.changesAfter(userId, stream, position, count, itemId);
   }
 
   private async walk(userId: string, stream: StreamState, position: StreamPosition, count: number, itemId: string | null): Promise<TransactionChangesPage> {
     const after = position.resume && 'afterTransactionId' in position.resume ? position.resume.afterTransactionId : null;
-    const rows: TransactionRecord[] = await this.dataSource.query(
+    const rows: TransactionRecord[] = await this.deps.dataSource.query(
       `SELECT ${RECORD_COLUMNS} FROM transactions t
         WHERE t.user_id = $1 AND ($2::uuid IS NULL OR t.item_id = $2) AND ($3::uuid IS NULL OR t.id > $3)
         ORDER BY t.id LIMIT $4`,
@@ -70,7 +72,7 @@ export class TransactionChangeFeedService {
     const at = (resume?: StreamPosition['resume']) => encodeStreamCursor({ streamKey: stream.streamKey, sequence: position.sequence, resume });
     if (rows.length > count) return { added, modified: [], removed: [], hasMore: true, nextCursor: at({ afterTransactionId: added[added.length - 1].id }) };
     // The walk is done; what changed while it ran follows from its starting position.
-    const [{ more }]: Array<{ more: boolean }> = await this.dataSource.query(
+    const [{ more }]: Array<{ more: boolean }> = await this.deps.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM transaction_changes c WHERE c.user_id = $1 AND c.sequence > $2 AND ($3::uuid IS NULL OR c.item_id = $3)) AS more`,
       [userId, position.sequence, itemId],
     );
@@ -79,7 +81,7 @@ export class TransactionChangeFeedService {
 
   private async changesAfter(userId: string, stream: StreamState, position: StreamPosition, count: number, itemId: string | null): Promise<TransactionChangesPage> {
     const after = position.resume && 'afterSequence' in position.resume ? position.resume.afterSequence : position.sequence;
-    const rows: Array<TransactionRecord & { changedId: string; changedPlaidId: string; lastSequence: string; latest: string; addedSince: boolean; present: boolean }> = await this.dataSource.query(
+    const rows: Array<TransactionRecord & { changedId: string; changedPlaidId: string; lastSequence: string; latest: string; addedSince: boolean; present: boolean }> = await this.deps.dataSource.query(
       `WITH changed AS (
          SELECT c.transaction_id, max(c.sequence) AS last_sequence, bool_or(c.change = 'added') AS added_since,
                 (array_agg(c.change ORDER BY c.sequence DESC))[1] AS latest,

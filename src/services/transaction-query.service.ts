@@ -121,16 +121,20 @@ interface ValidArgs {
   after: TransactionKey | null;
 }
 
+export interface TransactionQueryServiceDependencies {
+  dataSource: DataSource;
+}
+
 /**
  * Keyset pages of transactions, newest first on (date, id), always within the caller's rows.
  * Pages for many Items or accounts with the same arguments are one SQL statement.
  */
 export class TransactionQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly deps: TransactionQueryServiceDependencies) {}
 
   async find(userId: string, transactionId: string): Promise<TransactionRecord | null> {
     if (!isOpaqueId(transactionId)) return null;
-    const rows: TransactionRecord[] = await this.dataSource.query(`SELECT ${RECORD_COLUMNS} FROM transactions t WHERE t.id = $1 AND t.user_id = $2`, [transactionId, userId]);
+    const rows: TransactionRecord[] = await this.deps.dataSource.query(`SELECT ${RECORD_COLUMNS} FROM transactions t WHERE t.id = $1 AND t.user_id = $2`, [transactionId, userId]);
     return rows[0] ?? null;
   }
 
@@ -188,7 +192,7 @@ export class TransactionQueryService {
     const count = withTotalCount ? `CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM transactions t WHERE ${matches}) c` : '';
     // A scope without a row in the page comes as one row whose page columns are all null.
     const columns = [...new Set([...KEY_FIELDS, ...fields])].map((field) => COLUMNS[field]).join(', ');
-    const rows: Array<{ scopeId: string; total?: number } & (PageRecord | { [column in keyof PageRecord]: null })> = await this.dataSource.query(
+    const rows: Array<{ scopeId: string; total?: number } & (PageRecord | { [column in keyof PageRecord]: null })> = await this.deps.dataSource.query(
       `SELECT s.scope_id AS "scopeId", ${withTotalCount ? 'c.total, ' : ''}p.*
          FROM unnest($1::text[]) WITH ORDINALITY AS s(scope_id, position)
          ${count}
