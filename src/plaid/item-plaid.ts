@@ -21,7 +21,7 @@ export interface ItemCallOptions extends PlaidCallOptions {
 }
 
 export interface ItemPlaidDependencies {
-  plaid: PlaidClient;
+  plaid: Pick<PlaidClient, 'call'>;
   openAccessToken: (item: SealedItem) => string;
   /** Stores an Item's status change and tells its subscribers once it has committed. */
   applyStatusChange: (itemId: string, change: StatusChange) => Promise<unknown>;
