@@ -173,6 +173,29 @@ export class ItemRepository {
     return rows;
   }
 
+  /** Up to `limit` Items sealed under another key than `keyId`, locked until the transaction ends; rows another run holds are skipped. */
+  lockSealedWithOtherKey(db: EntityManager, keyId: string, limit: number): Promise<Array<Pick<ItemEntity, 'id' | 'accessTokenKeyId' | 'accessTokenCiphertext'>>> {
+    return this.repository(db)
+      .createQueryBuilder('item')
+      .select(['item.id', 'item.accessTokenKeyId', 'item.accessTokenCiphertext'])
+      .where('item.access_token_key_id <> :current', { current: keyId })
+      .orderBy('item.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** Writes the new seals, in one statement. */
+  async reseal(db: EntityManager, sealed: Array<{ id: string; keyId: string; ciphertext: Buffer }>): Promise<void> {
+    await db.query(
+      `UPDATE items SET access_token_key_id = v.key_id, access_token_ciphertext = v.ciphertext, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS v(id, key_id, ciphertext)
+        WHERE items.id = v.id`,
+      [sealed.map((r) => r.id), sealed.map((r) => r.keyId), sealed.map((r) => r.ciphertext)],
+    );
+  }
+
   private repository(db: EntityManager = this.dataSource.manager) {
     return db.getRepository(ItemEntity);
   }

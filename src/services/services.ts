@@ -68,7 +68,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const vault = new AccessTokenVault(deps.cipher);
   const itemRows = new ItemRepository(dataSource);
   const accountRows = new AccountRepository(dataSource);
-  const transactionRows = new TransactionRepository();
+  const transactionRows = new TransactionRepository(dataSource);
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
   const outbox = new EventOutbox(pubSub);
@@ -80,8 +80,8 @@ export function createServices(deps: ServiceDependencies): Services {
     profiles,
     items,
     accounts,
-    transactions: new TransactionQueryService({ dataSource }),
-    transactionChanges: new TransactionChangeFeedService({ dataSource, items }),
+    transactions: new TransactionQueryService({ transactions: transactionRows }),
+    transactionChanges: new TransactionChangeFeedService({ dataSource, transactions: transactionRows, items }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
