@@ -7,7 +7,7 @@ import type { ItemRepository } from '../repositories/item.repository';
 import type { EventOutbox, OutboxEvent, RecordedEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 
-export interface ItemStatusDependencies {
+export interface ItemStatusServiceDependencies {
   dataSource: DataSource;
   items: ItemRepository;
   outbox: EventOutbox;
@@ -24,7 +24,7 @@ export interface AppliedChange {
  * row, and subscribers hear of it after both have committed.
  */
 export class ItemStatusService {
-  constructor(private readonly deps: ItemStatusDependencies) {}
+  constructor(private readonly deps: ItemStatusServiceDependencies) {}
 
   /** Undefined when the Item is gone or a newer change already applied. */
   async apply(itemId: string, change: StatusChange): Promise<AppliedChange | undefined> {

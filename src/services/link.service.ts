@@ -127,16 +127,12 @@ export class LinkService {
   /** Removes the Item at Plaid, then everything of it here, in one transaction. */
   async removeItem(userId: string, itemId: string): Promise<ItemEntity> {
     const item = await this.deps.items.get(userId, itemId);
-    const gone = await this.deps.itemPlaid
-      .call(item, 'itemRemove', {}, { readError: (error) => (error.errorCode && GONE_AT_PLAID.has(error.errorCode) ? new GoneAtPlaid(error.errorCode) : undefined) })
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          if (error instanceof GoneAtPlaid) return error;
-          throw error;
-        },
-      );
-    if (gone) this.deps.logger.info({ itemId, plaidErrorCode: gone.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
+    try {
+      await this.deps.itemPlaid.call(item, 'itemRemove', {}, { readError: (error) => (error.errorCode && GONE_AT_PLAID.has(error.errorCode) ? new GoneAtPlaid(error.errorCode) : undefined) });
+    } catch (error) {
+      if (!(error instanceof GoneAtPlaid)) throw error;
+      this.deps.logger.info({ itemId, plaidErrorCode: error.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
+    }
     const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
     const recorded = await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);

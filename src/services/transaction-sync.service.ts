@@ -32,7 +32,7 @@ export interface SyncObservation extends SyncCounts {
   outcome: string;
 }
 
-export interface TransactionSyncDependencies {
+export interface TransactionSyncServiceDependencies {
   dataSource: DataSource;
   plaid: PlaidClient;
   itemPlaid: ItemPlaid;
@@ -78,7 +78,7 @@ export class TransactionSyncService {
   /** Users' syncs running in this process, by Item. */
   private readonly requested = new Map<string, Promise<SyncOutcome>>();
 
-  constructor(private readonly deps: TransactionSyncDependencies) {}
+  constructor(private readonly deps: TransactionSyncServiceDependencies) {}
 
   /**
    * The syncItem mutation: a request for an Item whose requested sync is already running in

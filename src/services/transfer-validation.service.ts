@@ -21,6 +21,7 @@ export interface TransferRequest {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
 const MAX_AMOUNT = 1_000_000_000;
+
 export interface TransferValidationServiceDependencies {
   itemPlaid: ItemPlaid;
   items: ItemService;

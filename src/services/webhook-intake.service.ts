@@ -26,7 +26,7 @@ interface IntakeResult {
   eventId: string;
 }
 
-export interface WebhookIntakeDependencies {
+export interface WebhookIntakeServiceDependencies {
   dataSource: DataSource;
   webhookEvents: WebhookEventRepository;
   jobs: JobQueue;
@@ -55,7 +55,7 @@ export class WebhookIntakeService {
   private readonly batches: DataLoader<ArrivedWebhook, IntakeResult>;
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: WebhookIntakeDependencies) {
+  constructor(private readonly deps: WebhookIntakeServiceDependencies) {
     this.batches = new DataLoader(
       (webhooks) => {
         const written = this.store(webhooks);
