@@ -7,10 +7,12 @@ import { loadConfig } from '../src/config/config';
 import { createDataSource, runMigrations } from '../src/database/data-source';
 import { ItemEntity } from '../src/entities/item.entity';
 import { PlaidClient } from '../src/plaid/plaid-client';
+import { ItemPlaid } from '../src/plaid/item-plaid';
 import { collectSyncChanges } from '../src/plaid/transaction-sync';
 import { createGatewayPubSub } from '../src/pubsub/gateway-pubsub';
 import { EventOutbox } from '../src/services/event-outbox';
 import { TokenCipher } from '../src/security/token-cipher';
+import { ItemRepository } from '../src/repositories/item.repository';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
 import { SyncWriter } from '../src/services/sync-writer';
@@ -47,11 +49,14 @@ async function main(): Promise<number> {
     const vault = new AccessTokenVault(new TokenCipher([{ id: 'bench', key: randomBytes(32) }]));
     let observed: SyncObservation | undefined;
     const outbox = new EventOutbox(pubSub.pubSub);
+    const items = new ItemRepository(dataSource);
+    const itemStatus = new ItemStatusService({ dataSource, items, outbox });
+    const itemPlaid = new ItemPlaid({ plaid, openAccessToken: (item) => vault.open(item), applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change) });
     const sync = new TransactionSyncService({
       dataSource,
       plaid,
-      vault,
-      itemStatus: new ItemStatusService(dataSource, outbox),
+      itemPlaid,
+      items,
       outbox,
       logger,
       onSync: (observation) => (observed = observation),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolveRuntimeSecrets } from '../config/development-secrets';
 import { createLogger } from '../logging/logger';
 import { PlaidClient } from '../plaid/plaid-client';
+import { ItemRepository } from '../repositories/item.repository';
 import { TokenCipher } from '../security/token-cipher';
 import { AccessTokenVault } from '../services/access-token-vault';
 import { WebhookUrlMigration } from '../services/webhook-url-migration.service';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const { moved, failed } = await withDatabase(config, secrets, logger, (dataSource) => {
       const plaid = new PlaidClient({ config: config.plaid, baseUrl: config.plaid.baseUrl, logger });
       const vault = new AccessTokenVault(new TokenCipher(secrets.tokenEncryptionKeys));
-      return new WebhookUrlMigration({ dataSource, plaid, vault, publicUrl: config.publicUrl, logger }).run();
+      return new WebhookUrlMigration({ items: new ItemRepository(dataSource), plaid, vault, publicUrl: config.publicUrl, logger }).run();
     });
     process.stdout.write(`Moved ${moved} Item(s) to ${config.publicUrl}/webhooks/plaid; ${failed} failed (see the log).\n`);
     if (failed > 0) process.exitCode = 1;

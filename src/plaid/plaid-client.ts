@@ -47,6 +47,11 @@ const SAFE_TO_REPEAT: ReadonlySet<PlaidMethod> = new Set<PlaidMethod>([
   'webhookVerificationKeyGet',
 ]);
 
+export interface PlaidCallOptions {
+  retryRateLimits?: boolean;
+  deadlineMs?: number | null;
+}
+
 export interface PlaidCallObserver {
   (call: { endpoint: PlaidMethod; outcome: string; durationMs: number; attempt: number }): void;
 }
@@ -89,7 +94,7 @@ export class PlaidClient {
    * `deadlineMs` bounds the whole call, retries included: PLAID_INTERACTIVE_DEADLINE_MS unless
    * the caller says otherwise (`null`: background work, bounded by the attempts alone).
    */
-  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, options: { retryRateLimits?: boolean; deadlineMs?: number | null } = {}): Promise<ResponseOf<M>> {
+  async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, options: PlaidCallOptions = {}): Promise<ResponseOf<M>> {
     const attempts = SAFE_TO_REPEAT.has(method) ? this.retryPolicy.maxAttempts : 1;
     const deadlineMs = options.deadlineMs === undefined ? this.options.config.interactiveDeadlineMs : options.deadlineMs;
     const deadlineAt = deadlineMs === null ? Infinity : performance.now() + deadlineMs;

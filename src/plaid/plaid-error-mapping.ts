@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import type { PlaidApiError } from './plaid-api-error';
+import { PlaidApiError } from './plaid-api-error';
 import { isRateLimited } from './retry-policy';
 
 /** Plaid's per-Item limits are per minute; a client retrying sooner would be refused again. */
@@ -26,4 +26,9 @@ export function toDomainError(error: PlaidApiError, context: { itemId?: string }
     ...(context.itemId ? { itemId: context.itemId } : {}),
     ...plaid,
   });
+}
+
+/** What a caller rethrows from a failed call that no Item stands behind: Plaid's error read as the contract's, any other as is. */
+export function contractErrorOf(error: unknown): unknown {
+  return error instanceof PlaidApiError ? toDomainError(error) : error;
 }

@@ -1,24 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { AccountEntity } from '../entities/account.entity';
 import type { ItemEntity } from '../entities/item.entity';
-import type { DomainError } from '../errors/domain-error';
-import { PlaidApiError } from '../plaid/plaid-api-error';
-import type { PlaidClient } from '../plaid/plaid-client';
-import { toDomainError } from '../plaid/plaid-error-mapping';
-import type { AccessTokenVault } from './access-token-vault';
+import { DomainError } from '../errors/domain-error';
+import type { ItemPlaid } from '../plaid/item-plaid';
 import type { AccountService } from './account.service';
-import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
-import { loginRequiredChange } from './login-required';
 import { SyncWriter } from './sync-writer';
 
-export interface BalanceDependencies {
+export interface BalanceServiceDependencies {
   dataSource: DataSource;
-  plaid: PlaidClient;
-  vault: AccessTokenVault;
+  itemPlaid: ItemPlaid;
   items: ItemService;
   accounts: AccountService;
-  itemStatus: ItemStatusService;
 }
 
 /** Accounts whose stored balance is the answer, and the Items that could not be read now. */
@@ -32,7 +25,7 @@ export interface BalanceReading {
 
 /** Balances of the caller's accounts: as last stored, or read from the institution now and stored. */
 export class BalanceService {
-  constructor(private readonly deps: BalanceDependencies) {}
+  constructor(private readonly deps: BalanceServiceDependencies) {}
 
   /** All the caller's accounts when `accountIds` is null; otherwise each must be the caller's (NOT_FOUND). */
   async stored(userId: string, accountIds: readonly string[] | null): Promise<BalanceReading> {
@@ -70,17 +63,14 @@ export class BalanceService {
 
   /** Undefined when the Item's balances were read and stored; the contract's error otherwise. */
   private async readItem(item: ItemEntity, accounts: AccountEntity[]): Promise<DomainError | undefined> {
+    let answer;
     try {
-      const answer = await this.deps.plaid.call('accountsBalanceGet', {
-        access_token: this.deps.vault.open(item),
-        options: { account_ids: accounts.map((account) => account.plaidAccountId) },
-      }, { retryRateLimits: false });
-      await new SyncWriter(this.deps.dataSource.manager, item.id, item.userId).upsertAccounts(answer.accounts, new Date());
-      return undefined;
+      answer = await this.deps.itemPlaid.call(item, 'accountsBalanceGet', { options: { account_ids: accounts.map((account) => account.plaidAccountId) } }, { retryRateLimits: false });
     } catch (error) {
-      if (!(error instanceof PlaidApiError)) throw error;
-      if (error.errorCode === 'ITEM_LOGIN_REQUIRED') await this.deps.itemStatus.apply(item.id, loginRequiredChange(error));
-      return toDomainError(error, { itemId: item.id });
+      if (error instanceof DomainError) return error;
+      throw error;
     }
+    await new SyncWriter(this.deps.dataSource.manager, item.id, item.userId).upsertAccounts(answer.accounts, new Date());
+    return undefined;
   }
 }

@@ -8,22 +8,24 @@ import { positionOf } from './event-stream';
 type TopicName = keyof GatewayEvents;
 type StreamEvent = GatewayEvents[TopicName][1];
 
+export interface EventReplayServiceDependencies {
+  dataSource: DataSource;
+  outbox: EventOutbox;
+  pubSub: GatewayPubSub;
+}
+
 /** Subscriptions resumed from a cursor: what the client missed from the outbox, then live events. */
 export class EventReplayService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: EventOutbox,
-    private readonly pubSub: GatewayPubSub,
-  ) {}
+  constructor(private readonly deps: EventReplayServiceDependencies) {}
 
   async resume(userId: string, topic: TopicName, after: string, itemId?: string | null): Promise<AsyncIterableIterator<StreamEvent>> {
-    const { position } = await positionOf(this.dataSource, userId, after, 'after');
-    const live = (this.pubSub.subscribe(topic, userId) as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]();
+    const { position } = await positionOf(this.deps.dataSource, userId, after, 'after');
+    const live = (this.deps.pubSub.subscribe(topic, userId) as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]();
     // The first pull starts listening; whatever commits from here on arrives live, and what came before is in the outbox.
     const firstLive = live.next();
     try {
-      await this.pubSub.listening();
-      const missed = await this.outbox.missed(this.dataSource, userId, topic, position.sequence, itemId);
+      await this.deps.pubSub.listening();
+      const missed = await this.deps.outbox.missed(this.deps.dataSource, userId, topic, position.sequence, itemId);
       return replayThenLive(live, firstLive, missed, position.sequence, (event) => !itemId || event.item.id === itemId);
     } catch (error) {
       await live.return?.();

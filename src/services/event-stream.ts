@@ -8,19 +8,6 @@ export interface StreamState {
   prunedThrough: number;
 }
 
-/**
- * A CTE named `stream` reserving `count` positions in one user's stream: they are
- * `stream.before + 1` to `stream.before + count`. The row stays locked until commit, so the
- * user's positions commit in the order they were handed out.
- */
-export function reservePositions(userParameter: string, count: string): string {
-  return `stream AS (
-    INSERT INTO event_streams (user_id, stream_key, last_sequence) VALUES (${userParameter}, gen_random_uuid(), ${count})
-    ON CONFLICT (user_id) DO UPDATE SET last_sequence = event_streams.last_sequence + EXCLUDED.last_sequence
-    RETURNING last_sequence - ${count} AS before, stream_key
-  )`;
-}
-
 /** The user's stream, made on first use so that even a user with nothing yet gets a cursor. */
 export async function streamOf(db: DataSource | EntityManager, userId: string): Promise<StreamState> {
   const rows: Array<{ stream_key: string; last_sequence: string; pruned_through: string }> = await db.query(

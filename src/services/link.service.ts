@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CountryCode, Products, type AccountBase, type ItemWithConsentFields, type LinkTokenCreateRequest } from 'plaid';
+import type { AccountBase, LinkTokenCreateRequest, Products } from 'plaid';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
@@ -7,24 +7,24 @@ import { ItemStatus } from '../entities/item-status';
 import { ItemEntity } from '../entities/item.entity';
 import { badUserInput, DomainError } from '../errors/domain-error';
 import type { JobQueue } from '../jobs/job-queue';
+import type { ItemPlaid } from '../plaid/item-plaid';
+import { statusForPlaidError } from '../plaid/item-status-for-error';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
-import { toDomainError } from '../plaid/plaid-error-mapping';
+import { contractErrorOf } from '../plaid/plaid-error-mapping';
+import type { ItemRepository } from '../repositories/item.repository';
+import type { TransactionRepository } from '../repositories/transaction.repository';
 import type { AccessTokenVault } from './access-token-vault';
+import { accountSignature } from './account-signature';
 import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
 import { lockItemInTransaction } from './item-lock';
-import { statusForPlaidError } from './item-status-for-error';
+import { checkLinkOptions, type LinkOptionsInput } from './link-options';
 import { SyncWriter } from './sync-writer';
-import { deleteItemTransactions } from './transaction-change-log';
-import { webhookUrlFor } from './webhook-url-migration.service';
+import { webhookUrlFor } from './webhook-url';
 
-export interface LinkTokenOptions {
+export interface LinkTokenOptions extends LinkOptionsInput {
   products?: Products[] | null;
-  redirectUri?: string | null;
-  androidPackageName?: string | null;
-  language?: string | null;
-  countryCodes?: string[] | null;
 }
 
 export interface IssuedLinkToken {
@@ -40,19 +40,19 @@ export interface ExchangeInput {
 
 export interface LinkServiceDependencies {
   dataSource: DataSource;
+  /** For the calls no stored Item stands behind yet: the exchange and the new Item's first reads. */
   plaid: PlaidClient;
+  itemPlaid: ItemPlaid;
   vault: AccessTokenVault;
   items: ItemService;
+  itemRows: ItemRepository;
+  transactions: TransactionRepository;
   itemStatus: ItemStatusService;
   jobs: JobQueue;
   config: Pick<AppConfig, 'publicUrl'> & { plaid: Pick<AppConfig['plaid'], 'products' | 'countryCodes' | 'clientName'> };
   logger: Logger;
 }
 
-/** Languages Link is offered in. */
-const LINK_LANGUAGES = new Set(['da', 'de', 'en', 'es', 'et', 'fr', 'it', 'lt', 'lv', 'nl', 'no', 'pl', 'pt', 'ro', 'sv']);
-const COUNTRY_CODES = new Set<string>(Object.values(CountryCode));
-const ANDROID_PACKAGE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 /** Plaid's answers to a public token that is unknown, expired or already exchanged. */
 const BAD_PUBLIC_TOKEN = new Set(['INVALID_PUBLIC_TOKEN', 'INVALID_FIELD', 'MISSING_FIELDS']);
 /** An Item that Plaid no longer knows has nothing left to remove there. */
@@ -66,10 +66,6 @@ const GONE_AT_PLAID = new Set(['ITEM_NOT_FOUND', 'INVALID_ACCESS_TOKEN']);
 export class LinkService {
   constructor(private readonly deps: LinkServiceDependencies) {}
 
-  get webhookUrl(): string {
-    return webhookUrlFor(this.deps.config.publicUrl);
-  }
-
   /** A fresh token on every call: Link tokens are single use. */
   async createLinkToken(userId: string, options: LinkTokenOptions = {}): Promise<IssuedLinkToken> {
     const products = options.products?.length ? options.products : this.deps.config.plaid.products;
@@ -79,14 +75,9 @@ export class LinkService {
   /** Update mode: the Item's access token instead of products; account selection on request. */
   async createRelinkToken(userId: string, itemId: string, accountSelection: boolean): Promise<IssuedLinkToken> {
     const item = await this.deps.items.get(userId, itemId);
-    return this.issueLinkToken(
-      {
-        ...this.baseLinkRequest(userId, {}),
-        access_token: this.deps.vault.open(item),
-        ...(accountSelection ? { update: { account_selection_enabled: true } } : {}),
-      },
-      itemId,
-    );
+    const request = { ...this.baseLinkRequest(userId, {}), ...(accountSelection ? { update: { account_selection_enabled: true } } : {}) };
+    const answer = await this.deps.itemPlaid.run(item, (accessToken) => this.deps.plaid.call('linkTokenCreate', { ...request, access_token: accessToken }), linkSettingsRefused);
+    return { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
   }
 
   async exchangePublicToken(userId: string, input: ExchangeInput): Promise<ItemEntity> {
@@ -99,7 +90,7 @@ export class LinkService {
       if (error instanceof PlaidApiError && error.errorCode && BAD_PUBLIC_TOKEN.has(error.errorCode)) {
         throw badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
       }
-      throw error instanceof PlaidApiError ? toDomainError(error) : error;
+      throw contractErrorOf(error);
     }
     const accessToken = exchanged.access_token;
     try {
@@ -109,34 +100,24 @@ export class LinkService {
       await this.removeAtPlaid(accessToken).catch((removal: unknown) =>
         this.deps.logger.error({ err: removal, plaidItemId: exchanged.item_id }, 'could not remove an unstored Item at Plaid'),
       );
-      throw error instanceof PlaidApiError ? toDomainError(error) : error;
+      throw contractErrorOf(error);
     }
   }
 
   /** After update mode: asks Plaid itself whether the Item works again. */
   async completeRelink(userId: string, itemId: string): Promise<ItemEntity> {
     const item = await this.deps.items.get(userId, itemId);
-    const accessToken = this.deps.vault.open(item);
-    let plaidItem: ItemWithConsentFields;
-    let accounts: AccountBase[];
-    try {
-      [plaidItem, accounts] = await Promise.all([
+    // One door for both reads, so a broken login is recorded once, before the caller hears of it.
+    const [plaidItem, accounts] = await this.deps.itemPlaid.run(item, (accessToken) =>
+      Promise.all([
         this.deps.plaid.call('itemGet', { access_token: accessToken }).then((answer) => answer.item),
         this.deps.plaid.call('accountsGet', { access_token: accessToken }).then((answer) => answer.accounts),
-      ]);
-    } catch (error) {
-      if (error instanceof PlaidApiError && error.errorCode === 'ITEM_LOGIN_REQUIRED') {
-        await this.markBroken(item.id, { error_type: error.errorType ?? 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: error.plaidError?.error_message ?? '', display_message: error.plaidError?.display_message ?? null });
-      }
-      throw error instanceof PlaidApiError ? toDomainError(error, { itemId }) : error;
-    }
-    if (plaidItem.error) {
-      await this.markBroken(item.id, plaidItem.error);
-      throw toDomainError(PlaidApiError.fromPlaidError('itemGet', plaidItem.error), { itemId });
-    }
+      ]),
+    );
+    if (plaidItem.error) throw await this.deps.itemPlaid.reportItemError(item, 'itemGet', plaidItem.error);
     await this.deps.dataSource.transaction(async (manager) => {
       await new SyncWriter(manager, item.id, userId).upsertAccounts(accounts, new Date());
-      await manager.update(ItemEntity, { id: item.id }, { newAccountsAvailable: false, consentExpiresAt: parseDate(plaidItem.consent_expiration_time) });
+      await this.deps.itemRows.update(item.id, { newAccountsAvailable: false, consentExpiresAt: parseDate(plaidItem.consent_expiration_time) }, manager);
     });
     await this.deps.itemStatus.apply(item.id, { status: ItemStatus.ACTIVE, reason: 'RELINK_COMPLETED', occurredAt: new Date(), error: null });
     await this.deps.jobs.enqueueSync({ itemId: item.id, reason: 'relink' });
@@ -147,56 +128,44 @@ export class LinkService {
   async removeItem(userId: string, itemId: string): Promise<ItemEntity> {
     const item = await this.deps.items.get(userId, itemId);
     try {
-      await this.removeAtPlaid(this.deps.vault.open(item));
+      await this.deps.itemPlaid.call(item, 'itemRemove', {}, { readError: (error) => (error.errorCode && GONE_AT_PLAID.has(error.errorCode) ? new GoneAtPlaid(error.errorCode) : undefined) });
     } catch (error) {
-      if (!(error instanceof PlaidApiError)) throw error;
-      if (!error.errorCode || !GONE_AT_PLAID.has(error.errorCode)) throw toDomainError(error, { itemId });
-      this.deps.logger.info({ itemId, plaidErrorCode: error.errorCode }, 'Item already gone at Plaid; removing it here');
+      if (!(error instanceof GoneAtPlaid)) throw error;
+      this.deps.logger.info({ itemId, plaidErrorCode: error.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
     }
     const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
     const recorded = await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
       // The Item's row before the user's stream, in the order status changes take them.
-      await manager.query('SELECT 1 FROM items WHERE id = $1 FOR UPDATE', [item.id]);
+      await this.deps.itemRows.lockRow(manager, item.id);
       // Logged one by one as removed, which the cascade would not do.
-      await deleteItemTransactions(manager, item.id, userId);
-      await manager.delete(ItemEntity, { id: item.id });
+      await this.deps.transactions.deleteAllOfItem(manager, item.id, userId);
+      await this.deps.itemRows.delete(manager, item.id);
       return this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
     });
     this.deps.itemStatus.publish(recorded);
     return removed;
   }
 
-  private baseLinkRequest(userId: string, options: LinkTokenOptions): Omit<LinkTokenCreateRequest, 'products'> {
-    const language = (options.language ?? 'en').toLowerCase();
-    if (!LINK_LANGUAGES.has(language)) throw badUserInput(`language must be one of ${[...LINK_LANGUAGES].join(', ')}`, 'language');
-    const countryCodes = options.countryCodes?.length ? options.countryCodes.map((code) => code.toUpperCase()) : this.deps.config.plaid.countryCodes;
-    const unknown = countryCodes.find((code) => !COUNTRY_CODES.has(code));
-    if (unknown) throw badUserInput(`countryCodes: "${unknown}" is not a country Plaid serves`, 'countryCodes');
-    if (options.redirectUri && !isRedirectUri(options.redirectUri)) throw badUserInput('redirectUri must be an https URL (http only for localhost)', 'redirectUri');
-    if (options.androidPackageName && !ANDROID_PACKAGE.test(options.androidPackageName)) {
-      throw badUserInput('androidPackageName is not an Android package name', 'androidPackageName');
-    }
+  private baseLinkRequest(userId: string, options: LinkOptionsInput): Omit<LinkTokenCreateRequest, 'products'> {
+    const checked = checkLinkOptions(options, this.deps.config.plaid.countryCodes);
     return {
       client_name: this.deps.config.plaid.clientName,
-      language,
-      country_codes: countryCodes as CountryCode[],
+      language: checked.language,
+      country_codes: checked.countryCodes,
       user: { client_user_id: userId },
-      webhook: this.webhookUrl,
-      ...(options.redirectUri ? { redirect_uri: options.redirectUri } : {}),
-      ...(options.androidPackageName ? { android_package_name: options.androidPackageName } : {}),
+      webhook: webhookUrlFor(this.deps.config.publicUrl),
+      ...(checked.redirectUri ? { redirect_uri: checked.redirectUri } : {}),
+      ...(checked.androidPackageName ? { android_package_name: checked.androidPackageName } : {}),
     };
   }
 
-  private async issueLinkToken(request: LinkTokenCreateRequest, itemId?: string): Promise<IssuedLinkToken> {
+  private async issueLinkToken(request: LinkTokenCreateRequest): Promise<IssuedLinkToken> {
     try {
       const answer = await this.deps.plaid.call('linkTokenCreate', request);
       return { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
     } catch (error) {
-      if (error instanceof PlaidApiError && (error.errorType === 'INVALID_REQUEST' || error.errorType === 'INVALID_INPUT') && error.errorCode !== 'INVALID_ACCESS_TOKEN') {
-        throw badUserInput(`Plaid refused the Link settings: ${error.plaidError?.error_message ?? error.errorCode}`);
-      }
-      throw error instanceof PlaidApiError ? toDomainError(error, { itemId }) : error;
+      throw (error instanceof PlaidApiError && linkSettingsRefused(error)) || contractErrorOf(error);
     }
   }
 
@@ -212,7 +181,7 @@ export class LinkService {
     const id = randomUUID();
     const status = plaidItem.error ? statusForPlaidError(plaidItem.error.error_code) : ItemStatus.ACTIVE;
     await this.deps.dataSource.transaction(async (manager) => {
-      await manager.insert(ItemEntity, {
+      await this.deps.itemRows.insert(manager, {
         id,
         userId,
         plaidItemId,
@@ -238,18 +207,12 @@ export class LinkService {
   private async refuseDuplicate(userId: string, institutionId: string | null, institutionName: string | null, accounts: AccountBase[]): Promise<void> {
     if (!institutionId) return;
     const signature = accountSignature(accounts.map((a) => ({ name: a.name, mask: a.mask ?? null, type: a.type, subtype: a.subtype ?? null })));
-    const existing: Array<{ id: string; signature: string }> = await this.deps.dataSource.query(
-      `SELECT i.id, string_agg(concat_ws('|', a.name, a.mask, a.type, a.subtype), ',' ORDER BY concat_ws('|', a.name, a.mask, a.type, a.subtype)) AS signature
-         FROM items i JOIN accounts a ON a.item_id = i.id
-        WHERE i.user_id = $1 AND i.institution_id = $2 AND i.status <> 'REVOKED'
-        GROUP BY i.id`,
-      [userId, institutionId],
-    );
-    const duplicate = existing.find((row) => row.signature === signature);
+    const linked = await this.deps.itemRows.accountsOfLinkedItems(userId, institutionId);
+    const duplicate = [...linked].find(([, linkedAccounts]) => accountSignature(linkedAccounts) === signature)?.[0];
     if (duplicate) {
       throw new DomainError('BAD_USER_INPUT', `These accounts at ${institutionName ?? institutionId} are already linked; relink the existing Item instead`, {
         field: 'publicToken',
-        duplicateOfItemId: duplicate.id,
+        duplicateOfItemId: duplicate,
       });
     }
   }
@@ -265,34 +228,24 @@ export class LinkService {
     }
   }
 
-  private async markBroken(itemId: string, error: { error_type: string; error_code: string; error_message: string; display_message: string | null }): Promise<void> {
-    await this.deps.itemStatus.apply(itemId, {
-      status: statusForPlaidError(error.error_code),
-      reason: error.error_code,
-      occurredAt: new Date(),
-      error: { type: error.error_type, code: error.error_code, message: error.error_message, displayMessage: error.display_message },
-    });
-  }
-
   private async removeAtPlaid(accessToken: string): Promise<void> {
     await this.deps.plaid.call('itemRemove', { access_token: accessToken });
   }
 }
 
-/** Same accounts = same names, masks, types and subtypes, in any order. */
-function accountSignature(accounts: Array<{ name: string; mask: string | null; type: string; subtype: string | null }>): string {
-  return accounts
-    .map((a) => [a.name, a.mask, a.type, a.subtype].filter((part) => part !== null).join('|'))
-    .sort()
-    .join(',');
+/** Plaid's answer to Link settings it will not take, read as the client's input at fault. */
+function linkSettingsRefused(error: PlaidApiError): Error | undefined {
+  if ((error.errorType === 'INVALID_REQUEST' || error.errorType === 'INVALID_INPUT') && error.errorCode !== 'INVALID_ACCESS_TOKEN') {
+    return badUserInput(`Plaid refused the Link settings: ${error.plaidError?.error_message ?? error.errorCode}`);
+  }
+  return undefined;
 }
 
-function isRedirectUri(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'));
-  } catch {
-    return false;
+/** Removal found the Item already gone at Plaid: nothing is left to remove there. */
+class GoneAtPlaid extends Error {
+  constructor(readonly plaidErrorCode: string) {
+    super(`Item already gone at Plaid (${plaidErrorCode})`);
+    this.name = 'GoneAtPlaid';
   }
 }
 

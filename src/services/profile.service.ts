@@ -25,12 +25,16 @@ const COUNTRY = /^[A-Z]{2}$/;
 
 type Column = keyof Omit<UserProfileEntity, 'userId' | 'createdAt' | 'updatedAt'>;
 
+export interface ProfileServiceDependencies {
+  dataSource: DataSource;
+}
+
 /** The user's own identity, which transfer validation matches against the bank's account owner. */
 export class ProfileService {
   private readonly profiles: Repository<UserProfileEntity>;
 
-  constructor(dataSource: DataSource) {
-    this.profiles = dataSource.getRepository(UserProfileEntity);
+  constructor(deps: ProfileServiceDependencies) {
+    this.profiles = deps.dataSource.getRepository(UserProfileEntity);
   }
 
   async findByUserIds(userIds: readonly string[]): Promise<Array<UserProfileEntity | null>> {

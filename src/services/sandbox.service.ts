@@ -1,12 +1,12 @@
 import type { Products, SandboxItemFireWebhookRequestWebhookCodeEnum } from 'plaid';
 import type { AppConfig } from '../config/config';
 import { badUserInput, DomainError } from '../errors/domain-error';
+import type { ItemMethod, ItemPlaid, ItemRequestOf } from '../plaid/item-plaid';
 import { PlaidApiError } from '../plaid/plaid-api-error';
-import type { PlaidClient, PlaidMethod, RequestOf, ResponseOf } from '../plaid/plaid-client';
-import { toDomainError } from '../plaid/plaid-error-mapping';
-import type { AccessTokenVault } from './access-token-vault';
+import type { PlaidClient, ResponseOf } from '../plaid/plaid-client';
+import { contractErrorOf } from '../plaid/plaid-error-mapping';
 import type { ItemService } from './item.service';
-import type { LinkService } from './link.service';
+import { webhookUrlFor } from './webhook-url';
 
 export interface SandboxPublicTokenOptions {
   institutionId?: string | null;
@@ -22,6 +22,13 @@ export interface SandboxTransaction {
   isoCurrencyCode?: string | null;
 }
 
+export interface SandboxServiceDependencies {
+  config: Pick<AppConfig, 'plaid' | 'publicUrl'>;
+  plaid: PlaidClient;
+  itemPlaid: ItemPlaid;
+  items: ItemService;
+}
+
 /** The sandbox users Plaid documents, with the password each needs. */
 const SANDBOX_USERS: Record<string, string> = { user_good: 'pass_good', user_transactions_dynamic: 'pass_good' };
 const DEFAULT_INSTITUTION = 'ins_109508';
@@ -32,39 +39,33 @@ const MAX_SANDBOX_TRANSACTIONS = 10;
  * Refused (SANDBOX_ONLY) against Plaid production, before anything else is looked at.
  */
 export class SandboxService {
-  constructor(
-    private readonly deps: {
-      config: Pick<AppConfig, 'plaid'>;
-      plaid: PlaidClient;
-      vault: AccessTokenVault;
-      items: ItemService;
-      link: LinkService;
-    },
-  ) {}
+  constructor(private readonly deps: SandboxServiceDependencies) {}
 
   async createPublicToken(options: SandboxPublicTokenOptions): Promise<string> {
     this.assertSandbox();
     const username = options.username ?? 'user_good';
     const password = SANDBOX_USERS[username];
     if (!password) throw badUserInput(`username must be one of ${Object.keys(SANDBOX_USERS).join(', ')}`, 'username');
-    const answer = await this.call('sandboxPublicTokenCreate', {
-      institution_id: options.institutionId ?? DEFAULT_INSTITUTION,
-      initial_products: options.products?.length ? options.products : this.deps.config.plaid.products,
-      options: { webhook: this.deps.link.webhookUrl, override_username: username, override_password: password },
-    });
-    return answer.public_token;
+    try {
+      const answer = await this.deps.plaid.call('sandboxPublicTokenCreate', {
+        institution_id: options.institutionId ?? DEFAULT_INSTITUTION,
+        initial_products: options.products?.length ? options.products : this.deps.config.plaid.products,
+        options: { webhook: webhookUrlFor(this.deps.config.publicUrl), override_username: username, override_password: password },
+      });
+      return answer.public_token;
+    } catch (error) {
+      throw (error instanceof PlaidApiError && sandboxRefused(error)) || contractErrorOf(error);
+    }
   }
 
   async fireWebhook(userId: string, itemId: string, code: SandboxItemFireWebhookRequestWebhookCodeEnum): Promise<boolean> {
     this.assertSandbox();
-    const accessToken = await this.accessToken(userId, itemId);
-    return (await this.call('sandboxItemFireWebhook', { access_token: accessToken, webhook_code: code }, itemId)).webhook_fired;
+    return (await this.call(userId, itemId, 'sandboxItemFireWebhook', { webhook_code: code })).webhook_fired;
   }
 
   async resetLogin(userId: string, itemId: string): Promise<boolean> {
     this.assertSandbox();
-    const accessToken = await this.accessToken(userId, itemId);
-    return (await this.call('sandboxItemResetLogin', { access_token: accessToken }, itemId)).reset_login;
+    return (await this.call(userId, itemId, 'sandboxItemResetLogin', {})).reset_login;
   }
 
   async createTransactions(userId: string, itemId: string, transactions: SandboxTransaction[]): Promise<boolean> {
@@ -77,21 +78,15 @@ export class SandboxService {
       if (transaction.description.trim() === '') throw badUserInput('description must not be empty', `transactions.${index}.description`);
       if (transaction.datePosted < transaction.dateTransacted) throw badUserInput('datePosted must not be before dateTransacted', `transactions.${index}.datePosted`);
     });
-    const accessToken = await this.accessToken(userId, itemId);
-    await this.call(
-      'sandboxTransactionsCreate',
-      {
-        access_token: accessToken,
-        transactions: transactions.map((t) => ({
-          amount: t.amount,
-          description: t.description.trim(),
-          date_posted: t.datePosted,
-          date_transacted: t.dateTransacted,
-          ...(t.isoCurrencyCode ? { iso_currency_code: t.isoCurrencyCode } : {}),
-        })),
-      },
-      itemId,
-    );
+    await this.call(userId, itemId, 'sandboxTransactionsCreate', {
+      transactions: transactions.map((t) => ({
+        amount: t.amount,
+        description: t.description.trim(),
+        date_posted: t.datePosted,
+        date_transacted: t.dateTransacted,
+        ...(t.isoCurrencyCode ? { iso_currency_code: t.isoCurrencyCode } : {}),
+      })),
+    });
     return true;
   }
 
@@ -101,18 +96,16 @@ export class SandboxService {
     }
   }
 
-  private async accessToken(userId: string, itemId: string): Promise<string> {
-    return this.deps.vault.open(await this.deps.items.get(userId, itemId));
+  private async call<M extends ItemMethod>(userId: string, itemId: string, method: M, request: ItemRequestOf<M>): Promise<ResponseOf<M>> {
+    const item = await this.deps.items.get(userId, itemId);
+    return this.deps.itemPlaid.call(item, method, request, { readError: sandboxRefused });
   }
+}
 
-  private async call<M extends PlaidMethod>(method: M, request: RequestOf<M>, itemId?: string): Promise<ResponseOf<M>> {
-    try {
-      return await this.deps.plaid.call(method, request);
-    } catch (error) {
-      if (error instanceof PlaidApiError && (error.errorType === 'INVALID_INPUT' || error.errorType === 'INVALID_REQUEST' || error.errorType === 'SANDBOX_ERROR')) {
-        throw badUserInput(`Plaid's sandbox refused: ${error.plaidError?.error_message ?? error.errorCode}`);
-      }
-      throw error instanceof PlaidApiError ? toDomainError(error, { itemId }) : error;
-    }
+/** What Plaid's sandbox refuses is the client's input at fault. */
+function sandboxRefused(error: PlaidApiError): Error | undefined {
+  if (error.errorType === 'INVALID_INPUT' || error.errorType === 'INVALID_REQUEST' || error.errorType === 'SANDBOX_ERROR') {
+    return badUserInput(`Plaid's sandbox refused: ${error.plaidError?.error_message ?? error.errorCode}`);
   }
+  return undefined;
 }

@@ -2,8 +2,14 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { JobQueue } from '../jobs/job-queue';
+import { ItemPlaid } from '../plaid/item-plaid';
 import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import { AccountRepository } from '../repositories/account.repository';
+import { ItemRepository } from '../repositories/item.repository';
+import { TransactionRepository } from '../repositories/transaction.repository';
+import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
+import { WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { TokenCipher } from '../security/token-cipher';
 import { AccessTokenVault } from './access-token-vault';
 import { AccountService } from './account.service';
@@ -60,47 +66,69 @@ export interface Services {
 export function createServices(deps: ServiceDependencies): Services {
   const { dataSource, plaid, pubSub, jobs, config, logger } = deps;
   const vault = new AccessTokenVault(deps.cipher);
-  const items = new ItemService(dataSource);
+  const itemRows = new ItemRepository(dataSource);
+  const accountRows = new AccountRepository(dataSource);
+  const transactionRows = new TransactionRepository(dataSource);
+  const webhookEvents = new WebhookEventRepository(dataSource);
+  const items = new ItemService({ items: itemRows });
   const outbox = new EventOutbox(pubSub);
-  const itemStatus = new ItemStatusService(dataSource, outbox);
-  const accounts = new AccountService(dataSource);
-  const profiles = new ProfileService(dataSource);
-  const link = new LinkService({ dataSource, plaid, vault, items, itemStatus, jobs, config, logger: logger.child({ component: 'link' }) });
+  const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
+  const itemPlaid = new ItemPlaid({ plaid, openAccessToken: (item) => vault.open(item), applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change) });
+  const accounts = new AccountService({ accounts: accountRows });
+  const profiles = new ProfileService({ dataSource });
   return {
     profiles,
     items,
     accounts,
-    transactions: new TransactionQueryService(dataSource),
-    transactionChanges: new TransactionChangeFeedService(dataSource, items),
-    balances: new BalanceService({ dataSource, plaid, vault, items, accounts, itemStatus }),
+    transactions: new TransactionQueryService({ transactions: transactionRows }),
+    transactionChanges: new TransactionChangeFeedService({ dataSource, transactions: transactionRows, items }),
+    balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
-      dataSource,
-      plaid,
-      vault,
+      itemPlaid,
       items,
       accounts,
-      itemStatus,
       profiles,
+      validations: new TransferValidationRepository(dataSource),
       identityThreshold: config.transferIdentityThreshold,
-      logger: logger.child({ component: 'transfers' }),
     }),
     itemStatus,
-    events: new EventReplayService(dataSource, outbox, pubSub),
-    retention: new StreamRetentionService(dataSource, config.jobs.changeRetentionDays),
-    link,
-    sandbox: new SandboxService({ config, plaid, vault, items, link }),
+    events: new EventReplayService({ dataSource, outbox, pubSub }),
+    retention: new StreamRetentionService({ dataSource, retentionDays: config.jobs.changeRetentionDays }),
+    link: new LinkService({
+      dataSource,
+      plaid,
+      itemPlaid,
+      vault,
+      items,
+      itemRows,
+      transactions: transactionRows,
+      itemStatus,
+      jobs,
+      config,
+      logger: logger.child({ component: 'link' }),
+    }),
+    sandbox: new SandboxService({ config, plaid, itemPlaid, items }),
     sync: new TransactionSyncService({
       dataSource,
       plaid,
-      vault,
-      itemStatus,
+      itemPlaid,
+      items: itemRows,
       outbox,
       logger: logger.child({ component: 'sync' }),
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,
     }),
-    webhookIntake: new WebhookIntakeService(dataSource, jobs),
-    webhookProcessor: new WebhookProcessor(dataSource, itemStatus, jobs, logger.child({ component: 'webhooks' })),
-    webhookUrls: new WebhookUrlMigration({ dataSource, plaid, vault, publicUrl: config.publicUrl, logger: logger.child({ component: 'webhook-urls' }) }),
+    webhookIntake: new WebhookIntakeService({ dataSource, webhookEvents, jobs }),
+    webhookProcessor: new WebhookProcessor({
+      dataSource,
+      webhookEvents,
+      items: itemRows,
+      accounts: accountRows,
+      transactions: transactionRows,
+      itemStatus,
+      jobs,
+      logger: logger.child({ component: 'webhooks' }),
+    }),
+    webhookUrls: new WebhookUrlMigration({ items: itemRows, plaid, vault, publicUrl: config.publicUrl, logger: logger.child({ component: 'webhook-urls' }) }),
   };
 }

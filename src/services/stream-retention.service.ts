@@ -6,19 +6,21 @@ export interface PruneCounts {
   webhookEvents: number;
 }
 
+export interface StreamRetentionServiceDependencies {
+  dataSource: DataSource;
+  retentionDays: number;
+}
+
 /**
  * Keeps `retentionDays` of events, transaction changes and webhook records. Each stream
  * remembers the last position it lost, so a cursor from before it is refused as expired
  * rather than silently skipping what was pruned.
  */
 export class StreamRetentionService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly retentionDays: number,
-  ) {}
+  constructor(private readonly deps: StreamRetentionServiceDependencies) {}
 
   async prune(): Promise<PruneCounts> {
-    const [row]: Array<{ events: number; changes: number; webhook_events: number }> = await this.dataSource.query(
+    const [row]: Array<{ events: number; changes: number; webhook_events: number }> = await this.deps.dataSource.query(
       `WITH events AS (
          DELETE FROM stream_events WHERE created_at < now() - make_interval(days => $1) RETURNING user_id, sequence
        ), changes AS (
@@ -31,7 +33,7 @@ export class StreamRetentionService {
          UPDATE event_streams s SET pruned_through = greatest(s.pruned_through, lost.through) FROM lost WHERE s.user_id = lost.user_id
        )
        SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM changes)::int AS changes, (SELECT count(*) FROM webhooks)::int AS webhook_events`,
-      [this.retentionDays],
+      [this.deps.retentionDays],
     );
     return { events: row.events, changes: row.changes, webhookEvents: row.webhook_events };
   }

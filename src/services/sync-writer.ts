@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AccountBase, Transaction } from 'plaid';
 import type { EntityManager } from 'typeorm';
-import { logChanges as logChangesIn } from './transaction-change-log';
+import { logChanges as logChangesIn } from '../repositories/transaction-change-log';
 
 /** From this many rows on, a sync's transactions are sent by COPY. */
 const COPY_THRESHOLD = 1_000;

@@ -1,17 +1,15 @@
 import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { TransactionsUpdateStatus } from '../entities/item-status';
-import { ItemEntity } from '../entities/item.entity';
+import type { ItemEntity } from '../entities/item.entity';
+import type { ItemPlaid } from '../plaid/item-plaid';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
-import { toDomainError } from '../plaid/plaid-error-mapping';
 import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync';
 import { Topic } from '../pubsub/gateway-events';
-import type { AccessTokenVault } from './access-token-vault';
+import type { ItemRepository } from '../repositories/item.repository';
 import type { EventOutbox, RecordedEvent } from './event-outbox';
-import type { ItemStatusService } from './item-status.service';
 import { withItemLock } from './item-lock';
-import { loginRequiredChange } from './login-required';
 import { toItemSnapshot } from './item-snapshot';
 import { SyncWriter } from './sync-writer';
 
@@ -34,11 +32,11 @@ export interface SyncObservation extends SyncCounts {
   outcome: string;
 }
 
-export interface TransactionSyncDependencies {
+export interface TransactionSyncServiceDependencies {
   dataSource: DataSource;
   plaid: PlaidClient;
-  vault: AccessTokenVault;
-  itemStatus: ItemStatusService;
+  itemPlaid: ItemPlaid;
+  items: ItemRepository;
   outbox: EventOutbox;
   logger: Logger;
   pageSize?: number;
@@ -80,7 +78,7 @@ export class TransactionSyncService {
   /** Users' syncs running in this process, by Item. */
   private readonly requested = new Map<string, Promise<SyncOutcome>>();
 
-  constructor(private readonly deps: TransactionSyncDependencies) {}
+  constructor(private readonly deps: TransactionSyncServiceDependencies) {}
 
   /**
    * The syncItem mutation: a request for an Item whose requested sync is already running in
@@ -101,7 +99,7 @@ export class TransactionSyncService {
     const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
       return await withItemLock(this.deps.dataSource, itemId, interactive ? INTERACTIVE_LOCK_WAIT_MS : BACKGROUND_LOCK_WAIT_MS, async (runner) => {
-        const item = await runner.manager.getRepository(ItemEntity).findOneBy({ id: itemId });
+        const item = await this.deps.items.findById(itemId, runner.manager);
         if (!item) throw new ItemGoneError(itemId);
         const fetchStarted = performance.now();
         const changes = await this.collect(item, interactive);
@@ -122,15 +120,9 @@ export class TransactionSyncService {
     }
   }
 
-  private async collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
-    try {
-      const deadlineMs = interactive ? undefined : null;
-      return await collectSyncChanges(this.deps.plaid, this.deps.vault.open(item), item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs });
-    } catch (error) {
-      if (!(error instanceof PlaidApiError)) throw error;
-      if (error.errorCode === 'ITEM_LOGIN_REQUIRED') await this.deps.itemStatus.apply(item.id, loginRequiredChange(error));
-      throw toDomainError(error, { itemId: item.id });
-    }
+  private collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
+    const deadlineMs = interactive ? undefined : null;
+    return this.deps.itemPlaid.run(item, (accessToken) => collectSyncChanges(this.deps.plaid, accessToken, item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs }));
   }
 
   /** The Item as synced and its event, recorded in the same transaction. */
@@ -142,16 +134,12 @@ export class TransactionSyncService {
       await writer.upsertTransactions([...changes.added, ...changes.modified]);
       const removed = await writer.removeTransactions(changes.removed);
       // Compare-and-set on the cursor: if another writer moved it, nothing of this sync applies.
-      const [, moved]: [unknown, number] = await runner.query(
-        `UPDATE items SET transactions_cursor = $2, transactions_update_status = COALESCE($4, transactions_update_status),
-                last_synced_at = now(), updated_at = now()
-          WHERE id = $1 AND transactions_cursor IS NOT DISTINCT FROM $3`,
-        [item.id, changes.nextCursor, item.transactionsCursor, changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null],
-      );
-      if (moved !== 1) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
+      const updateStatus = changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null;
+      const advanced = await this.deps.items.advanceSyncCursor(runner.manager, item.id, item.transactionsCursor, changes.nextCursor, updateStatus);
+      if (!advanced) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
-      const synced = await runner.manager.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
+      const synced = await this.deps.items.getById(item.id, runner.manager);
       const recorded = await this.deps.outbox.record(runner.manager, [
         {
           topic: Topic.TransactionsSynced,

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { WebhookOutcome } from '../entities/webhook-event.entity';
 import type { JobQueue } from '../jobs/job-queue';
 import type { VerifiedWebhook } from '../plaid/webhook-verifier';
+import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
 
 export type IntakeOutcome = 'accepted' | 'duplicate';
 
@@ -22,6 +24,12 @@ interface ArrivedWebhook {
 interface IntakeResult {
   outcome: IntakeOutcome;
   eventId: string;
+}
+
+export interface WebhookIntakeServiceDependencies {
+  dataSource: DataSource;
+  webhookEvents: WebhookEventRepository;
+  jobs: JobQueue;
 }
 
 /** More webhooks than this waiting at once are written in several statements. */
@@ -47,10 +55,7 @@ export class WebhookIntakeService {
   private readonly batches: DataLoader<ArrivedWebhook, IntakeResult>;
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
-  ) {
+  constructor(private readonly deps: WebhookIntakeServiceDependencies) {
     this.batches = new DataLoader(
       (webhooks) => {
         const written = this.store(webhooks);
@@ -66,16 +71,26 @@ export class WebhookIntakeService {
   }
 
   private async store(webhooks: readonly ArrivedWebhook[]): Promise<IntakeResult[]> {
-    const results = await this.dataSource.transaction(async (manager) => {
-      const accepted = await this.insert(manager, webhooks);
+    const { webhookEvents, jobs } = this.deps;
+    const results = await this.deps.dataSource.transaction(async (manager) => {
+      const accepted = await webhookEvents.insertNew(
+        manager,
+        webhooks.map((webhook) => ({
+          dedupeKey: webhook.dedupeKey,
+          webhookType: webhook.payload.webhook_type,
+          webhookCode: webhook.payload.webhook_code,
+          plaidItemId: webhook.payload.item_id ?? null,
+          payload: webhook.rawBody.toString('utf8'),
+          issuedAt: webhook.issuedAt,
+        })),
+      );
       const seenBefore = [...new Set(webhooks.map((webhook) => webhook.dedupeKey).filter((key) => !accepted.has(key)))];
-      const existing: Array<{ id: string; dedupe_key: string; outcome: string }> =
-        seenBefore.length === 0 ? [] : await manager.query('SELECT id, dedupe_key, outcome FROM webhook_events WHERE dedupe_key = ANY($1)', [seenBefore]);
+      const existing = await webhookEvents.findByDedupeKeys(manager, seenBefore);
       // A redelivery of an event still pending queues it again: its earlier job may have used up its retries.
-      const stillPending = existing.filter((row) => row.outcome === 'PENDING').map((row) => row.id);
-      await this.jobs.enqueueWebhooksIn((text, values) => manager.query(text, values), [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })));
+      const stillPending = existing.filter((row) => row.outcome === WebhookOutcome.PENDING).map((row) => row.id);
+      await jobs.enqueueWebhooksIn((text, values) => manager.query(text, values), [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })));
 
-      const known = new Map(existing.map((row) => [row.dedupe_key, row.id]));
+      const known = new Map(existing.map((row) => [row.dedupeKey, row.id]));
       return webhooks.map((webhook): IntakeResult => {
         const id = accepted.get(webhook.dedupeKey);
         if (id === undefined) return { outcome: 'duplicate', eventId: known.get(webhook.dedupeKey)! };
@@ -85,29 +100,7 @@ export class WebhookIntakeService {
         return { outcome: 'accepted', eventId: id };
       });
     });
-    this.jobs.wakeWebhookWorker();
+    jobs.wakeWebhookWorker();
     return results;
-  }
-
-  /** The webhooks not stored before, by dedupe key; received_at keeps their order (a microsecond apart). */
-  private async insert(manager: EntityManager, webhooks: readonly ArrivedWebhook[]): Promise<Map<string, string>> {
-    const inserted: Array<{ id: string; dedupe_key: string }> = await manager.query(
-      `INSERT INTO webhook_events (dedupe_key, webhook_type, webhook_code, plaid_item_id, item_id, payload, issued_at, received_at)
-       SELECT w.dedupe_key, w.webhook_type, w.webhook_code, w.plaid_item_id, items.id, w.payload, w.issued_at, now() + (w.arrival - 1) * interval '1 microsecond'
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[]) WITH ORDINALITY
-              AS w (dedupe_key, webhook_type, webhook_code, plaid_item_id, payload, issued_at, arrival)
-         LEFT JOIN items ON items.plaid_item_id = w.plaid_item_id
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id, dedupe_key`,
-      [
-        webhooks.map((webhook) => webhook.dedupeKey),
-        webhooks.map((webhook) => webhook.payload.webhook_type),
-        webhooks.map((webhook) => webhook.payload.webhook_code),
-        webhooks.map((webhook) => webhook.payload.item_id ?? null),
-        webhooks.map((webhook) => webhook.rawBody.toString('utf8')),
-        webhooks.map((webhook) => webhook.issuedAt),
-      ],
-    );
-    return new Map(inserted.map((row) => [row.dedupe_key, row.id]));
   }
 }

@@ -9,8 +9,8 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database on the run's PostgreSQL, for tests that act on a whole database. */
-export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+/** A new, empty database on the run's PostgreSQL, for tests that act on a whole database; `options` follow CREATE DATABASE's name. */
+export async function createScratchDatabase(prefix: string, options = ''): Promise<ScratchDatabase> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new URL(base);
@@ -24,7 +24,7 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
       await client.end();
     }
   };
-  await run(`CREATE DATABASE "${name}"`);
+  await run(`CREATE DATABASE "${name}" ${options}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };

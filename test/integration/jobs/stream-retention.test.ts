@@ -42,7 +42,7 @@ describe('retention of events, transaction changes and webhook records', () => {
     await webhook(keys[1], 'PENDING', '8 days');
     await webhook(keys[2], 'PROCESSED', '1 day');
 
-    await streamRetentionHandler(new StreamRetentionService(gw.gateway.dataSource, gw.config.jobs.changeRetentionDays), pino({ level: 'silent' }))();
+    await streamRetentionHandler(new StreamRetentionService({ dataSource: gw.gateway.dataSource, retentionDays: gw.config.jobs.changeRetentionDays }), pino({ level: 'silent' }))();
 
     expect(await sql(`SELECT sequence::int FROM stream_events WHERE user_id = $1`, [userId])).toEqual([{ sequence: 4 }]);
     expect(await sql(`SELECT sequence::int FROM transaction_changes WHERE user_id = $1`, [userId])).toEqual([{ sequence: 3 }]);

@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { reservePositions } from './event-stream';
+import { reservePositions } from './stream-positions';
 
 /**
  * CTEs appending one row of the user's change log per row of the CTE `rows` (columns `id`,
@@ -13,15 +12,4 @@ export function logChanges(rows: string, userParameter: string, itemParameter: s
     SELECT ${userParameter}, stream.before + row_number() OVER (ORDER BY r.id), ${itemParameter}, r.id, r.plaid_transaction_id, r.change
       FROM ${rows} r, stream
   )`;
-}
-
-/** Every transaction of the Item goes (removal, revoked consent), logged as removed. Inside the caller's transaction. */
-export async function deleteItemTransactions(manager: EntityManager, itemId: string, userId: string): Promise<void> {
-  await manager.query(
-    `WITH removed AS (
-       DELETE FROM transactions WHERE item_id = $1 RETURNING id, plaid_transaction_id, 'removed' AS change
-     ), ${logChanges('removed', '$2', '$1')}
-     SELECT 1`,
-    [itemId, userId],
-  );
 }
