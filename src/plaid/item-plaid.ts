@@ -39,7 +39,7 @@ export class ItemPlaid {
   call<M extends ItemMethod>(item: SealedItem, method: M, request: ItemRequestOf<M>, options: ItemCallOptions = {}): Promise<ResponseOf<M>> {
     const { readError, ...callOptions } = options;
     // The spread loses which method's request it is; the keys are exactly RequestOf<M>'s.
-    const call = (accessToken: string) => this.deps.plaid.call(method, { ...request, access_token: accessToken } as RequestOf<M>, callOptions);
+    const call = (accessToken: string) => this.deps.plaid.call(method, { ...request, access_token: accessToken }, callOptions);
     return this.run(item, call, readError);
   }
 

@@ -18,7 +18,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date, YYYY-MM-DD.',
   specifiedByURL: undefined,
-  serialize: (value) => DateResolver.serialize(value) as string,
+  serialize: (value) => DateResolver.serialize(value),
   parseValue: (value) => {
     DateResolver.parseValue(value);
     return value as string;

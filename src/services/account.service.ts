@@ -1,7 +1,7 @@
 import type { AccountEntity } from '../entities/account.entity';
 import { notFound } from '../errors/domain-error';
 import type { AccountRepository } from '../repositories/account.repository';
-import type { AccountType } from '../schema/enums';
+import type { AccountType } from '../entities/account-type';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from './account-type';
 import { isOpaqueId } from './opaque-id';
 

@@ -25,7 +25,7 @@ export async function withItemLock<T>(dataSource: DataSource, itemId: string, ma
     const runner = dataSource.createQueryRunner();
     try {
       await runner.connect();
-      const [{ locked }]: Array<{ locked: boolean }> = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key(itemId)]);
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key(itemId)])) as Array<{ locked: boolean }>;
       if (locked) {
         try {
           return await work(runner);

@@ -181,14 +181,17 @@ function* copyLines(transactions: Transaction[]): Generator<string> {
   if (chunk) yield chunk;
 }
 
-function copyField(value: unknown): string {
+/** What a transaction's columns hold: Plaid's text, numbers and booleans. */
+type CopyValue = string | number | boolean | null | undefined;
+
+function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   return String(value).replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]);
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function toRow(transaction: Transaction): Record<keyof typeof TRANSACTION_FIELDS, unknown> {
+function toRow(transaction: Transaction): Record<keyof typeof TRANSACTION_FIELDS, CopyValue> {
   return {
     transaction_id: transaction.transaction_id,
     account_id: transaction.account_id,

@@ -74,7 +74,7 @@ export class TransactionQueryService {
       group.indexes.push(index);
       groups.set(key, group);
     });
-    const answers: Array<TransactionPage | Error> = new Array(requests.length);
+    const answers = new Array<TransactionPage | Error>(requests.length);
     await Promise.all(
       [...groups.values()].map(async ({ scope, args, withTotalCount, fields, indexes }) => {
         try {

@@ -1,7 +1,7 @@
 import { ItemStatus } from '../entities/item-status';
 import type { StatusChange } from '../entities/item-status-change';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
-import { itemErrorChange, type PlaidItemError } from '../plaid/item-status-for-error';
+import { itemErrorChange } from '../plaid/item-status-for-error';
 import type { WebhookPayload } from './webhook-intake.service';
 
 export interface WebhookResult {
@@ -96,7 +96,7 @@ function planItemWebhook(payload: WebhookPayload): WebhookAction {
   });
   switch (code) {
     case 'ERROR':
-      return status(itemErrorChange((payload.error ?? {}) as PlaidItemError));
+      return status(itemErrorChange((payload.error ?? {})));
     case 'PENDING_EXPIRATION':
       return status({ status: ItemStatus.PENDING_EXPIRATION, consentExpiresAt: dateOf(payload.consent_expiration_time) });
     case 'PENDING_DISCONNECT':

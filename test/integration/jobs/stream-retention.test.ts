@@ -14,7 +14,7 @@ describe('retention of events, transaction changes and webhook records', () => {
     await gw?.close();
   });
 
-  const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => gw.gateway.dataSource.query(text, values) as Promise<T[]>;
+  const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => gw.gateway.dataSource.query<T[]>(text, values);
 
   it('is scheduled daily on the job queue', async () => {
     const [schedule] = await sql<{ cron: string }>(`SELECT cron FROM "${gw.config.jobs.schema}".schedule WHERE name = 'stream-retention'`);

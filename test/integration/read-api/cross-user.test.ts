@@ -11,7 +11,7 @@ describe("the read API never shows one user another user's data", () => {
   const ids = { item: '', account: '', transaction: '' };
   const plaidCalls: string[] = [];
 
-  const cursorOf = async (itemId: string) => ((await gw.gateway.dataSource.query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])) as Array<{ transactions_cursor: string | null }>)[0]?.transactions_cursor;
+  const cursorOf = async (itemId: string) => ((await gw.gateway.dataSource.query<Array<{ transactions_cursor: string | null }>>('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])))[0]?.transactions_cursor;
 
   beforeAll(async () => {
     // One query asks for everything B can see; the static cost limit is the edge's concern, tested elsewhere.
@@ -21,7 +21,7 @@ describe("the read API never shows one user another user's data", () => {
     tokenB = await gw.tokenFor(newUserId('b'));
     itemB = await linkItem(gw, tokenB, { username: 'user_transactions_dynamic' });
     await eventually(async () => ((await cursorOf(itemA.id)) && (await cursorOf(itemB.id)) ? true : undefined), 20_000, 'the first syncs');
-    const [row] = (await gw.gateway.dataSource.query('SELECT id, account_id FROM transactions WHERE item_id = $1 LIMIT 1', [itemA.id])) as Array<{ id: string; account_id: string }>;
+    const [row] = (await gw.gateway.dataSource.query<Array<{ id: string; account_id: string }>>('SELECT id, account_id FROM transactions WHERE item_id = $1 LIMIT 1', [itemA.id]));
     Object.assign(ids, { item: itemA.id, account: row.account_id, transaction: row.id });
   });
 
@@ -82,9 +82,9 @@ describe("the read API never shows one user another user's data", () => {
       ...data.transactions.edges.map((edge) => edge.node.account.item.id),
     ]);
     expect([...itemIds]).toEqual([itemB.id]);
-    const [{ count }] = (await gw.gateway.dataSource.query('SELECT count(*)::int AS count FROM transactions WHERE item_id = $1', [itemB.id])) as Array<{ count: number }>;
+    const [{ count }] = (await gw.gateway.dataSource.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM transactions WHERE item_id = $1', [itemB.id]));
     expect(data.transactions.totalCount).toBe(count);
-    const accountsOfB = ((await gw.gateway.dataSource.query('SELECT id FROM accounts WHERE item_id = $1', [itemB.id])) as Array<{ id: string }>).map((row) => row.id);
+    const accountsOfB = ((await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemB.id]))).map((row) => row.id);
     expect(data.balances.map((balance) => balance.accountId).sort()).toEqual(accountsOfB.sort());
   });
 });

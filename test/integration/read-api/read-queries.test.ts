@@ -63,13 +63,13 @@ describe('the read API over HTTP', () => {
 
   const db = () => gw.gateway.dataSource;
   const syncedOnce = (itemId: string) =>
-    eventually(async () => (((await db().query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])) as Array<{ transactions_cursor: string | null }>)[0]?.transactions_cursor ? true : undefined), 20_000, 'the first sync');
+    eventually(async () => (((await db().query<Array<{ transactions_cursor: string | null }>>('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])))[0]?.transactions_cursor ? true : undefined), 20_000, 'the first sync');
   const rows = async (): Promise<Row[]> =>
-    ((await db().query(
+    ((await db().query<Row[]>(
       `SELECT id, date::text AS date, amount::text AS amount, name, merchant_name, category, category_detailed, pending, item_id, account_id
          FROM transactions WHERE user_id = (SELECT user_id FROM items WHERE id = $1)`,
       [first.id],
-    )) as Row[]).sort(newestFirst);
+    ))).sort(newestFirst);
   async function query<T = Record<string, unknown>, V = Record<string, unknown>>(text: string | TypedDocumentString<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
     return gw.graphql(text, { token, variables });
   }
@@ -271,7 +271,7 @@ describe('the read API over HTTP', () => {
 
   describe('balances', () => {
     type Balance = BalancesQuery['balances'][number];
-    const accountIdsOf = async (itemId: string): Promise<string[]> => ((await db().query('SELECT id FROM accounts WHERE item_id = $1', [itemId])) as Array<{ id: string }>).map((row) => row.id);
+    const accountIdsOf = async (itemId: string): Promise<string[]> => ((await db().query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId]))).map((row) => row.id);
 
     it('answers the stored figures with the time they were read', async () => {
       const response = await query(BALANCES, { realtime: false });

@@ -92,7 +92,7 @@ describe('transactionChanges: the delta feed', () => {
   };
   const sorted = (copy: Map<string, Row>) => [...copy.values()].sort((a, b) => a.id.localeCompare(b.id));
   const plaidIdsOf = (copy: Map<string, Row>, accountIds: Set<string>) => [...copy.values()].filter((row) => accountIds.has(row.account.id)).map((row) => row.plaidTransactionId).sort();
-  const accountsOf = async (itemId: string) => new Set(((await gw.gateway.dataSource.query('SELECT id FROM accounts WHERE item_id = $1', [itemId])) as Array<{ id: string }>).map((row) => row.id));
+  const accountsOf = async (itemId: string) => new Set(((await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId]))).map((row) => row.id));
 
   it.each([1, 7, 500])('keeps a copy paged %i at a time exactly equal to the table and to Plaid through refreshes, new transactions, a removal and a revocation', async (count) => {
     const userId = newUserId();

@@ -44,7 +44,7 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
 
   const fire = (token: string, itemId: string, code: string) =>
     gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', { token, variables: { id: itemId, code } });
-  const statusNow = async (itemId: string) => ((await gw.gateway.dataSource.query('SELECT status FROM items WHERE id = $1', [itemId])) as Array<{ status: string }>)[0].status;
+  const statusNow = async (itemId: string) => ((await gw.gateway.dataSource.query<Array<{ status: string }>>('SELECT status FROM items WHERE id = $1', [itemId])))[0].status;
   /** Fires a status webhook and waits until the gateway has applied it (neither stops the Item from syncing). */
   const fireAndApply = async (token: string, itemId: string, code: 'PENDING_EXPIRATION' | 'LOGIN_REPAIRED') => {
     await fire(token, itemId, code);
@@ -124,7 +124,7 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
   });
 
   const statusEventCount = async (userId: string) =>
-    Number(((await gw.gateway.dataSource.query(`SELECT count(*) FROM stream_events WHERE user_id = $1 AND topic = 'ITEM_STATUS_CHANGED'`, [userId])) as Array<{ count: string }>)[0].count);
+    Number(((await gw.gateway.dataSource.query<Array<{ count: string }>>(`SELECT count(*) FROM stream_events WHERE user_id = $1 AND topic = 'ITEM_STATUS_CHANGED'`, [userId])))[0].count);
 
   it('refuses a cursor older than what retention kept with CURSOR_EXPIRED', async () => {
     const { token, userId, item, cursor } = await seenOnce();

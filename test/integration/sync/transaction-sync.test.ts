@@ -35,11 +35,11 @@ describe('transaction sync', () => {
 
   const db = () => gw.gateway.dataSource;
   const stored = async (itemId: string) =>
-    (await db().query('SELECT plaid_transaction_id, pending, pending_transaction_id FROM transactions WHERE item_id = $1', [itemId])) as Array<{
+    (await db().query<Array<{
       plaid_transaction_id: string;
       pending: boolean;
       pending_transaction_id: string | null;
-    }>;
+    }>>('SELECT plaid_transaction_id, pending, pending_transaction_id FROM transactions WHERE item_id = $1', [itemId]));
   const cursorOf = async (itemId: string) => ((await db().query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId]))[0] as { transactions_cursor: string | null }).transactions_cursor;
   const syncedOnce = (itemId: string) => eventually(async () => ((await cursorOf(itemId)) ? true : undefined), 15_000, 'the first sync');
 
