@@ -29,7 +29,16 @@ const layerZones = [
   },
   {
     target: ['./src/config', './src/errors', './src/logging', './src/security', './src/auth', './src/metrics'],
-    from: ['./src/services', './src/schema', './src/resolvers', './src/context', './src/server', './src/workers', './src/cli', './src/jobs'],
+    from: [
+      './src/services',
+      './src/schema',
+      './src/resolvers',
+      './src/context',
+      './src/server',
+      './src/workers',
+      './src/cli',
+      './src/jobs',
+    ],
     message: 'Foundations (config, errors, logging, security, auth, metrics) import nothing above them.',
   },
   {
@@ -51,14 +60,7 @@ const layerZones = [
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      'test/generated/**',
-      'examples/web/src/gql/**',
-      'test-output/**',
-      '.data/**',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', 'test/generated/**', 'examples/web/src/gql/**', 'test-output/**', '.data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

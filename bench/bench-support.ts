@@ -33,7 +33,13 @@ export async function startEmulatorProcess(): Promise<BenchEmulator> {
   killWithThisProcess(child);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
-    if (await fetch(`${url}/emulator/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/emulator/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt > 100) throw new Error('the emulator did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -59,7 +65,12 @@ export function killWithThisProcess(child: ChildProcess): void {
 export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
   const directory = await mkdtemp(path.join(tmpdir(), 'bench-pg-'));
-  const database = await startEmbeddedDatabase({ requestedDirectory: path.join(directory, 'pgdata'), password: 'bench', databaseName: 'bench', logger: pino({ level: 'silent' }) });
+  const database = await startEmbeddedDatabase({
+    requestedDirectory: path.join(directory, 'pgdata'),
+    password: 'bench',
+    databaseName: 'bench',
+    logger: pino({ level: 'silent' }),
+  });
   return {
     url: database.url,
     stop: async () => {
@@ -91,7 +102,13 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   });
   killWithThisProcess(child);
   for (let attempt = 0; ; attempt += 1) {
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt > 300 || child.exitCode !== null) throw new Error('the gateway did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -144,16 +161,29 @@ export async function startWebhookCapture(): Promise<{ url: string; captured: Ca
 }
 
 /** A lean keep-alive HTTP client for load loops: fetch costs the generator more than the server. */
-export function createPoster(baseUrl: string, connections: number): { post(path: string, body: Buffer, headers: Record<string, string>): Promise<number>; close(): void } {
+export function createPoster(
+  baseUrl: string,
+  connections: number,
+): { post(path: string, body: Buffer, headers: Record<string, string>): Promise<number>; close(): void } {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const { hostname, port } = new URL(baseUrl);
   return {
     post: (path, body, headers) =>
       new Promise((resolve, reject) => {
-        const req = httpRequest({ agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = httpRequest(
+          {
+            agent,
+            hostname,
+            port,
+            path,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       }),
@@ -339,7 +369,11 @@ export function openLeanSubscriber(
  */
 export const openLeanSseSubscriber: typeof openLeanSubscriber = (url, authorization, query, onNext, onProblem) =>
   new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', agent: false, headers: { accept: 'text/event-stream', 'content-type': 'application/json', authorization } });
+    const request = httpRequest(url, {
+      method: 'POST',
+      agent: false,
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json', authorization },
+    });
     request.once('error', reject);
     request.once('response', (response) => {
       if (response.statusCode !== 200) {
@@ -356,7 +390,8 @@ export const openLeanSseSubscriber: typeof openLeanSubscriber = (url, authorizat
         for (let end = pending.indexOf('\n\n'); end >= 0; end = pending.indexOf('\n\n')) {
           const message = pending.slice(0, end);
           pending = pending.slice(end + 2);
-          if (message.startsWith('event: next')) onNext(JSON.parse(message.slice(message.indexOf('data: ') + 6)) as { data?: unknown; errors?: unknown });
+          if (message.startsWith('event: next'))
+            onNext(JSON.parse(message.slice(message.indexOf('data: ') + 6)) as { data?: unknown; errors?: unknown });
         }
       });
       const closed = new Promise<void>((done) => response.once('close', () => done()));

@@ -39,7 +39,10 @@ const money = (value: string | null) => (value === null ? null : Number(value));
 
 async function dashboard(userId: string): Promise<string> {
   const [items, accounts] = await Promise.all([
-    pool.query<{ id: string; institution_name: string | null; status: string }>('SELECT id, institution_name, status FROM items WHERE user_id = $1 ORDER BY created_at, id', [userId]),
+    pool.query<{ id: string; institution_name: string | null; status: string }>(
+      'SELECT id, institution_name, status FROM items WHERE user_id = $1 ORDER BY created_at, id',
+      [userId],
+    ),
     pool.query<AccountRow>(
       `SELECT id, item_id, name, mask, type, balance_current::text AS current, balance_available::text AS available, iso_currency_code
          FROM accounts WHERE user_id = $1 ORDER BY created_at, name, id`,
@@ -55,7 +58,16 @@ async function dashboard(userId: string): Promise<string> {
   const edgesByAccount = new Map<string, unknown[]>();
   for (const row of transactions.rows) {
     const edges = edgesByAccount.get(row.account_id) ?? [];
-    edges.push({ node: { id: row.id, date: row.date, amount: Number(row.amount), name: row.name, merchantName: row.merchant_name, pending: row.pending } });
+    edges.push({
+      node: {
+        id: row.id,
+        date: row.date,
+        amount: Number(row.amount),
+        name: row.name,
+        merchantName: row.merchant_name,
+        pending: row.pending,
+      },
+    });
     edgesByAccount.set(row.account_id, edges);
   }
   const accountsByItem = new Map<string, unknown[]>();
@@ -71,7 +83,14 @@ async function dashboard(userId: string): Promise<string> {
     });
     accountsByItem.set(account.item_id, list);
   }
-  const data = { items: items.rows.map((item) => ({ id: item.id, institutionName: item.institution_name, status: item.status, accounts: accountsByItem.get(item.id) ?? [] })) };
+  const data = {
+    items: items.rows.map((item) => ({
+      id: item.id,
+      institutionName: item.institution_name,
+      status: item.status,
+      accounts: accountsByItem.get(item.id) ?? [],
+    })),
+  };
   return `${JSON.stringify({ data })}\n`;
 }
 
@@ -83,7 +102,8 @@ const server = createServer((req, res) => {
     jwtVerify(match[1], secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] })
       .then(({ payload }) => dashboard(String(payload.sub)))
       .then(
-        (body) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body),
+        (body) =>
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body),
         (error: { code?: string }) => res.writeHead(error.code?.startsWith('ERR_J') ? 401 : 500).end(),
       );
   });

@@ -36,7 +36,8 @@ const TARGET_KB_PER_SUBSCRIBER = 30;
 const ROUND_TIMEOUT_MS = 10_000;
 const RESUME_TIMEOUT_MS = 120_000;
 const QUERY = 'subscription { itemStatusChanged { item { id } status reason cursor } }';
-const resumeQuery = (after: string) => `subscription { itemStatusChanged(after: ${JSON.stringify(after)}) { item { id } status reason cursor } }`;
+const resumeQuery = (after: string) =>
+  `subscription { itemStatusChanged(after: ${JSON.stringify(after)}) { item { id } status reason cursor } }`;
 
 type StatusEventData = { itemStatusChanged: { item: { id: string }; status: string; reason: string | null; cursor: string } };
 type Open = (onResult: (result: { data?: StatusEventData | null }) => void) => Promise<LeanSubscriber>;
@@ -96,7 +97,13 @@ class Arrivals {
 }
 
 /** A subscriber as an app would open one (the lean client: see openLeanSubscriber), resolved once the connection is acked. */
-function openSubscriber(wsUrl: string, token: string, onResult: (result: { data?: StatusEventData | null }) => void, onProblem: (problem: string) => void, query = QUERY): Promise<LeanSubscriber> {
+function openSubscriber(
+  wsUrl: string,
+  token: string,
+  onResult: (result: { data?: StatusEventData | null }) => void,
+  onProblem: (problem: string) => void,
+  query = QUERY,
+): Promise<LeanSubscriber> {
   return withTimeout(
     openLeanSubscriber(wsUrl, `Bearer ${token}`, query, (payload) => onResult(payload as { data?: StatusEventData | null }), onProblem),
     30_000,
@@ -105,16 +112,33 @@ function openSubscriber(wsUrl: string, token: string, onResult: (result: { data?
 }
 
 /** The same subscriber over Server-Sent Events, resolved once the gateway answers with its stream. */
-function openSseSubscriber(streamUrl: string, token: string, onResult: (result: { data?: StatusEventData | null }) => void, onProblem: (problem: string) => void): Promise<LeanSubscriber> {
+function openSseSubscriber(
+  streamUrl: string,
+  token: string,
+  onResult: (result: { data?: StatusEventData | null }) => void,
+  onProblem: (problem: string) => void,
+): Promise<LeanSubscriber> {
   return withTimeout(
-    openLeanSseSubscriber(streamUrl, `Bearer ${token}`, QUERY, (payload) => onResult(payload as { data?: StatusEventData | null }), onProblem),
+    openLeanSseSubscriber(
+      streamUrl,
+      `Bearer ${token}`,
+      QUERY,
+      (payload) => onResult(payload as { data?: StatusEventData | null }),
+      onProblem,
+    ),
     30_000,
     'an event stream was not answered within 30 s',
   );
 }
 
 /** Every webhook POSTed in turn, each timed to the last of the subscribers' pushes; the warm-up rounds are discarded. */
-async function fanOut(gateway: BenchGateway, arrivals: Arrivals, webhooks: CapturedWebhook[], gatewayIdOf: Map<string, string>, open: Open): Promise<FanOut> {
+async function fanOut(
+  gateway: BenchGateway,
+  arrivals: Arrivals,
+  webhooks: CapturedWebhook[],
+  gatewayIdOf: Map<string, string>,
+  open: Open,
+): Promise<FanOut> {
   const clients = await openMany(SUBSCRIBERS, 100, () => open((result) => arrivals.record(result)));
   const poster = createPoster(gateway.url, 1);
   try {
@@ -132,7 +156,11 @@ async function fanOut(gateway: BenchGateway, arrivals: Arrivals, webhooks: Captu
       const status = await poster.post('/webhooks/plaid', webhook.raw, { 'plaid-verification': webhook.signature });
       if (status !== 200) throw new Error(`the webhook answered ${status}`);
       const acked = performance.now();
-      await withTimeout(complete, ROUND_TIMEOUT_MS, `round ${index + 1}: ${round.remaining} of ${SUBSCRIBERS} subscribers had no event within ${ROUND_TIMEOUT_MS} ms`);
+      await withTimeout(
+        complete,
+        ROUND_TIMEOUT_MS,
+        `round ${index + 1}: ${round.remaining} of ${SUBSCRIBERS} subscribers had no event within ${ROUND_TIMEOUT_MS} ms`,
+      );
       if (arrivals.problems.length > 0) throw new Error(`subscribers reported: ${arrivals.problems.slice(0, 5).join('; ')}`);
       if (index < WARM_UP) continue;
       totals.push(round.last - sent);
@@ -142,8 +170,19 @@ async function fanOut(gateway: BenchGateway, arrivals: Arrivals, webhooks: Captu
       acks.push(Math.min(acked, round.first) - sent);
     }
     const sorted = [...totals].sort((a, b) => a - b);
-    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
-    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1], acks: median(acks), toFirst: median(toFirst), spread: median(spreads) };
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1],
+      acks: median(acks),
+      toFirst: median(toFirst),
+      spread: median(spreads),
+    };
   } finally {
     poster.close();
     await closeAll(clients);
@@ -167,7 +206,13 @@ function reportFanOut(transport: string, figures: FanOut, floorP99: number): boo
  * Every subscriber reconnects at once with `after`, as phones do coming out of a tunnel; the
  * time until each has all `missed` events, in order and once each.
  */
-async function resumeAll(wsUrl: string, token: string, after: string, missed: number, onProblem: (problem: string) => void): Promise<{ ms: number; clients: LeanSubscriber[] }> {
+async function resumeAll(
+  wsUrl: string,
+  token: string,
+  after: string,
+  missed: number,
+  onProblem: (problem: string) => void,
+): Promise<{ ms: number; clients: LeanSubscriber[] }> {
   let owed = SUBSCRIBERS;
   let allDelivered!: () => void;
   const delivered = new Promise<void>((resolve) => (allDelivered = resolve));
@@ -191,7 +236,11 @@ async function resumeAll(wsUrl: string, token: string, after: string, missed: nu
       resumeQuery(after),
     );
   });
-  await withTimeout(delivered, RESUME_TIMEOUT_MS, `${owed} of ${SUBSCRIBERS} resumed subscribers still owed events after ${RESUME_TIMEOUT_MS} ms`);
+  await withTimeout(
+    delivered,
+    RESUME_TIMEOUT_MS,
+    `${owed} of ${SUBSCRIBERS} resumed subscribers still owed events after ${RESUME_TIMEOUT_MS} ms`,
+  );
   return { ms: performance.now() - started, clients };
 }
 
@@ -244,7 +293,9 @@ async function main(): Promise<number> {
 
     // One Item per event: an Item already in LOGIN_REQUIRED would not change status again, and nothing would be pushed.
     const rounds = WARM_UP + MEASURED;
-    const emulatorItems = await Promise.all(Array.from({ length: 2 * rounds + MISSED }, () => emulator.control.createItem({ transactions: 1, webhook: capture.url })));
+    const emulatorItems = await Promise.all(
+      Array.from({ length: 2 * rounds + MISSED }, () => emulator.control.createItem({ transactions: 1, webhook: capture.url })),
+    );
     const gatewayIdOf = await insertItems(emulatorItems.map((item) => item.itemId));
     for (const item of emulatorItems) await fireWebhook(emulator.url, item.accessToken, 'ERROR');
     const webhooks = await waitForWebhooks(capture.captured, ['ERROR'], emulatorItems.length);
@@ -253,9 +304,26 @@ async function main(): Promise<number> {
     const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
     const token = await issueToken(jwtSecret, {}, userId);
     const onProblem = (problem: string) => arrivals.problems.push(problem);
-    const overWs = await fanOut(gateway, arrivals, webhooks.slice(0, rounds), gatewayIdOf, (onResult) => openSubscriber(wsUrl, token, onResult, onProblem));
-    const overSse = await fanOut(gateway, arrivals, webhooks.slice(rounds, 2 * rounds), gatewayIdOf, (onResult) => openSseSubscriber(`${gateway.url}/graphql/stream`, token, onResult, onProblem));
-    const sample = JSON.stringify({ id: '1', type: 'next', payload: { data: { itemStatusChanged: { item: { id: [...gatewayIdOf.values()][0] }, status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED', cursor: arrivals.lastCursor } } } });
+    const overWs = await fanOut(gateway, arrivals, webhooks.slice(0, rounds), gatewayIdOf, (onResult) =>
+      openSubscriber(wsUrl, token, onResult, onProblem),
+    );
+    const overSse = await fanOut(gateway, arrivals, webhooks.slice(rounds, 2 * rounds), gatewayIdOf, (onResult) =>
+      openSseSubscriber(`${gateway.url}/graphql/stream`, token, onResult, onProblem),
+    );
+    const sample = JSON.stringify({
+      id: '1',
+      type: 'next',
+      payload: {
+        data: {
+          itemStatusChanged: {
+            item: { id: [...gatewayIdOf.values()][0] },
+            status: 'LOGIN_REQUIRED',
+            reason: 'ITEM_LOGIN_REQUIRED',
+            cursor: arrivals.lastCursor,
+          },
+        },
+      },
+    });
     const floor = await broadcastFloor(SUBSCRIBERS, MEASURED, sample);
     const wsPass = reportFanOut('WebSocket', overWs, floor.p99);
     const ssePass = reportFanOut('Server-Sent Events', overSse, floor.p99);
@@ -268,7 +336,11 @@ async function main(): Promise<number> {
     const after = arrivals.lastCursor;
     const poster = createPoster(gateway.url, 4);
     try {
-      await Promise.all(webhooks.slice(2 * rounds).map((webhook) => poster.post('/webhooks/plaid', webhook.raw, { 'plaid-verification': webhook.signature })));
+      await Promise.all(
+        webhooks
+          .slice(2 * rounds)
+          .map((webhook) => poster.post('/webhooks/plaid', webhook.raw, { 'plaid-verification': webhook.signature })),
+      );
     } finally {
       poster.close();
     }
@@ -286,7 +358,9 @@ async function main(): Promise<number> {
     // Memory: a baseline with the fan-out subscribers gone, then 10,000 idle subscribers, one user each (as apps would be).
     await sleep(3_000);
     const before = await residentBytes(gateway.pid);
-    const idleTokens = await Promise.all(Array.from({ length: IDLE_SUBSCRIBERS }, (_, index) => issueToken(jwtSecret, {}, `${userId}-idle-${index}`)));
+    const idleTokens = await Promise.all(
+      Array.from({ length: IDLE_SUBSCRIBERS }, (_, index) => issueToken(jwtSecret, {}, `${userId}-idle-${index}`)),
+    );
     const onResult = (result: { data?: StatusEventData | null }) => arrivals.record(result);
     clients.push(...(await openMany(IDLE_SUBSCRIBERS, 250, (index) => openSubscriber(wsUrl, idleTokens[index], onResult, onProblem))));
     await waitForActive(gateway, IDLE_SUBSCRIBERS, 60_000);
@@ -314,7 +388,10 @@ async function main(): Promise<number> {
 async function waitForStatusCount(db: Client, userId: string, wanted: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const { rows } = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM items WHERE user_id = $1 AND status = 'LOGIN_REQUIRED'`, [userId]);
+    const { rows } = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM items WHERE user_id = $1 AND status = 'LOGIN_REQUIRED'`,
+      [userId],
+    );
     if (rows[0].count >= wanted) return;
     if (Date.now() > deadline) throw new Error(`only ${rows[0].count} of ${wanted} Items reached LOGIN_REQUIRED`);
     await sleep(50);

@@ -14,11 +14,15 @@ if (mode === 'http') {
   const answer = JSON.stringify({ received: true, duplicate: false });
   const server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer));
+    req.on('end', () =>
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) }).end(answer),
+    );
   });
   server.listen(0, '127.0.0.1', () => send({ port: (server.address() as AddressInfo).port }));
 } else if (mode === 'ws') {
-  const server: WebSocketServer = new WebSocketServer({ port: 0, host: '127.0.0.1' }, () => send({ port: (server.address() as AddressInfo).port }));
+  const server: WebSocketServer = new WebSocketServer({ port: 0, host: '127.0.0.1' }, () =>
+    send({ port: (server.address() as AddressInfo).port }),
+  );
   process.on('message', (message: { broadcast: string }) => {
     for (const client of server.clients) client.send(message.broadcast);
   });

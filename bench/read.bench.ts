@@ -53,7 +53,11 @@ async function load(endpoint: Endpoint, token: string, seconds: number): Promise
 }
 
 async function answer(url: string, token: string): Promise<string> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: DASHBOARD }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: DASHBOARD }),
+  });
   const body = await response.text();
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
   return body;
@@ -69,7 +73,12 @@ async function sequentialMedians(calls: Array<() => Promise<unknown>>): Promise<
       times[index].push(performance.now() - started);
     }
   }
-  return times.map((list) => percentile(list.sort((a, b) => a - b), 50));
+  return times.map((list) =>
+    percentile(
+      list.sort((a, b) => a - b),
+      50,
+    ),
+  );
 }
 
 function mean(figures: LoadFigures[]): LoadFigures {
@@ -77,7 +86,8 @@ function mean(figures: LoadFigures[]): LoadFigures {
   return { perSecond: average((f) => f.perSecond), p50: average((f) => f.p50), p99: average((f) => f.p99) };
 }
 
-const line = (name: string, { perSecond, p50, p99 }: LoadFigures) => `${name.padEnd(14)} ${perSecond.toFixed(0).padStart(6)} req/s   p50 ${p50.toFixed(0).padStart(5)} ms   p99 ${p99.toFixed(0).padStart(5)} ms`;
+const line = (name: string, { perSecond, p50, p99 }: LoadFigures) =>
+  `${name.padEnd(14)} ${perSecond.toFixed(0).padStart(6)} req/s   p50 ${p50.toFixed(0).padStart(5)} ms   p99 ${p99.toFixed(0).padStart(5)} ms`;
 
 async function main(): Promise<number> {
   const secret = randomBytes(32).toString('hex');
@@ -92,7 +102,9 @@ async function main(): Promise<number> {
     const started = performance.now();
     await seedDashboardUser(bench.db, bench.userId, LARGE);
     await seedDashboardUser(bench.db, smallUserId, SMALL);
-    process.stdout.write(`read: seeded ${LARGE.items} Items x ${LARGE.accountsPerItem} accounts x ${LARGE.transactionsPerAccount} transactions in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `read: seeded ${LARGE.items} Items x ${LARGE.accountsPerItem} accounts x ${LARGE.transactionsPerAccount} transactions in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     const port = await new Promise<number>((resolve, reject) => {
       server.once('message', (message: { port: number }) => resolve(message.port));
       server.once('exit', (code) => reject(new Error(`the hand-written server exited (${code})`)));
@@ -105,7 +117,9 @@ async function main(): Promise<number> {
     const [fromGateway, fromHand] = [await answer(gateway.url, token), await answer(handWritten.url, token)];
     if (fromGateway !== fromHand) {
       const at = [...fromGateway].findIndex((char, index) => char !== fromHand[index]);
-      throw new Error(`the answers differ at byte ${at}: gateway ${JSON.stringify(fromGateway.slice(Math.max(0, at - 40), at + 40))} vs ${JSON.stringify(fromHand.slice(Math.max(0, at - 40), at + 40))}`);
+      throw new Error(
+        `the answers differ at byte ${at}: gateway ${JSON.stringify(fromGateway.slice(Math.max(0, at - 40), at + 40))} vs ${JSON.stringify(fromHand.slice(Math.max(0, at - 40), at + 40))}`,
+      );
     }
     process.stdout.write(`  both answers are the same ${Buffer.byteLength(fromGateway)} bytes\n`);
 
@@ -123,7 +137,9 @@ async function main(): Promise<number> {
     const ratio = ours.perSecond / theirs.perSecond;
     const p99Factor = ours.p99 / theirs.p99;
     process.stdout.write(`  ${line('gateway', ours)}\n  ${line('hand-written', theirs)}\n`);
-    process.stdout.write(`  ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}), gateway p99 = ${p99Factor.toFixed(2)}x hand-written p99 (target <= ${TARGET_P99_FACTOR}), ${CONNECTIONS} connections\n`);
+    process.stdout.write(
+      `  ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO}), gateway p99 = ${p99Factor.toFixed(2)}x hand-written p99 (target <= ${TARGET_P99_FACTOR}), ${CONNECTIONS} connections\n`,
+    );
 
     const [gatewayMedian, handMedian] = await sequentialMedians([() => answer(gateway.url, token), () => answer(handWritten.url, token)]);
     process.stdout.write(`  one connection: gateway median ${gatewayMedian.toFixed(1)} ms, hand-written ${handMedian.toFixed(1)} ms\n`);

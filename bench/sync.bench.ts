@@ -44,14 +44,23 @@ async function main(): Promise<number> {
     // Each run deletes what it wrote; without a vacuum the dead rows of earlier runs slow every later one.
     await dataSource.query('VACUUM (ANALYZE) transactions');
     const logger = pino({ level: 'warn' });
-    const config = loadConfig({ PLAID_CLIENT_ID: 'emulator_client_id', PLAID_SECRET: 'emulator_secret', PLAID_ENV: 'sandbox', PLAID_TIMEOUT_MS: '60000' });
+    const config = loadConfig({
+      PLAID_CLIENT_ID: 'emulator_client_id',
+      PLAID_SECRET: 'emulator_secret',
+      PLAID_ENV: 'sandbox',
+      PLAID_TIMEOUT_MS: '60000',
+    });
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: emulator.url, logger });
     const vault = new AccessTokenVault(new TokenCipher([{ id: 'bench', key: randomBytes(32) }]));
     let observed: SyncObservation | undefined;
     const outbox = new EventOutbox(pubSub.pubSub);
     const items = new ItemRepository(dataSource);
     const itemStatus = new ItemStatusService({ dataSource, items, outbox });
-    const itemPlaid = new ItemPlaid({ plaid, openAccessToken: (item) => vault.open(item), applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change) });
+    const itemPlaid = new ItemPlaid({
+      plaid,
+      openAccessToken: (item) => vault.open(item),
+      applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change),
+    });
     const sync = new TransactionSyncService({
       dataSource,
       plaid,

@@ -15,15 +15,20 @@ const TARGET_P99_MS = 20;
 
 async function inBatches<T, R>(values: T[], size: number, work: (value: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < values.length; start += size) results.push(...(await Promise.all(values.slice(start, start + size).map(work))));
+  for (let start = 0; start < values.length; start += size)
+    results.push(...(await Promise.all(values.slice(start, start + size).map(work))));
   return results;
 }
 
 async function main(): Promise<number> {
-  const { emulator, capture, gateway, insertItems, stop } = await startWebhookBench('webhooks', { AUTH_JWT_SECRET: randomBytes(32).toString('hex') });
+  const { emulator, capture, gateway, insertItems, stop } = await startWebhookBench('webhooks', {
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  });
   try {
     // Items known to the gateway (so the webhooks are acted on, lightly), each with its own webhooks.
-    const items = await inBatches(Array.from({ length: ITEMS }), 32, () => emulator.control.createItem({ transactions: 1, webhook: capture.url }));
+    const items = await inBatches(Array.from({ length: ITEMS }), 32, () =>
+      emulator.control.createItem({ transactions: 1, webhook: capture.url }),
+    );
     await insertItems(items.map((item) => item.itemId));
     for (const code of CODES) {
       await inBatches(items, 32, (item) => fireWebhook(emulator.url, item.accessToken, code));

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   const lines = ['', 'Plaid GraphQL gateway is ready.', `  GraphQL:   ${graphqlUrl}`, `  Explorer:  ${graphqlUrl} (open it in a browser)`];
   if (gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret) {
     const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, 'demo');
-    lines.push('  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):', `  Authorization: Bearer ${token}`);
+    lines.push(
+      '  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):',
+      `  Authorization: Bearer ${token}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 

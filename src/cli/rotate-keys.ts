@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'warn');
   try {
     const secrets = await resolveRuntimeSecrets(config);
-    const result = await withDatabase(config, secrets, logger, (dataSource) => reEncryptAccessTokens(dataSource, new TokenCipher(secrets.tokenEncryptionKeys)));
+    const result = await withDatabase(config, secrets, logger, (dataSource) =>
+      reEncryptAccessTokens(dataSource, new TokenCipher(secrets.tokenEncryptionKeys)),
+    );
     process.stdout.write(`Re-encrypted ${result.reEncrypted} access token(s) under key "${result.currentKeyId}".\n`);
   } catch (error) {
     process.stderr.write(`rotate-keys failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -9,7 +9,12 @@ import { openDatabase } from '../database/database';
  * For commands run beside (or instead of) the gateway: the same database it uses, migrated,
  * with DATA_DIR held when that database is the embedded one (so never two at once).
  */
-export async function withDatabase<T>(config: AppConfig, secrets: RuntimeSecrets, logger: Logger, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: AppConfig,
+  secrets: RuntimeSecrets,
+  logger: Logger,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const release = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
   try {
     const database = await openDatabase(config, secrets.embeddedDatabasePassword, logger);

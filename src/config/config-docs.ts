@@ -19,6 +19,7 @@ export function renderConfigTable(variables: readonly ConfigVariable<unknown>[] 
 export function withConfigTable(readme: string): string {
   const start = readme.indexOf(CONFIG_TABLE_START);
   const end = readme.indexOf(CONFIG_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${CONFIG_TABLE_START} and then ${CONFIG_TABLE_END} around the configuration table`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md needs ${CONFIG_TABLE_START} and then ${CONFIG_TABLE_END} around the configuration table`);
   return `${readme.slice(0, start + CONFIG_TABLE_START.length)}\n${renderConfigTable()}\n${readme.slice(end)}`;
 }

@@ -34,7 +34,8 @@ export function withDefault<T>(
     description: spec.description,
     shownDefault: spec.shownDefault ?? `\`${fallback as string}\``,
     secret: false,
-    resolve: (text, value, cwd) => spec.parse(text ?? (typeof fallback === 'function' ? fallback(value) : fallback), { name: spec.name, cwd }),
+    resolve: (text, value, cwd) =>
+      spec.parse(text ?? (typeof fallback === 'function' ? fallback(value) : fallback), { name: spec.name, cwd }),
   };
 }
 

@@ -1,6 +1,20 @@
 import { CountryCode, Products } from 'plaid';
 import { ConfigError } from './config-error';
-import { baseUrl, httpUrl, integer, listOf, oneOf, pathFromCwd, portNumber, postgresUrl, scopeToken, sqlIdentifier, text, urlWithProtocol, type Parse } from './config-parsers';
+import {
+  baseUrl,
+  httpUrl,
+  integer,
+  listOf,
+  oneOf,
+  pathFromCwd,
+  portNumber,
+  postgresUrl,
+  scopeToken,
+  sqlIdentifier,
+  text,
+  urlWithProtocol,
+  type Parse,
+} from './config-parsers';
 import { optional, withDefault } from './config-variable';
 import { parseEncryptionKeys } from './encryption-keys';
 import { readTrustedDocumentsManifest } from './trusted-documents-manifest';
@@ -29,7 +43,12 @@ export const NODE_ENV = withDefault({
   description: '`production` demands real secrets',
 });
 
-export const PORT = withDefault({ name: 'PORT', default: '4000', parse: portNumber, description: 'HTTP and WebSocket port (`0` = any free port)' });
+export const PORT = withDefault({
+  name: 'PORT',
+  default: '4000',
+  parse: portNumber,
+  description: 'HTTP and WebSocket port (`0` = any free port)',
+});
 
 export const HOST = optional({ name: 'HOST', whenUnset: 'all interfaces', parse: text, description: 'address to listen on' });
 
@@ -65,9 +84,20 @@ export const REDIS_URL = optional({
     '`redis://host:6379`: subscription events fan out, rate limits are counted and automatic persisted queries are kept (a day after their last registration) in Redis, so every instance shares them',
 });
 
-export const PLAID_CLIENT_ID = optional({ name: 'PLAID_CLIENT_ID', whenUnset: "emulator's own", parse: text, description: 'Plaid client id (set it and `PLAID_SECRET`, or neither)' });
+export const PLAID_CLIENT_ID = optional({
+  name: 'PLAID_CLIENT_ID',
+  whenUnset: "emulator's own",
+  parse: text,
+  description: 'Plaid client id (set it and `PLAID_SECRET`, or neither)',
+});
 
-export const PLAID_SECRET = optional({ name: 'PLAID_SECRET', whenUnset: "emulator's own", secret: true, parse: text, description: 'Plaid secret (set it and `PLAID_CLIENT_ID`, or neither)' });
+export const PLAID_SECRET = optional({
+  name: 'PLAID_SECRET',
+  whenUnset: "emulator's own",
+  secret: true,
+  parse: text,
+  description: 'Plaid secret (set it and `PLAID_CLIENT_ID`, or neither)',
+});
 
 export const PLAID_ENV = withDefault({
   name: 'PLAID_ENV',
@@ -77,10 +107,20 @@ export const PLAID_ENV = withDefault({
   description: '`emulator`, `sandbox` or `production`',
 });
 
-export const PLAID_BASE_URL = optional({ name: 'PLAID_BASE_URL', whenUnset: 'per `PLAID_ENV`', parse: baseUrl, description: "overrides Plaid's URL; then no emulator is started" });
+export const PLAID_BASE_URL = optional({
+  name: 'PLAID_BASE_URL',
+  whenUnset: 'per `PLAID_ENV`',
+  parse: baseUrl,
+  description: "overrides Plaid's URL; then no emulator is started",
+});
 
 /** Unset, the emulator's own default port (loadConfig takes it from the emulator). */
-export const PLAID_EMULATOR_PORT = optional({ name: 'PLAID_EMULATOR_PORT', whenUnset: '`4010`', parse: portNumber, description: 'port of the in-process emulator' });
+export const PLAID_EMULATOR_PORT = optional({
+  name: 'PLAID_EMULATOR_PORT',
+  whenUnset: '`4010`',
+  parse: portNumber,
+  description: 'port of the in-process emulator',
+});
 
 export const PLAID_PRODUCTS = withDefault({
   name: 'PLAID_PRODUCTS',
@@ -109,15 +149,26 @@ export const PLAID_COUNTRY_CODES = withDefault({
   description: 'country codes requested in Link',
 });
 
-export const PLAID_CLIENT_NAME = withDefault({ name: 'PLAID_CLIENT_NAME', default: 'Plaid GraphQL Gateway', parse: text, description: 'name shown in Link' });
+export const PLAID_CLIENT_NAME = withDefault({
+  name: 'PLAID_CLIENT_NAME',
+  default: 'Plaid GraphQL Gateway',
+  parse: text,
+  description: 'name shown in Link',
+});
 
-export const PLAID_TIMEOUT_MS = withDefault({ name: 'PLAID_TIMEOUT_MS', default: '10000', parse: integer(100, 120_000), description: 'timeout of every Plaid call' });
+export const PLAID_TIMEOUT_MS = withDefault({
+  name: 'PLAID_TIMEOUT_MS',
+  default: '10000',
+  parse: integer(100, 120_000),
+  description: 'timeout of every Plaid call',
+});
 
 export const PLAID_INTERACTIVE_DEADLINE_MS = withDefault({
   name: 'PLAID_INTERACTIVE_DEADLINE_MS',
   default: '8000',
   parse: integer(100, 120_000),
-  description: 'a Plaid call a user waits for (a GraphQL operation) gives up after this long, retries included (then `PLAID_UNAVAILABLE`); background syncs retry longer',
+  description:
+    'a Plaid call a user waits for (a GraphQL operation) gives up after this long, retries included (then `PLAID_UNAVAILABLE`); background syncs retry longer',
 });
 
 export const DATABASE_ACQUIRE_TIMEOUT_MS = withDefault({
@@ -131,7 +182,8 @@ export const DATABASE_STATEMENT_TIMEOUT_MS = withDefault({
   name: 'DATABASE_STATEMENT_TIMEOUT_MS',
   default: '10000',
   parse: integer(100, 600_000),
-  description: "PostgreSQL `statement_timeout` of the gateway's connections; the client stops waiting one second after it (a frozen server never answers)",
+  description:
+    "PostgreSQL `statement_timeout` of the gateway's connections; the client stops waiting one second after it (a frozen server never answers)",
 });
 
 export const HTTP_HEADERS_TIMEOUT_MS = withDefault({
@@ -180,7 +232,8 @@ export const CHANGE_RETENTION_DAYS = withDefault({
   name: 'CHANGE_RETENTION_DAYS',
   default: '30',
   parse: integer(1, 3650),
-  description: 'subscription events, transaction changes and webhook records older than this are pruned daily; older cursors get `CURSOR_EXPIRED`',
+  description:
+    'subscription events, transaction changes and webhook records older than this are pruned daily; older cursors get `CURSOR_EXPIRED`',
 });
 
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
@@ -190,7 +243,12 @@ export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
 });
 
-export const AUTH_JWKS_URL = optional({ name: 'AUTH_JWKS_URL', whenUnset: '—', parse: httpUrl, description: "identity provider's JWKS (RS256/ES256 tokens)" });
+export const AUTH_JWKS_URL = optional({
+  name: 'AUTH_JWKS_URL',
+  whenUnset: '—',
+  parse: httpUrl,
+  description: "identity provider's JWKS (RS256/ES256 tokens)",
+});
 
 export const AUTH_ISSUER = optional({ name: 'AUTH_ISSUER', whenUnset: '—', parse: text, description: 'required `iss` when set' });
 
@@ -222,7 +280,8 @@ export const ALLOWED_ORIGINS = withDefault({
   default: '',
   shownDefault: 'any in development, `PUBLIC_URL` in production',
   parse: listOf(baseUrl),
-  description: 'browser origins allowed to call over HTTP (CORS) and to open the WebSocket or an event stream (`/graphql/stream`, else 403)',
+  description:
+    'browser origins allowed to call over HTTP (CORS) and to open the WebSocket or an event stream (`/graphql/stream`, else 403)',
 });
 
 export const PARTNER_SCOPE = withDefault({
@@ -254,9 +313,19 @@ export const GRAPHQL_MAX_COST = withDefault({
   description: 'most an operation may cost (see Protection): 1 per field, a page times its `first`, another list times 10',
 });
 
-export const GRAPHQL_MAX_ALIASES = withDefault({ name: 'GRAPHQL_MAX_ALIASES', default: '15', parse: integer(0, 1000), description: 'aliases per operation' });
+export const GRAPHQL_MAX_ALIASES = withDefault({
+  name: 'GRAPHQL_MAX_ALIASES',
+  default: '15',
+  parse: integer(0, 1000),
+  description: 'aliases per operation',
+});
 
-export const GRAPHQL_MAX_DIRECTIVES = withDefault({ name: 'GRAPHQL_MAX_DIRECTIVES', default: '50', parse: integer(0, 1000), description: 'directives per operation' });
+export const GRAPHQL_MAX_DIRECTIVES = withDefault({
+  name: 'GRAPHQL_MAX_DIRECTIVES',
+  default: '50',
+  parse: integer(0, 1000),
+  description: 'directives per operation',
+});
 
 export const GRAPHQL_MAX_TOKENS = withDefault({
   name: 'GRAPHQL_MAX_TOKENS',
@@ -265,7 +334,12 @@ export const GRAPHQL_MAX_TOKENS = withDefault({
   description: 'lexical tokens per document; parsing stops past it',
 });
 
-export const GRAPHQL_MAX_PAGE_SIZE = withDefault({ name: 'GRAPHQL_MAX_PAGE_SIZE', default: '500', parse: integer(1, 10_000), description: 'largest `first` any field may be asked for' });
+export const GRAPHQL_MAX_PAGE_SIZE = withDefault({
+  name: 'GRAPHQL_MAX_PAGE_SIZE',
+  default: '500',
+  parse: integer(1, 10_000),
+  description: 'largest `first` any field may be asked for',
+});
 
 export const MAX_REQUEST_BYTES = withDefault({
   name: 'MAX_REQUEST_BYTES',
@@ -281,7 +355,12 @@ export const RATE_LIMIT_OPERATIONS = withDefault({
   description: 'operations one user may start per `RATE_LIMIT_WINDOW_SECONDS`, over HTTP, WebSocket and SSE together',
 });
 
-export const RATE_LIMIT_WINDOW_SECONDS = withDefault({ name: 'RATE_LIMIT_WINDOW_SECONDS', default: '60', parse: integer(1, 86_400), description: 'the window of `RATE_LIMIT_OPERATIONS`, in seconds' });
+export const RATE_LIMIT_WINDOW_SECONDS = withDefault({
+  name: 'RATE_LIMIT_WINDOW_SECONDS',
+  default: '60',
+  parse: integer(1, 86_400),
+  description: 'the window of `RATE_LIMIT_OPERATIONS`, in seconds',
+});
 
 export const LOG_LEVEL = withDefault({
   name: 'LOG_LEVEL',

@@ -138,7 +138,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     keepAliveTimeoutMs: value(variable.HTTP_KEEP_ALIVE_TIMEOUT_MS),
   };
   // Node refuses a server whose headers may take longer than the whole request.
-  if (http.headersTimeoutMs > http.requestTimeoutMs) throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  if (http.headersTimeoutMs > http.requestTimeoutMs)
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
 
   return {
     nodeEnv,
@@ -183,7 +184,10 @@ function loadPlaidConfig(value: ReadValue, explicitEnv: boolean, isProduction: b
     throw new ConfigError('PLAID_CLIENT_ID', `PLAID_ENV=${env} needs PLAID_CLIENT_ID and PLAID_SECRET`);
   }
   if (isProduction && env === 'emulator' && !explicitEnv) {
-    throw new ConfigError('PLAID_ENV', 'production does not fall back to the emulator: set PLAID_CLIENT_ID and PLAID_SECRET, or PLAID_ENV=emulator explicitly');
+    throw new ConfigError(
+      'PLAID_ENV',
+      'production does not fall back to the emulator: set PLAID_CLIENT_ID and PLAID_SECRET, or PLAID_ENV=emulator explicitly',
+    );
   }
 
   return {

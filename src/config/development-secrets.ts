@@ -51,7 +51,9 @@ export async function resolveRuntimeSecrets(config: AppConfig): Promise<RuntimeS
   return {
     authJwtSecret: config.auth.jwtSecret ?? (useStoredAuth ? stored.authJwtSecret : undefined),
     authSecretGenerated: useStoredAuth,
-    tokenEncryptionKeys: config.tokenEncryptionKeys ?? parseEncryptionKeys(stored.tokenEncryptionKeys, `${secretsFilePath(config.dataDir)} tokenEncryptionKeys`),
+    tokenEncryptionKeys:
+      config.tokenEncryptionKeys ??
+      parseEncryptionKeys(stored.tokenEncryptionKeys, `${secretsFilePath(config.dataDir)} tokenEncryptionKeys`),
     embeddedDatabasePassword: stored.embeddedDatabasePassword,
   };
 }

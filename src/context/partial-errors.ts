@@ -12,7 +12,9 @@ import type { GraphQLContext } from './graphql-context';
  * `partialErrorsPlugin` for HTTP, `takePartialErrors` in graphql-ws's onNext for WebSocket.
  */
 export function reportPartialError(context: GraphQLContext, info: GraphQLResolveInfo, error: DomainError): void {
-  context.partialErrors.push(new GraphQLError(error.message, { nodes: info.fieldNodes, path: responsePathAsArray(info.path), originalError: error }));
+  context.partialErrors.push(
+    new GraphQLError(error.message, { nodes: info.fieldNodes, path: responsePathAsArray(info.path), originalError: error }),
+  );
 }
 
 /** The errors recorded so far, once: a subscription's context outlives one result. */

@@ -28,7 +28,8 @@ export function createRequestLoaders(services: Services, userId: string | null):
     accountById: new DataLoader((ids) => services.accounts.findMany(owner(), ids)),
     accountsByItemId: new DataLoader((itemIds) => services.accounts.listByItemIds(owner(), itemIds)),
     transactionPages: new DataLoader((requests) => services.transactions.pages(owner(), requests), {
-      cacheKeyFn: (request) => JSON.stringify([request.scope, request.scopeId, request.withTotalCount, [...request.fields].sort(), request.args]),
+      cacheKeyFn: (request) =>
+        JSON.stringify([request.scope, request.scopeId, request.withTotalCount, [...request.fields].sort(), request.args]),
     }),
   };
 }

@@ -30,7 +30,12 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedDatabase({ requestedDirectory: path.join(config.dataDir, 'postgres'), password: embeddedPassword, databaseName: 'gateway', logger });
+    : await startEmbeddedDatabase({
+        requestedDirectory: path.join(config.dataDir, 'postgres'),
+        password: embeddedPassword,
+        databaseName: 'gateway',
+        logger,
+      });
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource({ url, timeouts: config.database, onQuery });
   try {
@@ -42,7 +47,9 @@ export async function openDatabase(
     await embedded?.stop();
     throw error;
   }
-  const supervisor = embedded && new EmbeddedDatabaseSupervisor(embedded, { logger: logger.child({ component: 'embedded-postgres' }), onGiveUp: onEmbeddedGiveUp });
+  const supervisor =
+    embedded &&
+    new EmbeddedDatabaseSupervisor(embedded, { logger: logger.child({ component: 'embedded-postgres' }), onGiveUp: onEmbeddedGiveUp });
   return {
     url,
     dataSource,

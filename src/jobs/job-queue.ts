@@ -56,11 +56,31 @@ export class JobQueue {
     });
     boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
     await boss.start();
-    await boss.createQueue(QueueName.TransactionsSync, { name: QueueName.TransactionsSync, policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInMinutes: 15 });
-    await boss.createQueue(QueueName.WebhookEvent, { name: QueueName.WebhookEvent, policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInMinutes: 5 });
+    await boss.createQueue(QueueName.TransactionsSync, {
+      name: QueueName.TransactionsSync,
+      policy: 'short',
+      retryLimit: 5,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInMinutes: 15,
+    });
+    await boss.createQueue(QueueName.WebhookEvent, {
+      name: QueueName.WebhookEvent,
+      policy: 'standard',
+      retryLimit: 5,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInMinutes: 5,
+    });
     await boss.createQueue(QueueName.SyncSweep, { name: QueueName.SyncSweep, policy: 'short', retryLimit: 0, expireInMinutes: 5 });
     await boss.schedule(QueueName.SyncSweep, options.sweepCron, {}, { singletonKey: 'sweep' });
-    await boss.createQueue(QueueName.StreamRetention, { name: QueueName.StreamRetention, policy: 'short', retryLimit: 2, retryDelay: 600, expireInMinutes: 60 });
+    await boss.createQueue(QueueName.StreamRetention, {
+      name: QueueName.StreamRetention,
+      policy: 'short',
+      retryLimit: 2,
+      retryDelay: 600,
+      expireInMinutes: 60,
+    });
     // Daily, off the hour most schedules use.
     await boss.schedule(QueueName.StreamRetention, '17 3 * * *', {}, { singletonKey: 'retention' });
     return new JobQueue(boss, options.logger);

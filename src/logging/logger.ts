@@ -36,10 +36,13 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    name: 'gateway',
-    level,
-    redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
-  }, destination);
+  return pino(
+    {
+      name: 'gateway',
+      level,
+      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    },
+    destination,
+  );
 }

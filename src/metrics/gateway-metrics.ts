@@ -110,7 +110,10 @@ export class GatewayMetrics {
   }
 
   recordHttpRequest(request: { method: string; route: string; statusCode: number; durationSeconds: number }): void {
-    this.httpRequests.observe({ method: request.method, route: request.route, status_code: String(request.statusCode) }, request.durationSeconds);
+    this.httpRequests.observe(
+      { method: request.method, route: request.route, status_code: String(request.statusCode) },
+      request.durationSeconds,
+    );
   }
 
   /** `name` undefined: the operation never resolved (parse or validation failed); null: it has no name. */
@@ -121,7 +124,8 @@ export class GatewayMetrics {
     outcome: OperationOutcome;
     durationSeconds: number;
   }): void {
-    const name = operation.name === undefined ? 'unresolved' : operation.name === null ? 'anonymous' : this.operationNames.of(operation.name);
+    const name =
+      operation.name === undefined ? 'unresolved' : operation.name === null ? 'anonymous' : this.operationNames.of(operation.name);
     this.operations.observe(
       { operation_name: name, operation_type: operation.type, transport: operation.transport, outcome: operation.outcome },
       operation.durationSeconds,
@@ -135,7 +139,11 @@ export class GatewayMetrics {
 
   /** Type and code come from the webhook body, which may be unverified: they are bounded here. */
   recordWebhook(webhook: { type: string; code: string; outcome: WebhookOutcome }): void {
-    this.webhooks.inc({ webhook_type: this.webhookTypes.of(webhook.type), webhook_code: this.webhookCodes.of(webhook.code), outcome: webhook.outcome });
+    this.webhooks.inc({
+      webhook_type: this.webhookTypes.of(webhook.type),
+      webhook_code: this.webhookCodes.of(webhook.code),
+      outcome: webhook.outcome,
+    });
   }
 
   recordSync(sync: { durationSeconds: number; added: number; modified: number; removed: number; outcome: SyncOutcome }): void {

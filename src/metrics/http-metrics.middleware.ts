@@ -11,7 +11,12 @@ export function httpMetricsMiddleware(metrics: GatewayMetrics) {
     res.once('finish', () => {
       const pattern = (req.route as { path?: unknown } | undefined)?.path;
       const route = `${req.baseUrl}${typeof pattern === 'string' ? pattern : ''}` || 'unmatched';
-      metrics.recordHttpRequest({ method: req.method, route, statusCode: res.statusCode, durationSeconds: (performance.now() - started) / 1000 });
+      metrics.recordHttpRequest({
+        method: req.method,
+        route,
+        statusCode: res.statusCode,
+        durationSeconds: (performance.now() - started) / 1000,
+      });
     });
     next();
   };

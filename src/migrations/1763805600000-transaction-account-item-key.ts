@@ -21,8 +21,12 @@ export class TransactionAccountItemKey1763805600000 implements MigrationInterfac
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "transactions" DROP CONSTRAINT "FK_transactions_account_item"`);
-    await queryRunner.query(`ALTER TABLE "transactions" ADD CONSTRAINT "FK_transactions_account" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE CASCADE`);
-    await queryRunner.query(`ALTER TABLE "transactions" ADD CONSTRAINT "FK_transactions_item" FOREIGN KEY ("item_id") REFERENCES "items" ("id") ON DELETE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "transactions" ADD CONSTRAINT "FK_transactions_account" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE CASCADE`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "transactions" ADD CONSTRAINT "FK_transactions_item" FOREIGN KEY ("item_id") REFERENCES "items" ("id") ON DELETE CASCADE`,
+    );
     await queryRunner.query(`ALTER TABLE "accounts" DROP CONSTRAINT "UQ_accounts_id_item"`);
   }
 }

@@ -36,7 +36,12 @@ export interface ItemPlaidDependencies {
 export class ItemPlaid {
   constructor(private readonly deps: ItemPlaidDependencies) {}
 
-  call<M extends ItemMethod>(item: SealedItem, method: M, request: ItemRequestOf<M>, options: ItemCallOptions = {}): Promise<ResponseOf<M>> {
+  call<M extends ItemMethod>(
+    item: SealedItem,
+    method: M,
+    request: ItemRequestOf<M>,
+    options: ItemCallOptions = {},
+  ): Promise<ResponseOf<M>> {
     const { readError, ...callOptions } = options;
     // The spread loses which method's request it is; the keys are exactly RequestOf<M>'s.
     const call = (accessToken: string) => this.deps.plaid.call(method, { ...request, access_token: accessToken }, callOptions);
@@ -44,7 +49,11 @@ export class ItemPlaid {
   }
 
   /** Several calls with the Item's token (e.g. every page of a sync), failing as one call would. */
-  async run<T>(item: SealedItem, work: (accessToken: string) => Promise<T>, readError?: (error: PlaidApiError) => Error | undefined): Promise<T> {
+  async run<T>(
+    item: SealedItem,
+    work: (accessToken: string) => Promise<T>,
+    readError?: (error: PlaidApiError) => Error | undefined,
+  ): Promise<T> {
     try {
       return await work(this.deps.openAccessToken(item));
     } catch (error) {

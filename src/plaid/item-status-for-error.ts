@@ -28,7 +28,12 @@ export function itemErrorChange(error: PlaidItemError): Omit<StatusChange, 'occu
   return {
     status: statusForPlaidError(code),
     reason: code,
-    error: { type: error.error_type ?? 'ITEM_ERROR', code, message: error.error_message ?? '', displayMessage: error.display_message ?? null },
+    error: {
+      type: error.error_type ?? 'ITEM_ERROR',
+      code,
+      message: error.error_message ?? '',
+      displayMessage: error.display_message ?? null,
+    },
   };
 }
 

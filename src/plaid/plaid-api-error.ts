@@ -67,5 +67,10 @@ export class PlaidApiError extends Error {
 }
 
 function isPlaidError(value: unknown): value is PlaidError {
-  return typeof value === 'object' && value !== null && typeof (value as PlaidError).error_code === 'string' && typeof (value as PlaidError).error_type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PlaidError).error_code === 'string' &&
+    typeof (value as PlaidError).error_type === 'string'
+  );
 }

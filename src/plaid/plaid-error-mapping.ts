@@ -13,7 +13,10 @@ const RATE_LIMIT_RETRY_SECONDS = 60;
 export function toDomainError(error: PlaidApiError, context: { itemId?: string } = {}): DomainError {
   const plaid = { plaidErrorCode: error.errorCode, plaidRequestId: error.requestId };
   if (error.errorCode === 'ITEM_LOGIN_REQUIRED') {
-    return new DomainError('ITEM_LOGIN_REQUIRED', 'The bank needs the user to log in again (update mode)', { itemId: context.itemId, ...plaid });
+    return new DomainError('ITEM_LOGIN_REQUIRED', 'The bank needs the user to log in again (update mode)', {
+      itemId: context.itemId,
+      ...plaid,
+    });
   }
   if (isRateLimited(error)) {
     return new DomainError('RATE_LIMITED', 'Plaid rate limit reached; try again later', {

@@ -3,7 +3,15 @@ import type { PlaidCallObserver } from './plaid-client';
 export type PlaidState = 'up' | 'down' | 'unknown';
 
 /** Plaid's own error codes that mean Plaid (or the bank behind it) is not serving, not that the request was wrong. */
-const OUTAGE_OUTCOMES = new Set(['timeout', 'network', 'INTERNAL_SERVER_ERROR', 'PLANNED_MAINTENANCE', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING', 'RATE_LIMIT_EXCEEDED']);
+const OUTAGE_OUTCOMES = new Set([
+  'timeout',
+  'network',
+  'INTERNAL_SERVER_ERROR',
+  'PLANNED_MAINTENANCE',
+  'INSTITUTION_DOWN',
+  'INSTITUTION_NOT_RESPONDING',
+  'RATE_LIMIT_EXCEEDED',
+]);
 
 /**
  * What /readyz says about Plaid, from the calls the gateway made anyway (a probe must not

@@ -10,7 +10,13 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4_000 };
 
 /** Failures that may pass if the same request is sent again a little later. */
-const TRANSIENT_CODES = new Set(['RATE_LIMIT_EXCEEDED', 'INSTITUTION_DOWN', 'INSTITUTION_NOT_RESPONDING', 'INTERNAL_SERVER_ERROR', 'PLANNED_MAINTENANCE']);
+const TRANSIENT_CODES = new Set([
+  'RATE_LIMIT_EXCEEDED',
+  'INSTITUTION_DOWN',
+  'INSTITUTION_NOT_RESPONDING',
+  'INTERNAL_SERVER_ERROR',
+  'PLANNED_MAINTENANCE',
+]);
 
 export function isRateLimited(error: PlaidApiError): boolean {
   return error.errorType === 'RATE_LIMIT_EXCEEDED' || error.status === 429;

@@ -48,7 +48,14 @@ export async function collectSyncChanges(
         pages += 1;
         cursor = page.next_cursor;
         if (!page.has_more) {
-          return { ...merged.result(), accounts: page.accounts, nextCursor: page.next_cursor, updateStatus: page.transactions_update_status ?? null, pages, restarts };
+          return {
+            ...merged.result(),
+            accounts: page.accounts,
+            nextCursor: page.next_cursor,
+            updateStatus: page.transactions_update_status ?? null,
+            pages,
+            restarts,
+          };
         }
       }
     } catch (error) {

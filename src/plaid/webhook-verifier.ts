@@ -78,7 +78,9 @@ export class WebhookVerifier {
       }));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw new WebhookVerificationError(code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'stale or invalid claims' : 'bad signature');
+      throw new WebhookVerificationError(
+        code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'stale or invalid claims' : 'bad signature',
+      );
     }
     // The age check is ours rather than jose's maxTokenAge, which refuses any iat even a second ahead.
     const ageSeconds = this.now() / 1000 - payload.iat!;
@@ -86,7 +88,8 @@ export class WebhookVerifier {
     const claimed = payload.request_body_sha256;
     const actual = createHash('sha256').update(rawBody).digest();
     const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new WebhookVerificationError('body does not match its signature');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+      throw new WebhookVerificationError('body does not match its signature');
     return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid, deliveryId: createHash('sha256').update(signature).digest('hex') };
   }
 

@@ -29,7 +29,11 @@ export function createGatewayPubSub(redisUrl: string | undefined, logger: Logger
     // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { pubSub: { ...createPubSub<GatewayEvents>({ eventTarget }), listening: async () => undefined }, redisState: () => 'not_configured', close: async () => undefined };
+    return {
+      pubSub: { ...createPubSub<GatewayEvents>({ eventTarget }), listening: async () => undefined },
+      redisState: () => 'not_configured',
+      close: async () => undefined,
+    };
   }
   const fanOut = new RedisFanOut(redisUrl, logger);
   return {

@@ -25,7 +25,10 @@ export class RedisFanOut implements EventTarget {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
 
-  constructor(redisUrl: string, private readonly logger: Logger) {
+  constructor(
+    redisUrl: string,
+    private readonly logger: Logger,
+  ) {
     // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
     setMaxListeners(0, this.local);
     this.publisher = connect(redisUrl, 'publish', logger);

@@ -26,7 +26,9 @@ export class AccountRepository {
   }
 
   findManyOwned(userId: string, accountIds: string[]): Promise<AccountEntity[]> {
-    return accountIds.length ? this.query().where('account.user_id = :userId AND account.id = ANY(:ids)', { userId, ids: accountIds }).getMany() : Promise.resolve([]);
+    return accountIds.length
+      ? this.query().where('account.user_id = :userId AND account.id = ANY(:ids)', { userId, ids: accountIds }).getMany()
+      : Promise.resolve([]);
   }
 
   listOwnedByItems(userId: string, itemIds: string[]): Promise<AccountEntity[]> {

@@ -34,7 +34,12 @@ export class ItemRepository {
   }
 
   findManyOwned(userId: string, itemIds: string[]): Promise<ItemEntity[]> {
-    return itemIds.length ? this.repository().createQueryBuilder('item').where('item.user_id = :userId AND item.id = ANY(:ids)', { userId, ids: itemIds }).getMany() : Promise.resolve([]);
+    return itemIds.length
+      ? this.repository()
+          .createQueryBuilder('item')
+          .where('item.user_id = :userId AND item.id = ANY(:ids)', { userId, ids: itemIds })
+          .getMany()
+      : Promise.resolve([]);
   }
 
   findById(itemId: string, db: EntityManager = this.dataSource.manager): Promise<ItemEntity | null> {
@@ -98,7 +103,11 @@ export class ItemRepository {
     await db.insert(ItemEntity, item);
   }
 
-  async update(itemId: string, fields: Partial<Pick<ItemEntity, 'newAccountsAvailable' | 'consentExpiresAt' | 'webhookUrl'>>, db: EntityManager = this.dataSource.manager): Promise<void> {
+  async update(
+    itemId: string,
+    fields: Partial<Pick<ItemEntity, 'newAccountsAvailable' | 'consentExpiresAt' | 'webhookUrl'>>,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await db.update(ItemEntity, { id: itemId }, fields);
   }
 
@@ -119,7 +128,13 @@ export class ItemRepository {
    * Compare-and-set on the sync cursor: false (nothing written) when another writer moved it
    * from `expected`. A null update status leaves the stored one.
    */
-  async advanceSyncCursor(db: EntityManager, itemId: string, expected: string | null, next: string, updateStatus: TransactionsUpdateStatus | null): Promise<boolean> {
+  async advanceSyncCursor(
+    db: EntityManager,
+    itemId: string,
+    expected: string | null,
+    next: string,
+    updateStatus: TransactionsUpdateStatus | null,
+  ): Promise<boolean> {
     const [, moved]: [unknown, number] = await db.query(
       `UPDATE items SET transactions_cursor = $2, transactions_update_status = COALESCE($4, transactions_update_status),
               last_synced_at = now(), updated_at = now()
@@ -174,7 +189,11 @@ export class ItemRepository {
   }
 
   /** Up to `limit` Items sealed under another key than `keyId`, locked until the transaction ends; rows another run holds are skipped. */
-  lockSealedWithOtherKey(db: EntityManager, keyId: string, limit: number): Promise<Array<Pick<ItemEntity, 'id' | 'accessTokenKeyId' | 'accessTokenCiphertext'>>> {
+  lockSealedWithOtherKey(
+    db: EntityManager,
+    keyId: string,
+    limit: number,
+  ): Promise<Array<Pick<ItemEntity, 'id' | 'accessTokenKeyId' | 'accessTokenCiphertext'>>> {
     return this.repository(db)
       .createQueryBuilder('item')
       .select(['item.id', 'item.accessTokenKeyId', 'item.accessTokenCiphertext'])

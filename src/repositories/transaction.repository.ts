@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { logChanges } from './transaction-change-log';
-import { COLUMNS, KEY_FIELDS, RECORD_COLUMNS, type PageRecord, type TransactionCriteria, type TransactionField, type TransactionRecord, type TransactionScope } from './transaction-record';
+import {
+  COLUMNS,
+  KEY_FIELDS,
+  RECORD_COLUMNS,
+  type PageRecord,
+  type TransactionCriteria,
+  type TransactionField,
+  type TransactionRecord,
+  type TransactionScope,
+} from './transaction-record';
 
 /** A keyset page query for many scopes at once; ids are well-formed (the caller filters them). */
 export interface KeysetPageQuery {
@@ -14,7 +23,14 @@ export interface KeysetPageQuery {
 }
 
 /** A changed transaction's latest state; its record's columns are null when the row is gone. */
-export type ChangedTransaction = TransactionRecord & { changedId: string; changedPlaidId: string; lastSequence: string; latest: string; addedSince: boolean; present: boolean };
+export type ChangedTransaction = TransactionRecord & {
+  changedId: string;
+  changedPlaidId: string;
+  lastSequence: string;
+  latest: string;
+  addedSince: boolean;
+  present: boolean;
+};
 
 export interface KeysetPage {
   records: PageRecord[];
@@ -31,8 +47,14 @@ export interface KeysetPage {
 const SCOPES: Record<TransactionScope, { owned: string; condition: string }> = {
   // The caller's value written out, not the joined one: the planner then knows whose rows, and how many.
   user: { owned: 's.scope_id = $2', condition: 't.user_id = $2' },
-  item: { owned: 'EXISTS (SELECT 1 FROM items o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.item_id = s.scope_id::uuid' },
-  account: { owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)', condition: 't.account_id = s.scope_id::uuid' },
+  item: {
+    owned: 'EXISTS (SELECT 1 FROM items o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
+    condition: 't.item_id = s.scope_id::uuid',
+  },
+  account: {
+    owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
+    condition: 't.account_id = s.scope_id::uuid',
+  },
 };
 
 /** The transactions table (a sync writes through SyncWriter). */
@@ -40,7 +62,10 @@ export class TransactionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findOwned(userId: string, transactionId: string): Promise<TransactionRecord | null> {
-    const rows: TransactionRecord[] = await this.dataSource.query(`SELECT ${RECORD_COLUMNS} FROM transactions t WHERE t.id = $1 AND t.user_id = $2`, [transactionId, userId]);
+    const rows: TransactionRecord[] = await this.dataSource.query(
+      `SELECT ${RECORD_COLUMNS} FROM transactions t WHERE t.id = $1 AND t.user_id = $2`,
+      [transactionId, userId],
+    );
     return rows[0] ?? null;
   }
 
@@ -59,16 +84,17 @@ export class TransactionRepository {
     const count = withTotalCount ? `CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM transactions t WHERE ${matches}) c` : '';
     // A scope without a row in the page comes as one row whose page columns are all null.
     const columns = [...new Set([...KEY_FIELDS, ...fields])].map((field) => COLUMNS[field]).join(', ');
-    const rows: Array<{ scopeId: string; total?: number } & (PageRecord | { [column in keyof PageRecord]: null })> = await this.dataSource.query(
-      `SELECT s.scope_id AS "scopeId", ${withTotalCount ? 'c.total, ' : ''}p.*
+    const rows: Array<{ scopeId: string; total?: number } & (PageRecord | { [column in keyof PageRecord]: null })> =
+      await this.dataSource.query(
+        `SELECT s.scope_id AS "scopeId", ${withTotalCount ? 'c.total, ' : ''}p.*
          FROM unnest($1::text[]) WITH ORDINALITY AS s(scope_id, position)
          ${count}
          LEFT JOIN LATERAL (SELECT ${columns} FROM transactions t WHERE ${matches}${keyset}
                              ORDER BY t.date DESC, t.id DESC LIMIT $${limit}) p ON true
         WHERE ${SCOPES[scope].owned}
         ORDER BY s.position, p.date DESC, p.id DESC`,
-      params,
-    );
+        params,
+      );
     const byScope = new Map<string, KeysetPage>();
     // The row is the record (scopeId and total are never read from it): copying 1,000 rows out was a tenth of the dashboard's CPU.
     for (const row of rows) {
@@ -105,7 +131,13 @@ export class TransactionRepository {
    * whether it was added since, with its row if it is still there; those whose last change
    * is after `afterSequence`, in the order of that change, at most `limit`.
    */
-  changedAfter(userId: string, sequence: number, itemId: string | null, afterSequence: number, limit: number): Promise<ChangedTransaction[]> {
+  changedAfter(
+    userId: string,
+    sequence: number,
+    itemId: string | null,
+    afterSequence: number,
+    limit: number,
+  ): Promise<ChangedTransaction[]> {
     return this.dataSource.query(
       `WITH changed AS (
          SELECT c.transaction_id, max(c.sequence) AS last_sequence, bool_or(c.change = 'added') AS added_since,

@@ -45,15 +45,23 @@ export class WebhookEventRepository {
     return new Map(inserted.map((row) => [row.dedupe_key, row.id]));
   }
 
-  async findByDedupeKeys(db: EntityManager, dedupeKeys: string[]): Promise<Array<{ id: string; dedupeKey: string; outcome: WebhookOutcome }>> {
+  async findByDedupeKeys(
+    db: EntityManager,
+    dedupeKeys: string[],
+  ): Promise<Array<{ id: string; dedupeKey: string; outcome: WebhookOutcome }>> {
     if (dedupeKeys.length === 0) return [];
-    const rows: Array<{ id: string; dedupe_key: string; outcome: WebhookOutcome }> = await db.query('SELECT id, dedupe_key, outcome FROM webhook_events WHERE dedupe_key = ANY($1)', [dedupeKeys]);
+    const rows: Array<{ id: string; dedupe_key: string; outcome: WebhookOutcome }> = await db.query(
+      'SELECT id, dedupe_key, outcome FROM webhook_events WHERE dedupe_key = ANY($1)',
+      [dedupeKeys],
+    );
     return rows.map((row) => ({ id: row.id, dedupeKey: row.dedupe_key, outcome: row.outcome }));
   }
 
   /** Those of these events still pending, oldest first. */
   findPending(eventIds: string[]): Promise<WebhookEventEntity[]> {
-    return this.dataSource.getRepository(WebhookEventEntity).find({ where: { id: In(eventIds), outcome: WebhookOutcome.PENDING }, order: { receivedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(WebhookEventEntity)
+      .find({ where: { id: In(eventIds), outcome: WebhookOutcome.PENDING }, order: { receivedAt: 'ASC' } });
   }
 
   /** Records the outcome of each, in one statement. */
@@ -63,7 +71,12 @@ export class WebhookEventRepository {
       `UPDATE webhook_events AS e SET outcome = u.outcome, error = u.error, item_id = u.item_id, processed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS u (id, outcome, error, item_id)
         WHERE e.id = u.id`,
-      [settled.map(({ eventId }) => eventId), settled.map(({ outcome }) => outcome), settled.map(({ note }) => note), settled.map(({ itemId }) => itemId)],
+      [
+        settled.map(({ eventId }) => eventId),
+        settled.map(({ outcome }) => outcome),
+        settled.map(({ note }) => note),
+        settled.map(({ itemId }) => itemId),
+      ],
     );
   }
 }

@@ -1,6 +1,13 @@
 import { Arg, Authorized, ID, Mutation, Resolver } from 'type-graphql';
 import { Item } from '../schema/item.type';
-import { CreateLinkTokenInput, ExchangePublicTokenInput, LinkToken, RelinkInput, RemoveItemPayload, SyncResult } from '../schema/link.types';
+import {
+  CreateLinkTokenInput,
+  ExchangePublicTokenInput,
+  LinkToken,
+  RelinkInput,
+  RemoveItemPayload,
+  SyncResult,
+} from '../schema/link.types';
 import type { Services } from '../services/services';
 import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
@@ -12,21 +19,29 @@ export class LinkResolver {
 
   @Authorized()
   @Mutation(() => LinkToken, { description: 'Starts Plaid Link for a new Item. Link tokens are single use: never cache them.' })
-  createLinkToken(@Arg('input', () => CreateLinkTokenInput, { nullable: true }) input: CreateLinkTokenInput | null, @CallerId() userId: string): Promise<LinkToken> {
+  createLinkToken(
+    @Arg('input', () => CreateLinkTokenInput, { nullable: true }) input: CreateLinkTokenInput | null,
+    @CallerId() userId: string,
+  ): Promise<LinkToken> {
     return this.services.link.createLinkToken(userId, { ...input, products: toPlaidProducts(input?.products) });
   }
 
   @Authorized()
   @Mutation(() => Item, {
     description:
-      'Exchanges the public_token that Plaid Link returned. Stores the access token encrypted,\nfetches the Item\'s accounts and starts its first transaction sync.',
+      "Exchanges the public_token that Plaid Link returned. Stores the access token encrypted,\nfetches the Item's accounts and starts its first transaction sync.",
   })
-  async exchangePublicToken(@Arg('input', () => ExchangePublicTokenInput) input: ExchangePublicTokenInput, @CallerId() userId: string): Promise<Item> {
+  async exchangePublicToken(
+    @Arg('input', () => ExchangePublicTokenInput) input: ExchangePublicTokenInput,
+    @CallerId() userId: string,
+  ): Promise<Item> {
     return toItem(await this.services.link.exchangePublicToken(userId, input));
   }
 
   @Authorized()
-  @Mutation(() => LinkToken, { description: 'Starts Link in update mode for an Item that needs the user (login required, new accounts, pending expiration).' })
+  @Mutation(() => LinkToken, {
+    description: 'Starts Link in update mode for an Item that needs the user (login required, new accounts, pending expiration).',
+  })
   createRelinkToken(
     @Arg('itemId', () => ID) itemId: string,
     @Arg('input', () => RelinkInput, { nullable: true }) input: RelinkInput | null,
@@ -36,7 +51,9 @@ export class LinkResolver {
   }
 
   @Authorized()
-  @Mutation(() => Item, { description: 'Called after update-mode Link succeeded: the gateway checks the Item with Plaid, marks it ACTIVE and resyncs.' })
+  @Mutation(() => Item, {
+    description: 'Called after update-mode Link succeeded: the gateway checks the Item with Plaid, marks it ACTIVE and resyncs.',
+  })
   async completeRelink(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<Item> {
     return toItem(await this.services.link.completeRelink(userId, itemId));
   }

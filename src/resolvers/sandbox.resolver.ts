@@ -20,7 +20,9 @@ export class SandboxResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: "Asks Plaid to fire a webhook for the Item; it arrives, verified, at the gateway's webhook endpoint." })
+  @Mutation(() => Boolean, {
+    description: "Asks Plaid to fire a webhook for the Item; it arrives, verified, at the gateway's webhook endpoint.",
+  })
   sandboxFireWebhook(
     @Arg('itemId', () => ID) itemId: string,
     @Arg('code', () => SandboxWebhookCode) code: SandboxWebhookCode,

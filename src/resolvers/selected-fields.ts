@@ -20,7 +20,14 @@ function fieldsOf(info: GraphQLResolveInfo, selectionSets: ReadonlyArray<Selecti
  * are not evaluated: a field that may be selected counts, which costs work, never a wrong answer.
  */
 export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  let fields = fieldsOf(info, info.fieldNodes.map((node) => node.selectionSet));
-  for (const step of path) fields = fieldsOf(info, fields.filter((field) => field.name.value === step).map((field) => field.selectionSet));
+  let fields = fieldsOf(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  for (const step of path)
+    fields = fieldsOf(
+      info,
+      fields.filter((field) => field.name.value === step).map((field) => field.selectionSet),
+    );
   return new Set(fields.map((field) => field.name.value));
 }

@@ -7,14 +7,18 @@ import { itemFromSnapshot } from './item-mapping';
 
 type ItemArgs = { itemId?: string | null; after?: string | null };
 
-const AFTER_DESCRIPTION = 'The `cursor` of the last event seen: every matching event after it is delivered first, oldest first, then live ones.';
+const AFTER_DESCRIPTION =
+  'The `cursor` of the last event seen: every matching event after it is delivered first, oldest first, then live ones.';
 
 /**
  * The caller's own topic, narrowed to one Item when asked. An Item id that is not the
  * caller's is NOT_FOUND at subscribe time, exactly as in queries. With `after`, the missed
  * events come first.
  */
-async function subscribeFor<T extends { item: { id: string } }>(topic: (typeof Topic)[keyof typeof Topic], { args, context }: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) {
+async function subscribeFor<T extends { item: { id: string } }>(
+  topic: (typeof Topic)[keyof typeof Topic],
+  { args, context }: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>,
+) {
   const userId = callerId(context);
   if (args.itemId) await context.services.items.get(userId, args.itemId);
   if (args.after) return context.services.events.resume(userId, topic, args.after, args.itemId);
@@ -27,7 +31,8 @@ export class SubscriptionResolver {
   @Authorized()
   @Subscription(() => ItemStatusEvent, {
     description: "Pushed whenever one of the user's Items changes status (from webhooks, syncs, relinks or removal).",
-    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<ItemStatusChangedEvent>(Topic.ItemStatusChanged, data),
+    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) =>
+      subscribeFor<ItemStatusChangedEvent>(Topic.ItemStatusChanged, data),
   })
   itemStatusChanged(
     @Root() event: ItemStatusChangedEvent,
@@ -40,7 +45,8 @@ export class SubscriptionResolver {
   @Authorized()
   @Subscription(() => TransactionsSyncedEvent, {
     description: "Pushed after a transaction sync of one of the user's Items has committed.",
-    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) => subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
+    subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) =>
+      subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
   })
   transactionsSynced(
     @Root() event: SyncedEvent,

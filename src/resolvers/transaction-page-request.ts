@@ -4,7 +4,12 @@ import { isTransactionField, type TransactionPageRequest, type TransactionScope 
 import { selectedFieldNames } from './selected-fields';
 
 /** A page of a transactions field, asking the database for just what the operation selects. */
-export function transactionPageRequest(info: GraphQLResolveInfo, scope: TransactionScope, scopeId: string, args: TransactionPageArgs): TransactionPageRequest {
+export function transactionPageRequest(
+  info: GraphQLResolveInfo,
+  scope: TransactionScope,
+  scopeId: string,
+  args: TransactionPageArgs,
+): TransactionPageRequest {
   return {
     scope,
     scopeId,

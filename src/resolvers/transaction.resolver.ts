@@ -19,7 +19,11 @@ export class TransactionResolver {
 
   @Authorized()
   @Query(() => TransactionConnection, { description: 'Newest first (date, then id). `first` is at most 500.' })
-  async transactions(@Args(() => TransactionPageArgs) args: TransactionPageArgs, @CallerId() userId: string, @Info() info: GraphQLResolveInfo): Promise<TransactionConnection> {
+  async transactions(
+    @Args(() => TransactionPageArgs) args: TransactionPageArgs,
+    @CallerId() userId: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TransactionConnection> {
     return toConnection(await this.services.transactions.page(userId, transactionPageRequest(info, 'user', userId, args)));
   }
 

@@ -16,9 +16,12 @@ export class TransferValidationResolver {
   @Authorized()
   @Mutation(() => TransferValidation, {
     description:
-      'Decides whether an ACH debit of `amount` from the account can go ahead: the Item is healthy,\nthe account is an eligible depository account with ACH numbers, the real-time available balance\ncovers the amount, and the account owner\'s identity matches the user\'s profile.\nThe decision is recorded for audit. Full account numbers are never returned.',
+      "Decides whether an ACH debit of `amount` from the account can go ahead: the Item is healthy,\nthe account is an eligible depository account with ACH numbers, the real-time available balance\ncovers the amount, and the account owner's identity matches the user's profile.\nThe decision is recorded for audit. Full account numbers are never returned.",
   })
-  async validateTransfer(@Arg('input', () => ValidateTransferInput) input: ValidateTransferInput, @CallerId() userId: string): Promise<TransferValidation> {
+  async validateTransfer(
+    @Arg('input', () => ValidateTransferInput) input: ValidateTransferInput,
+    @CallerId() userId: string,
+  ): Promise<TransferValidation> {
     return toTransferValidation(await this.services.transfers.validate(userId, input));
   }
 
@@ -31,7 +34,12 @@ export class TransferValidationResolver {
 }
 
 function toTransferValidation(entity: TransferValidationEntity): TransferValidation {
-  const scores = { legalName: entity.legalNameScore, phoneNumber: entity.phoneNumberScore, emailAddress: entity.emailAddressScore, address: entity.addressScore };
+  const scores = {
+    legalName: entity.legalNameScore,
+    phoneNumber: entity.phoneNumberScore,
+    emailAddress: entity.emailAddressScore,
+    address: entity.addressScore,
+  };
   return {
     id: entity.id,
     approved: entity.approved,

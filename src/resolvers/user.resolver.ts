@@ -19,8 +19,12 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Mutation(() => User, { description: 'The identity that validateTransfer matches against the bank\'s account owner.' })
-  async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @CallerId() userId: string, @Ctx() context: GraphQLContext): Promise<User> {
+  @Mutation(() => User, { description: "The identity that validateTransfer matches against the bank's account owner." })
+  async updateProfile(
+    @Arg('input', () => ProfileInput) input: ProfileInput,
+    @CallerId() userId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<User> {
     const profile = await this.services.profiles.update(userId, input);
     context.loaders.profileByUserId.clear(userId).prime(userId, profile);
     return { id: userId };

@@ -20,6 +20,9 @@ export function compareSchemas(contract: GraphQLSchema, served: GraphQLSchema): 
 
 /** The report `npm run schema:check` prints: one line per change, breaking ones first. */
 export function formatSchemaChanges(contractName: string, { breaking, dangerous }: SchemaChanges): string {
-  const section = (title: string, changes: SchemaChange[]) => [`${title} (${changes.length})`, ...changes.map((change) => `  ${change.type}: ${change.description}`)];
+  const section = (title: string, changes: SchemaChange[]) => [
+    `${title} (${changes.length})`,
+    ...changes.map((change) => `  ${change.type}: ${change.description}`),
+  ];
   return [`The served schema against ${contractName}:`, ...section('breaking', breaking), ...section('dangerous', dangerous)].join('\n');
 }

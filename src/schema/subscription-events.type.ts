@@ -13,7 +13,10 @@ export class ItemStatusEvent {
   @Field(() => ItemStatus)
   status!: ItemStatus;
 
-  @Field(() => String, { nullable: true, description: 'The webhook or error code behind the change, e.g. ITEM_LOGIN_REQUIRED or LOGIN_REPAIRED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The webhook or error code behind the change, e.g. ITEM_LOGIN_REQUIRED or LOGIN_REPAIRED.',
+  })
   reason!: string | null;
 
   @Field(() => Date)

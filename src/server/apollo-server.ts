@@ -32,7 +32,16 @@ export interface ApolloServerOptions {
 const PERSISTED_QUERY_TTL_SECONDS = 86_400;
 
 /** Apollo for HTTP (executed by graphql-jit), with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
-export function createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs, persistedQueryCache }: ApolloServerOptions): ApolloServer<GraphQLContext> {
+export function createApolloServer({
+  schema,
+  guard,
+  metrics,
+  httpServer,
+  wsServer,
+  graphqlWs,
+  shutdownGraceMs,
+  persistedQueryCache,
+}: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(schema),
     csrfPrevention: true,

@@ -15,7 +15,17 @@ import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { DateTimeScalar } from '../schema/scalars';
 
-const RESOLVERS = [UserResolver, ItemResolver, AccountResolver, TransactionResolver, BalanceResolver, LinkResolver, SandboxResolver, SubscriptionResolver, TransferValidationResolver] as const;
+const RESOLVERS = [
+  UserResolver,
+  ItemResolver,
+  AccountResolver,
+  TransactionResolver,
+  BalanceResolver,
+  LinkResolver,
+  SandboxResolver,
+  SubscriptionResolver,
+  TransferValidationResolver,
+] as const;
 
 /** Code-first schema; resolvers get the shared services through a tiny container. */
 export function buildGatewaySchema(services: Services, pubSub: GatewayPubSub): Promise<GraphQLSchema> {
@@ -25,7 +35,14 @@ export function buildGatewaySchema(services: Services, pubSub: GatewayPubSub): P
 
 /** The schema's types only, for printing schema.graphql: type-graphql asks the container for resolvers only when they run. */
 export function buildGatewaySchemaTypes(): Promise<GraphQLSchema> {
-  return build({ get: () => { throw new Error('this schema is for printing; its resolvers do not run'); } }, { ...createPubSub(), listening: async () => undefined });
+  return build(
+    {
+      get: () => {
+        throw new Error('this schema is for printing; its resolvers do not run');
+      },
+    },
+    { ...createPubSub(), listening: async () => undefined },
+  );
 }
 
 function build(container: ContainerType, pubSub: GatewayPubSub): Promise<GraphQLSchema> {

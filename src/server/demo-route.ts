@@ -36,7 +36,9 @@ export function demoRoutes(options: DemoOptions): Router {
   });
   router.get(`${DEMO_PATH}/session.json`, async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const developmentToken = options.developmentSecret ? await issueToken(options.developmentSecret, options.auth, DEVELOPMENT_USER_ID) : null;
+    const developmentToken = options.developmentSecret
+      ? await issueToken(options.developmentSecret, options.auth, DEVELOPMENT_USER_ID)
+      : null;
     res.json({ developmentToken, linkPageUrl: options.linkPageUrl ?? null });
   });
   if (!built) {

@@ -10,7 +10,10 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isUnexpectedError(error)) {
-              contextValue.logger.error({ err: error.originalError ?? error, path: error.path, operationName }, 'unexpected error in GraphQL operation');
+              contextValue.logger.error(
+                { err: error.originalError ?? error, path: error.path, operationName },
+                'unexpected error in GraphQL operation',
+              );
             }
           }
         },

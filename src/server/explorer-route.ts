@@ -33,7 +33,8 @@ export const DEVELOPMENT_USER_ID = 'demo';
 export function explorerRoutes(options: ExplorerOptions): Router {
   const assetsDir = builtAssetsDir('explorer');
   const built = existsSync(path.join(assetsDir, 'explorer.js'));
-  if (!built) options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
+  if (!built)
+    options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
 
   const router = Router();
   router.get('/graphql', async (req, res, next) => {

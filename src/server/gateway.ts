@@ -128,7 +128,12 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       plaidHealth.observe(call);
       options.onPlaidCall?.(call);
     };
-    const plaid = new PlaidClient({ config: config.plaid, baseUrl: plaidBaseUrl, logger: logger.child({ component: 'plaid' }), onCall: plaidCallObserver(metrics, onPlaidCall) });
+    const plaid = new PlaidClient({
+      config: config.plaid,
+      baseUrl: plaidBaseUrl,
+      logger: logger.child({ component: 'plaid' }),
+      onCall: plaidCallObserver(metrics, onPlaidCall),
+    });
     const services = createServices({
       dataSource,
       plaid,
@@ -145,7 +150,12 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
     const schema = await buildGatewaySchema(services, pubSub.pubSub);
-    const health: HealthState = { shuttingDown: false, ownedDatabaseAlive: database.alive, redis: pubSub.redisState, plaid: () => plaidHealth.current };
+    const health: HealthState = {
+      shuttingDown: false,
+      ownedDatabaseAlive: database.alive,
+      redis: pubSub.redisState,
+      plaid: () => plaidHealth.current,
+    };
     const isOriginAllowed = createOriginPolicy(config);
     const visibility = new SchemaVisibility(config.isProduction, config.partnerScope);
     const rateLimiter = await OperationRateLimiter.create({
@@ -156,7 +166,15 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     onClose('close the rate limiter', () => rateLimiter.close());
     const trustedDocuments = config.trustedDocuments && new TrustedDocuments(config.trustedDocuments, config.partnerScope);
-    const guard = new OperationGuard({ schema, limits: operationLimits(config.limits), maxPageSize: config.limits.maxPageSize, maxCost: config.limits.maxCost, visibility, rateLimiter, trustedDocuments });
+    const guard = new OperationGuard({
+      schema,
+      limits: operationLimits(config.limits),
+      maxPageSize: config.limits.maxPageSize,
+      maxCost: config.limits.maxCost,
+      visibility,
+      rateLimiter,
+      trustedDocuments,
+    });
 
     const app = express();
     app.disable('x-powered-by');
@@ -168,11 +186,17 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
         metrics.recordWebhook(webhook);
         options.onWebhook?.(webhook);
       },
-      onResponse: ({ method, statusCode, durationSeconds }) => metrics.recordHttpRequest({ method, route: WEBHOOK_PATH, statusCode, durationSeconds }),
+      onResponse: ({ method, statusCode, durationSeconds }) =>
+        metrics.recordHttpRequest({ method, route: WEBHOOK_PATH, statusCode, durationSeconds }),
     });
     // A client that trickles its headers or body in (slowloris) is cut off; Node checks these every second here, not every 30 s.
     const httpServer = createServer(
-      { headersTimeout: config.http.headersTimeoutMs, requestTimeout: config.http.requestTimeoutMs, keepAliveTimeout: config.http.keepAliveTimeoutMs, connectionsCheckingInterval: 1_000 },
+      {
+        headersTimeout: config.http.headersTimeoutMs,
+        requestTimeout: config.http.requestTimeoutMs,
+        keepAliveTimeout: config.http.keepAliveTimeoutMs,
+        connectionsCheckingInterval: 1_000,
+      },
       (req, res) => {
         if (isWebhookRequest(req)) webhooks(req, res);
         else app(req, res);
@@ -193,7 +217,16 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
 
     const persistedQueries = await createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
     onClose('close the persisted query cache', persistedQueries.close);
-    const apollo = createApolloServer({ schema, guard, metrics, httpServer, wsServer, graphqlWs, shutdownGraceMs: SHUTDOWN_GRACE_MS, persistedQueryCache: persistedQueries.cache });
+    const apollo = createApolloServer({
+      schema,
+      guard,
+      metrics,
+      httpServer,
+      wsServer,
+      graphqlWs,
+      shutdownGraceMs: SHUTDOWN_GRACE_MS,
+      persistedQueryCache: persistedQueries.cache,
+    });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {
       health.shuttingDown = true;
@@ -212,11 +245,33 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       isOriginAllowed,
       maxRequestBytes: config.limits.maxRequestBytes,
     });
-    mountHttpRoutes(app, { config, secrets, logger, dataSource, services, pubSub: pubSub.pubSub, apollo, verifier, visibility, isOriginAllowed, metrics, health, eventStream, linkPageUrl });
+    mountHttpRoutes(app, {
+      config,
+      secrets,
+      logger,
+      dataSource,
+      services,
+      pubSub: pubSub.pubSub,
+      apollo,
+      verifier,
+      visibility,
+      isOriginAllowed,
+      metrics,
+      health,
+      eventStream,
+      linkPageUrl,
+    });
 
     await listen(httpServer, config.port, config.host);
     const address = httpServer.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
+    const host =
+      address.family === 'IPv6'
+        ? address.address === '::'
+          ? 'localhost'
+          : `[${address.address}]`
+        : address.address === '0.0.0.0'
+          ? 'localhost'
+          : address.address;
     const url = `http://${host}:${address.port}`;
     logger.info({ url, plaidBaseUrl, plaidEnv: config.plaid.env }, 'gateway listening');
     // Plaid may be slow or down; start-up does not wait for the webhook move.

@@ -60,7 +60,11 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
       customProps: (req) => ({ userId: (req as RequestWithUser).userId }),
     }),
   );
-  app.use(httpMetricsMiddleware(options.metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }), corsPolicy(options.isOriginAllowed));
+  app.use(
+    httpMetricsMiddleware(options.metrics),
+    securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }),
+    corsPolicy(options.isOriginAllowed),
+  );
   app.use(healthRoutes(options.dataSource, options.health));
   app.use(metricsRoute(options.metrics));
   app.use(

@@ -33,9 +33,15 @@ const PAGE_SIZE_ARGUMENTS = ['first', 'count'];
  * by ASSUMED_LIST_SIZE. One full page of anything is cheap, nestings that multiply pages are
  * not. Introspection is not counted. `variableValues` must be coerced already.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variableValues: Record<string, unknown>): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variableValues: Record<string, unknown>,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
 
   // @skip/@include are not evaluated: a field that may be selected is counted.
   const costOf = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, withinPage: boolean): number => {
@@ -70,7 +76,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 }
 
 /** GRAPHQL_VALIDATION_FAILED when the operation costs more than `maxCost`, as graphql-js's own rules report. */
-export function operationCostErrors(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variableValues: Record<string, unknown>, maxCost: number): GraphQLError[] {
+export function operationCostErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variableValues: Record<string, unknown>,
+  maxCost: number,
+): GraphQLError[] {
   const cost = operationCost(schema, document, operation, variableValues);
   if (cost <= maxCost) return [];
   return [

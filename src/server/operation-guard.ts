@@ -81,7 +81,14 @@ export class OperationGuard {
 
     const coerced = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 25 });
     if (coerced.errors) {
-      const errors = coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { code: 'BAD_USER_INPUT' } }));
+      const errors = coerced.errors.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            nodes: error.nodes,
+            originalError: error.originalError,
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+      );
       this.options.visibility.hideSuggestions(user, errors);
       return errors;
     }
@@ -99,7 +106,15 @@ export class OperationGuard {
       document = parse(payload.query, this.options.limits.parseOptions);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return { errors: [new GraphQLError(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+      return {
+        errors: [
+          new GraphQLError(error.message, {
+            source: error.source,
+            positions: error.positions,
+            extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+          }),
+        ],
+      };
     }
     const validationErrors = validate(this.options.schema, document, [...specifiedRules, ...this.options.limits.validationRules]);
     if (validationErrors.length > 0) {
@@ -108,11 +123,16 @@ export class OperationGuard {
     }
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) {
-      const message = payload.operationName ? `Unknown operation named "${payload.operationName}"` : 'Must provide operation name if query contains multiple operations';
+      const message = payload.operationName
+        ? `Unknown operation named "${payload.operationName}"`
+        : 'Must provide operation name if query contains multiple operations';
       return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] };
     }
     const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
     if (errors.length > 0) return { errors, operation };
-    return { args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables }, operation };
+    return {
+      args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables },
+      operation,
+    };
   }
 }

@@ -15,7 +15,9 @@ export interface OperationLimits {
  * validation errors they are, with the same code over HTTP and WebSocket.
  */
 function reportAsValidationError(context: ValidationContext | null, error: GraphQLError): void {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  context?.reportError(
+    new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+  );
 }
 
 /** The same limits for Apollo (HTTP) and graphql-ws (WebSocket). */

@@ -13,7 +13,12 @@ export interface OperationState {
  * Times an operation once its result (or stream) is set up, and counts a stream as an active
  * subscription until the transport reports it complete.
  */
-export async function recordSetUp(metrics: GatewayMetrics, transport: Transport, state: OperationState, operationResult: unknown): Promise<void> {
+export async function recordSetUp(
+  metrics: GatewayMetrics,
+  transport: Transport,
+  state: OperationState,
+  operationResult: unknown,
+): Promise<void> {
   // The transports have awaited it already; their types also admit the promise.
   const result = (await operationResult) as ExecutionResult | AsyncIterable<unknown>;
   const streaming = Symbol.asyncIterator in result;
@@ -21,7 +26,7 @@ export async function recordSetUp(metrics: GatewayMetrics, transport: Transport,
     name: state.name,
     type: state.type,
     transport,
-    outcome: !streaming && (result).errors?.length ? 'error' : 'ok',
+    outcome: !streaming && result.errors?.length ? 'error' : 'ok',
     durationSeconds: (performance.now() - state.started) / 1000,
   });
   if (streaming) {

@@ -9,6 +9,8 @@ export type OriginPolicy = (origin: string | undefined) => boolean;
  * browsers and are let through to authenticate.
  */
 export function createOriginPolicy(config: Pick<AppConfig, 'allowedOrigins' | 'isProduction' | 'publicUrl'>): OriginPolicy {
-  const allowed = new Set(config.allowedOrigins.length > 0 ? config.allowedOrigins : config.isProduction ? [new URL(config.publicUrl).origin] : []);
+  const allowed = new Set(
+    config.allowedOrigins.length > 0 ? config.allowedOrigins : config.isProduction ? [new URL(config.publicUrl).origin] : [],
+  );
   return (origin) => origin === undefined || allowed.size === 0 || allowed.has(origin.replace(/\/+$/, ''));
 }

@@ -28,7 +28,10 @@ export function pageSizeErrors(
   const typeInfo = new TypeInfo(schema);
   const errors: GraphQLError[] = [];
   // The operation and the fragments it may spread; other operations have other variables.
-  const reachable: DocumentNode = { ...document, definitions: document.definitions.filter((node) => node === operation || node.kind === Kind.FRAGMENT_DEFINITION) };
+  const reachable: DocumentNode = {
+    ...document,
+    definitions: document.definitions.filter((node) => node === operation || node.kind === Kind.FRAGMENT_DEFINITION),
+  };
   visit(
     reachable,
     visitWithTypeInfo(typeInfo, {

@@ -21,10 +21,17 @@ const APQ_KEY_PREFIX = 'apq:';
  * one instance is served by every other; without it in this process. Trusted documents
  * answer for their own hashes first, so apps may send those hashes without registering.
  */
-export async function createPersistedQueryCache(redisUrl: string | undefined, logger: Logger, trusted?: TrustedDocuments): Promise<PersistedQueryCache> {
+export async function createPersistedQueryCache(
+  redisUrl: string | undefined,
+  logger: Logger,
+  trusted?: TrustedDocuments,
+): Promise<PersistedQueryCache> {
   const shared = redisUrl ? await redisCache(redisUrl, logger) : undefined;
   if (!trusted) return shared ?? { cache: undefined, close: async () => undefined };
-  return { cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()), close: shared?.close ?? (async () => undefined) };
+  return {
+    cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()),
+    close: shared?.close ?? (async () => undefined),
+  };
 }
 
 async function redisCache(redisUrl: string, logger: Logger): Promise<{ cache: KeyValueCache<string>; close: () => Promise<void> }> {

@@ -22,7 +22,13 @@ export async function subscribeSharingExecutions(args: ExecutionArgs): Promise<A
   const user = context.user;
   if (!user) return mapEvents(source, run);
   // The caller as resolvers could see it (id and scopes), then the operation.
-  const key = JSON.stringify([user.id, [...user.scopes].sort(), args.operationName ?? null, args.variableValues ?? {}, print(args.document)]);
+  const key = JSON.stringify([
+    user.id,
+    [...user.scopes].sort(),
+    args.operationName ?? null,
+    args.variableValues ?? {},
+    print(args.document),
+  ]);
   return mapEvents(source, (event) => {
     if (typeof event !== 'object' || event === null) return run(event);
     let executions = executionsByEvent.get(event);

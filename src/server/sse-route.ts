@@ -46,7 +46,11 @@ export function sseRoute(options: SseRouteOptions): Router {
   const { guard, metrics, logger } = options;
   const users = new WeakMap<object, AuthenticatedUser>();
   const operations = new WeakMap<object, OperationState>();
-  const refused = (status: number, code: string, message: string) => [JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8' } }] as const;
+  const refused = (status: number, code: string, message: string) =>
+    [
+      JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+      { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8' } },
+    ] as const;
 
   const handler = createHandler<SseContext>({
     schema: options.schema,
@@ -87,7 +91,12 @@ export function sseRoute(options: SseRouteOptions): Router {
         services: options.services,
         pubSub: options.pubSub,
       });
-      operations.set(contextValue, { started, name: prepared.operation.name?.value ?? null, type: prepared.operation.operation, streaming: false });
+      operations.set(contextValue, {
+        started,
+        name: prepared.operation.name?.value ?? null,
+        type: prepared.operation.operation,
+        streaming: false,
+      });
       return { ...prepared.args, contextValue };
     },
     onOperation: async (ctx, _req, _args, operationResult) => {

@@ -7,7 +7,8 @@ import { takePartialErrors } from '../context/partial-errors';
 /** Logs what the client will see masked. */
 export function logUnexpected(logger: Logger, errors: readonly GraphQLError[]): void {
   for (const error of errors) {
-    if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in GraphQL subscription');
+    if (isUnexpectedError(error))
+      logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in GraphQL subscription');
   }
 }
 

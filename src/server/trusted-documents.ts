@@ -35,7 +35,10 @@ export class TrustedDocuments {
   /** PERSISTED_QUERY_NOT_IN_LIST for an operation outside the manifest from a caller without the partner scope. */
   refusal(user: AuthenticatedUser | null, document: DocumentNode): GraphQLError | undefined {
     if (user?.scopes.includes(this.partnerScope) || this.printed.has(printExecutableGraphQLDocument(document))) return undefined;
-    const error = new DomainError('PERSISTED_QUERY_NOT_IN_LIST', `This operation is not one of the gateway's trusted documents; only tokens with the "${this.partnerScope}" scope may run others`);
+    const error = new DomainError(
+      'PERSISTED_QUERY_NOT_IN_LIST',
+      `This operation is not one of the gateway's trusted documents; only tokens with the "${this.partnerScope}" scope may run others`,
+    );
     return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } });
   }
 }

@@ -56,12 +56,21 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
     const started = performance.now();
     const requestId = requestIdFor(req);
     res.setHeader('X-Request-Id', requestId);
-    res.once('finish', () => options.onResponse?.({ method: req.method ?? 'UNKNOWN', statusCode: res.statusCode, durationSeconds: (performance.now() - started) / 1000 }));
+    res.once('finish', () =>
+      options.onResponse?.({
+        method: req.method ?? 'UNKNOWN',
+        statusCode: res.statusCode,
+        durationSeconds: (performance.now() - started) / 1000,
+      }),
+    );
     handle(req, res, requestId).catch((error: unknown) => {
       if (res.headersSent) return;
       // Plaid retries both; a database that does not answer (or answers too slowly) is a 503.
       if (error instanceof IntakeDeadlineError || isDatabaseUnavailable(error)) {
-        logger.warn({ reason: error instanceof Error ? error.message : String(error), requestId }, 'webhook intake unavailable; Plaid will retry');
+        logger.warn(
+          { reason: error instanceof Error ? error.message : String(error), requestId },
+          'webhook intake unavailable; Plaid will retry',
+        );
         res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
         answer(res, 503, { error: 'temporarily unavailable' });
         return;
@@ -125,7 +134,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 function answer(res: ServerResponse, statusCode: number, body: object): void {
   const json = JSON.stringify(body);
-  res.writeHead(statusCode, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(statusCode, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(json);
 }
 
@@ -138,6 +151,7 @@ function parsePayload(body: Buffer): WebhookPayload | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const { webhook_type: type, webhook_code: code, item_id: itemId } = parsed as Record<string, unknown>;
-  if (typeof type !== 'string' || typeof code !== 'string' || (itemId !== undefined && itemId !== null && typeof itemId !== 'string')) return undefined;
+  if (typeof type !== 'string' || typeof code !== 'string' || (itemId !== undefined && itemId !== null && typeof itemId !== 'string'))
+    return undefined;
   return parsed as WebhookPayload;
 }

@@ -5,7 +5,9 @@ import { recordSetUp, type OperationState } from './operation-tracking';
 import type { ConnectionExtra } from './websocket-connection';
 
 type ConnectionContext = Context<Record<string, unknown>, ConnectionExtra>;
-export type WebSocketOperationHooks = Required<Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>>;
+export type WebSocketOperationHooks = Required<
+  Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>
+>;
 
 /**
  * graphql-ws hooks: every subscribe message goes through the same guard as HTTP, and is

@@ -53,8 +53,15 @@ export class BalanceService {
       }),
     );
     // Read back what was stored, so the answer is exactly the stored figures and their time.
-    const fresh = await this.deps.accounts.findMany(userId, accounts.filter((account) => !failures.has(account.itemId)).map((account) => account.id));
-    return { accounts: fresh.filter((account): account is AccountEntity => account !== null), isRealtime: true, failures: [...failures.values()] };
+    const fresh = await this.deps.accounts.findMany(
+      userId,
+      accounts.filter((account) => !failures.has(account.itemId)).map((account) => account.id),
+    );
+    return {
+      accounts: fresh.filter((account): account is AccountEntity => account !== null),
+      isRealtime: true,
+      failures: [...failures.values()],
+    };
   }
 
   private accountsOf(userId: string, accountIds: readonly string[] | null): Promise<AccountEntity[]> {
@@ -65,7 +72,12 @@ export class BalanceService {
   private async readItem(item: ItemEntity, accounts: AccountEntity[]): Promise<DomainError | undefined> {
     let answer;
     try {
-      answer = await this.deps.itemPlaid.call(item, 'accountsBalanceGet', { options: { account_ids: accounts.map((account) => account.plaidAccountId) } }, { retryRateLimits: false });
+      answer = await this.deps.itemPlaid.call(
+        item,
+        'accountsBalanceGet',
+        { options: { account_ids: accounts.map((account) => account.plaidAccountId) } },
+        { retryRateLimits: false },
+      );
     } catch (error) {
       if (error instanceof DomainError) return error;
       throw error;

@@ -15,7 +15,6 @@ export type RecordedEvent =
   | { topic: typeof Topic.ItemStatusChanged; userId: string; event: ItemStatusChangedEvent }
   | { topic: typeof Topic.TransactionsSynced; userId: string; event: TransactionsSyncedEvent };
 
-
 /**
  * The outbox: subscription events are written in the transaction of the change they report,
  * each at the next position of its user's stream, and published only after that commits.
@@ -45,12 +44,22 @@ export class EventOutbox {
          INSERT INTO stream_events (user_id, sequence, topic, item_id, payload) SELECT user_id, sequence, topic, item_id, payload FROM placed
        )
        SELECT ordinal, sequence, stream_key FROM placed ORDER BY ordinal`,
-      [events.map((e) => e.userId), events.map((e) => e.topic), events.map((e) => e.event.item.id), events.map((e) => JSON.stringify(e.event))],
+      [
+        events.map((e) => e.userId),
+        events.map((e) => e.topic),
+        events.map((e) => e.event.item.id),
+        events.map((e) => JSON.stringify(e.event)),
+      ],
     );
     return rows.map((row, index) => {
-      const place = { sequence: Number(row.sequence), cursor: encodeStreamCursor({ streamKey: row.stream_key, sequence: Number(row.sequence) }) };
+      const place = {
+        sequence: Number(row.sequence),
+        cursor: encodeStreamCursor({ streamKey: row.stream_key, sequence: Number(row.sequence) }),
+      };
       const { topic, userId, event } = events[index];
-      return topic === Topic.ItemStatusChanged ? { topic, userId, event: { ...event, ...place } } : { topic, userId, event: { ...event, ...place } };
+      return topic === Topic.ItemStatusChanged
+        ? { topic, userId, event: { ...event, ...place } }
+        : { topic, userId, event: { ...event, ...place } };
     });
   }
 
@@ -63,7 +72,13 @@ export class EventOutbox {
   }
 
   /** The user's events of one topic after `afterSequence`, oldest first, optionally of one Item only. */
-  async missed(db: DataSource, userId: string, topic: RecordedEvent['topic'], afterSequence: number, itemId?: string | null): Promise<Array<RecordedEvent['event']>> {
+  async missed(
+    db: DataSource,
+    userId: string,
+    topic: RecordedEvent['topic'],
+    afterSequence: number,
+    itemId?: string | null,
+  ): Promise<Array<RecordedEvent['event']>> {
     // Each row holds the payload its topic was recorded with.
     const rows: Array<{ sequence: string; payload: Unplaced<RecordedEvent['event']>; stream_key: string }> = await db.query(
       `SELECT e.sequence, e.payload, s.stream_key FROM stream_events e JOIN event_streams s ON s.user_id = e.user_id

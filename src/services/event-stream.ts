@@ -25,11 +25,17 @@ export async function streamOf(db: DataSource | EntityManager, userId: string): 
  * never reached, is invalid input and says nothing more; one from before what retention
  * kept is CURSOR_EXPIRED.
  */
-export async function positionOf(db: DataSource | EntityManager, userId: string, cursor: string, field: string): Promise<{ position: StreamPosition; stream: StreamState }> {
+export async function positionOf(
+  db: DataSource | EntityManager,
+  userId: string,
+  cursor: string,
+  field: string,
+): Promise<{ position: StreamPosition; stream: StreamState }> {
   const decoded = decodeStreamCursor(cursor, field);
   const stream = await streamOf(db, userId);
   const furthest = decoded.resume && 'afterSequence' in decoded.resume ? decoded.resume.afterSequence : decoded.sequence;
-  if (decoded.streamKey !== stream.streamKey || furthest > stream.lastSequence) throw badUserInput(`"${field}" is not a cursor this API returned`, field);
+  if (decoded.streamKey !== stream.streamKey || furthest > stream.lastSequence)
+    throw badUserInput(`"${field}" is not a cursor this API returned`, field);
   if (decoded.sequence < stream.prunedThrough) throw cursorExpired(field);
   return { position: { sequence: decoded.sequence, resume: decoded.resume }, stream };
 }

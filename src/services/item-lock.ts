@@ -19,13 +19,20 @@ const LONGEST_RETRY_MS = 250;
  * must not take the connections every other user needs. Past `maxWaitMs` the wait ends
  * in a typed error the caller (a user, or the job queue) retries.
  */
-export async function withItemLock<T>(dataSource: DataSource, itemId: string, maxWaitMs: number, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+export async function withItemLock<T>(
+  dataSource: DataSource,
+  itemId: string,
+  maxWaitMs: number,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const giveUpAt = performance.now() + maxWaitMs;
   for (let retry = FIRST_RETRY_MS; ; retry = Math.min(LONGEST_RETRY_MS, retry * 2)) {
     const runner = dataSource.createQueryRunner();
     try {
       await runner.connect();
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key(itemId)])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [key(itemId)])) as Array<{
+        locked: boolean;
+      }>;
       if (locked) {
         try {
           return await work(runner);
@@ -37,7 +44,10 @@ export async function withItemLock<T>(dataSource: DataSource, itemId: string, ma
       await runner.release();
     }
     if (performance.now() + retry > giveUpAt) {
-      throw new DomainError('SERVICE_UNAVAILABLE', `Another sync of Item ${itemId} is still running; retry shortly`, { itemId, retryAfterSeconds: 5 });
+      throw new DomainError('SERVICE_UNAVAILABLE', `Another sync of Item ${itemId} is still running; retry shortly`, {
+        itemId,
+        retryAfterSeconds: 5,
+      });
     }
     await sleep(retry / 2 + Math.random() * (retry / 2));
   }

@@ -42,11 +42,17 @@ export class ItemStatusService {
     return applied;
   }
 
-  private async applyIn(manager: EntityManager, changes: Array<{ itemId: string; change: StatusChange }>): Promise<{ applied: Map<string, AppliedChange>; recorded: RecordedEvent[] }> {
+  private async applyIn(
+    manager: EntityManager,
+    changes: Array<{ itemId: string; change: StatusChange }>,
+  ): Promise<{ applied: Map<string, AppliedChange>; recorded: RecordedEvent[] }> {
     const rows = await this.deps.items.applyStatusChanges(manager, changes);
     const applied = new Map<string, AppliedChange>();
     if (rows.length === 0) return { applied, recorded: [] };
-    const items = await this.deps.items.findByIds(rows.map((row) => row.id), manager);
+    const items = await this.deps.items.findByIds(
+      rows.map((row) => row.id),
+      manager,
+    );
     const previousById = new Map(rows.map((row) => [row.id, row.previous_status]));
     const changeById = new Map(changes.map(({ itemId, change }) => [itemId, change]));
     const events: OutboxEvent[] = [];

@@ -27,7 +27,8 @@ export function checkLinkOptions(options: LinkOptionsInput, defaultCountryCodes:
   const countryCodes = options.countryCodes?.length ? options.countryCodes.map((code) => code.toUpperCase()) : [...defaultCountryCodes];
   const unknown = countryCodes.find((code) => !COUNTRY_CODES.has(code));
   if (unknown) throw badUserInput(`countryCodes: "${unknown}" is not a country Plaid serves`, 'countryCodes');
-  if (options.redirectUri && !isRedirectUri(options.redirectUri)) throw badUserInput('redirectUri must be an https URL (http only for localhost)', 'redirectUri');
+  if (options.redirectUri && !isRedirectUri(options.redirectUri))
+    throw badUserInput('redirectUri must be an https URL (http only for localhost)', 'redirectUri');
   if (options.androidPackageName && !ANDROID_PACKAGE.test(options.androidPackageName)) {
     throw badUserInput('androidPackageName is not an Android package name', 'androidPackageName');
   }

@@ -76,7 +76,11 @@ export class LinkService {
   async createRelinkToken(userId: string, itemId: string, accountSelection: boolean): Promise<IssuedLinkToken> {
     const item = await this.deps.items.get(userId, itemId);
     const request = { ...this.baseLinkRequest(userId, {}), ...(accountSelection ? { update: { account_selection_enabled: true } } : {}) };
-    const answer = await this.deps.itemPlaid.run(item, (accessToken) => this.deps.plaid.call('linkTokenCreate', { ...request, access_token: accessToken }), linkSettingsRefused);
+    const answer = await this.deps.itemPlaid.run(
+      item,
+      (accessToken) => this.deps.plaid.call('linkTokenCreate', { ...request, access_token: accessToken }),
+      linkSettingsRefused,
+    );
     return { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
   }
 
@@ -117,9 +121,18 @@ export class LinkService {
     if (plaidItem.error) throw await this.deps.itemPlaid.reportItemError(item, 'itemGet', plaidItem.error);
     await this.deps.dataSource.transaction(async (manager) => {
       await new SyncWriter(manager, item.id, userId).upsertAccounts(accounts, new Date());
-      await this.deps.itemRows.update(item.id, { newAccountsAvailable: false, consentExpiresAt: parseDate(plaidItem.consent_expiration_time) }, manager);
+      await this.deps.itemRows.update(
+        item.id,
+        { newAccountsAvailable: false, consentExpiresAt: parseDate(plaidItem.consent_expiration_time) },
+        manager,
+      );
     });
-    await this.deps.itemStatus.apply(item.id, { status: ItemStatus.ACTIVE, reason: 'RELINK_COMPLETED', occurredAt: new Date(), error: null });
+    await this.deps.itemStatus.apply(item.id, {
+      status: ItemStatus.ACTIVE,
+      reason: 'RELINK_COMPLETED',
+      occurredAt: new Date(),
+      error: null,
+    });
     await this.deps.jobs.enqueueSync({ itemId: item.id, reason: 'relink' });
     return this.deps.items.get(userId, itemId);
   }
@@ -128,7 +141,12 @@ export class LinkService {
   async removeItem(userId: string, itemId: string): Promise<ItemEntity> {
     const item = await this.deps.items.get(userId, itemId);
     try {
-      await this.deps.itemPlaid.call(item, 'itemRemove', {}, { readError: (error) => (error.errorCode && GONE_AT_PLAID.has(error.errorCode) ? new GoneAtPlaid(error.errorCode) : undefined) });
+      await this.deps.itemPlaid.call(
+        item,
+        'itemRemove',
+        {},
+        { readError: (error) => (error.errorCode && GONE_AT_PLAID.has(error.errorCode) ? new GoneAtPlaid(error.errorCode) : undefined) },
+      );
     } catch (error) {
       if (!(error instanceof GoneAtPlaid)) throw error;
       this.deps.logger.info({ itemId, plaidErrorCode: error.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
@@ -204,26 +222,43 @@ export class LinkService {
   }
 
   /** The same login at the same institution, with the same accounts, is one Item: a second is refused. */
-  private async refuseDuplicate(userId: string, institutionId: string | null, institutionName: string | null, accounts: AccountBase[]): Promise<void> {
+  private async refuseDuplicate(
+    userId: string,
+    institutionId: string | null,
+    institutionName: string | null,
+    accounts: AccountBase[],
+  ): Promise<void> {
     if (!institutionId) return;
-    const signature = accountSignature(accounts.map((a) => ({ name: a.name, mask: a.mask ?? null, type: a.type, subtype: a.subtype ?? null })));
+    const signature = accountSignature(
+      accounts.map((a) => ({ name: a.name, mask: a.mask ?? null, type: a.type, subtype: a.subtype ?? null })),
+    );
     const linked = await this.deps.itemRows.accountsOfLinkedItems(userId, institutionId);
     const duplicate = [...linked].find(([, linkedAccounts]) => accountSignature(linkedAccounts) === signature)?.[0];
     if (duplicate) {
-      throw new DomainError('BAD_USER_INPUT', `These accounts at ${institutionName ?? institutionId} are already linked; relink the existing Item instead`, {
-        field: 'publicToken',
-        duplicateOfItemId: duplicate,
-      });
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `These accounts at ${institutionName ?? institutionId} are already linked; relink the existing Item instead`,
+        {
+          field: 'publicToken',
+          duplicateOfItemId: duplicate,
+        },
+      );
     }
   }
 
   private async institutionName(institutionId: string | null): Promise<string | null> {
     if (!institutionId) return null;
     try {
-      const answer = await this.deps.plaid.call('institutionsGetById', { institution_id: institutionId, country_codes: this.deps.config.plaid.countryCodes });
+      const answer = await this.deps.plaid.call('institutionsGetById', {
+        institution_id: institutionId,
+        country_codes: this.deps.config.plaid.countryCodes,
+      });
       return answer.institution.name;
     } catch (error) {
-      this.deps.logger.warn({ plaid: error instanceof PlaidApiError ? error.toLog() : undefined, institutionId }, 'institution name unavailable');
+      this.deps.logger.warn(
+        { plaid: error instanceof PlaidApiError ? error.toLog() : undefined, institutionId },
+        'institution name unavailable',
+      );
       return null;
     }
   }

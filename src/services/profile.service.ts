@@ -38,7 +38,10 @@ export class ProfileService {
   }
 
   async findByUserIds(userIds: readonly string[]): Promise<Array<UserProfileEntity | null>> {
-    const rows = await this.profiles.createQueryBuilder('profile').where('profile.user_id = ANY(:ids)', { ids: [...userIds] }).getMany();
+    const rows = await this.profiles
+      .createQueryBuilder('profile')
+      .where('profile.user_id = ANY(:ids)', { ids: [...userIds] })
+      .getMany();
     const byId = new Map(rows.map((row) => [row.userId, row]));
     return userIds.map((id) => byId.get(id) ?? null);
   }

@@ -74,9 +74,11 @@ export class SandboxService {
       throw badUserInput(`transactions must hold 1 to ${MAX_SANDBOX_TRANSACTIONS} entries`, 'transactions');
     }
     transactions.forEach((transaction, index) => {
-      if (!Number.isFinite(transaction.amount) || transaction.amount === 0) throw badUserInput('amount must be a non-zero number', `transactions.${index}.amount`);
+      if (!Number.isFinite(transaction.amount) || transaction.amount === 0)
+        throw badUserInput('amount must be a non-zero number', `transactions.${index}.amount`);
       if (transaction.description.trim() === '') throw badUserInput('description must not be empty', `transactions.${index}.description`);
-      if (transaction.datePosted < transaction.dateTransacted) throw badUserInput('datePosted must not be before dateTransacted', `transactions.${index}.datePosted`);
+      if (transaction.datePosted < transaction.dateTransacted)
+        throw badUserInput('datePosted must not be before dateTransacted', `transactions.${index}.datePosted`);
     });
     await this.call(userId, itemId, 'sandboxTransactionsCreate', {
       transactions: transactions.map((t) => ({

@@ -73,7 +73,11 @@ export function createServices(deps: ServiceDependencies): Services {
   const items = new ItemService({ items: itemRows });
   const outbox = new EventOutbox(pubSub);
   const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
-  const itemPlaid = new ItemPlaid({ plaid, openAccessToken: (item) => vault.open(item), applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change) });
+  const itemPlaid = new ItemPlaid({
+    plaid,
+    openAccessToken: (item) => vault.open(item),
+    applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change),
+  });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ dataSource });
   return {
@@ -129,6 +133,12 @@ export function createServices(deps: ServiceDependencies): Services {
       jobs,
       logger: logger.child({ component: 'webhooks' }),
     }),
-    webhookUrls: new WebhookUrlMigration({ items: itemRows, plaid, vault, publicUrl: config.publicUrl, logger: logger.child({ component: 'webhook-urls' }) }),
+    webhookUrls: new WebhookUrlMigration({
+      items: itemRows,
+      plaid,
+      vault,
+      publicUrl: config.publicUrl,
+      logger: logger.child({ component: 'webhook-urls' }),
+    }),
   };
 }

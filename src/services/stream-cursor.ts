@@ -32,6 +32,7 @@ export function decodeStreamCursor(cursor: string, field: string): StreamCursor 
   const position: StreamCursor = { streamKey, sequence: Number(sequence) };
   if (kind === undefined) return position;
   if (kind === 't' && value && isOpaqueId(value)) return { ...position, resume: { afterTransactionId: value } };
-  if (kind === 's' && value && SEQUENCE.test(value) && Number(value) >= position.sequence) return { ...position, resume: { afterSequence: Number(value) } };
+  if (kind === 's' && value && SEQUENCE.test(value) && Number(value) >= position.sequence)
+    return { ...position, resume: { afterSequence: Number(value) } };
   throw invalid();
 }

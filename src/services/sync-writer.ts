@@ -90,7 +90,9 @@ export class SyncWriter {
   async upsertTransactions(transactions: Transaction[]): Promise<number> {
     if (transactions.length === 0) return 0;
     if (transactions.length < COPY_THRESHOLD) {
-      return this.insertTransactionsFrom(`jsonb_to_recordset($3::jsonb) AS r(${TRANSACTION_COLUMNS})`, [JSON.stringify(transactions.map(toRow))]);
+      return this.insertTransactionsFrom(`jsonb_to_recordset($3::jsonb) AS r(${TRANSACTION_COLUMNS})`, [
+        JSON.stringify(transactions.map(toRow)),
+      ]);
     }
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('upsertTransactions needs the transaction of a query runner');

@@ -62,18 +62,32 @@ export class TransactionChangeFeedService {
     return this.changesAfter(userId, stream, position, count, itemId);
   }
 
-  private async walk(userId: string, stream: StreamState, position: StreamPosition, count: number, itemId: string | null): Promise<TransactionChangesPage> {
+  private async walk(
+    userId: string,
+    stream: StreamState,
+    position: StreamPosition,
+    count: number,
+    itemId: string | null,
+  ): Promise<TransactionChangesPage> {
     const after = position.resume && 'afterTransactionId' in position.resume ? position.resume.afterTransactionId : null;
     const rows = await this.deps.transactions.walkOwned(userId, itemId, after, count + 1);
     const added = rows.slice(0, count);
-    const at = (resume?: StreamPosition['resume']) => encodeStreamCursor({ streamKey: stream.streamKey, sequence: position.sequence, resume });
-    if (rows.length > count) return { added, modified: [], removed: [], hasMore: true, nextCursor: at({ afterTransactionId: added[added.length - 1].id }) };
+    const at = (resume?: StreamPosition['resume']) =>
+      encodeStreamCursor({ streamKey: stream.streamKey, sequence: position.sequence, resume });
+    if (rows.length > count)
+      return { added, modified: [], removed: [], hasMore: true, nextCursor: at({ afterTransactionId: added[added.length - 1].id }) };
     // The walk is done; what changed while it ran follows from its starting position.
     const more = await this.deps.transactions.hasChangesAfter(userId, position.sequence, itemId);
     return { added, modified: [], removed: [], hasMore: more, nextCursor: at() };
   }
 
-  private async changesAfter(userId: string, stream: StreamState, position: StreamPosition, count: number, itemId: string | null): Promise<TransactionChangesPage> {
+  private async changesAfter(
+    userId: string,
+    stream: StreamState,
+    position: StreamPosition,
+    count: number,
+    itemId: string | null,
+  ): Promise<TransactionChangesPage> {
     const after = position.resume && 'afterSequence' in position.resume ? position.resume.afterSequence : position.sequence;
     const rows = await this.deps.transactions.changedAfter(userId, position.sequence, itemId, after, count + 1);
     const page: TransactionChangesPage = { added: [], modified: [], removed: [], hasMore: rows.length > count, nextCursor: '' };

@@ -1,11 +1,24 @@
 import { badUserInput } from '../errors/domain-error';
 import type { TransactionRepository } from '../repositories/transaction.repository';
-import type { PageRecord, TransactionCriteria, TransactionField, TransactionRecord, TransactionScope } from '../repositories/transaction-record';
+import type {
+  PageRecord,
+  TransactionCriteria,
+  TransactionField,
+  TransactionRecord,
+  TransactionScope,
+} from '../repositories/transaction-record';
 import { decodeTransactionCursor, type TransactionKey } from './transaction-cursor';
 import { isOpaqueId } from './opaque-id';
 
 // What resolvers read of a transaction comes through this service, never from the repository.
-export { isTransactionField, type PageRecord, type TransactionCriteria, type TransactionField, type TransactionRecord, type TransactionScope } from '../repositories/transaction-record';
+export {
+  isTransactionField,
+  type PageRecord,
+  type TransactionCriteria,
+  type TransactionField,
+  type TransactionRecord,
+  type TransactionScope,
+} from '../repositories/transaction-record';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -66,11 +79,20 @@ export class TransactionQueryService {
    * in the order asked; invalid arguments fail only the requests that carry them.
    */
   async pages(userId: string, requests: readonly TransactionPageRequest[]): Promise<Array<TransactionPage | Error>> {
-    const groups = new Map<string, { scope: TransactionScope; args: TransactionPageArgs; withTotalCount: boolean; fields: TransactionField[]; indexes: number[] }>();
+    const groups = new Map<
+      string,
+      { scope: TransactionScope; args: TransactionPageArgs; withTotalCount: boolean; fields: TransactionField[]; indexes: number[] }
+    >();
     requests.forEach((request, index) => {
       const fields = [...new Set(request.fields)].sort();
       const key = `${request.scope}:${request.withTotalCount}:${fields.join(',')}:${argumentsKey(request.args)}`;
-      const group = groups.get(key) ?? { scope: request.scope, args: request.args, withTotalCount: request.withTotalCount, fields, indexes: [] };
+      const group = groups.get(key) ?? {
+        scope: request.scope,
+        args: request.args,
+        withTotalCount: request.withTotalCount,
+        fields,
+        indexes: [],
+      };
       group.indexes.push(index);
       groups.set(key, group);
     });
@@ -78,7 +100,13 @@ export class TransactionQueryService {
     await Promise.all(
       [...groups.values()].map(async ({ scope, args, withTotalCount, fields, indexes }) => {
         try {
-          const pages = await this.pagesFor(userId, scope, indexes.map((index) => requests[index].scopeId), validate(args), { withTotalCount, fields });
+          const pages = await this.pagesFor(
+            userId,
+            scope,
+            indexes.map((index) => requests[index].scopeId),
+            validate(args),
+            { withTotalCount, fields },
+          );
           indexes.forEach((index, position) => (answers[index] = pages[position]));
         } catch (error) {
           for (const index of indexes) answers[index] = error instanceof Error ? error : new Error(String(error));
@@ -101,7 +129,15 @@ export class TransactionQueryService {
     // An Item id that cannot be one matches nothing, in any scope.
     if (distinct.length === 0 || (criteria.itemId != null && !isOpaqueId(criteria.itemId))) return scopeIds.map(empty);
     const wellFormed = criteria.accountIds != null ? { ...criteria, accountIds: criteria.accountIds.filter(isOpaqueId) } : criteria;
-    const byScope = await this.deps.transactions.keysetPages(userId, { scope, scopeIds: distinct, criteria: wellFormed, first: args.first, after: args.after, withTotalCount, fields });
+    const byScope = await this.deps.transactions.keysetPages(userId, {
+      scope,
+      scopeIds: distinct,
+      criteria: wellFormed,
+      first: args.first,
+      after: args.after,
+      withTotalCount,
+      fields,
+    });
     return scopeIds.map((id) => byScope.get(id) ?? empty());
   }
 }
@@ -118,5 +154,9 @@ function validate(args: TransactionPageArgs): ValidArgs {
 function argumentsKey(args: TransactionPageArgs): string {
   const filter = args.filter ?? {};
   const keys = Object.keys(filter).sort() as Array<keyof TransactionCriteria>;
-  return JSON.stringify([args.first ?? DEFAULT_PAGE_SIZE, args.after ?? null, keys.filter((key) => filter[key] != null).map((key) => [key, filter[key]])]);
+  return JSON.stringify([
+    args.first ?? DEFAULT_PAGE_SIZE,
+    args.after ?? null,
+    keys.filter((key) => filter[key] != null).map((key) => [key, filter[key]]),
+  ]);
 }

@@ -98,20 +98,28 @@ export class TransactionSyncService {
     let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
     const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
-      return await withItemLock(this.deps.dataSource, itemId, interactive ? INTERACTIVE_LOCK_WAIT_MS : BACKGROUND_LOCK_WAIT_MS, async (runner) => {
-        const item = await this.deps.items.findById(itemId, runner.manager);
-        if (!item) throw new ItemGoneError(itemId);
-        const fetchStarted = performance.now();
-        const changes = await this.collect(item, interactive);
-        const writeStarted = performance.now();
-        const written = await this.write(runner, item, changes);
-        counts = written.counts;
-        phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
-        phases.writeSeconds = (performance.now() - writeStarted) / 1000;
-        this.deps.logger.info({ itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts }, 'transactions synced');
-        this.deps.outbox.publish(written.recorded);
-        return { item: written.synced, ...counts };
-      });
+      return await withItemLock(
+        this.deps.dataSource,
+        itemId,
+        interactive ? INTERACTIVE_LOCK_WAIT_MS : BACKGROUND_LOCK_WAIT_MS,
+        async (runner) => {
+          const item = await this.deps.items.findById(itemId, runner.manager);
+          if (!item) throw new ItemGoneError(itemId);
+          const fetchStarted = performance.now();
+          const changes = await this.collect(item, interactive);
+          const writeStarted = performance.now();
+          const written = await this.write(runner, item, changes);
+          counts = written.counts;
+          phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
+          phases.writeSeconds = (performance.now() - writeStarted) / 1000;
+          this.deps.logger.info(
+            { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts },
+            'transactions synced',
+          );
+          this.deps.outbox.publish(written.recorded);
+          return { item: written.synced, ...counts };
+        },
+      );
     } catch (error) {
       outcome = error instanceof PlaidApiError ? (error.errorCode ?? error.kind) : error instanceof Error ? error.name : 'error';
       throw error;
@@ -122,11 +130,17 @@ export class TransactionSyncService {
 
   private collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
     const deadlineMs = interactive ? undefined : null;
-    return this.deps.itemPlaid.run(item, (accessToken) => collectSyncChanges(this.deps.plaid, accessToken, item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs }));
+    return this.deps.itemPlaid.run(item, (accessToken) =>
+      collectSyncChanges(this.deps.plaid, accessToken, item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs }),
+    );
   }
 
   /** The Item as synced and its event, recorded in the same transaction. */
-  private async write(runner: QueryRunner, item: ItemEntity, changes: SyncChanges): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] }> {
+  private async write(
+    runner: QueryRunner,
+    item: ItemEntity,
+    changes: SyncChanges,
+  ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] }> {
     await runner.startTransaction();
     try {
       const writer = new SyncWriter(runner.manager, item.id, item.userId);
@@ -135,7 +149,13 @@ export class TransactionSyncService {
       const removed = await writer.removeTransactions(changes.removed);
       // Compare-and-set on the cursor: if another writer moved it, nothing of this sync applies.
       const updateStatus = changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null;
-      const advanced = await this.deps.items.advanceSyncCursor(runner.manager, item.id, item.transactionsCursor, changes.nextCursor, updateStatus);
+      const advanced = await this.deps.items.advanceSyncCursor(
+        runner.manager,
+        item.id,
+        item.transactionsCursor,
+        changes.nextCursor,
+        updateStatus,
+      );
       if (!advanced) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
@@ -144,7 +164,12 @@ export class TransactionSyncService {
         {
           topic: Topic.TransactionsSynced,
           userId: synced.userId,
-          event: { item: toItemSnapshot(synced), ...counts, transactionsUpdateStatus: synced.transactionsUpdateStatus, syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString() },
+          event: {
+            item: toItemSnapshot(synced),
+            ...counts,
+            transactionsUpdateStatus: synced.transactionsUpdateStatus,
+            syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString(),
+          },
         },
       ]);
       await this.deps.beforeCommit?.(item.id);

@@ -70,16 +70,20 @@ export function decideTransfer({ account, amount, itemStatus, hasLegalName, iden
 
   if (itemStatus !== ItemStatus.ACTIVE || !answers) {
     // Plaid would refuse every call for this Item; nothing it says now can be trusted or read.
-    reasons.add(itemStatus === ItemStatus.LOGIN_REQUIRED ? TransferDeclineReason.ITEM_LOGIN_REQUIRED : TransferDeclineReason.ITEM_NOT_ACTIVE);
+    reasons.add(
+      itemStatus === ItemStatus.LOGIN_REQUIRED ? TransferDeclineReason.ITEM_LOGIN_REQUIRED : TransferDeclineReason.ITEM_NOT_ACTIVE,
+    );
     reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
     checks.item = { passed: false, detail: itemStatus };
     for (const name of ['ach', 'balance', 'identity']) checks[name] = { passed: null, detail: 'not checked: the Item is not active' };
   } else {
     checks.item = { passed: true, detail: itemStatus };
     const { ach, balance, identity } = answers;
-    if ([ach, balance, identity].some((result) => result.status === 'rejected' && loginRequired(result.reason))) reasons.add(TransferDeclineReason.ITEM_LOGIN_REQUIRED);
+    if ([ach, balance, identity].some((result) => result.status === 'rejected' && loginRequired(result.reason)))
+      reasons.add(TransferDeclineReason.ITEM_LOGIN_REQUIRED);
 
-    const numbers = ach.status === 'fulfilled' ? ach.value.numbers.ach.find((entry) => entry.account_id === account.plaidAccountId) : undefined;
+    const numbers =
+      ach.status === 'fulfilled' ? ach.value.numbers.ach.find((entry) => entry.account_id === account.plaidAccountId) : undefined;
     achAccountMask = numbers ? numbers.account.slice(-4) : null;
     checks.ach = { passed: Boolean(numbers), detail: ach.status === 'rejected' ? plaidCode(ach.reason) : numbers ? 'present' : 'none' };
     if (!numbers) reasons.add(TransferDeclineReason.NO_ACH_NUMBERS);
@@ -87,12 +91,19 @@ export function decideTransfer({ account, amount, itemStatus, hasLegalName, iden
     if (balance.status === 'fulfilled') {
       const figures = balance.value.accounts.find((entry) => entry.account_id === account.plaidAccountId)?.balances;
       availableBalance = figures ? (figures.available ?? figures.current ?? null) : null;
-      checks.balance = { passed: availableBalance !== null && availableBalance >= amount, detail: figures?.available !== null && figures?.available !== undefined ? 'available' : 'current' };
+      checks.balance = {
+        passed: availableBalance !== null && availableBalance >= amount,
+        detail: figures?.available !== null && figures?.available !== undefined ? 'available' : 'current',
+      };
       if (availableBalance === null) reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
       else if (availableBalance < amount) reasons.add(TransferDeclineReason.INSUFFICIENT_FUNDS);
     } else {
       const limited = balance.reason instanceof PlaidApiError && isRateLimited(balance.reason);
-      checks.balance = { passed: false, detail: plaidCode(balance.reason), ...(limited ? { retryAfterSeconds: BALANCE_RETRY_SECONDS } : {}) };
+      checks.balance = {
+        passed: false,
+        detail: plaidCode(balance.reason),
+        ...(limited ? { retryAfterSeconds: BALANCE_RETRY_SECONDS } : {}),
+      };
       reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
     }
 

@@ -45,7 +45,8 @@ export class TransferValidationService {
   async validate(userId: string, request: TransferRequest): Promise<TransferValidationEntity> {
     const amount = checkedAmount(request.amount);
     const key = request.idempotencyKey ?? null;
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw badUserInput('idempotencyKey must be 1-255 letters, digits, _ . : or -', 'idempotencyKey');
+    if (key !== null && !IDEMPOTENCY_KEY.test(key))
+      throw badUserInput('idempotencyKey must be 1-255 letters, digits, _ . : or -', 'idempotencyKey');
     const [account] = await this.deps.accounts.findMany(userId, [request.accountId]);
     if (!account) throw notFound('Account', request.accountId);
 
@@ -74,7 +75,13 @@ export class TransferValidationService {
 
   private async decide(userId: string, item: ItemEntity, account: AccountEntity, amount: number): Promise<TransferDecision> {
     const [profile] = await this.deps.profiles.findByUserIds([userId]);
-    const facts = { account, amount, itemStatus: item.status, hasLegalName: Boolean(profile?.legalName), identityThreshold: this.deps.identityThreshold };
+    const facts = {
+      account,
+      amount,
+      itemStatus: item.status,
+      hasLegalName: Boolean(profile?.legalName),
+      identityThreshold: this.deps.identityThreshold,
+    };
     if (item.status !== ItemStatus.ACTIVE) return decideTransfer(facts);
     // The decision reads Plaid's own codes into its checks, so each failure stays Plaid's error (the door still records a broken login).
     const asIs = { readError: (error: PlaidApiError) => error };
@@ -82,7 +89,9 @@ export class TransferValidationService {
     const [ach, balance, identity] = await Promise.allSettled([
       this.deps.itemPlaid.call(item, 'authGet', { options: { account_ids: accountIds } }, asIs),
       this.deps.itemPlaid.call(item, 'accountsBalanceGet', { options: { account_ids: accountIds } }, { ...asIs, retryRateLimits: false }),
-      profile?.legalName ? this.deps.itemPlaid.call(item, 'identityMatch', { user: identityOf(profile), options: { account_ids: accountIds } }, asIs) : Promise.resolve(undefined),
+      profile?.legalName
+        ? this.deps.itemPlaid.call(item, 'identityMatch', { user: identityOf(profile), options: { account_ids: accountIds } }, asIs)
+        : Promise.resolve(undefined),
     ]);
     return decideTransfer({ ...facts, answers: { ach, balance, identity } });
   }
@@ -98,7 +107,13 @@ function checkedAmount(amount: number): number {
 function identityOf(profile: UserProfileEntity): IdentityMatchUser {
   const address: AddressData | null =
     profile.addressStreet && profile.addressCity && profile.addressCountry
-      ? { street: profile.addressStreet, city: profile.addressCity, region: profile.addressRegion, postal_code: profile.addressPostalCode, country: profile.addressCountry }
+      ? {
+          street: profile.addressStreet,
+          city: profile.addressCity,
+          region: profile.addressRegion,
+          postal_code: profile.addressPostalCode,
+          country: profile.addressCountry,
+        }
       : null;
   return {
     legal_name: profile.legalName,

@@ -88,7 +88,10 @@ export class WebhookIntakeService {
       const existing = await webhookEvents.findByDedupeKeys(manager, seenBefore);
       // A redelivery of an event still pending queues it again: its earlier job may have used up its retries.
       const stillPending = existing.filter((row) => row.outcome === WebhookOutcome.PENDING).map((row) => row.id);
-      await jobs.enqueueWebhooksIn((text, values) => manager.query(text, values), [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })));
+      await jobs.enqueueWebhooksIn(
+        (text, values) => manager.query(text, values),
+        [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })),
+      );
 
       const known = new Map(existing.map((row) => [row.dedupeKey, row.id]));
       return webhooks.map((webhook): IntakeResult => {

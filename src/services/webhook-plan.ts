@@ -52,7 +52,11 @@ const SYNC_CODES = new Set(['SYNC_UPDATES_AVAILABLE', 'INITIAL_UPDATE', 'HISTORI
 const UNKNOWN_ITEM_GRACE_MS = 60_000;
 
 /** Sorts a batch (oldest first) by what each webhook asks for; `now` decides which unknown Items are still awaited. */
-export function planWebhookBatch<E extends PlannableWebhook, I extends { id: string }>(events: readonly E[], itemByPlaidId: ReadonlyMap<string, I>, now: number): WebhookBatchPlan<E, I> {
+export function planWebhookBatch<E extends PlannableWebhook, I extends { id: string }>(
+  events: readonly E[],
+  itemByPlaidId: ReadonlyMap<string, I>,
+  now: number,
+): WebhookBatchPlan<E, I> {
   const plan: WebhookBatchPlan<E, I> = { settled: [], notYetKnown: [], syncs: [], newAccounts: [], own: [], statusChanges: [] };
   const statusChanges = new Map<string, Array<Planned<E, I> & Extract<WebhookAction, { kind: 'status' }>>>();
   for (const event of events) {
@@ -89,19 +93,25 @@ export function planWebhook(payload: WebhookPayload): WebhookAction {
 
 function planItemWebhook(payload: WebhookPayload): WebhookAction {
   const code = payload.webhook_code;
-  const status = (change: Omit<StatusChange, 'occurredAt' | 'reason'> & { reason?: string }, thenDeleteTransactions = false): WebhookAction => ({
+  const status = (
+    change: Omit<StatusChange, 'occurredAt' | 'reason'> & { reason?: string },
+    thenDeleteTransactions = false,
+  ): WebhookAction => ({
     kind: 'status',
     change: { reason: code, ...change },
     thenDeleteTransactions,
   });
   switch (code) {
     case 'ERROR':
-      return status(itemErrorChange((payload.error ?? {})));
+      return status(itemErrorChange(payload.error ?? {}));
     case 'PENDING_EXPIRATION':
       return status({ status: ItemStatus.PENDING_EXPIRATION, consentExpiresAt: dateOf(payload.consent_expiration_time) });
     case 'PENDING_DISCONNECT':
       // Plaid names the moment the Item stops working disconnect_time here.
-      return status({ status: ItemStatus.PENDING_DISCONNECT, consentExpiresAt: dateOf(payload.disconnect_time ?? payload.consent_expiration_time) });
+      return status({
+        status: ItemStatus.PENDING_DISCONNECT,
+        consentExpiresAt: dateOf(payload.disconnect_time ?? payload.consent_expiration_time),
+      });
     case 'LOGIN_REPAIRED':
       return status({ status: ItemStatus.ACTIVE, error: null });
     case 'USER_PERMISSION_REVOKED':

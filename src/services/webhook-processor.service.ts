@@ -54,7 +54,10 @@ export class WebhookProcessor {
     const failures = new Map<string, unknown>();
     const settle = (event: Event, item: ItemEntity | undefined, result: WebhookResult) => {
       if (result.outcome === WebhookOutcome.IGNORED) {
-        this.deps.logger.info({ eventId: event.id, webhookType: event.webhookType, webhookCode: event.webhookCode, note: result.note }, 'webhook ignored');
+        this.deps.logger.info(
+          { eventId: event.id, webhookType: event.webhookType, webhookCode: event.webhookCode, note: result.note },
+          'webhook ignored',
+        );
       }
       settled.push({ event, item, result });
     };
@@ -87,7 +90,14 @@ export class WebhookProcessor {
       this.applyStatusChanges(plan.statusChanges, settle, failures),
     ]);
 
-    await this.deps.webhookEvents.settle(settled.map(({ event, item, result }) => ({ eventId: event.id, outcome: result.outcome, note: result.note ?? null, itemId: item?.id ?? null })));
+    await this.deps.webhookEvents.settle(
+      settled.map(({ event, item, result }) => ({
+        eventId: event.id,
+        outcome: result.outcome,
+        note: result.note ?? null,
+        itemId: item?.id ?? null,
+      })),
+    );
     return failures;
   }
 
@@ -103,12 +113,21 @@ export class WebhookProcessor {
   }
 
   /** In rounds: every Item's first change in one statement, then every second one, and so on. */
-  private async applyStatusChanges(perItem: StatusStep[][], settle: (event: Event, item: ItemEntity, result: WebhookResult) => void, failures: Map<string, unknown>): Promise<void> {
+  private async applyStatusChanges(
+    perItem: StatusStep[][],
+    settle: (event: Event, item: ItemEntity, result: WebhookResult) => void,
+    failures: Map<string, unknown>,
+  ): Promise<void> {
     for (let round = 0; ; round += 1) {
       const changes = perItem.flatMap((queue) => (round < queue.length ? [queue[round]] : []));
       if (changes.length === 0) return;
       try {
-        const applied = await this.deps.itemStatus.applyAll(changes.map(({ event, item, change }) => ({ itemId: item.id, change: { ...change, occurredAt: event.issuedAt ?? event.receivedAt } })));
+        const applied = await this.deps.itemStatus.applyAll(
+          changes.map(({ event, item, change }) => ({
+            itemId: item.id,
+            change: { ...change, occurredAt: event.issuedAt ?? event.receivedAt },
+          })),
+        );
         for (const { event, item, thenDeleteTransactions } of changes) {
           if (!applied.has(item.id)) {
             settle(event, item, { outcome: WebhookOutcome.IGNORED, note: 'older than the last status change applied' });

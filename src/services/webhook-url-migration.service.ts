@@ -31,7 +31,14 @@ export class WebhookUrlMigration {
         await this.deps.items.update(item.id, { webhookUrl: url });
         moved += 1;
       } catch (error) {
-        this.deps.logger.warn({ itemId: item.id, plaid: error instanceof PlaidApiError ? error.toLog() : undefined, err: error instanceof PlaidApiError ? undefined : error }, "could not move the Item's webhook");
+        this.deps.logger.warn(
+          {
+            itemId: item.id,
+            plaid: error instanceof PlaidApiError ? error.toLog() : undefined,
+            err: error instanceof PlaidApiError ? undefined : error,
+          },
+          "could not move the Item's webhook",
+        );
       }
     }
     return { moved, failed: stale.length - moved };

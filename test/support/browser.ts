@@ -7,7 +7,15 @@ import { chromium, type Browser } from 'playwright-core';
 import { started } from './started';
 
 /** Without the background-networking flags Chromium calls Google's hosts, which a closed network refuses. */
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * The Chromium that `npm install` brought (`@sparticuz/chromium` ships it compressed inside the

@@ -20,7 +20,12 @@ const placeholderToken: TokenSealer = () => ({ keyId: 'unused', ciphertext: Buff
  * Writes a user's Items, accounts and transactions directly, as a finished sync would leave
  * them: three transactions a day, some with a merchant, the newest two pending.
  */
-export async function seedDashboardUser(db: SqlRunner, userId: string, shape: DashboardShape, seal: TokenSealer = placeholderToken): Promise<void> {
+export async function seedDashboardUser(
+  db: SqlRunner,
+  userId: string,
+  shape: DashboardShape,
+  seal: TokenSealer = placeholderToken,
+): Promise<void> {
   for (let i = 0; i < shape.items; i += 1) {
     const itemId = randomUUID();
     const { keyId, ciphertext } = seal(itemId);

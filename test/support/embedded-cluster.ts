@@ -26,7 +26,10 @@ export class EmbeddedCluster {
 
   static async start(directory: string): Promise<EmbeddedCluster> {
     if (!existsSync(MODULE)) throw new Error(`${MODULE} is missing: run \`npm run build\` first (npm test does)`);
-    const child = spawn(process.execPath, ['-e', SCRIPT, MODULE, directory], { cwd: path.resolve(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', SCRIPT, MODULE, directory], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -38,7 +41,11 @@ export class EmbeddedCluster {
       child.once('exit', (code) => reject(new Error(`the embedded cluster exited (${code}): ${err}`)));
     });
     const cluster = new EmbeddedCluster(child, url);
-    started(`embedded cluster ${url}`, () => cluster.stop(), () => child.exitCode === null && child.signalCode === null);
+    started(
+      `embedded cluster ${url}`,
+      () => cluster.stop(),
+      () => child.exitCode === null && child.signalCode === null,
+    );
     return cluster;
   }
 

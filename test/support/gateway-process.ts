@@ -34,7 +34,9 @@ export function spawnGateway(env: NodeJS.ProcessEnv): GatewayProcess {
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stop = started(`gateway process ${child.pid}`, () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });

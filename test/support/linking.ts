@@ -28,10 +28,17 @@ const ExchangePublicToken = graphql(`
 `);
 
 /** Links an Item the way a client does in the sandbox: public token, then exchange. */
-export async function linkItem(gw: Pick<TestGateway, 'graphql'>, token: string, input: { username?: string; institutionId?: string } = {}): Promise<LinkedItem> {
+export async function linkItem(
+  gw: Pick<TestGateway, 'graphql'>,
+  token: string,
+  input: { username?: string; institutionId?: string } = {},
+): Promise<LinkedItem> {
   const created = await gw.graphql(CreateSandboxPublicToken, { token, variables: { input } });
   if (!created.data) throw new Error(`sandboxCreatePublicToken failed: ${JSON.stringify(created.errors)}`);
-  const exchanged = await gw.graphql(ExchangePublicToken, { token, variables: { publicToken: created.data.sandboxCreatePublicToken.publicToken } });
+  const exchanged = await gw.graphql(ExchangePublicToken, {
+    token,
+    variables: { publicToken: created.data.sandboxCreatePublicToken.publicToken },
+  });
   if (!exchanged.data) throw new Error(`exchangePublicToken failed: ${JSON.stringify(exchanged.errors)}`);
   return exchanged.data.exchangePublicToken;
 }
@@ -73,11 +80,18 @@ export async function settled(gw: TestGateway, itemIds: string[]): Promise<void>
 /** The Item's access token, read the only way a test can: decrypting its row with the gateway's keys. */
 export async function accessTokenOf(gw: TestGateway, itemId: string): Promise<string> {
   const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: itemId });
-  return new TokenCipher(gw.config.tokenEncryptionKeys!).decrypt({ keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext }, row.id);
+  return new TokenCipher(gw.config.tokenEncryptionKeys!).decrypt(
+    { keyId: row.accessTokenKeyId, ciphertext: row.accessTokenCiphertext },
+    row.id,
+  );
 }
 
 /** Calls the gateway's Plaid (the emulator) directly, as Plaid's own dashboard or another app would. */
-export async function callPlaid<T = Record<string, unknown>>(gw: TestGateway, path: string, body: Record<string, unknown>): Promise<{ status: number; body: T }> {
+export async function callPlaid<T = Record<string, unknown>>(
+  gw: TestGateway,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${gw.gateway.plaidBaseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

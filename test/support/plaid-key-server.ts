@@ -32,19 +32,28 @@ export class PlaidKeyServer {
   }
 
   private async answer(raw: string, res: ServerResponse): Promise<void> {
-        const kid = (JSON.parse(raw || '{}') as { key_id?: string }).key_id ?? '';
-        this.lookups.push(kid);
-        const entry = this.keys.get(kid);
-        if (!entry) {
-          res.writeHead(400, { 'content-type': 'application/json' }).end(
-            JSON.stringify({ error_type: 'INVALID_INPUT', error_code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID', error_message: 'unknown key', display_message: null, request_id: 'r' }),
-          );
-          return;
-        }
-        const jwk = await exportJWK(entry.pair.publicKey);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ key: { ...jwk, kid, alg: 'ES256', use: 'sig', created_at: 1_700_000_000, expired_at: entry.expiredAt }, request_id: 'r' }),
-        );
+    const kid = (JSON.parse(raw || '{}') as { key_id?: string }).key_id ?? '';
+    this.lookups.push(kid);
+    const entry = this.keys.get(kid);
+    if (!entry) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error_type: 'INVALID_INPUT',
+          error_code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID',
+          error_message: 'unknown key',
+          display_message: null,
+          request_id: 'r',
+        }),
+      );
+      return;
+    }
+    const jwk = await exportJWK(entry.pair.publicKey);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        key: { ...jwk, kid, alg: 'ES256', use: 'sig', created_at: 1_700_000_000, expired_at: entry.expiredAt },
+        request_id: 'r',
+      }),
+    );
   }
 
   async addKey(kid: string, expiredAt: number | null = null): Promise<void> {

@@ -20,7 +20,11 @@ export class RedisServerChild {
 
   static async start(binary: string): Promise<RedisServerChild> {
     const server = new RedisServerChild(binary, await freePort());
-    started(`redis-server on ${server.port}`, () => server.kill(), () => server.running);
+    started(
+      `redis-server on ${server.port}`,
+      () => server.kill(),
+      () => server.running,
+    );
     await server.restart();
     return server;
   }
@@ -35,7 +39,9 @@ export class RedisServerChild {
   }
 
   async restart(): Promise<void> {
-    this.child = spawn(this.binary, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(this.binary, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     const deadline = Date.now() + 10_000;
     while (!(await accepts(this.port))) {
       if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${this.port}`);

@@ -68,8 +68,18 @@ function buffered(close: () => Promise<void>): { sink: Sink; subscription: OpenS
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** A graphql-ws client subscribed like a mobile app would be, buffering what arrives. */
-export async function subscribe(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
-  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+export async function subscribe(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<OpenSubscription> {
+  const client: Client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   const { sink, subscription } = buffered(() => client.dispose() as Promise<void>);
   const connected = new Promise<void>((resolve) => client.on('connected', () => resolve()));
   client.subscribe<Record<string, unknown>>({ query, variables }, sink);
@@ -79,7 +89,12 @@ export async function subscribe(url: string, token: string, query: string, varia
 }
 
 /** The same over Server-Sent Events (graphql-sse, distinct connections mode), as a client behind a WebSocket-blocking proxy would. */
-export async function subscribeSse(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<OpenSubscription> {
+export async function subscribeSse(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<OpenSubscription> {
   const client = createSseClient({ url, headers: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   let connected!: () => void;
   const opened = new Promise<void>((resolve) => (connected = resolve));

@@ -11,11 +11,19 @@ const STOP_TIMEOUT_MS = 15_000;
  */
 export default class GatewayTestEnvironment extends NodeEnvironment {
   override async teardown(): Promise<void> {
-    const things = ((this.global as unknown as Record<string, StartedThing[] | undefined>)[STARTED_KEY] ?? []).filter((thing) => !thing.stopped && thing.isRunning());
+    const things = ((this.global as unknown as Record<string, StartedThing[] | undefined>)[STARTED_KEY] ?? []).filter(
+      (thing) => !thing.stopped && thing.isRunning(),
+    );
     for (const thing of things.reverse()) {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('did not stop in time'), STOP_TIMEOUT_MS)));
-      const outcome = await Promise.race([thing.stop().then(() => 'stopped', (error: unknown) => `failed to stop: ${String(error)}`), timedOut]);
+      const outcome = await Promise.race([
+        thing.stop().then(
+          () => 'stopped',
+          (error: unknown) => `failed to stop: ${String(error)}`,
+        ),
+        timedOut,
+      ]);
       clearTimeout(timer);
       process.stderr.write(`test environment: ${thing.name} was left running by its test file; ${outcome}\n`);
     }

@@ -34,7 +34,10 @@ export interface TestGateway {
   rawLogs(): string;
   tokenFor(userId: string, scopes?: string[]): Promise<string>;
   /** A typed document (`npm run codegen`) types its variables and answer; a plain string takes `T`. */
-  graphql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentString<T, V>, options?: { variables?: V; token?: string; headers?: Record<string, string>; operationName?: string }): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | TypedDocumentString<T, V>,
+    options?: { variables?: V; token?: string; headers?: Record<string, string>; operationName?: string },
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 

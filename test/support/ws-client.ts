@@ -22,7 +22,11 @@ export function connectWs(url: string, authorization: string | undefined, option
 }
 
 /** Runs one operation to completion: its last result, or the errors the server answered with. */
-export function runWs(client: Client, query: string, variables?: Record<string, unknown>): Promise<FormattedExecutionResult<Record<string, unknown>, unknown> | { errors: GraphQLFormattedError[] }> {
+export function runWs(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<FormattedExecutionResult<Record<string, unknown>, unknown> | { errors: GraphQLFormattedError[] }> {
   return new Promise((resolve, reject) => {
     let result: FormattedExecutionResult<Record<string, unknown>, unknown> | undefined;
     client.subscribe(

@@ -19,7 +19,12 @@ export function App() {
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
     );
   }, []);
-  if (failure) return <p className="error" role="alert">{failure}</p>;
+  if (failure)
+    return (
+      <p className="error" role="alert">
+        {failure}
+      </p>
+    );
   if (!session) return <p>Loading…</p>;
   return (
     <Provider value={session.client}>
@@ -41,7 +46,11 @@ function Dashboard({ session }: { session: Session }) {
   );
   const loaded = items.data?.items ?? [];
   // ACH transfers leave checking and savings accounts only.
-  const transferable = loaded.flatMap((item) => item.accounts.filter((account) => account.type === 'DEPOSITORY').map((account) => ({ ...account, institutionName: item.institutionName })));
+  const transferable = loaded.flatMap((item) =>
+    item.accounts
+      .filter((account) => account.type === 'DEPOSITORY')
+      .map((account) => ({ ...account, institutionName: item.institutionName })),
+  );
 
   return (
     <div className="page">

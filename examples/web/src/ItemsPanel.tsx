@@ -4,7 +4,13 @@ import { describeError, gatewayErrors, type GatewayError } from './errors';
 import { money, when } from './format';
 import type { ItemsQuery as ItemsResult } from './gql/graphql';
 import { openLink } from './link';
-import { CompleteRelinkMutation, CreateLinkTokenMutation, CreateRelinkTokenMutation, ExchangePublicTokenMutation, RealtimeBalancesQuery } from './operations';
+import {
+  CompleteRelinkMutation,
+  CreateLinkTokenMutation,
+  CreateRelinkTokenMutation,
+  ExchangePublicTokenMutation,
+  RealtimeBalancesQuery,
+} from './operations';
 
 export type Item = ItemsResult['items'][number];
 
@@ -31,7 +37,9 @@ export function ItemsPanel({ items, loading, linkPageUrl, onChanged }: Props) {
       if (!created.data) throw new Error(gatewayErrors(created.error).map(describeError).join('; '));
       const linked = await openLink(created.data.createLinkToken.linkToken, linkPageUrl);
       if (!linked) return;
-      const exchanged = await exchangePublicToken({ input: { publicToken: linked.publicToken, institutionId: linked.institutionId, institutionName: linked.institutionName } });
+      const exchanged = await exchangePublicToken({
+        input: { publicToken: linked.publicToken, institutionId: linked.institutionId, institutionName: linked.institutionName },
+      });
       if (!exchanged.data) throw new Error(gatewayErrors(exchanged.error).map(describeError).join('; '));
       onChanged();
     } catch (error) {
@@ -49,7 +57,11 @@ export function ItemsPanel({ items, loading, linkPageUrl, onChanged }: Props) {
           {busy ? 'Connecting…' : 'Connect a bank'}
         </button>
       </div>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {loading && <p>Loading…</p>}
       {!loading && items.length === 0 && <p className="hint">No bank yet: connect one (sandbox user user_good, password pass_good).</p>}
       {items.map((item) => (
@@ -65,12 +77,16 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
   const [, completeRelink] = useMutation(CompleteRelinkMutation);
   const [refreshing, setRefreshing] = useState(false);
   const [balanceErrors, setBalanceErrors] = useState<GatewayError[]>([]);
-  const [realtime, setRealtime] = useState<Map<string, { current: number | null; available: number | null; lastUpdatedAt: string }>>(new Map());
+  const [realtime, setRealtime] = useState<Map<string, { current: number | null; available: number | null; lastUpdatedAt: string }>>(
+    new Map(),
+  );
   const [problem, setProblem] = useState<string | null>(null);
 
   async function refreshBalances() {
     setRefreshing(true);
-    const answer = await client.query(RealtimeBalancesQuery, { accountIds: item.accounts.map((account) => account.id) }, { requestPolicy: 'network-only' }).toPromise();
+    const answer = await client
+      .query(RealtimeBalancesQuery, { accountIds: item.accounts.map((account) => account.id) }, { requestPolicy: 'network-only' })
+      .toPromise();
     // Partial answers are normal: a rate-limited Item fails while the others still answer.
     setBalanceErrors(gatewayErrors(answer.error));
     setRealtime(new Map((answer.data?.balances ?? []).map((balance) => [balance.accountId, balance])));
@@ -103,7 +119,11 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
       </div>
       <p className="hint">Last synced {when(item.lastSyncedAt)}</p>
       {item.error && <p className="error">{item.error.displayMessage ?? item.error.message}</p>}
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="actions">
         {item.status === 'LOGIN_REQUIRED' && (
           <button type="button" onClick={reconnect}>

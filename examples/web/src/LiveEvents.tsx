@@ -19,7 +19,9 @@ export function LiveEvents({ onEvent }: { onEvent: () => void }) {
   useEffect(() => {
     if (!statusEvent) return;
     const text = `${statusEvent.item.institutionName ?? 'A bank'}: ${statusEvent.previousStatus ?? '—'} → ${statusEvent.status}${statusEvent.reason ? ` (${statusEvent.reason})` : ''}`;
-    setLines((previous) => [{ key: `s${statusEvent.occurredAt}${statusEvent.status}`, at: statusEvent.occurredAt, text }, ...previous].slice(0, 20));
+    setLines((previous) =>
+      [{ key: `s${statusEvent.occurredAt}${statusEvent.status}`, at: statusEvent.occurredAt, text }, ...previous].slice(0, 20),
+    );
     onEvent();
   }, [statusEvent, onEvent]);
 

@@ -6,7 +6,16 @@ import { ItemOptions } from './ItemOptions';
 import type { Item } from './ItemsPanel';
 import { SandboxCreateTransactionsMutation, SandboxFireWebhookMutation, SandboxResetLoginMutation, SyncItemMutation } from './operations';
 
-const WEBHOOK_CODES: SandboxWebhookCode[] = ['SYNC_UPDATES_AVAILABLE', 'DEFAULT_UPDATE', 'NEW_ACCOUNTS_AVAILABLE', 'PENDING_EXPIRATION', 'PENDING_DISCONNECT', 'USER_PERMISSION_REVOKED', 'LOGIN_REPAIRED', 'ERROR'];
+const WEBHOOK_CODES: SandboxWebhookCode[] = [
+  'SYNC_UPDATES_AVAILABLE',
+  'DEFAULT_UPDATE',
+  'NEW_ACCOUNTS_AVAILABLE',
+  'PENDING_EXPIRATION',
+  'PENDING_DISCONNECT',
+  'USER_PERMISSION_REVOKED',
+  'LOGIN_REPAIRED',
+  'ERROR',
+];
 
 /** Drives every state of an Item without a bank (sandbox and emulator only; SANDBOX_ONLY in production). */
 export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged: () => void }) {
@@ -64,7 +73,10 @@ export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged: (
           disabled={!chosen}
           onClick={() =>
             run('Add a transaction and sync', async () => {
-              const created = await createTransactions({ itemId: chosen, transactions: [{ amount: Number(amount), description, datePosted: today, dateTransacted: today }] });
+              const created = await createTransactions({
+                itemId: chosen,
+                transactions: [{ amount: Number(amount), description, datePosted: today, dateTransacted: today }],
+              });
               return created.error ? created : syncItem({ itemId: chosen });
             })
           }

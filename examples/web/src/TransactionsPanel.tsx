@@ -53,7 +53,9 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
     async (after: string | null) => {
       const mine = after === null ? ++generation.current : generation.current;
       setLoading(true);
-      const answer = await client.query(TransactionsQuery, { filter: toFilter(filters), first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+      const answer = await client
+        .query(TransactionsQuery, { filter: toFilter(filters), first: PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+        .toPromise();
       if (mine !== generation.current) return;
       setLoading(false);
       if (!answer.data) {
@@ -84,7 +86,8 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
     return () => observer.disconnect();
   }, [cursor, hasMore, loading, load]);
 
-  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setFilters((previous) => ({ ...previous, [name]: event.target.value }));
+  const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
+    setFilters((previous) => ({ ...previous, [name]: event.target.value }));
 
   return (
     <section aria-labelledby="transactions-heading">
@@ -131,7 +134,11 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
           <input type="number" step="0.01" value={filters.maxAmount} onChange={set('maxAmount')} />
         </label>
       </form>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
@@ -158,7 +165,17 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
         </tbody>
       </table>
       <div ref={sentinel} className="sentinel">
-        {loading ? 'Loading…' : hasMore ? <button type="button" className="secondary" onClick={() => void load(cursor)}>Load more</button> : rows.length > 0 ? 'That is all.' : 'No transactions.'}
+        {loading ? (
+          'Loading…'
+        ) : hasMore ? (
+          <button type="button" className="secondary" onClick={() => void load(cursor)}>
+            Load more
+          </button>
+        ) : rows.length > 0 ? (
+          'That is all.'
+        ) : (
+          'No transactions.'
+        )}
       </div>
     </section>
   );

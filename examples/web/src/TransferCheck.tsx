@@ -74,12 +74,20 @@ export function TransferCheck({ accounts }: { accounts: AccountChoice[] }) {
           {checked.fetching ? 'Checking…' : 'Check transfer'}
         </button>
       </form>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {decision && (
         <div className={`decision ${decision.approved ? 'approved' : 'declined'}`} data-testid="transfer-decision">
           <strong>{decision.approved ? 'Approved' : 'Declined'}</strong> for {money(decision.requestedAmount, decision.isoCurrencyCode)}
-          {decision.availableBalance !== null && decision.availableBalance !== undefined && <> (available {money(decision.availableBalance, decision.isoCurrencyCode)})</>}
-          {decision.identityMatch?.legalName !== null && decision.identityMatch?.legalName !== undefined && <>; name match score {decision.identityMatch.legalName}</>}
+          {decision.availableBalance !== null && decision.availableBalance !== undefined && (
+            <> (available {money(decision.availableBalance, decision.isoCurrencyCode)})</>
+          )}
+          {decision.identityMatch?.legalName !== null && decision.identityMatch?.legalName !== undefined && (
+            <>; name match score {decision.identityMatch.legalName}</>
+          )}
           <ul>
             {decision.reasons.map((reason) => (
               <li key={reason} data-testid="transfer-reason">

@@ -14,7 +14,12 @@ export function gatewayErrors(error: CombinedError | undefined): GatewayError[] 
   if (error.networkError) return [{ code: 'NETWORK', message: error.networkError.message }];
   return error.graphQLErrors.map((graphQLError) => {
     const extensions = graphQLError.extensions as { code?: string; itemId?: string; retryAfterSeconds?: number };
-    return { code: extensions.code ?? 'INTERNAL_SERVER_ERROR', message: graphQLError.message, itemId: extensions.itemId, retryAfterSeconds: extensions.retryAfterSeconds };
+    return {
+      code: extensions.code ?? 'INTERNAL_SERVER_ERROR',
+      message: graphQLError.message,
+      itemId: extensions.itemId,
+      retryAfterSeconds: extensions.retryAfterSeconds,
+    };
   });
 }
 

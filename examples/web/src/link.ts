@@ -58,7 +58,13 @@ function openEmulatorLink(linkToken: string, linkPageUrl: string): Promise<LinkS
       const message = event.data;
       if (message.event === 'success' && message.public_token) {
         const institution = message.metadata?.institution;
-        finish(() => resolve({ publicToken: message.public_token!, institutionId: institution?.institution_id ?? null, institutionName: institution?.name ?? null }));
+        finish(() =>
+          resolve({
+            publicToken: message.public_token!,
+            institutionId: institution?.institution_id ?? null,
+            institutionName: institution?.name ?? null,
+          }),
+        );
       } else if (message.error) {
         finish(() => reject(new Error(message.error?.display_message ?? message.error?.error_message ?? 'Link failed')));
       } else {
@@ -89,7 +95,12 @@ async function openPlaidLink(linkToken: string): Promise<LinkSuccess | null> {
     window
       .Plaid!.create({
         token: linkToken,
-        onSuccess: (publicToken, metadata) => resolve({ publicToken, institutionId: metadata.institution?.institution_id ?? null, institutionName: metadata.institution?.name ?? null }),
+        onSuccess: (publicToken, metadata) =>
+          resolve({
+            publicToken,
+            institutionId: metadata.institution?.institution_id ?? null,
+            institutionName: metadata.institution?.name ?? null,
+          }),
         onExit: (error) => (error ? reject(new Error(error.display_message ?? error.error_message ?? 'Link failed')) : resolve(null)),
       })
       .open();

@@ -19,7 +19,11 @@ describe('migrations', () => {
 
   it('apply once to an empty database, then report nothing pending', async () => {
     expect(await hasPendingMigrations(dataSource)).toBe(true);
-    expect(await runMigrations(dataSource)).toEqual(['InitialSchema1763715600000', 'TransactionAccountItemKey1763805600000', 'EventStream1764633600000']);
+    expect(await runMigrations(dataSource)).toEqual([
+      'InitialSchema1763715600000',
+      'TransactionAccountItemKey1763805600000',
+      'EventStream1764633600000',
+    ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });

@@ -75,7 +75,11 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     expect(await item().getByTestId('account').count()).toBeGreaterThan(1);
     // The first sync lands after the link; its transactionsSynced event reloads the list.
     await page.getByTestId('transaction').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await page.getByTestId('events').getByText(/sync added [1-9]/).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page
+      .getByTestId('events')
+      .getByText(/sync added [1-9]/)
+      .first()
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await page.getByTestId('transaction').count()).toBeGreaterThan(0);
     await screenshot('demo-2-connected.png');
   });
@@ -85,7 +89,11 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(25);
     await page.locator('.sentinel').scrollIntoViewIfNeeded();
-    await eventually(async () => ((await page.getByTestId('transaction').count()) > 25 ? true : undefined), STEP_TIMEOUT_MS, 'a second page');
+    await eventually(
+      async () => ((await page.getByTestId('transaction').count()) > 25 ? true : undefined),
+      STEP_TIMEOUT_MS,
+      'a second page',
+    );
     await page.getByLabel('State').selectOption('true');
     await eventually(
       async () => {
@@ -102,13 +110,18 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     await page.getByRole('button', { name: 'Reset login' }).click();
     await item().getByRole('button', { name: 'Reconnect' }).waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await itemStatus().textContent()).toBe('LOGIN_REQUIRED');
-    await page.getByTestId('events').getByText(/ACTIVE → LOGIN_REQUIRED/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page
+      .getByTestId('events')
+      .getByText(/ACTIVE → LOGIN_REQUIRED/)
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     await screenshot('demo-3-login-required.png');
   });
 
   it('relinks through Link in update mode and shows the Item healthy again', async () => {
     await throughLink(() => item().getByRole('button', { name: 'Reconnect' }).click());
-    await itemStatus().filter({ hasText: /^ACTIVE$/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await itemStatus()
+      .filter({ hasText: /^ACTIVE$/ })
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await item().getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
     await screenshot('demo-4-relinked.png');
   });

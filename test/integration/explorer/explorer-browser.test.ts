@@ -17,10 +17,14 @@ async function editorText(page: Page, area: string): Promise<string> {
 
 /** Waits until the editor in `area` shows `expected`; its whole text then. */
 function editorShows(page: Page, area: string, expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
-  return eventually(async () => {
-    const text = await editorText(page, area);
-    return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
-  }, timeoutMs, `${area} to show ${String(expected)}`);
+  return eventually(
+    async () => {
+      const text = await editorText(page, area);
+      return (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) ? text : undefined;
+    },
+    timeoutMs,
+    `${area} to show ${String(expected)}`,
+  );
 }
 
 /** Replaces an editor's text. One line, inserted at once: typed brackets and new lines would be auto-closed and auto-indented. */
@@ -72,7 +76,9 @@ describe('the schema explorer, in headless Chromium', () => {
   });
 
   it('opens on GET /graphql, introspects the schema and runs the prefilled query with the development token', async () => {
-    const introspected = page.waitForResponse((response) => response.request().method() === 'POST' && (response.request().postData() ?? '').includes('IntrospectionQuery'));
+    const introspected = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && (response.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
     await page.goto(`${gw.url}/graphql`);
     expect((await introspected).status()).toBe(200);
     await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
@@ -92,7 +98,11 @@ describe('the schema explorer, in headless Chromium', () => {
 
   it('starts a subscription over graphql-ws on the gateway', async () => {
     await page.locator('.graphiql-tab-add').click();
-    await replaceEditorText(page, '.graphiql-query-editor', `subscription Status { itemStatusChanged(itemId: "${item.id}") { status previousStatus reason } }`);
+    await replaceEditorText(
+      page,
+      '.graphiql-query-editor',
+      `subscription Status { itemStatusChanged(itemId: "${item.id}") { status previousStatus reason } }`,
+    );
     // GraphiQL names the tab once it has parsed the edit; only then does it know the operation is a subscription.
     await page.locator('.graphiql-tab-active', { hasText: 'Status' }).waitFor();
     await page.getByRole('button', { name: /Prettify/i }).click();
@@ -101,12 +111,23 @@ describe('the schema explorer, in headless Chromium', () => {
     await page.locator('.graphiql-execute-button').click();
     const socket = await eventually(async () => webSockets[0], 15_000, 'a WebSocket');
     expect(socket.url).toBe(gw.wsUrl);
-    await eventually(async () => (socket.received.some((frame) => JSON.parse(frame).type === 'connection_ack') ? true : undefined), 15_000, 'connection_ack');
-    await eventually(async () => socket.sent.find((frame) => JSON.parse(frame).type === 'subscribe' && frame.includes('itemStatusChanged')), 15_000, 'the subscribe message');
+    await eventually(
+      async () => (socket.received.some((frame) => JSON.parse(frame).type === 'connection_ack') ? true : undefined),
+      15_000,
+      'connection_ack',
+    );
+    await eventually(
+      async () => socket.sent.find((frame) => JSON.parse(frame).type === 'subscribe' && frame.includes('itemStatusChanged')),
+      15_000,
+      'the subscribe message',
+    );
   });
 
   it('shows the itemStatusChanged event that a sandbox mutation triggers', async () => {
-    const reset = await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token: demoToken, variables: { id: item.id } });
+    const reset = await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', {
+      token: demoToken,
+      variables: { id: item.id },
+    });
     expect(reset.data).toEqual({ sandboxResetLogin: true });
     const shown = await editorShows(page, '.graphiql-response', '"status": "LOGIN_REQUIRED"');
     expect(shown).toContain('"previousStatus": "ACTIVE"');

@@ -5,7 +5,9 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /** The tab whose document defines `operationName`. */
 function tabWith(operationName: string): ExplorerTab {
-  const tab = EXPLORER_TABS.find((candidate) => new RegExp(`^(query|mutation|subscription) ${operationName}\\b`, 'm').test(candidate.query));
+  const tab = EXPLORER_TABS.find((candidate) =>
+    new RegExp(`^(query|mutation|subscription) ${operationName}\\b`, 'm').test(candidate.query),
+  );
   if (!tab) throw new Error(`no explorer tab defines ${operationName}`);
   return tab;
 }
@@ -39,19 +41,33 @@ describe("the explorer's opening tabs, run as they stand with the page's develop
 
   it('opens with the dashboard, then a tab per task', () => {
     const names = EXPLORER_TABS.map((tab) => /^(?:query|mutation|subscription) (\w+)/m.exec(tab.query)?.[1]);
-    expect(names).toEqual(['Dashboard', 'CreatePublicToken', 'Transactions', 'RealtimeBalances', 'LiveEvents', 'SandboxResetLogin', 'TransferCheck']);
+    expect(names).toEqual([
+      'Dashboard',
+      'CreatePublicToken',
+      'Transactions',
+      'RealtimeBalances',
+      'LiveEvents',
+      'SandboxResetLogin',
+      'TransferCheck',
+    ]);
   });
 
   it('links a sandbox Item, lists it, pages its transactions, reads real-time balances, checks a transfer and hears a live event', async () => {
     const { sandboxCreatePublicToken } = await run('CreatePublicToken');
-    const { exchangePublicToken } = await run('ExchangePublicToken', { publicToken: (sandboxCreatePublicToken as { publicToken: string }).publicToken });
+    const { exchangePublicToken } = await run('ExchangePublicToken', {
+      publicToken: (sandboxCreatePublicToken as { publicToken: string }).publicToken,
+    });
     const itemId = (exchangePublicToken as { id: string }).id;
 
-    const dashboard = await eventually(async () => {
-      const data = await run('Dashboard');
-      const [item] = data.items as Array<{ id: string; lastSyncedAt: string | null; accounts: Array<{ id: string; name: string }> }>;
-      return item?.lastSyncedAt ? item : undefined;
-    }, 20_000, 'the first sync');
+    const dashboard = await eventually(
+      async () => {
+        const data = await run('Dashboard');
+        const [item] = data.items as Array<{ id: string; lastSyncedAt: string | null; accounts: Array<{ id: string; name: string }> }>;
+        return item?.lastSyncedAt ? item : undefined;
+      },
+      20_000,
+      'the first sync',
+    );
     expect(dashboard.id).toBe(itemId);
 
     const { transactions } = await run('Transactions');

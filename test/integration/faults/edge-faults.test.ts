@@ -30,9 +30,15 @@ describe('faults at the edge', () => {
   it('refuses NUL bytes in string arguments as BAD_USER_INPUT before any SQL, and changes nothing', async () => {
     const token = await gw.tokenFor(newUserId());
     const before = internalErrors().length;
-    const inVariable = await gw.graphql('query($s: String) { transactions(filter: { search: $s }) { edges { node { id } } } }', { token, variables: { s: 'coffee\u0000' } });
+    const inVariable = await gw.graphql('query($s: String) { transactions(filter: { search: $s }) { edges { node { id } } } }', {
+      token,
+      variables: { s: 'coffee\u0000' },
+    });
     const written = await gw.graphql('{ transactions(filter: { search: "a\\u0000b" }) { edges { node { id } } } }', { token });
-    const profile = await gw.graphql('mutation($n: String) { updateProfile(input: { legalName: $n }) { profile { legalName } } }', { token, variables: { n: 'Ann\u0000' } });
+    const profile = await gw.graphql('mutation($n: String) { updateProfile(input: { legalName: $n }) { profile { legalName } } }', {
+      token,
+      variables: { n: 'Ann\u0000' },
+    });
     for (const response of [inVariable, written, profile]) {
       expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       expect(response.data ?? null).toBeNull();
@@ -42,7 +48,12 @@ describe('faults at the edge', () => {
   });
 
   it('refuses a token whose subject holds a NUL byte as UNAUTHENTICATED', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user\u0000x').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user\u0000x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
     const response = await gw.graphql('{ me { id } }', { token });
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
@@ -51,7 +62,9 @@ describe('faults at the edge', () => {
     const token = await gw.tokenFor(newUserId());
     const response = await gw.graphql('subscription { transactionsSynced { item { id } } }', { token });
     expect(response.status).toBe(400);
-    expect(response.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_REQUEST' } })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_REQUEST' } }),
+    ]);
     expect(internalErrors()).toEqual([]);
   });
 
@@ -104,7 +117,9 @@ describe('faults at the edge', () => {
         })(),
       ]);
       const seconds = (performance.now() - started) / 1000;
-      console.log(`slow Plaid: PLAID_UNAVAILABLE after ${seconds.toFixed(1)} s (deadline 2.5 s, timeout 1 s); another user's query took ${others.ms.toFixed(0)} ms meanwhile`);
+      console.log(
+        `slow Plaid: PLAID_UNAVAILABLE after ${seconds.toFixed(1)} s (deadline 2.5 s, timeout 1 s); another user's query took ${others.ms.toFixed(0)} ms meanwhile`,
+      );
       expect(slow.errors?.map((error) => error.extensions?.code)).toEqual(['PLAID_UNAVAILABLE']);
       expect(seconds).toBeLessThan(4);
       expect(others.response.errors).toBeUndefined();

@@ -59,7 +59,10 @@ describe('many syncs of one Item at once', () => {
       const [syncs, queued] = await Promise.all([
         Promise.all(
           Array.from({ length: CONCURRENT_SYNCS }, () =>
-            graphql<{ syncItem: { item: { id: string; lastSyncedAt: string } } }>('mutation($id: ID!) { syncItem(itemId: $id) { item { id lastSyncedAt } added } }', { token, variables: { id: item.id } }),
+            graphql<{ syncItem: { item: { id: string; lastSyncedAt: string } } }>(
+              'mutation($id: ID!) { syncItem(itemId: $id) { item { id lastSyncedAt } added } }',
+              { token, variables: { id: item.id } },
+            ),
           ),
         ),
         // The job queue's path (no joining), on another instance: each waits for the lock without a connection.
@@ -86,9 +89,15 @@ describe('many syncs of one Item at once', () => {
     }
 
     // Afterwards the Item holds exactly Plaid's transactions.
-    const plaid = await callPlaid<{ added: Array<{ transaction_id: string }>; has_more: boolean }>(gw, '/transactions/sync', { access_token: await accessTokenOf(gw, item.id), count: 500 });
+    const plaid = await callPlaid<{ added: Array<{ transaction_id: string }>; has_more: boolean }>(gw, '/transactions/sync', {
+      access_token: await accessTokenOf(gw, item.id),
+      count: 500,
+    });
     expect(plaid.body.has_more).toBe(false);
-    const stored: Array<{ plaid_transaction_id: string }> = await gw.gateway.dataSource.query('SELECT plaid_transaction_id FROM transactions WHERE item_id = $1', [item.id]);
+    const stored: Array<{ plaid_transaction_id: string }> = await gw.gateway.dataSource.query(
+      'SELECT plaid_transaction_id FROM transactions WHERE item_id = $1',
+      [item.id],
+    );
     expect(stored.map((row) => row.plaid_transaction_id).sort()).toEqual(plaid.body.added.map((t) => t.transaction_id).sort());
   });
 });

@@ -27,7 +27,11 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
   const subscriptions: OpenSubscription[] = [];
 
   const startInstance = async (): Promise<Instance> => {
-    const spawned = await spawnGatewayBeside(plaid, { DATABASE_URL: process.env.TEST_DATABASE_URL!, REDIS_URL: redis.url, RATE_LIMIT_OPERATIONS: '100000' });
+    const spawned = await spawnGatewayBeside(plaid, {
+      DATABASE_URL: process.env.TEST_DATABASE_URL!,
+      REDIS_URL: redis.url,
+      RATE_LIMIT_OPERATIONS: '100000',
+    });
     const instance = { ...spawned, graphql: graphqlAt(spawned.url) };
     instances.push(instance);
     return instance;
@@ -60,7 +64,12 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
   const arrives = async (subscription: OpenSubscription, itemId: string, timeoutMs: number): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (subscription.pending().some((result: ReceivedResult) => (result.data?.transactionsSynced as { item: { id: string } } | undefined)?.item.id === itemId)) return true;
+      if (
+        subscription
+          .pending()
+          .some((result: ReceivedResult) => (result.data?.transactionsSynced as { item: { id: string } } | undefined)?.item.id === itemId)
+      )
+        return true;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     return false;
@@ -89,7 +98,9 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
     const traffic = (async () => {
       while (trafficOn) {
         for (const instance of serving) {
-          const response = await instance.graphql('{ me { id } items { id status } }', { token }).catch((error: Error) => ({ errors: [{ message: error.message }] }));
+          const response = await instance
+            .graphql('{ me { id } items { id status } }', { token })
+            .catch((error: Error) => ({ errors: [{ message: error.message }] }));
           requests += 1;
           if (response.errors) failures.push(JSON.stringify(response.errors));
         }
@@ -144,13 +155,20 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
     await sync(a, lateToken, lateItem);
     expect(await arrives(lateOnB, lateItem.id, 5_000)).toBe(true);
     // The instance that started without Redis connects by itself too (its reconnect back-off is at most 2 s).
-    const redisOnC = async () => ((await (await fetch(`${c.url}/readyz`)).json()) as { dependencies: Record<string, string> }).dependencies.redis;
+    const redisOnC = async () =>
+      ((await (await fetch(`${c.url}/readyz`)).json()) as { dependencies: Record<string, string> }).dependencies.redis;
     await eventually(async () => ((await redisOnC()) === 'up' ? true : undefined), 5_000, 'the third instance to reach Redis');
 
     // The data afterwards is Plaid's.
-    const fromPlaid = await callPlaid<{ added: Array<{ transaction_id: string }>; has_more: boolean }>(plaid, '/transactions/sync', { access_token: await accessTokenOf(plaid, item.id), count: 500 });
+    const fromPlaid = await callPlaid<{ added: Array<{ transaction_id: string }>; has_more: boolean }>(plaid, '/transactions/sync', {
+      access_token: await accessTokenOf(plaid, item.id),
+      count: 500,
+    });
     expect(fromPlaid.body.has_more).toBe(false);
-    const stored: Array<{ plaid_transaction_id: string }> = await plaid.gateway.dataSource.query('SELECT plaid_transaction_id FROM transactions WHERE item_id = $1', [item.id]);
+    const stored: Array<{ plaid_transaction_id: string }> = await plaid.gateway.dataSource.query(
+      'SELECT plaid_transaction_id FROM transactions WHERE item_id = $1',
+      [item.id],
+    );
     expect(stored.map((row) => row.plaid_transaction_id).sort()).toEqual(fromPlaid.body.added.map((t) => t.transaction_id).sort());
   }, 240_000);
 });

@@ -36,17 +36,27 @@ describe('retention of events, transaction changes and webhook records', () => {
       [userId, item],
     );
     const webhook = (key: string, outcome: string, age: string) =>
-      sql(`INSERT INTO webhook_events (dedupe_key, webhook_type, webhook_code, payload, received_at, outcome) VALUES ($1, 'ITEM', 'ERROR', '{}', now() - $2::interval, $3)`, [key, age, outcome]);
+      sql(
+        `INSERT INTO webhook_events (dedupe_key, webhook_type, webhook_code, payload, received_at, outcome) VALUES ($1, 'ITEM', 'ERROR', '{}', now() - $2::interval, $3)`,
+        [key, age, outcome],
+      );
     const keys = [`${userId}-old`, `${userId}-old-pending`, `${userId}-recent`];
     await webhook(keys[0], 'PROCESSED', '8 days');
     await webhook(keys[1], 'PENDING', '8 days');
     await webhook(keys[2], 'PROCESSED', '1 day');
 
-    await streamRetentionHandler(new StreamRetentionService({ dataSource: gw.gateway.dataSource, retentionDays: gw.config.jobs.changeRetentionDays }), pino({ level: 'silent' }))();
+    await streamRetentionHandler(
+      new StreamRetentionService({ dataSource: gw.gateway.dataSource, retentionDays: gw.config.jobs.changeRetentionDays }),
+      pino({ level: 'silent' }),
+    )();
 
     expect(await sql(`SELECT sequence::int FROM stream_events WHERE user_id = $1`, [userId])).toEqual([{ sequence: 4 }]);
     expect(await sql(`SELECT sequence::int FROM transaction_changes WHERE user_id = $1`, [userId])).toEqual([{ sequence: 3 }]);
     expect(await sql(`SELECT pruned_through::int FROM event_streams WHERE user_id = $1`, [userId])).toEqual([{ pruned_through: 2 }]);
-    expect((await sql<{ dedupe_key: string }>(`SELECT dedupe_key FROM webhook_events WHERE dedupe_key = ANY($1) ORDER BY dedupe_key`, [keys])).map((row) => row.dedupe_key)).toEqual([keys[1], keys[2]]);
+    expect(
+      (
+        await sql<{ dedupe_key: string }>(`SELECT dedupe_key FROM webhook_events WHERE dedupe_key = ANY($1) ORDER BY dedupe_key`, [keys])
+      ).map((row) => row.dedupe_key),
+    ).toEqual([keys[1], keys[2]]);
   });
 });

@@ -19,16 +19,29 @@ describe('access tokens never appear in clear', () => {
     const kept = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     const cycled = await linkItem(gw, token, { institutionId: 'ins_109509' });
     const tokens = [await accessTokenOf(gw, kept.id), await accessTokenOf(gw, cycled.id)];
-    await eventually(async () => ((await gw.gateway.dataSource.query('SELECT count(*)::int AS n FROM items WHERE id = ANY($1::uuid[]) AND last_synced_at IS NOT NULL', [[kept.id, cycled.id]]))[0].n === 2 ? true : undefined));
+    await eventually(async () =>
+      (
+        await gw.gateway.dataSource.query(
+          'SELECT count(*)::int AS n FROM items WHERE id = ANY($1::uuid[]) AND last_synced_at IS NOT NULL',
+          [[kept.id, cycled.id]],
+        )
+      )[0].n === 2
+        ? true
+        : undefined,
+    );
 
     const mutate = (query: string, id: string) => gw.graphql(query, { token, variables: { id } });
     await mutate('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', cycled.id);
     await mutate('mutation($id: ID!) { createRelinkToken(itemId: $id) { linkToken } }', cycled.id);
     await mutate('mutation($id: ID!) { completeRelink(itemId: $id) { status } }', cycled.id);
     await mutate('mutation($id: ID!) { sandboxFireWebhook(itemId: $id, code: LOGIN_REPAIRED) }', cycled.id);
-    expect((await mutate('mutation($id: ID!) { completeRelink(itemId: $id) { status } }', cycled.id)).data).toEqual({ completeRelink: { status: 'ACTIVE' } });
+    expect((await mutate('mutation($id: ID!) { completeRelink(itemId: $id) { status } }', cycled.id)).data).toEqual({
+      completeRelink: { status: 'ACTIVE' },
+    });
     await mutate('mutation($id: ID!) { syncItem(itemId: $id) { added } }', kept.id);
-    expect((await mutate('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', cycled.id)).data).toEqual({ removeItem: { removed: true } });
+    expect((await mutate('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', cycled.id)).data).toEqual({
+      removeItem: { removed: true },
+    });
     await gw.emulator.flushWebhooks();
 
     // Every row of every table the gateway writes, the job queue's included, as text.

@@ -51,8 +51,23 @@ describe('duplicate Items on a database with an en-US collation', () => {
       { name: 'savings', mask: '2222', type: 'depository', subtype: 'savings' },
     ];
     const { dataSource } = gw.gateway;
-    await dataSource.getRepository(ItemEntity).insert({ id: itemId, userId, plaidItemId: `collation-${itemId}`, accessTokenKeyId: 'k', accessTokenCiphertext: Buffer.alloc(1), institutionId: 'ins_collation' });
-    await dataSource.getRepository(AccountEntity).insert(accounts.map((account, index) => ({ ...account, itemId, userId, plaidAccountId: `collation-${index}`, balanceUpdatedAt: new Date() })));
+    await dataSource.getRepository(ItemEntity).insert({
+      id: itemId,
+      userId,
+      plaidItemId: `collation-${itemId}`,
+      accessTokenKeyId: 'k',
+      accessTokenCiphertext: Buffer.alloc(1),
+      institutionId: 'ins_collation',
+    });
+    await dataSource.getRepository(AccountEntity).insert(
+      accounts.map((account, index) => ({
+        ...account,
+        itemId,
+        userId,
+        plaidAccountId: `collation-${index}`,
+        balanceUpdatedAt: new Date(),
+      })),
+    );
 
     const linked = await new ItemRepository(dataSource).accountsOfLinkedItems(userId, 'ins_collation');
     expect(accountSignature(linked.get(itemId)!)).toBe(accountSignature([...accounts].reverse()));

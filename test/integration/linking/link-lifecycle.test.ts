@@ -45,21 +45,41 @@ describe('linking lifecycle over GraphQL', () => {
     const token = await gw.tokenFor(userId);
     const item = await linkItem(gw, token);
     expect(item.status).toBe('ACTIVE');
-    const read = await gw.graphql<{ item: Record<string, unknown> }>(`query($id: ID!) { item(id: $id) { ${ITEM_FIELDS} } }`, { token, variables: { id: item.id } });
-    expect(read.data?.item).toMatchObject({ institutionId: 'ins_109508', institutionName: 'First Platypus Bank', products: expect.arrayContaining(['transactions']), error: null });
-    const synced = await eventually(async () => {
-      const answer = await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', { token, variables: { id: item.id } });
-      return answer.data?.item.lastSyncedAt ?? undefined;
-    }, 15_000, 'the first sync');
+    const read = await gw.graphql<{ item: Record<string, unknown> }>(`query($id: ID!) { item(id: $id) { ${ITEM_FIELDS} } }`, {
+      token,
+      variables: { id: item.id },
+    });
+    expect(read.data?.item).toMatchObject({
+      institutionId: 'ins_109508',
+      institutionName: 'First Platypus Bank',
+      products: expect.arrayContaining(['transactions']),
+      error: null,
+    });
+    const synced = await eventually(
+      async () => {
+        const answer = await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', {
+          token,
+          variables: { id: item.id },
+        });
+        return answer.data?.item.lastSyncedAt ?? undefined;
+      },
+      15_000,
+      'the first sync',
+    );
     expect(new Date(synced).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    const accounts: Array<{ count: string }> = await gw.gateway.dataSource.query('SELECT count(*) FROM accounts WHERE item_id = $1', [item.id]);
+    const accounts: Array<{ count: string }> = await gw.gateway.dataSource.query('SELECT count(*) FROM accounts WHERE item_id = $1', [
+      item.id,
+    ]);
     expect(Number(accounts[0].count)).toBeGreaterThan(3);
   });
 
   it('refuses a replayed public token and stores nothing', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const created = await gw.graphql<{ sandboxCreatePublicToken: { publicToken: string } }>('mutation { sandboxCreatePublicToken { publicToken } }', { token });
+    const created = await gw.graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(
+      'mutation { sandboxCreatePublicToken { publicToken } }',
+      { token },
+    );
     const publicToken = created.data!.sandboxCreatePublicToken.publicToken;
     const exchange = 'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }';
     expect((await gw.graphql(exchange, { token, variables: { t: publicToken } })).errors).toBeUndefined();
@@ -89,7 +109,9 @@ describe('linking lifecycle over GraphQL', () => {
   it('relinks: a still-broken Item stays LOGIN_REQUIRED; once Plaid says it works, it is ACTIVE again', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
-    expect((await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token, variables: { id: item.id } })).data).toEqual({ sandboxResetLogin: true });
+    expect((await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token, variables: { id: item.id } })).data).toEqual(
+      { sandboxResetLogin: true },
+    );
 
     const relinkToken = await gw.graphql<{ createRelinkToken: { linkToken: string; expiration: string } }>(
       'mutation($id: ID!) { createRelinkToken(itemId: $id, input: { accountSelection: true }) { linkToken expiration } }',
@@ -99,17 +121,26 @@ describe('linking lifecycle over GraphQL', () => {
     const minutes = (new Date(relinkToken.data!.createRelinkToken.expiration).getTime() - Date.now()) / 60_000;
     expect(minutes).toBeLessThanOrEqual(30);
 
-    const stillBroken = await gw.graphql('mutation($id: ID!) { completeRelink(itemId: $id) { status } }', { token, variables: { id: item.id } });
+    const stillBroken = await gw.graphql('mutation($id: ID!) { completeRelink(itemId: $id) { status } }', {
+      token,
+      variables: { id: item.id },
+    });
     expect(stillBroken.errors?.[0].extensions).toMatchObject({ code: 'ITEM_LOGIN_REQUIRED', itemId: item.id });
-    const status = await gw.graphql<{ item: { status: string; error: { code: string } } }>('query($id: ID!) { item(id: $id) { status error { code } } }', { token, variables: { id: item.id } });
+    const status = await gw.graphql<{ item: { status: string; error: { code: string } } }>(
+      'query($id: ID!) { item(id: $id) { status error { code } } }',
+      { token, variables: { id: item.id } },
+    );
     expect(status.data?.item).toEqual({ status: 'LOGIN_REQUIRED', error: { code: 'ITEM_LOGIN_REQUIRED' } });
 
     // The user fixes the login at the bank (Plaid's LOGIN_REPAIRED); only then does the relink succeed.
     await gw.graphql('mutation($id: ID!) { sandboxFireWebhook(itemId: $id, code: LOGIN_REPAIRED) }', { token, variables: { id: item.id } });
-    const healed = await gw.graphql<{ completeRelink: { status: string; error: null } }>('mutation($id: ID!) { completeRelink(itemId: $id) { status error { code } } }', {
-      token,
-      variables: { id: item.id },
-    });
+    const healed = await gw.graphql<{ completeRelink: { status: string; error: null } }>(
+      'mutation($id: ID!) { completeRelink(itemId: $id) { status error { code } } }',
+      {
+        token,
+        variables: { id: item.id },
+      },
+    );
     expect(healed.errors).toBeUndefined();
     expect(healed.data?.completeRelink).toEqual({ status: 'ACTIVE', error: null });
   });
@@ -117,15 +148,22 @@ describe('linking lifecycle over GraphQL', () => {
   it('removes an Item at Plaid and everything of it here', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
-    const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { itemId removed } }', { token, variables: { id: item.id } });
+    const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { itemId removed } }', {
+      token,
+      variables: { id: item.id },
+    });
     expect(removed.errors).toBeUndefined();
     expect(removed.data).toEqual({ removeItem: { itemId: item.id, removed: true } });
     for (const table of ['items', 'accounts', 'transactions']) {
       const column = table === 'items' ? 'id' : 'item_id';
-      const rows: Array<{ count: string }> = await gw.gateway.dataSource.query(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [item.id]);
+      const rows: Array<{ count: string }> = await gw.gateway.dataSource.query(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [
+        item.id,
+      ]);
       expect(rows[0].count).toBe('0');
     }
-    expect((await gw.graphql('query($id: ID!) { item(id: $id) { id } }', { token, variables: { id: item.id } })).data).toEqual({ item: null });
+    expect((await gw.graphql('query($id: ID!) { item(id: $id) { id } }', { token, variables: { id: item.id } })).data).toEqual({
+      item: null,
+    });
   });
 
   it('cleans up an Item that is already gone at Plaid', async () => {
@@ -144,7 +182,9 @@ describe('linking lifecycle over GraphQL', () => {
   it('moves Items to a new PUBLIC_URL with /item/webhook/update', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
-    await gw.gateway.dataSource.query(`UPDATE items SET webhook_url = 'https://old-host.example.com/webhooks/plaid' WHERE id = $1`, [item.id]);
+    await gw.gateway.dataSource.query(`UPDATE items SET webhook_url = 'https://old-host.example.com/webhooks/plaid' WHERE id = $1`, [
+      item.id,
+    ]);
     const result = await gw.gateway.services.webhookUrls.run();
     expect(result.moved).toBeGreaterThanOrEqual(1);
     const row = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
@@ -153,11 +193,16 @@ describe('linking lifecycle over GraphQL', () => {
     expect(atPlaid.body.item.webhook).toBe(`${gw.config.publicUrl}/webhooks/plaid`);
   });
 
-  it('answers every mutation on another user\'s Item with NOT_FOUND and changes nothing', async () => {
+  it("answers every mutation on another user's Item with NOT_FOUND and changes nothing", async () => {
     const owner = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, owner);
     const stranger = await gw.tokenFor(newUserId());
-    await eventually(async () => ((await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id })).lastSyncedAt ? true : undefined), 15_000, 'the first sync');
+    await eventually(
+      async () =>
+        (await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id })).lastSyncedAt ? true : undefined,
+      15_000,
+      'the first sync',
+    );
     const before = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     const mutations = [
       'mutation($id: ID!) { createRelinkToken(itemId: $id) { linkToken } }',
@@ -175,7 +220,9 @@ describe('linking lifecycle over GraphQL', () => {
     }
     const after = await gw.gateway.dataSource.getRepository(ItemEntity).findOneByOrFail({ id: item.id });
     expect({ ...after, updatedAt: null, lastSyncedAt: null }).toEqual({ ...before, updatedAt: null, lastSyncedAt: null });
-    expect((await gw.graphql('query($id: ID!) { item(id: $id) { id } }', { token: stranger, variables: { id: item.id } })).data).toEqual({ item: null });
+    expect((await gw.graphql('query($id: ID!) { item(id: $id) { id } }', { token: stranger, variables: { id: item.id } })).data).toEqual({
+      item: null,
+    });
   });
 });
 

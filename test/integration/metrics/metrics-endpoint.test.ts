@@ -51,8 +51,12 @@ describe('GET /metrics', () => {
     expect(operations({ operation_name: 'unresolved', operation_type: 'unknown', transport: 'http', outcome: 'error' })).toBe(1);
     expect(operations({ operation_name: 'OverWebSocket', operation_type: 'query', transport: 'websocket', outcome: 'ok' })).toBe(1);
 
-    expect(sampleValue(samples, 'gateway_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' })).toBeGreaterThanOrEqual(2);
-    expect(sampleValue(samples, 'gateway_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '400' })).toBe(1);
+    expect(
+      sampleValue(samples, 'gateway_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      sampleValue(samples, 'gateway_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '400' }),
+    ).toBe(1);
     expect(sampleValue(samples, 'gateway_websocket_connections')).toBe(1);
     expect(sampleValue(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(sampleValue(samples, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
@@ -70,7 +74,13 @@ describe('GET /metrics', () => {
     metrics.setQueueDepthSource(() => ({ 'transactions-sync': 2 }));
 
     const { samples } = await scrape();
-    expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', outcome: 'accepted' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sampleValue(samples, 'gateway_webhooks_total', {
+        webhook_type: 'TRANSACTIONS',
+        webhook_code: 'SYNC_UPDATES_AVAILABLE',
+        outcome: 'accepted',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'ITEM', webhook_code: 'ERROR', outcome: 'rejected' })).toBe(1);
     expect(sampleValue(samples, 'gateway_sync_duration_seconds_count', { outcome: 'committed' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(samples, 'gateway_sync_transactions_total', { change: 'added' })).toBeGreaterThanOrEqual(12);
@@ -83,12 +93,18 @@ describe('GET /metrics', () => {
     expect(created.errors).toBeUndefined();
 
     const { samples } = await scrape();
-    expect(sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', { endpoint: 'sandboxPublicTokenCreate', outcome: 'ok' })).toBe(1);
+    expect(
+      sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', { endpoint: 'sandboxPublicTokenCreate', outcome: 'ok' }),
+    ).toBe(1);
   });
 
   it('counts subscriptions while they stream, until the client completes them or the socket closes', async () => {
     const client = ws(await gw.tokenFor(newUserId()), false);
-    const start = () => client.subscribe({ query: 'subscription { itemStatusChanged { status } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    const start = () =>
+      client.subscribe(
+        { query: 'subscription { itemStatusChanged { status } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
     const active = async (expected: number) => {
       const read = async () => sampleValue((await scrape()).samples, 'gateway_graphql_subscriptions_active');
       await eventually(async () => ((await read()) === expected ? true : undefined), 5000, `${expected} active subscriptions`);

@@ -6,7 +6,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 describe('npm run codegen', () => {
   it('has nothing to change: the committed operation types match schema.graphql and the documents', async () => {
-    const run = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], { cwd: ROOT }).then(
+    const run = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], {
+      cwd: ROOT,
+    }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );

@@ -51,7 +51,9 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
       const second = spawnGateway({ ...env, PORT: String(await freePort()) });
       const { code } = await second.exit;
       expect(code).not.toBe(0);
-      expect(second.stderr()).toBe(`Cannot start: DATA_DIR ${dataDir} is in use by another running gateway; stop it first or set another DATA_DIR\n`);
+      expect(second.stderr()).toBe(
+        `Cannot start: DATA_DIR ${dataDir} is in use by another running gateway; stop it first or set another DATA_DIR\n`,
+      );
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     } finally {
       const stopped = await stop(first);
@@ -62,7 +64,9 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
     const again = spawnGateway(env);
     try {
       await again.waitForOutput(READY, 60_000);
-      expect(await graphql(port, token, '{ me { id profile { legalName } } }')).toEqual({ data: { me: { id: 'demo', profile: { legalName: 'Demo Person' } } } });
+      expect(await graphql(port, token, '{ me { id profile { legalName } } }')).toEqual({
+        data: { me: { id: 'demo', profile: { legalName: 'Demo Person' } } },
+      });
     } finally {
       expect((await stop(again)).code).toBe(0);
     }
@@ -96,8 +100,16 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
     let itemId: string;
     try {
       [, token] = await first.waitForOutput(READY, 90_000);
-      const created = await graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(port, token, 'mutation { sandboxCreatePublicToken { publicToken } }');
-      const exchanged = await graphql<{ exchangePublicToken: { id: string } }>(port, token, `mutation { exchangePublicToken(input: { publicToken: "${created.data!.sandboxCreatePublicToken.publicToken}" }) { id } }`);
+      const created = await graphql<{ sandboxCreatePublicToken: { publicToken: string } }>(
+        port,
+        token,
+        'mutation { sandboxCreatePublicToken { publicToken } }',
+      );
+      const exchanged = await graphql<{ exchangePublicToken: { id: string } }>(
+        port,
+        token,
+        `mutation { exchangePublicToken(input: { publicToken: "${created.data!.sandboxCreatePublicToken.publicToken}" }) { id } }`,
+      );
       itemId = exchanged.data!.exchangePublicToken.id;
       expect(itemId).toEqual(expect.any(String));
     } finally {

@@ -37,7 +37,11 @@ describe('npm run schema:check', () => {
 
   it('passes against the committed contract', async () => {
     const run = await schemaCheck();
-    expect(run).toEqual({ code: 0, stdout: 'The served schema against contract/schema.graphql:\nbreaking (0)\ndangerous (0)\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'The served schema against contract/schema.graphql:\nbreaking (0)\ndangerous (0)\n',
+      stderr: '',
+    });
   });
 
   it('prints breaking and dangerous changes against another contract, and fails on the breaking ones', async () => {
@@ -50,7 +54,9 @@ describe('npm run schema:check', () => {
 
     const run = await schemaCheck(file);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`The served schema against ${path.relative(ROOT, file)}:\nbreaking (1)\n  FIELD_REMOVED: Query.retiredField was removed.\n`);
+    expect(run.stdout).toContain(
+      `The served schema against ${path.relative(ROOT, file)}:\nbreaking (1)\n  FIELD_REMOVED: Query.retiredField was removed.\n`,
+    );
     expect(run.stdout).toContain('dangerous (1)\n  VALUE_ADDED_TO_ENUM: REVOKED was added to enum type ItemStatus.\n');
   });
 

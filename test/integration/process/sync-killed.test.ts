@@ -20,7 +20,13 @@ describe('a gateway killed in the middle of a sync', () => {
   let url: string;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, clientId: 'kill_client', secret: 'kill_secret', rateLimits: false, logger: pino({ level: 'silent' }) });
+    emulator = await startEmulator({
+      port: 0,
+      clientId: 'kill_client',
+      secret: 'kill_secret',
+      rateLimits: false,
+      logger: pino({ level: 'silent' }),
+    });
     db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await db.connect();
     dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-kill-'));
@@ -67,7 +73,9 @@ describe('a gateway killed in the middle of a sync', () => {
     await emulator.control.addLatency({ endpoint: '/transactions/sync', ms: 300 });
 
     let gateway = await start();
-    const exchanged = await graphql(token, 'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', { t: created.publicToken });
+    const exchanged = await graphql(token, 'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', {
+      t: created.publicToken,
+    });
     const itemId = exchanged.data!.exchangePublicToken.id as string;
     // The first sync (six pages of 500, 300 ms each) is under way in the background: kill the process mid-walk.
     await new Promise((resolve) => setTimeout(resolve, 900));
@@ -81,12 +89,20 @@ describe('a gateway killed in the middle of a sync', () => {
     await emulator.control.clearFaults();
     gateway = await start();
     try {
-      const synced = await eventually(async () => {
-        const answer = await graphql(token, 'mutation($id: ID!) { syncItem(itemId: $id) { added } }', { id: itemId });
-        return answer.data ? answer : undefined;
-      }, 30_000, 'a sync after the restart');
+      const synced = await eventually(
+        async () => {
+          const answer = await graphql(token, 'mutation($id: ID!) { syncItem(itemId: $id) { added } }', { id: itemId });
+          return answer.data ? answer : undefined;
+        },
+        30_000,
+        'a sync after the restart',
+      );
       expect(synced.errors).toBeUndefined();
-      const counts = (await db.query('SELECT count(*)::int AS n, count(DISTINCT plaid_transaction_id)::int AS d FROM transactions WHERE item_id = $1', [itemId])).rows[0];
+      const counts = (
+        await db.query('SELECT count(*)::int AS n, count(DISTINCT plaid_transaction_id)::int AS d FROM transactions WHERE item_id = $1', [
+          itemId,
+        ])
+      ).rows[0];
       expect(counts.n).toBe(counts.d);
       expect(counts.n).toBeGreaterThan(2_900);
       const [after] = (await db.query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])).rows;

@@ -26,9 +26,16 @@ const redisUrl = process.env.REDIS_URL;
     const userId = newUserId();
     const token = await a.tokenFor(userId);
     const item = await linkItem(a, token);
-    await eventually(async () => ((await a.gateway.dataSource.query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]))[0].last_synced_at ? true : undefined));
+    await eventually(async () =>
+      (await a.gateway.dataSource.query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]))[0].last_synced_at ? true : undefined,
+    );
 
-    const onB = await subscribe(`${bUrl.replace('http', 'ws')}/graphql`, token, 'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id } added } }', { id: item.id });
+    const onB = await subscribe(
+      `${bUrl.replace('http', 'ws')}/graphql`,
+      token,
+      'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id } added } }',
+      { id: item.id },
+    );
     try {
       // syncItem publishes from the instance that ran it: A.
       const synced = await a.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
@@ -42,8 +49,15 @@ const redisUrl = process.env.REDIS_URL;
   it('lets either instance act on a webhook received by one of them, and every subscriber hear of it', async () => {
     const token = await a.tokenFor(newUserId());
     const item = await linkItem(a, token);
-    const onB = await subscribe(`${bUrl.replace('http', 'ws')}/graphql`, token, 'subscription($id: ID) { itemStatusChanged(itemId: $id) { status reason } }', { id: item.id });
-    const onA = await subscribe(a.wsUrl, token, 'subscription($id: ID) { itemStatusChanged(itemId: $id) { status reason } }', { id: item.id });
+    const onB = await subscribe(
+      `${bUrl.replace('http', 'ws')}/graphql`,
+      token,
+      'subscription($id: ID) { itemStatusChanged(itemId: $id) { status reason } }',
+      { id: item.id },
+    );
+    const onA = await subscribe(a.wsUrl, token, 'subscription($id: ID) { itemStatusChanged(itemId: $id) { status reason } }', {
+      id: item.id,
+    });
     try {
       await a.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token, variables: { id: item.id } });
       const expected = { itemStatusChanged: { status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } };

@@ -28,8 +28,11 @@ describe("the dashboard query's SQL", () => {
   async function seedUser(items: number, accounts: number, transactions: number): Promise<string> {
     const userId = newUserId('dashboard');
     const cipher = new TokenCipher(gw.config.tokenEncryptionKeys!);
-    await seedDashboardUser(gw.gateway.dataSource, userId, { items, accountsPerItem: accounts, transactionsPerAccount: transactions }, (itemId) =>
-      cipher.encrypt(`access-sandbox-${itemId}`, itemId),
+    await seedDashboardUser(
+      gw.gateway.dataSource,
+      userId,
+      { items, accountsPerItem: accounts, transactionsPerAccount: transactions },
+      (itemId) => cipher.encrypt(`access-sandbox-${itemId}`, itemId),
     );
     return userId;
   }
@@ -46,9 +49,16 @@ describe("the dashboard query's SQL", () => {
   }
 
   async function statementsFor(userId: string): Promise<{ count: number; accounts: number; edges: number }> {
-    const { statements, data } = await recorded<{ items: Array<{ accounts: Array<{ transactions: { edges: unknown[] } }> }> }>(userId, DASHBOARD);
+    const { statements, data } = await recorded<{ items: Array<{ accounts: Array<{ transactions: { edges: unknown[] } }> }> }>(
+      userId,
+      DASHBOARD,
+    );
     const accounts = data.items.flatMap((item) => item.accounts);
-    return { count: statements.length, accounts: accounts.length, edges: accounts.reduce((sum, account) => sum + account.transactions.edges.length, 0) };
+    return {
+      count: statements.length,
+      accounts: accounts.length,
+      edges: accounts.reduce((sum, account) => sum + account.transactions.edges.length, 0),
+    };
   }
 
   it(`issues ${DASHBOARD_STATEMENTS} statements for 1 Item and for 20 Items x 5 accounts`, async () => {
@@ -66,7 +76,9 @@ describe("the dashboard query's SQL", () => {
     expect(await counting('{ items { transactions(first: 5) { edges { node { id } } } } }')).toEqual([]);
 
     expect(await counting('{ items { accounts { transactions(first: 5) { totalCount } } } }')).toHaveLength(1);
-    expect(await counting('{ transactions(first: 5) { ...Counted } } fragment Counted on TransactionConnection { totalCount }')).toHaveLength(1);
+    expect(
+      await counting('{ transactions(first: 5) { ...Counted } } fragment Counted on TransactionConnection { totalCount }'),
+    ).toHaveLength(1);
   });
 
   it('reads only the transaction columns the operation selects, besides the keys', async () => {
@@ -75,7 +87,9 @@ describe("the dashboard query's SQL", () => {
     const narrow = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { amount } } } } } }');
     expect(narrow).toMatch(/t\.amount::text/);
     expect(narrow).not.toMatch(/logo_url|merchant_name|plaid_transaction_id/);
-    const wide = await pageOf('{ items { accounts { transactions(first: 5) { edges { node { ...Logo } } } } } } fragment Logo on Transaction { logoUrl merchantName }');
+    const wide = await pageOf(
+      '{ items { accounts { transactions(first: 5) { edges { node { ...Logo } } } } } } fragment Logo on Transaction { logoUrl merchantName }',
+    );
     expect(wide).toMatch(/t\.logo_url/);
     expect(wide).toMatch(/t\.merchant_name/);
   });
@@ -85,7 +99,11 @@ describe("the dashboard query's SQL", () => {
     const [page] = (await recorded(userId, DASHBOARD)).statements.filter((sql) => sql.includes('LATERAL'));
     const accounts: Array<{ id: string }> = await gw.gateway.dataSource.query('SELECT id FROM accounts WHERE user_id = $1', [userId]);
     // The statement exactly as the loader sent it: $1 the accounts, $2 the caller, $3 the page size + 1.
-    const [{ 'QUERY PLAN': [plan] }] = await gw.gateway.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page}`, [accounts.map((account) => account.id), userId, 21]);
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = await gw.gateway.dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page}`, [accounts.map((account) => account.id), userId, 21]);
     const rowsRead = transactionRowsRead(plan.Plan);
     expect(accounts).toHaveLength(50);
     expect(rowsRead).toBeGreaterThanOrEqual(50 * 20);

@@ -1,6 +1,12 @@
 import type { PlaidErrorCode } from 'plaid-emulator';
 import { graphql } from '../../generated';
-import type { BalancesQuery, TransactionFilter, TransactionsPageQuery, TransactionsPageQueryVariables, TypedDocumentString } from '../../generated/graphql';
+import type {
+  BalancesQuery,
+  TransactionFilter,
+  TransactionsPageQuery,
+  TransactionsPageQueryVariables,
+  TypedDocumentString,
+} from '../../generated/graphql';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { newUserId, startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway';
 import { connectWs, runWs } from '../../support/ws-client';
@@ -63,14 +69,28 @@ describe('the read API over HTTP', () => {
 
   const db = () => gw.gateway.dataSource;
   const syncedOnce = (itemId: string) =>
-    eventually(async () => (((await db().query<Array<{ transactions_cursor: string | null }>>('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])))[0]?.transactions_cursor ? true : undefined), 20_000, 'the first sync');
+    eventually(
+      async () =>
+        (
+          await db().query<Array<{ transactions_cursor: string | null }>>('SELECT transactions_cursor FROM items WHERE id = $1', [itemId])
+        )[0]?.transactions_cursor
+          ? true
+          : undefined,
+      20_000,
+      'the first sync',
+    );
   const rows = async (): Promise<Row[]> =>
-    ((await db().query<Row[]>(
-      `SELECT id, date::text AS date, amount::text AS amount, name, merchant_name, category, category_detailed, pending, item_id, account_id
+    (
+      await db().query<Row[]>(
+        `SELECT id, date::text AS date, amount::text AS amount, name, merchant_name, category, category_detailed, pending, item_id, account_id
          FROM transactions WHERE user_id = (SELECT user_id FROM items WHERE id = $1)`,
-      [first.id],
-    ))).sort(newestFirst);
-  async function query<T = Record<string, unknown>, V = Record<string, unknown>>(text: string | TypedDocumentString<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
+        [first.id],
+      )
+    ).sort(newestFirst);
+  async function query<T = Record<string, unknown>, V = Record<string, unknown>>(
+    text: string | TypedDocumentString<T, V>,
+    variables?: V,
+  ): Promise<GraphQLResponse<T>> {
     return gw.graphql(text, { token, variables });
   }
   async function page(variables: TransactionsPageQueryVariables): Promise<Page> {
@@ -109,7 +129,17 @@ describe('the read API over HTTP', () => {
   it('answers every field of items, accounts, balances and transactions, nested both ways', async () => {
     const response = await query<{
       me: { id: string; items: Array<{ id: string }> };
-      items: Array<{ id: string; status: string; accounts: Array<{ id: string; item: { id: string }; type: string; balance: { accountId: string; isRealtime: boolean; lastUpdatedAt: string } }>; transactions: Page }>;
+      items: Array<{
+        id: string;
+        status: string;
+        accounts: Array<{
+          id: string;
+          item: { id: string };
+          type: string;
+          balance: { accountId: string; isRealtime: boolean; lastUpdatedAt: string };
+        }>;
+        transactions: Page;
+      }>;
     }>(`{
       me { id items { id } }
       items {
@@ -131,13 +161,18 @@ describe('the read API over HTTP', () => {
     expect(me.items.map((item) => item.id)).toEqual([first.id, second.id]);
 
     const stored = await rows();
-    const accountRows: Array<{ id: string; item_id: string; type: string; balance_current: string | null; balance_updated_at: Date }> = await db().query(
-      'SELECT id, item_id, type, balance_current::text, balance_updated_at FROM accounts WHERE item_id = ANY($1)',
-      [[first.id, second.id]],
-    );
+    const accountRows: Array<{ id: string; item_id: string; type: string; balance_current: string | null; balance_updated_at: Date }> =
+      await db().query('SELECT id, item_id, type, balance_current::text, balance_updated_at FROM accounts WHERE item_id = ANY($1)', [
+        [first.id, second.id],
+      ]);
     for (const item of items) {
       expect(item.status).toBe('ACTIVE');
-      expect(item.accounts.map((account) => account.id).sort()).toEqual(accountRows.filter((row) => row.item_id === item.id).map((row) => row.id).sort());
+      expect(item.accounts.map((account) => account.id).sort()).toEqual(
+        accountRows
+          .filter((row) => row.item_id === item.id)
+          .map((row) => row.id)
+          .sort(),
+      );
       for (const account of item.accounts) {
         expect(account.item.id).toBe(item.id);
         expect(account.balance).toMatchObject({ accountId: account.id, isRealtime: false });
@@ -150,7 +185,15 @@ describe('the read API over HTTP', () => {
     }
     const node = response.data!.items[0].transactions.edges[0].node as unknown as Record<string, unknown>;
     const row = stored.find((candidate) => candidate.id === node.id)!;
-    expect(node).toMatchObject({ amount: Number(row.amount), date: row.date, name: row.name, merchantName: row.merchant_name, category: row.category, pending: row.pending, account: { id: row.account_id, item: { id: first.id } } });
+    expect(node).toMatchObject({
+      amount: Number(row.amount),
+      date: row.date,
+      name: row.name,
+      merchantName: row.merchant_name,
+      category: row.category,
+      pending: row.pending,
+      account: { id: row.account_id, item: { id: first.id } },
+    });
   });
 
   it('answers the single lookups, and null for ids that name nothing', async () => {
@@ -171,15 +214,36 @@ describe('the read API over HTTP', () => {
   });
 
   it('filters accounts by Item and by type', async () => {
-    const types: Array<{ id: string; item_id: string; type: string }> = await db().query('SELECT id, item_id, type FROM accounts WHERE item_id = ANY($1)', [[first.id, second.id]]);
+    const types: Array<{ id: string; item_id: string; type: string }> = await db().query(
+      'SELECT id, item_id, type FROM accounts WHERE item_id = ANY($1)',
+      [[first.id, second.id]],
+    );
     const byItem = await query<{ accounts: Array<{ id: string }> }>('query($id: ID) { accounts(itemId: $id) { id } }', { id: second.id });
-    expect(byItem.data!.accounts.map((a) => a.id).sort()).toEqual(types.filter((t) => t.item_id === second.id).map((t) => t.id).sort());
+    expect(byItem.data!.accounts.map((a) => a.id).sort()).toEqual(
+      types
+        .filter((t) => t.item_id === second.id)
+        .map((t) => t.id)
+        .sort(),
+    );
     const all = await query<{ accounts: Array<{ id: string }> }>('{ accounts { id } }');
     expect(all.data!.accounts).toHaveLength(types.length);
-    const expected: Record<string, string[]> = { DEPOSITORY: ['depository'], CREDIT: ['credit'], LOAN: ['loan'], INVESTMENT: ['investment', 'brokerage'] };
+    const expected: Record<string, string[]> = {
+      DEPOSITORY: ['depository'],
+      CREDIT: ['credit'],
+      LOAN: ['loan'],
+      INVESTMENT: ['investment', 'brokerage'],
+    };
     for (const [type, plaidTypes] of Object.entries(expected)) {
-      const response = await query<{ accounts: Array<{ id: string; type: string }> }>('query($type: AccountType) { accounts(type: $type) { id type } }', { type });
-      expect(response.data!.accounts.map((a) => a.id).sort()).toEqual(types.filter((t) => plaidTypes.includes(t.type)).map((t) => t.id).sort());
+      const response = await query<{ accounts: Array<{ id: string; type: string }> }>(
+        'query($type: AccountType) { accounts(type: $type) { id type } }',
+        { type },
+      );
+      expect(response.data!.accounts.map((a) => a.id).sort()).toEqual(
+        types
+          .filter((t) => plaidTypes.includes(t.type))
+          .map((t) => t.id)
+          .sort(),
+      );
       expect(response.data!.accounts.every((a) => a.type === type)).toBe(true);
     }
     expect((await query<{ accounts: unknown[] }>('{ accounts(type: DEPOSITORY) { id } }')).data!.accounts.length).toBeGreaterThan(0);
@@ -213,7 +277,10 @@ describe('the read API over HTTP', () => {
       [{ search: '%' }, (row) => row.name.includes('%') || (row.merchant_name ?? '').includes('%')],
       [{ minAmount: min }, (row) => Number(row.amount) >= min],
       [{ maxAmount: max }, (row) => Number(row.amount) <= max],
-      [{ itemId: first.id, from, to, minAmount: min, maxAmount: max }, (row) => row.item_id === first.id && row.date >= from && row.date <= to && Number(row.amount) >= min && Number(row.amount) <= max],
+      [
+        { itemId: first.id, from, to, minAmount: min, maxAmount: max },
+        (row) => row.item_id === first.id && row.date >= from && row.date <= to && Number(row.amount) >= min && Number(row.amount) <= max,
+      ],
     ];
     for (const [filter, keep] of cases) {
       const expected = all.filter(keep).map((row) => row.id);
@@ -239,12 +306,17 @@ describe('the read API over HTTP', () => {
       after = current.pageInfo.endCursor;
       if (arrivals < 2) {
         arrivals += 1;
-        const created = await query('mutation($id: ID!, $t: [SandboxTransactionInput!]!) { sandboxCreateTransactions(itemId: $id, transactions: $t) }', {
-          id: first.id,
-          t: [{ amount: 12.5, description: `Arrival ${arrivals}`, datePosted: today, dateTransacted: today }],
-        });
+        const created = await query(
+          'mutation($id: ID!, $t: [SandboxTransactionInput!]!) { sandboxCreateTransactions(itemId: $id, transactions: $t) }',
+          {
+            id: first.id,
+            t: [{ amount: 12.5, description: `Arrival ${arrivals}`, datePosted: today, dateTransacted: today }],
+          },
+        );
         expect(created.errors).toBeUndefined();
-        const synced = await query<{ syncItem: { added: number } }>('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { id: first.id });
+        const synced = await query<{ syncItem: { added: number } }>('mutation($id: ID!) { syncItem(itemId: $id) { added } }', {
+          id: first.id,
+        });
         expect(synced.errors).toBeUndefined();
       }
     }
@@ -271,7 +343,8 @@ describe('the read API over HTTP', () => {
 
   describe('balances', () => {
     type Balance = BalancesQuery['balances'][number];
-    const accountIdsOf = async (itemId: string): Promise<string[]> => ((await db().query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId]))).map((row) => row.id);
+    const accountIdsOf = async (itemId: string): Promise<string[]> =>
+      (await db().query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId])).map((row) => row.id);
 
     it('answers the stored figures with the time they were read', async () => {
       const response = await query(BALANCES, { realtime: false });
@@ -282,7 +355,11 @@ describe('the read API over HTTP', () => {
       expect(response.data!.balances).toHaveLength(stored.length);
       for (const balance of response.data!.balances) {
         const row = stored.find((candidate) => candidate.id === balance.accountId)!;
-        expect(balance).toMatchObject({ current: row.balance_current === null ? null : Number(row.balance_current), isRealtime: false, lastUpdatedAt: row.balance_updated_at.toISOString() });
+        expect(balance).toMatchObject({
+          current: row.balance_current === null ? null : Number(row.balance_current),
+          isRealtime: false,
+          lastUpdatedAt: row.balance_updated_at.toISOString(),
+        });
       }
       const [one] = await accountIdsOf(second.id);
       expect((await query(BALANCES, { ids: [one], realtime: false })).data!.balances.map((b) => b.accountId)).toEqual([one]);
@@ -301,8 +378,12 @@ describe('the read API over HTTP', () => {
         expect(balance.isRealtime).toBe(true);
         expect(new Date(balance.lastUpdatedAt).getTime()).toBeGreaterThanOrEqual(started.getTime() - 1000);
       }
-      const stored: Array<{ id: string; balance_updated_at: Date }> = await db().query('SELECT id, balance_updated_at FROM accounts WHERE id = ANY($1)', [[a1, a2, b1]]);
-      for (const row of stored) expect(row.balance_updated_at.toISOString()).toBe(response.data!.balances.find((b) => b.accountId === row.id)!.lastUpdatedAt);
+      const stored: Array<{ id: string; balance_updated_at: Date }> = await db().query(
+        'SELECT id, balance_updated_at FROM accounts WHERE id = ANY($1)',
+        [[a1, a2, b1]],
+      );
+      for (const row of stored)
+        expect(row.balance_updated_at.toISOString()).toBe(response.data!.balances.find((b) => b.accountId === row.id)!.lastUpdatedAt);
       // The next stored read answers the figures just read, no longer as real-time.
       const later = await query(BALANCES, { ids: [a1], realtime: false });
       expect(later.data!.balances[0]).toMatchObject({ isRealtime: false, lastUpdatedAt: response.data!.balances[0].lastUpdatedAt });
@@ -317,19 +398,33 @@ describe('the read API over HTTP', () => {
       try {
         const response = await query(BALANCES, { realtime: true });
         expect(response.data!.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
-        expect(response.errors).toEqual([expect.objectContaining({ path: ['balances'], extensions: expect.objectContaining({ code, itemId: second.id, ...extra }) })]);
+        expect(response.errors).toEqual([
+          expect.objectContaining({ path: ['balances'], extensions: expect.objectContaining({ code, itemId: second.id, ...extra }) }),
+        ]);
       } finally {
         await gw.emulator.removeFault(fault);
       }
     });
 
     it('moves an Item to LOGIN_REQUIRED on ITEM_LOGIN_REQUIRED and still answers the other, over HTTP and WebSocket', async () => {
-      await gw.emulator.injectError({ endpoint: '/accounts/balance/get', errorCode: 'ITEM_LOGIN_REQUIRED', times: 2, itemId: second.plaidItemId });
+      await gw.emulator.injectError({
+        endpoint: '/accounts/balance/get',
+        errorCode: 'ITEM_LOGIN_REQUIRED',
+        times: 2,
+        itemId: second.plaidItemId,
+      });
       const response = await query(BALANCES, { realtime: true });
       expect(response.status).toBe(200);
       expect(response.data!.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
       expect(response.data!.balances.every((b) => b.isRealtime)).toBe(true);
-      expect(response.errors).toEqual([{ message: expect.any(String), path: ['balances'], locations: [{ line: expect.any(Number), column: expect.any(Number) }], extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }) }]);
+      expect(response.errors).toEqual([
+        {
+          message: expect.any(String),
+          path: ['balances'],
+          locations: [{ line: expect.any(Number), column: expect.any(Number) }],
+          extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }),
+        },
+      ]);
       const status = await query<{ item: { status: string } }>('query($id: ID!) { item(id: $id) { status } }', { id: second.id });
       expect(status.data!.item.status).toBe('LOGIN_REQUIRED');
 
@@ -337,7 +432,12 @@ describe('the read API over HTTP', () => {
       try {
         const overWs = (await runWs(client, String(BALANCES), { realtime: true })) as { data: { balances: Balance[] }; errors: unknown[] };
         expect(overWs.data.balances.map((b) => b.accountId).sort()).toEqual((await accountIdsOf(first.id)).sort());
-        expect(overWs.errors).toEqual([expect.objectContaining({ path: ['balances'], extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }) })]);
+        expect(overWs.errors).toEqual([
+          expect.objectContaining({
+            path: ['balances'],
+            extensions: expect.objectContaining({ code: 'ITEM_LOGIN_REQUIRED', itemId: second.id }),
+          }),
+        ]);
       } finally {
         await client.dispose();
       }

@@ -17,7 +17,8 @@ function descriptions(schema: GraphQLSchema): Map<string, string> {
     if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.description) found.set(`${type.name}.${field.name}`, field.description);
-      for (const arg of 'args' in field ? field.args : []) if (arg.description) found.set(`${type.name}.${field.name}(${arg.name})`, arg.description);
+      for (const arg of 'args' in field ? field.args : [])
+        if (arg.description) found.set(`${type.name}.${field.name}(${arg.name})`, arg.description);
     }
   }
   return found;
@@ -50,7 +51,10 @@ describe('the served schema', () => {
       Object.fromEntries(
         Object.entries(schema.getQueryType()!.getFields()).map(([name, field]) => [
           name,
-          `${field.args.map((arg) => `${arg.name}: ${String(arg.type)} = ${JSON.stringify(arg.defaultValue)}`).sort().join(', ')} -> ${String(field.type)}`,
+          `${field.args
+            .map((arg) => `${arg.name}: ${String(arg.type)} = ${JSON.stringify(arg.defaultValue)}`)
+            .sort()
+            .join(', ')} -> ${String(field.type)}`,
         ]),
       );
     expect(signature(served)).toMatchObject(signature(contract));

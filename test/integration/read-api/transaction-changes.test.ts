@@ -47,7 +47,12 @@ describe('transactionChanges: the delta feed', () => {
   };
 
   /** A client's local copy, brought up to date page by page while hasMore. */
-  async function catchUp(token: string, copy: Map<string, Row>, cursor: string | undefined, count: number): Promise<{ cursor: string; pages: number }> {
+  async function catchUp(
+    token: string,
+    copy: Map<string, Row>,
+    cursor: string | undefined,
+    count: number,
+  ): Promise<{ cursor: string; pages: number }> {
     let pages = 0;
     for (;;) {
       const answer = await page(token, { cursor, count });
@@ -78,7 +83,11 @@ describe('transactionChanges: the delta feed', () => {
     const ids = new Set<string>();
     let cursor: string | undefined;
     for (;;) {
-      const { body } = await callPlaid<TransactionsSyncResponse>(gw, '/transactions/sync', { access_token: accessToken, cursor, count: 500 });
+      const { body } = await callPlaid<TransactionsSyncResponse>(gw, '/transactions/sync', {
+        access_token: accessToken,
+        cursor,
+        count: 500,
+      });
       body.added.forEach((t) => ids.add(t.transaction_id));
       body.removed.forEach((t) => ids.delete(t.transaction_id));
       cursor = body.next_cursor;
@@ -91,68 +100,90 @@ describe('transactionChanges: the delta feed', () => {
     expect(answer.errors).toBeUndefined();
   };
   const sorted = (copy: Map<string, Row>) => [...copy.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const plaidIdsOf = (copy: Map<string, Row>, accountIds: Set<string>) => [...copy.values()].filter((row) => accountIds.has(row.account.id)).map((row) => row.plaidTransactionId).sort();
-  const accountsOf = async (itemId: string) => new Set(((await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId]))).map((row) => row.id));
-
-  it.each([1, 7, 500])('keeps a copy paged %i at a time exactly equal to the table and to Plaid through refreshes, new transactions, a removal and a revocation', async (count) => {
-    const userId = newUserId();
-    const token = await gw.tokenFor(userId);
-    const first = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
-    const second = await linkItem(gw, token, { username: 'user_transactions_dynamic', institutionId: 'ins_109509' });
-    await settled(gw, [first.id, second.id]);
-    const [firstAccounts, secondAccounts] = [await accountsOf(first.id), await accountsOf(second.id)];
-
-    // From no cursor: everything the user has now.
-    const copy = new Map<string, Row>();
-    let { cursor, pages } = await catchUp(token, copy, undefined, count);
-    expect(copy.size).toBeGreaterThan(20);
-    expect(sorted(copy)).toEqual(sorted(await table(userId)));
-    expect(pages).toBeGreaterThanOrEqual(Math.ceil(copy.size / count));
-    expect(plaidIdsOf(copy, firstAccounts)).toEqual(await plaidIds(first.id));
-
-    // A refresh posts the pending ones: each pending one removed, its posted one added.
-    const pendingBefore = [...copy.values()].filter((row) => row.pending && firstAccounts.has(row.account.id));
-    expect(pendingBefore.length).toBeGreaterThan(0);
-    await callPlaid(gw, '/transactions/refresh', { access_token: await accessTokenOf(gw, first.id) });
-    await settled(gw, [first.id]);
-    const refreshed = await page(token, { cursor, count: 500 });
-    expect(refreshed.removed.map((row) => row.id)).toEqual(expect.arrayContaining(pendingBefore.map((row) => row.id)));
-    expect(refreshed.added.filter((row) => row.pendingTransactionId && pendingBefore.some((p) => p.plaidTransactionId === row.pendingTransactionId)).length).toBe(pendingBefore.length);
-    ({ cursor } = await catchUp(token, copy, cursor, count));
-    expect(sorted(copy)).toEqual(sorted(await table(userId)));
-    expect(plaidIdsOf(copy, firstAccounts)).toEqual(await plaidIds(first.id));
-
-    // Transactions made in the sandbox arrive with the next sync, as added.
-    const created = await gw.graphql(
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "2026-11-20", dateTransacted: "2026-11-19" }]) }',
-      { token, variables: { id: second.id } },
+  const plaidIdsOf = (copy: Map<string, Row>, accountIds: Set<string>) =>
+    [...copy.values()]
+      .filter((row) => accountIds.has(row.account.id))
+      .map((row) => row.plaidTransactionId)
+      .sort();
+  const accountsOf = async (itemId: string) =>
+    new Set(
+      (await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM accounts WHERE item_id = $1', [itemId])).map(
+        (row) => row.id,
+      ),
     );
-    expect(created.errors).toBeUndefined();
-    await syncItem(token, second.id);
-    const beforeNew = new Set(copy.keys());
-    ({ cursor } = await catchUp(token, copy, cursor, count));
-    expect([...copy.values()].filter((row) => !beforeNew.has(row.id)).map((row) => row.name)).toEqual(['Corner Cafe']);
-    expect(sorted(copy)).toEqual(sorted(await table(userId)));
-    expect(plaidIdsOf(copy, secondAccounts)).toEqual(await plaidIds(second.id));
 
-    // Removing an Item removes its transactions from the copy.
-    const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', { token, variables: { id: second.id } });
-    expect(removed.errors).toBeUndefined();
-    ({ cursor } = await catchUp(token, copy, cursor, count));
-    expect(plaidIdsOf(copy, secondAccounts)).toEqual([]);
-    expect(sorted(copy)).toEqual(sorted(await table(userId)));
+  it.each([1, 7, 500])(
+    'keeps a copy paged %i at a time exactly equal to the table and to Plaid through refreshes, new transactions, a removal and a revocation',
+    async (count) => {
+      const userId = newUserId();
+      const token = await gw.tokenFor(userId);
+      const first = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
+      const second = await linkItem(gw, token, { username: 'user_transactions_dynamic', institutionId: 'ins_109509' });
+      await settled(gw, [first.id, second.id]);
+      const [firstAccounts, secondAccounts] = [await accountsOf(first.id), await accountsOf(second.id)];
 
-    // A revoked permission takes the Item's transactions with it.
-    await gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', { token, variables: { id: first.id, code: 'USER_PERMISSION_REVOKED' } });
-    await eventually(async () => ((await table(userId)).size === 0 ? true : undefined), 15_000, 'the revocation');
-    ({ cursor } = await catchUp(token, copy, cursor, count));
-    expect(copy.size).toBe(0);
+      // From no cursor: everything the user has now.
+      const copy = new Map<string, Row>();
+      let { cursor, pages } = await catchUp(token, copy, undefined, count);
+      expect(copy.size).toBeGreaterThan(20);
+      expect(sorted(copy)).toEqual(sorted(await table(userId)));
+      expect(pages).toBeGreaterThanOrEqual(Math.ceil(copy.size / count));
+      expect(plaidIdsOf(copy, firstAccounts)).toEqual(await plaidIds(first.id));
 
-    // Nothing new: an empty answer, and its cursor still works.
-    const quiet = await page(token, { cursor, count });
-    expect(quiet).toMatchObject({ added: [], modified: [], removed: [], hasMore: false });
-    expect((await page(token, { cursor: quiet.nextCursor, count })).hasMore).toBe(false);
-  });
+      // A refresh posts the pending ones: each pending one removed, its posted one added.
+      const pendingBefore = [...copy.values()].filter((row) => row.pending && firstAccounts.has(row.account.id));
+      expect(pendingBefore.length).toBeGreaterThan(0);
+      await callPlaid(gw, '/transactions/refresh', { access_token: await accessTokenOf(gw, first.id) });
+      await settled(gw, [first.id]);
+      const refreshed = await page(token, { cursor, count: 500 });
+      expect(refreshed.removed.map((row) => row.id)).toEqual(expect.arrayContaining(pendingBefore.map((row) => row.id)));
+      expect(
+        refreshed.added.filter(
+          (row) => row.pendingTransactionId && pendingBefore.some((p) => p.plaidTransactionId === row.pendingTransactionId),
+        ).length,
+      ).toBe(pendingBefore.length);
+      ({ cursor } = await catchUp(token, copy, cursor, count));
+      expect(sorted(copy)).toEqual(sorted(await table(userId)));
+      expect(plaidIdsOf(copy, firstAccounts)).toEqual(await plaidIds(first.id));
+
+      // Transactions made in the sandbox arrive with the next sync, as added.
+      const created = await gw.graphql(
+        'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "2026-11-20", dateTransacted: "2026-11-19" }]) }',
+        { token, variables: { id: second.id } },
+      );
+      expect(created.errors).toBeUndefined();
+      await syncItem(token, second.id);
+      const beforeNew = new Set(copy.keys());
+      ({ cursor } = await catchUp(token, copy, cursor, count));
+      expect([...copy.values()].filter((row) => !beforeNew.has(row.id)).map((row) => row.name)).toEqual(['Corner Cafe']);
+      expect(sorted(copy)).toEqual(sorted(await table(userId)));
+      expect(plaidIdsOf(copy, secondAccounts)).toEqual(await plaidIds(second.id));
+
+      // Removing an Item removes its transactions from the copy.
+      const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', {
+        token,
+        variables: { id: second.id },
+      });
+      expect(removed.errors).toBeUndefined();
+      ({ cursor } = await catchUp(token, copy, cursor, count));
+      expect(plaidIdsOf(copy, secondAccounts)).toEqual([]);
+      expect(sorted(copy)).toEqual(sorted(await table(userId)));
+
+      // A revoked permission takes the Item's transactions with it.
+      await gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
+        token,
+        variables: { id: first.id, code: 'USER_PERMISSION_REVOKED' },
+      });
+      await eventually(async () => ((await table(userId)).size === 0 ? true : undefined), 15_000, 'the revocation');
+      ({ cursor } = await catchUp(token, copy, cursor, count));
+      expect(copy.size).toBe(0);
+
+      // Nothing new: an empty answer, and its cursor still works.
+      const quiet = await page(token, { cursor, count });
+      expect(quiet).toMatchObject({ added: [], modified: [], removed: [], hasMore: false });
+      expect((await page(token, { cursor: quiet.nextCursor, count })).hasMore).toBe(false);
+    },
+  );
 
   it('narrows to one Item, and refuses bad counts, foreign cursors and Items as it refuses anything unknown', async () => {
     const userId = newUserId();
@@ -182,9 +213,14 @@ describe('transactionChanges: the delta feed', () => {
     const item = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     await settled(gw, [item.id]);
     const { nextCursor } = await page(token, { count: 500 });
-    await gw.graphql('mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "Later", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }', { token, variables: { id: item.id } });
+    await gw.graphql(
+      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "Later", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      { token, variables: { id: item.id } },
+    );
     await syncItem(token, item.id);
-    await gw.gateway.dataSource.query(`UPDATE transaction_changes SET created_at = now() - interval '31 days' WHERE user_id = $1`, [userId]);
+    await gw.gateway.dataSource.query(`UPDATE transaction_changes SET created_at = now() - interval '31 days' WHERE user_id = $1`, [
+      userId,
+    ]);
     await gw.gateway.services.retention.prune();
     const answer = await gw.graphql(CHANGES, { token, variables: { cursor: nextCursor } });
     expect(answer.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'CURSOR_EXPIRED' }) })]);

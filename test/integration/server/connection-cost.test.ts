@@ -9,10 +9,12 @@ const TRANSACTION_SCALARS =
 const FULL_PAGE = `{ transactions(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${TRANSACTION_SCALARS} account { id name } } } } }`;
 
 /** Pages of pages: 500 transactions of every account, and 500 more of each one's account. */
-const MULTIPLYING = '{ items { accounts { transactions(first: 500) { edges { node { account { transactions(first: 500) { edges { node { id } } } } } } } } } }';
+const MULTIPLYING =
+  '{ items { accounts { transactions(first: 500) { edges { node { account { transactions(first: 500) { edges { node { id } } } } } } } } } }';
 
 /** The same in a variable, which a limit that reads only written-out sizes cannot see. */
-const MULTIPLYING_IN_VARIABLE = 'query($n: Int) { items { accounts { transactions(first: $n) { edges { node { account { transactions(first: $n) { edges { node { id } } } } } } } } } }';
+const MULTIPLYING_IN_VARIABLE =
+  'query($n: Int) { items { accounts { transactions(first: $n) { edges { node { account { transactions(first: $n) { edges { node { id } } } } } } } } } }';
 
 describe('the connection-aware cost limit over HTTP and WebSocket, with the default limits', () => {
   let gw: TestGateway;
@@ -49,7 +51,10 @@ describe('the connection-aware cost limit over HTTP and WebSocket, with the defa
   ])('refuses multiplying pages %s before any resolver runs', async (_how, query, variables) => {
     statements = [];
     const { http, ws } = await both(query, variables);
-    const refusal = { message: expect.stringMatching(/^Operation cost \d+ exceeds the limit of 50000/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: expect.any(Number), maxCost: 50_000 } };
+    const refusal = {
+      message: expect.stringMatching(/^Operation cost \d+ exceeds the limit of 50000/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: expect.any(Number), maxCost: 50_000 },
+    };
     expect(http.status).toBe(400);
     expect(http.data ?? null).toBeNull();
     expect(http.errors).toEqual([expect.objectContaining(refusal)]);

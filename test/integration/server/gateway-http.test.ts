@@ -21,7 +21,11 @@ describe('gateway over HTTP', () => {
     // Plaid's state is what the gateway's own calls last saw; REDIS_URL may or may not be set for the run.
     expect(await ready.json()).toEqual({
       status: 'ready',
-      dependencies: { database: 'up', redis: process.env.REDIS_URL ? 'up' : 'not_configured', plaid: expect.stringMatching(/^(up|unknown)$/) },
+      dependencies: {
+        database: 'up',
+        redis: process.env.REDIS_URL ? 'up' : 'not_configured',
+        plaid: expect.stringMatching(/^(up|unknown)$/),
+      },
     });
   });
 
@@ -41,7 +45,10 @@ describe('gateway over HTTP', () => {
       ['a token signed with another secret', () => issueToken('x'.repeat(40), {}, 'u')],
       ['an alg:none token', async () => new UnsecuredJWT({}).setSubject('u').setExpirationTime('1h').encode()],
       ['a malformed token', async () => 'abc.def'],
-      ['an HS512 token', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('u').setExpirationTime('1h').sign(new Uint8Array(64))],
+      [
+        'an HS512 token',
+        async () => new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject('u').setExpirationTime('1h').sign(new Uint8Array(64)),
+      ],
       ['a token without exp', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u').sign(secret)],
     ])('%s', async (_name, make) => {
       const token = await make();
@@ -63,15 +70,31 @@ describe('gateway over HTTP', () => {
     const mutation = `mutation($input: ProfileInput!) { updateProfile(input: $input) { id profile { legalName email phoneNumber address { city country } } } }`;
     const first = await gw.graphql(mutation, {
       token,
-      variables: { input: { legalName: 'Alberta Bobbeth Charleson', email: 'Alberta@Example.com', phoneNumber: '+1 (415) 555-0123', address: { city: 'Malakoff', country: 'us' } } },
+      variables: {
+        input: {
+          legalName: 'Alberta Bobbeth Charleson',
+          email: 'Alberta@Example.com',
+          phoneNumber: '+1 (415) 555-0123',
+          address: { city: 'Malakoff', country: 'us' },
+        },
+      },
     });
     expect(first.errors).toBeUndefined();
     expect(first.data).toMatchObject({
-      updateProfile: { profile: { legalName: 'Alberta Bobbeth Charleson', email: 'alberta@example.com', phoneNumber: '+14155550123', address: { city: 'Malakoff', country: 'US' } } },
+      updateProfile: {
+        profile: {
+          legalName: 'Alberta Bobbeth Charleson',
+          email: 'alberta@example.com',
+          phoneNumber: '+14155550123',
+          address: { city: 'Malakoff', country: 'US' },
+        },
+      },
     });
 
     const second = await gw.graphql(mutation, { token, variables: { input: { email: null } } });
-    expect(second.data).toMatchObject({ updateProfile: { profile: { legalName: 'Alberta Bobbeth Charleson', email: null, phoneNumber: '+14155550123' } } });
+    expect(second.data).toMatchObject({
+      updateProfile: { profile: { legalName: 'Alberta Bobbeth Charleson', email: null, phoneNumber: '+14155550123' } },
+    });
 
     const read = await gw.graphql('{ me { profile { legalName email address { city } } } }', { token });
     expect(read.data).toEqual({ me: { profile: { legalName: 'Alberta Bobbeth Charleson', email: null, address: { city: 'Malakoff' } } } });
@@ -100,7 +123,11 @@ describe('gateway over HTTP', () => {
   });
 
   it('refuses a simple cross-site POST (CSRF prevention)', async () => {
-    const response = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' });
+    const response = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ me { id } }"}',
+    });
     expect(response.status).toBe(400);
   });
 

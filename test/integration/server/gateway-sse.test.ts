@@ -15,7 +15,13 @@ describe('gateway over Server-Sent Events (graphql-sse on /graphql/stream)', () 
 
   beforeAll(async () => {
     // Depth 3 fits the schema's deepest path today (me.profile.address).
-    gw = await startTestGateway({ ALLOWED_ORIGINS: 'https://app.example.com', GRAPHQL_MAX_DEPTH: '3', MAX_REQUEST_BYTES: '8192', RATE_LIMIT_OPERATIONS: '6', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    gw = await startTestGateway({
+      ALLOWED_ORIGINS: 'https://app.example.com',
+      GRAPHQL_MAX_DEPTH: '3',
+      MAX_REQUEST_BYTES: '8192',
+      RATE_LIMIT_OPERATIONS: '6',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
   });
 
   afterAll(async () => {
@@ -56,19 +62,31 @@ describe('gateway over Server-Sent Events (graphql-sse on /graphql/stream)', () 
   ])('refuses %s with 401 UNAUTHENTICATED', async (_name, headers) => {
     const answer = await stream('{ me { id } }', await headers());
     expect(answer.status).toBe(401);
-    expect(JSON.parse(answer.body)).toEqual({ errors: [{ message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(JSON.parse(answer.body)).toEqual({
+      errors: [{ message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
 
   it('refuses a browser origin that is not allowed, and accepts an allowed one', async () => {
     const headers = await bearer();
     expect((await stream('{ me { id } }', { ...headers, origin: 'https://evil.example.com' })).status).toBe(403);
-    expect((await stream('{ me { id } }', { ...headers, origin: 'https://app.example.com' })).results).toMatchObject([{ data: { me: {} } }]);
+    expect((await stream('{ me { id } }', { ...headers, origin: 'https://app.example.com' })).results).toMatchObject([
+      { data: { me: {} } },
+    ]);
   });
 
   it('applies the validation limits and the request size limit', async () => {
     const headers = await bearer();
     expect((await stream('{ me { profile { address { city } } } }', headers)).results).toEqual([
-      { data: null, errors: [expect.objectContaining({ message: 'Query depth limit of 3 exceeded, found 4.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] },
+      {
+        data: null,
+        errors: [
+          expect.objectContaining({
+            message: 'Query depth limit of 3 exceeded, found 4.',
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+        ],
+      },
     ]);
     expect((await stream('', headers, JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(9000)}` }))).status).toBe(413);
   });
@@ -85,6 +103,13 @@ describe('gateway over Server-Sent Events (graphql-sse on /graphql/stream)', () 
   it('shows its operations with transport="sse" in the metrics', async () => {
     await stream('query OverSse { me { id } }', await bearer());
     const samples = parseSamples(await (await fetch(`${gw.url}/metrics`)).text());
-    expect(sampleValue(samples, 'gateway_graphql_operation_duration_seconds_count', { operation_name: 'OverSse', operation_type: 'query', transport: 'sse', outcome: 'ok' })).toBe(1);
+    expect(
+      sampleValue(samples, 'gateway_graphql_operation_duration_seconds_count', {
+        operation_name: 'OverSse',
+        operation_type: 'query',
+        transport: 'sse',
+        outcome: 'ok',
+      }),
+    ).toBe(1);
   });
 });

@@ -25,7 +25,10 @@ describe('gateway over WebSocket (graphql-transport-ws)', () => {
 
   it.each([
     ['no token', async () => undefined],
-    ['an expired token', async () => `Bearer ${await issueToken('integration-test-secret-at-least-32-bytes', {}, 'u', { expiresIn: '-1s' })}`],
+    [
+      'an expired token',
+      async () => `Bearer ${await issueToken('integration-test-secret-at-least-32-bytes', {}, 'u', { expiresIn: '-1s' })}`,
+    ],
     ['garbage', async () => 'Bearer nope'],
   ])('refuses the connection with %s (4403)', async (_name, make) => {
     const client = connect(gw.wsUrl, await make());

@@ -64,7 +64,9 @@ describe('the HTTP edge: security headers, CORS allow-list, CSRF prevention', ()
   });
 
   it('accepts a GET query that carries a preflight-forcing header', async () => {
-    const response = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });

@@ -9,7 +9,12 @@ describe('operation limits over HTTP and WebSocket', () => {
 
   beforeAll(async () => {
     // Depth 3 fits the schema's deepest path today (me.profile.address); the rest are the defaults.
-    gw = await startTestGateway({ GRAPHQL_MAX_DEPTH: '3', MAX_REQUEST_BYTES: '8192', RATE_LIMIT_OPERATIONS: '4', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    gw = await startTestGateway({
+      GRAPHQL_MAX_DEPTH: '3',
+      MAX_REQUEST_BYTES: '8192',
+      RATE_LIMIT_OPERATIONS: '4',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
   });
 
   afterAll(async () => {
@@ -46,7 +51,10 @@ describe('operation limits over HTTP and WebSocket', () => {
     expect(ws).toEqual({ errors: [expect.objectContaining({ message, extensions: { code } })] });
   });
 
-  const pageOver = (got: number) => ({ message: `"first" on transactions may be at most 500 (got ${got})`, extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  const pageOver = (got: number) => ({
+    message: `"first" on transactions may be at most 500 (got ${got})`,
+    extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+  });
   it.each([
     ['written out', '{ transactions(first: 100000) { totalCount } }', undefined, pageOver(100_000)],
     ['just over the page size', '{ transactions(first: 501) { totalCount } }', undefined, pageOver(501)],
@@ -72,7 +80,9 @@ describe('operation limits over HTTP and WebSocket', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'The request body is larger than the limit of 8192 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 8192 } }],
+      errors: [
+        { message: 'The request body is larger than the limit of 8192 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 8192 } },
+      ],
     });
   });
 
@@ -86,9 +96,15 @@ describe('operation limits over HTTP and WebSocket', () => {
   });
 
   it('answers malformed JSON with 400 and a JSON error', async () => {
-    const response = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   describe('per-user rate limit (RATE_LIMIT_OPERATIONS=4 a minute)', () => {
@@ -99,7 +115,12 @@ describe('operation limits over HTTP and WebSocket', () => {
       const limited = await gw.graphql('{ me { id } }', { token });
       expect(limited.status).toBe(429);
       expect(limited.data ?? null).toBeNull();
-      expect(limited.errors).toEqual([{ message: expect.stringMatching(/^Too many operations; retry in \d+ s$/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }]);
+      expect(limited.errors).toEqual([
+        {
+          message: expect.stringMatching(/^Too many operations; retry in \d+ s$/),
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+        },
+      ]);
       const retryAfter = limited.errors?.[0].extensions?.retryAfterSeconds as number;
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
@@ -117,7 +138,12 @@ describe('operation limits over HTTP and WebSocket', () => {
       clients.push(client);
       for (let i = 0; i < 2; i += 1) expect(await runWs(client, '{ me { id } }')).toEqual({ data: { me: { id: userId } } });
       expect(await runWs(client, '{ me { id } }')).toEqual({
-        errors: [{ message: expect.stringMatching(/^Too many operations/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } }],
+        errors: [
+          {
+            message: expect.stringMatching(/^Too many operations/),
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+          },
+        ],
       });
     });
 

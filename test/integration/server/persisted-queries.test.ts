@@ -67,10 +67,14 @@ describe('automatic persisted queries in one process (no Redis)', () => {
     expect((await postPersisted(a!.url, hash, { token, query })).data).toEqual({ me: { id: userId }, __typename: 'Query' });
 
     // Apollo writes a registration after it answers: the other instance sees it a moment later.
-    const onB = await eventually(async () => {
-      const answer = await postPersisted(b!.url, hash, { token });
-      return answer.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND' ? undefined : answer;
-    }, 5_000, 'the registration to reach the other instance');
+    const onB = await eventually(
+      async () => {
+        const answer = await postPersisted(b!.url, hash, { token });
+        return answer.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND' ? undefined : answer;
+      },
+      5_000,
+      'the registration to reach the other instance',
+    );
     expect(onB.errors).toBeUndefined();
     expect(onB.data).toEqual({ me: { id: userId }, __typename: 'Query' });
   });

@@ -67,7 +67,9 @@ describe('schema visibility in production: explorer, introspection and suggestio
     const http = await gw.graphql(query, { token: userToken, variables: { status: 'ACTIV' } });
     expect(http.status).toBe(400);
     expect(http.errors).toEqual([expect.objectContaining({ message: hidden, extensions: { code: 'BAD_USER_INPUT' } })]);
-    expect(await runWs(wsFor(userToken), query, { status: 'ACTIV' })).toEqual({ errors: [expect.objectContaining({ message: hidden, extensions: { code: 'BAD_USER_INPUT' } })] });
+    expect(await runWs(wsFor(userToken), query, { status: 'ACTIV' })).toEqual({
+      errors: [expect.objectContaining({ message: hidden, extensions: { code: 'BAD_USER_INPUT' } })],
+    });
     const forPartner = await gw.graphql(query, { token: partnerToken, variables: { status: 'ACTIV' } });
     expect(forPartner.errors?.[0].message).toBe(`${hidden} Did you mean the enum value "ACTIVE"?`);
   });

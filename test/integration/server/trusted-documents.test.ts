@@ -60,7 +60,12 @@ describe('trusted documents (TRUSTED_DOCUMENTS)', () => {
       const answer = await gateway.graphql(UNTRUSTED, { token: await gateway.tokenFor(newUserId()) });
       expect(answer.status).toBe(400);
       expect(answer.data).toBeUndefined();
-      expect(answer.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/not one of the gateway's trusted documents.*"partner" scope/), extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } })]);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/not one of the gateway's trusted documents.*"partner" scope/),
+          extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' },
+        }),
+      ]);
     });
 
     it('lets a token with the partner scope run any operation', async () => {
@@ -108,7 +113,8 @@ describe("the example web app's own manifest as TRUSTED_DOCUMENTS", () => {
     await gateway?.close();
   });
 
-  const appDocument = (operationName: string) => Object.values(manifest).find((document) => document.startsWith(`query ${operationName} `))!;
+  const appDocument = (operationName: string) =>
+    Object.values(manifest).find((document) => document.startsWith(`query ${operationName} `))!;
 
   it("runs the app's operations as urql sends them (printed, fields in the order written) and by their hash", async () => {
     const token = await gateway.tokenFor(newUserId());

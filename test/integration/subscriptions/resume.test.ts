@@ -4,7 +4,8 @@ import { eventually, linkItem, settled, type LinkedItem } from '../../support/li
 import { subscribe, subscribeSse, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
-const STATUS = 'subscription($id: ID, $after: String) { itemStatusChanged(itemId: $id, after: $after) { item { id } status reason cursor } }';
+const STATUS =
+  'subscription($id: ID, $after: String) { itemStatusChanged(itemId: $id, after: $after) { item { id } status reason cursor } }';
 const SYNCED = 'subscription($id: ID, $after: String) { transactionsSynced(itemId: $id, after: $after) { item { id } added cursor } }';
 
 type Open = (gw: TestGateway, token: string, query: string, variables: Record<string, unknown>) => Promise<OpenSubscription>;
@@ -18,7 +19,8 @@ const transports: Array<[string, Open]> = [
   ['Server-Sent Events', overSse],
 ];
 
-const statusOf = (result: ReceivedResult) => result.data?.itemStatusChanged as { item: { id: string }; status: string; reason: string; cursor: string };
+const statusOf = (result: ReceivedResult) =>
+  result.data?.itemStatusChanged as { item: { id: string }; status: string; reason: string; cursor: string };
 const syncedOf = (result: ReceivedResult) => result.data?.transactionsSynced as { item: { id: string }; added: number; cursor: string };
 const sequenceOf = (cursor: string) => Number(Buffer.from(cursor, 'base64url').toString('utf8').split('.')[1]);
 
@@ -43,8 +45,12 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
   });
 
   const fire = (token: string, itemId: string, code: string) =>
-    gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', { token, variables: { id: itemId, code } });
-  const statusNow = async (itemId: string) => ((await gw.gateway.dataSource.query<Array<{ status: string }>>('SELECT status FROM items WHERE id = $1', [itemId])))[0].status;
+    gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
+      token,
+      variables: { id: itemId, code },
+    });
+  const statusNow = async (itemId: string) =>
+    (await gw.gateway.dataSource.query<Array<{ status: string }>>('SELECT status FROM items WHERE id = $1', [itemId]))[0].status;
   /** Fires a status webhook and waits until the gateway has applied it (neither stops the Item from syncing). */
   const fireAndApply = async (token: string, itemId: string, code: 'PENDING_EXPIRATION' | 'LOGIN_REPAIRED') => {
     await fire(token, itemId, code);
@@ -124,7 +130,14 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
   });
 
   const statusEventCount = async (userId: string) =>
-    Number(((await gw.gateway.dataSource.query<Array<{ count: string }>>(`SELECT count(*) FROM stream_events WHERE user_id = $1 AND topic = 'ITEM_STATUS_CHANGED'`, [userId])))[0].count);
+    Number(
+      (
+        await gw.gateway.dataSource.query<Array<{ count: string }>>(
+          `SELECT count(*) FROM stream_events WHERE user_id = $1 AND topic = 'ITEM_STATUS_CHANGED'`,
+          [userId],
+        )
+      )[0].count,
+    );
 
   it('refuses a cursor older than what retention kept with CURSOR_EXPIRED', async () => {
     const { token, userId, item, cursor } = await seenOnce();
@@ -133,7 +146,11 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
     await gw.gateway.services.retention.prune();
     const resumed = await open(gw, token, STATUS, { after: cursor });
     try {
-      expect(await resumed.next()).toMatchObject({ errors: [{ message: '"after" is older than the events the gateway keeps; start over without it', extensions: { code: 'CURSOR_EXPIRED' } }] });
+      expect(await resumed.next()).toMatchObject({
+        errors: [
+          { message: '"after" is older than the events the gateway keeps; start over without it', extensions: { code: 'CURSOR_EXPIRED' } },
+        ],
+      });
     } finally {
       await resumed.close();
     }
@@ -153,11 +170,20 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
     };
     const forged = Buffer.from(`${randomUUID()}.${sequenceOf(owner.cursor)}`, 'utf8').toString('base64url');
     expect(await refusal({ after: owner.cursor })).toEqual(await refusal({ after: forged }));
-    expect(await refusal({ after: owner.cursor })).toEqual({ data: null, errors: [{ message: '"after" is not a cursor this API returned', code: 'BAD_USER_INPUT' }] });
+    expect(await refusal({ after: owner.cursor })).toEqual({
+      data: null,
+      errors: [{ message: '"after" is not a cursor this API returned', code: 'BAD_USER_INPUT' }],
+    });
     // Exactly what an Item id that exists nowhere gets.
     const unknownId = randomUUID();
-    expect(await refusal({ id: unknownId, after: owner.cursor })).toEqual({ data: null, errors: [{ message: `Item ${unknownId} was not found`, code: 'NOT_FOUND' }] });
-    expect(await refusal({ id: owner.item.id, after: owner.cursor })).toEqual({ data: null, errors: [{ message: `Item ${owner.item.id} was not found`, code: 'NOT_FOUND' }] });
+    expect(await refusal({ id: unknownId, after: owner.cursor })).toEqual({
+      data: null,
+      errors: [{ message: `Item ${unknownId} was not found`, code: 'NOT_FOUND' }],
+    });
+    expect(await refusal({ id: owner.item.id, after: owner.cursor })).toEqual({
+      data: null,
+      errors: [{ message: `Item ${owner.item.id} was not found`, code: 'NOT_FOUND' }],
+    });
   });
 
   const redisUrl = process.env.REDIS_URL;

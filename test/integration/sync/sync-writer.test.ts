@@ -5,7 +5,7 @@ import { SyncWriter } from '../../../src/services/sync-writer';
 import { openMigratedScratchDatabase, type MigratedScratchDatabase } from '../../support/scratch-database';
 
 /** Text that COPY's format and JSON both have to carry exactly. */
-const AWKWARD_NAMES = ['Tab\there', 'New\nline and\r\nCRLF', 'Back\\slash \\N not null', 'Café ☕ 東京', "Quote's \"double\"", '\\.', ''];
+const AWKWARD_NAMES = ['Tab\there', 'New\nline and\r\nCRLF', 'Back\\slash \\N not null', 'Café ☕ 東京', 'Quote\'s "double"', '\\.', ''];
 
 function transaction(index: number, accountId: string, prefix: string): Transaction {
   return {
@@ -63,8 +63,14 @@ describe('SyncWriter.upsertTransactions', () => {
 
   async function newItem(): Promise<{ itemId: string; accountId: string }> {
     const itemId = randomUUID();
-    await dataSource.query(`INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'u', $2, '\\x00', 'k')`, [itemId, `plaid-${itemId}`]);
-    await dataSource.query(`INSERT INTO accounts (item_id, user_id, plaid_account_id, name, type, balance_updated_at) VALUES ($1, 'u', 'acc-1', 'Checking', 'depository', now())`, [itemId]);
+    await dataSource.query(
+      `INSERT INTO items (id, user_id, plaid_item_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'u', $2, '\\x00', 'k')`,
+      [itemId, `plaid-${itemId}`],
+    );
+    await dataSource.query(
+      `INSERT INTO accounts (item_id, user_id, plaid_account_id, name, type, balance_updated_at) VALUES ($1, 'u', 'acc-1', 'Checking', 'depository', now())`,
+      [itemId],
+    );
     return { itemId, accountId: 'acc-1' };
   }
 
@@ -91,7 +97,8 @@ describe('SyncWriter.upsertTransactions', () => {
     );
   }
 
-  const byId = (a: { plaid_transaction_id: string }, b: { plaid_transaction_id: string }) => a.plaid_transaction_id.localeCompare(b.plaid_transaction_id);
+  const byId = (a: { plaid_transaction_id: string }, b: { plaid_transaction_id: string }) =>
+    a.plaid_transaction_id.localeCompare(b.plaid_transaction_id);
 
   it.each([
     ['a large batch (sent by COPY)', 1_500],
@@ -123,11 +130,17 @@ describe('SyncWriter.upsertTransactions', () => {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await new SyncWriter(runner.manager, itemId, 'u').upsertTransactions(Array.from({ length: 1_100 }, (_, index) => transaction(index, accountId, itemId)));
+      await new SyncWriter(runner.manager, itemId, 'u').upsertTransactions(
+        Array.from({ length: 1_100 }, (_, index) => transaction(index, accountId, itemId)),
+      );
       await runner.rollbackTransaction();
       // The same connection can write again: the temporary table went with the transaction.
       await runner.startTransaction();
-      expect(await new SyncWriter(runner.manager, itemId, 'u').upsertTransactions(Array.from({ length: 1_100 }, (_, index) => transaction(index, accountId, itemId)))).toBe(1_100);
+      expect(
+        await new SyncWriter(runner.manager, itemId, 'u').upsertTransactions(
+          Array.from({ length: 1_100 }, (_, index) => transaction(index, accountId, itemId)),
+        ),
+      ).toBe(1_100);
       await runner.rollbackTransaction();
     } finally {
       await runner.release();

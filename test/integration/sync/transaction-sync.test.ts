@@ -19,14 +19,17 @@ describe('transaction sync', () => {
   let failNextCommit: string | undefined;
 
   beforeAll(async () => {
-    gw = await startTestGateway({}, {
-      beforeSyncCommit: async (itemId) => {
-        if (itemId === failNextCommit) {
-          failNextCommit = undefined;
-          throw new Error('killed at commit');
-        }
+    gw = await startTestGateway(
+      {},
+      {
+        beforeSyncCommit: async (itemId) => {
+          if (itemId === failNextCommit) {
+            failNextCommit = undefined;
+            throw new Error('killed at commit');
+          }
+        },
       },
-    });
+    );
   });
 
   afterAll(async () => {
@@ -35,12 +38,16 @@ describe('transaction sync', () => {
 
   const db = () => gw.gateway.dataSource;
   const stored = async (itemId: string) =>
-    (await db().query<Array<{
-      plaid_transaction_id: string;
-      pending: boolean;
-      pending_transaction_id: string | null;
-    }>>('SELECT plaid_transaction_id, pending, pending_transaction_id FROM transactions WHERE item_id = $1', [itemId]));
-  const cursorOf = async (itemId: string) => ((await db().query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId]))[0] as { transactions_cursor: string | null }).transactions_cursor;
+    await db().query<
+      Array<{
+        plaid_transaction_id: string;
+        pending: boolean;
+        pending_transaction_id: string | null;
+      }>
+    >('SELECT plaid_transaction_id, pending, pending_transaction_id FROM transactions WHERE item_id = $1', [itemId]);
+  const cursorOf = async (itemId: string) =>
+    ((await db().query('SELECT transactions_cursor FROM items WHERE id = $1', [itemId]))[0] as { transactions_cursor: string | null })
+      .transactions_cursor;
   const syncedOnce = (itemId: string) => eventually(async () => ((await cursorOf(itemId)) ? true : undefined), 15_000, 'the first sync');
 
   /** What Plaid holds for the Item, walked from the beginning by a client of our own. */
@@ -58,13 +65,23 @@ describe('transaction sync', () => {
   }
 
   /** An Item of `transactions` generated rows, linked through the gateway; `beforeExchange` runs first. */
-  async function linkGenerated(token: string, transactions: number, options: { beforeExchange?: (plaidItemId: string) => Promise<void>; webhooks?: boolean } = {}) {
-    const created = await gw.emulator.createItem({ transactions, webhook: options.webhooks === false ? undefined : `${gw.config.publicUrl}/webhooks/plaid` });
-    await options.beforeExchange?.(created.itemId);
-    const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>('mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', {
-      token,
-      variables: { t: created.publicToken },
+  async function linkGenerated(
+    token: string,
+    transactions: number,
+    options: { beforeExchange?: (plaidItemId: string) => Promise<void>; webhooks?: boolean } = {},
+  ) {
+    const created = await gw.emulator.createItem({
+      transactions,
+      webhook: options.webhooks === false ? undefined : `${gw.config.publicUrl}/webhooks/plaid`,
     });
+    await options.beforeExchange?.(created.itemId);
+    const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>(
+      'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }',
+      {
+        token,
+        variables: { t: created.publicToken },
+      },
+    );
     if (!exchanged.data) throw new Error(JSON.stringify(exchanged.errors));
     return { id: exchanged.data.exchangePublicToken.id, plaidItemId: created.itemId };
   }
@@ -78,8 +95,12 @@ describe('transaction sync', () => {
     expect(ids).toEqual(await plaidTransactionIds(item.id));
 
     const quiet = await gw.graphql(SYNC, { token, variables: { id: item.id } });
-    expect(quiet.data).toMatchObject({ syncItem: { added: 0, modified: 0, removed: 0, item: { transactionsUpdateStatus: 'HISTORICAL_UPDATE_COMPLETE' } } });
-    expect(new Date((quiet.data as { syncItem: { item: { lastSyncedAt: string } } }).syncItem.item.lastSyncedAt).getTime()).toBeGreaterThan(Date.now() - 10_000);
+    expect(quiet.data).toMatchObject({
+      syncItem: { added: 0, modified: 0, removed: 0, item: { transactionsUpdateStatus: 'HISTORICAL_UPDATE_COMPLETE' } },
+    });
+    expect(new Date((quiet.data as { syncItem: { item: { lastSyncedAt: string } } }).syncItem.item.lastSyncedAt).getTime()).toBeGreaterThan(
+      Date.now() - 10_000,
+    );
   });
 
   it('replaces pending transactions by posted ones on refresh; the posted one keeps pendingTransactionId', async () => {
@@ -91,7 +112,9 @@ describe('transaction sync', () => {
     const pendingBefore = (await stored(item.id)).filter((row) => row.pending).map((row) => row.plaid_transaction_id);
     expect(pendingBefore.length).toBeGreaterThan(0);
 
-    const synced = await subscribe(gw.wsUrl, token, 'subscription($id: ID) { transactionsSynced(itemId: $id) { added removed } }', { id: item.id });
+    const synced = await subscribe(gw.wsUrl, token, 'subscription($id: ID) { transactionsSynced(itemId: $id) { added removed } }', {
+      id: item.id,
+    });
     try {
       await callPlaid(gw, '/transactions/refresh', { access_token: await accessTokenOf(gw, item.id) });
       const event = (await synced.next(15_000)).data as { transactionsSynced: { added: number; removed: number } };
@@ -117,10 +140,17 @@ describe('transaction sync', () => {
       { token, variables: { id: item.id } },
     );
     expect(created.data).toEqual({ sandboxCreateTransactions: true });
-    const result = await eventually(async () => {
-      const rows: Array<{ name: string; amount: string }> = await db().query(`SELECT name, amount FROM transactions WHERE item_id = $1 AND name IN ('Corner Cafe', 'Payroll') ORDER BY name`, [item.id]);
-      return rows.length === 2 ? rows : undefined;
-    }, 15_000, 'the created transactions');
+    const result = await eventually(
+      async () => {
+        const rows: Array<{ name: string; amount: string }> = await db().query(
+          `SELECT name, amount FROM transactions WHERE item_id = $1 AND name IN ('Corner Cafe', 'Payroll') ORDER BY name`,
+          [item.id],
+        );
+        return rows.length === 2 ? rows : undefined;
+      },
+      15_000,
+      'the created transactions',
+    );
     expect(result).toEqual([
       { name: 'Corner Cafe', amount: '12.34' },
       { name: 'Payroll', amount: '-500' },
@@ -138,10 +168,13 @@ describe('transaction sync', () => {
       { id: item.id },
     );
     const create = (description: string) =>
-      gw.graphql('mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 3, description: $d, datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }', {
-        token,
-        variables: { id: item.id, d: description },
-      });
+      gw.graphql(
+        'mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 3, description: $d, datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+        {
+          token,
+          variables: { id: item.id, d: description },
+        },
+      );
     type Event = { transactionsSynced: { added: number; item: { transactions: { edges: Array<{ node: { name: string } }> } } } };
     const namesIn = (event: Event) => event.transactionsSynced.item.transactions.edges.map((edge) => edge.node.name).sort();
     /** The next event that brought something in (the link's own webhooks may bring quiet syncs). */
@@ -164,7 +197,9 @@ describe('transaction sync', () => {
   it('restarts from the cursor it began with on a mutation during pagination, without duplicates', async () => {
     const token = await gw.tokenFor(newUserId());
     // Initial sync (from null): page 2 of 3 fails with TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
-    const item = await linkGenerated(token, 1_200, { beforeExchange: (plaidItemId) => gw.emulator.failNextSyncPage(plaidItemId, { afterPages: 1 }) });
+    const item = await linkGenerated(token, 1_200, {
+      beforeExchange: (plaidItemId) => gw.emulator.failNextSyncPage(plaidItemId, { afterPages: 1 }),
+    });
     await syncedOnce(item.id);
     const ids = (await stored(item.id)).map((row) => row.plaid_transaction_id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -172,10 +207,13 @@ describe('transaction sync', () => {
     expect(gw.logs.some((line) => line.msg === 'transactions synced' && line.itemId === item.id && line.restarts === 1)).toBe(true);
 
     // Incremental sync: the restart is from the stored cursor, so only the new rows come back.
-    await gw.graphql('mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "New one", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }', {
-      token,
-      variables: { id: item.id },
-    });
+    await gw.graphql(
+      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "New one", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      {
+        token,
+        variables: { id: item.id },
+      },
+    );
     await gw.emulator.failNextSyncPage(item.plaidItemId);
     const incremental = await gw.graphql(SYNC, { token, variables: { id: item.id } });
     expect(incremental.data).toMatchObject({ syncItem: { added: 1, removed: 0 } });
@@ -188,10 +226,13 @@ describe('transaction sync', () => {
     await syncedOnce(item.id);
     const cursorBefore = await cursorOf(item.id);
     const rowsBefore = (await stored(item.id)).map((row) => row.plaid_transaction_id).sort();
-    await gw.graphql('mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 9, description: "After the crash", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }', {
-      token,
-      variables: { id: item.id },
-    });
+    await gw.graphql(
+      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 9, description: "After the crash", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      {
+        token,
+        variables: { id: item.id },
+      },
+    );
     failNextCommit = item.id;
     const died = await gw.graphql(SYNC, { token, variables: { id: item.id } });
     expect(died.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -243,9 +284,13 @@ describe('transaction sync', () => {
     await syncedOnce(item.id);
     await db().query(`UPDATE items SET last_synced_at = now() - interval '2 days' WHERE id = $1`, [item.id]);
     await syncSweepHandler(gw.gateway.services.items, gw.gateway.jobs, gw.config.jobs.staleAfterMinutes, pino({ level: 'silent' }))();
-    await eventually(async () => {
-      const [row]: Array<{ last_synced_at: Date }> = await db().query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]);
-      return row.last_synced_at.getTime() > Date.now() - 60_000 ? true : undefined;
-    }, 15_000, 'the sweep to sync the Item');
+    await eventually(
+      async () => {
+        const [row]: Array<{ last_synced_at: Date }> = await db().query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]);
+        return row.last_synced_at.getTime() > Date.now() - 60_000 ? true : undefined;
+      },
+      15_000,
+      'the sweep to sync the Item',
+    );
   });
 });

@@ -54,7 +54,11 @@ describe('validateTransfer', () => {
   /** A user with a linked First Platypus Item, its accounts by name, and (optionally) a legal name. */
   async function customer(legalName?: string) {
     const token = await gw.tokenFor(newUserId());
-    if (legalName) await gw.graphql('mutation($n: String) { updateProfile(input: { legalName: $n, email: "alberta@example.com" }) { id } }', { token, variables: { n: legalName } });
+    if (legalName)
+      await gw.graphql('mutation($n: String) { updateProfile(input: { legalName: $n, email: "alberta@example.com" }) { id } }', {
+        token,
+        variables: { n: legalName },
+      });
     const item = await linkItem(gw, token);
     const listed = await gw.graphql(ACCOUNTS_OF_ITEM, { token, variables: { itemId: item.id } });
     const accounts = Object.fromEntries(listed.data!.accounts.map((account) => [account.name, account.id]));
@@ -84,10 +88,25 @@ describe('validateTransfer', () => {
     });
     expect(decision!.identityMatch!.legalName).toBeGreaterThanOrEqual(70);
     const stored = await row(decision!.id);
-    expect(stored).toMatchObject({ approved: true, reasons: [], requestedAmount: '42.50', availableBalance: '100', achAccountMask: '0000', accountId: accounts['Plaid Checking'] });
-    expect(stored.checks).toMatchObject({ item: { passed: true }, eligibility: { passed: true }, ach: { passed: true }, balance: { passed: true }, identity: { passed: true } });
+    expect(stored).toMatchObject({
+      approved: true,
+      reasons: [],
+      requestedAmount: '42.50',
+      availableBalance: '100',
+      achAccountMask: '0000',
+      accountId: accounts['Plaid Checking'],
+    });
+    expect(stored.checks).toMatchObject({
+      item: { passed: true },
+      eligibility: { passed: true },
+      ach: { passed: true },
+      balance: { passed: true },
+      identity: { passed: true },
+    });
     // Only the last four digits are ever kept.
-    const asText: Array<{ t: string }> = await gw.gateway.dataSource.query('SELECT t::text FROM transfer_validations t WHERE id = $1', [decision!.id]);
+    const asText: Array<{ t: string }> = await gw.gateway.dataSource.query('SELECT t::text FROM transfer_validations t WHERE id = $1', [
+      decision!.id,
+    ]);
     expect(asText[0].t).not.toMatch(/1111222233330000|011401533/);
   });
 
@@ -98,14 +117,17 @@ describe('validateTransfer', () => {
     expect((await row(decision!.id)).reasons).toEqual(['INSUFFICIENT_FUNDS']);
   });
 
-  it.each([['Plaid Credit Card'], ['Plaid Student Loan'], ['Plaid CD']])('declines %s as not eligible, reporting every failing check', async (name) => {
-    const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
-    const { decision } = await validate(accounts[name], 10);
-    expect(decision!.approved).toBe(false);
-    expect(decision!.reasons).toEqual(expect.arrayContaining(['ACCOUNT_NOT_ELIGIBLE', 'NO_ACH_NUMBERS']));
-    expect(decision!.achAccountMask).toBeNull();
-    expect((await row(decision!.id)).approved).toBe(false);
-  });
+  it.each([['Plaid Credit Card'], ['Plaid Student Loan'], ['Plaid CD']])(
+    'declines %s as not eligible, reporting every failing check',
+    async (name) => {
+      const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
+      const { decision } = await validate(accounts[name], 10);
+      expect(decision!.approved).toBe(false);
+      expect(decision!.reasons).toEqual(expect.arrayContaining(['ACCOUNT_NOT_ELIGIBLE', 'NO_ACH_NUMBERS']));
+      expect(decision!.achAccountMask).toBeNull();
+      expect((await row(decision!.id)).approved).toBe(false);
+    },
+  );
 
   it('declines when the account owner is someone else', async () => {
     const { accounts, validate } = await customer('Zebulon Quincy Stranger');
@@ -126,13 +148,22 @@ describe('validateTransfer', () => {
   it('declines an Item that needs its user to log in again', async () => {
     const { token, item, accounts, validate } = await customer('Alberta Bobbeth Charleson');
     await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token, variables: { id: item.id } });
-    await eventually(async () => ((await gw.graphql<{ item: { status: string } }>('query($id: ID!) { item(id: $id) { status } }', { token, variables: { id: item.id } })).data?.item.status === 'LOGIN_REQUIRED' ? true : undefined));
+    await eventually(async () =>
+      (
+        await gw.graphql<{ item: { status: string } }>('query($id: ID!) { item(id: $id) { status } }', {
+          token,
+          variables: { id: item.id },
+        })
+      ).data?.item.status === 'LOGIN_REQUIRED'
+        ? true
+        : undefined,
+    );
     const { decision } = await validate(accounts['Plaid Checking'], 10);
     expect(decision).toMatchObject({ approved: false, availableBalance: null });
     expect(decision!.reasons).toEqual(expect.arrayContaining(['ITEM_LOGIN_REQUIRED', 'BALANCE_UNAVAILABLE']));
   });
 
-  it('reports BALANCE_UNAVAILABLE with a retry hint once Plaid\'s per-Item balance limit is reached, never a cached figure', async () => {
+  it("reports BALANCE_UNAVAILABLE with a retry hint once Plaid's per-Item balance limit is reached, never a cached figure", async () => {
     const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
     const decisions: ValidateTransferMutation['validateTransfer'][] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) decisions.push((await validate(accounts['Plaid Checking'], 5)).decision!);
@@ -148,10 +179,16 @@ describe('validateTransfer', () => {
     const again = await validate(accounts['Plaid Checking'], 20, 'order-7781');
     expect(again.decision).toEqual(first.decision);
     expect(transferCalls()).toBe(callsBefore);
-    const rows: Array<{ n: number }> = await gw.gateway.dataSource.query('SELECT count(*)::int AS n FROM transfer_validations WHERE idempotency_key = $1 AND account_id = $2', ['order-7781', accounts['Plaid Checking']]);
+    const rows: Array<{ n: number }> = await gw.gateway.dataSource.query(
+      'SELECT count(*)::int AS n FROM transfer_validations WHERE idempotency_key = $1 AND account_id = $2',
+      ['order-7781', accounts['Plaid Checking']],
+    );
     expect(rows[0].n).toBe(1);
 
-    for (const [accountId, amount] of [[accounts['Plaid Checking'], 21], [accounts['Plaid Saving'], 20]] as const) {
+    for (const [accountId, amount] of [
+      [accounts['Plaid Checking'], 21],
+      [accounts['Plaid Saving'], 20],
+    ] as const) {
       const reused = await validate(accountId, amount, 'order-7781');
       expect(reused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     }
@@ -159,10 +196,16 @@ describe('validateTransfer', () => {
 
   it.each([[0], [-5], [10.001], [2e9]])('refuses amount %p as BAD_USER_INPUT and records nothing', async (amount) => {
     const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
-    const before: Array<{ n: number }> = await gw.gateway.dataSource.query('SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1', [accounts['Plaid Checking']]);
+    const before: Array<{ n: number }> = await gw.gateway.dataSource.query(
+      'SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1',
+      [accounts['Plaid Checking']],
+    );
     const { errors } = await validate(accounts['Plaid Checking'], amount);
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount' });
-    const after: Array<{ n: number }> = await gw.gateway.dataSource.query('SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1', [accounts['Plaid Checking']]);
+    const after: Array<{ n: number }> = await gw.gateway.dataSource.query(
+      'SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1',
+      [accounts['Plaid Checking']],
+    );
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -174,7 +217,10 @@ describe('validateTransfer', () => {
     expect(decision).toBeUndefined();
     expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(transferCalls()).toBe(callsBefore);
-    const rows: Array<{ n: number }> = await gw.gateway.dataSource.query('SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1', [owner.accounts['Plaid Checking']]);
+    const rows: Array<{ n: number }> = await gw.gateway.dataSource.query(
+      'SELECT count(*)::int AS n FROM transfer_validations WHERE account_id = $1',
+      [owner.accounts['Plaid Checking']],
+    );
     expect(rows[0].n).toBe(0);
   });
 });

@@ -27,29 +27,38 @@ describe('bursts of Plaid webhooks', () => {
   });
 
   const events = () => gw.gateway.dataSource.getRepository(WebhookEventEntity);
-  const itemRow = async (id: string) => (await gw.gateway.dataSource.query('SELECT status, new_accounts_available, error_code FROM items WHERE id = $1', [id]))[0] as Record<string, unknown>;
+  const itemRow = async (id: string) =>
+    (await gw.gateway.dataSource.query('SELECT status, new_accounts_available, error_code FROM items WHERE id = $1', [id]))[0] as Record<
+      string,
+      unknown
+    >;
 
   it('stores each of many concurrent genuine webhooks once, answers each, and acts on all of them', async () => {
     const token = await gw.tokenFor(newUserId());
     const items: LinkedItem[] = [];
     for (const institutionId of INSTITUTIONS) items.push(await linkItem(gw, token, { institutionId }));
     // The webhooks Plaid sends these Items, caught before they reach the gateway, to be delivered all at once.
-    for (const item of items) await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, item.id), webhook: receiver.url });
+    for (const item of items)
+      await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, item.id), webhook: receiver.url });
     receiver.clear();
     for (const item of items) {
       for (const webhook_code of ['NEW_ACCOUNTS_AVAILABLE', 'PENDING_EXPIRATION']) {
         await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, item.id), webhook_code });
       }
     }
-    const caught = await receiver.waitFor(items.length * 2, (webhook) => ['NEW_ACCOUNTS_AVAILABLE', 'PENDING_EXPIRATION'].includes(webhook.body.webhook_code));
+    const caught = await receiver.waitFor(items.length * 2, (webhook) =>
+      ['NEW_ACCOUNTS_AVAILABLE', 'PENDING_EXPIRATION'].includes(webhook.body.webhook_code),
+    );
 
     statements = [];
     // Every webhook twice (Plaid retries), all at the same moment.
     const deliveries = [...caught, ...caught].map((webhook) => deliverWebhook(gw.url, webhook));
-    const answers = await Promise.all(deliveries.map(async (delivery) => {
-      const response = await delivery;
-      return { status: response.status, body: (await response.json()) as { duplicate: boolean } };
-    }));
+    const answers = await Promise.all(
+      deliveries.map(async (delivery) => {
+        const response = await delivery;
+        return { status: response.status, body: (await response.json()) as { duplicate: boolean } };
+      }),
+    );
     expect(answers.every(({ status }) => status === 200)).toBe(true);
     expect(answers.filter(({ body }) => !body.duplicate)).toHaveLength(caught.length);
 
@@ -60,7 +69,9 @@ describe('bursts of Plaid webhooks', () => {
       });
     }
     const stored = await eventually(async () => {
-      const rows = await events().find({ where: caught.map((webhook) => ({ plaidItemId: webhook.body.item_id, webhookCode: webhook.body.webhook_code })) });
+      const rows = await events().find({
+        where: caught.map((webhook) => ({ plaidItemId: webhook.body.item_id, webhookCode: webhook.body.webhook_code })),
+      });
       return rows.length === caught.length && rows.every((row) => row.outcome === WebhookOutcome.PROCESSED) ? rows : undefined;
     });
     expect(new Set(stored.map((row) => row.id)).size).toBe(caught.length);
@@ -69,14 +80,17 @@ describe('bursts of Plaid webhooks', () => {
     statements = undefined;
   });
 
-  it("retries only the webhook whose Item is not here yet, and acts on it once the Item is linked", async () => {
+  it('retries only the webhook whose Item is not here yet, and acts on it once the Item is linked', async () => {
     const token = await gw.tokenFor(newUserId());
     const known = await linkItem(gw, token, { institutionId: INSTITUTIONS[2] });
     await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, known.id), webhook: receiver.url });
     // An Item Plaid knows and the gateway does not, yet: its public token is exchanged below.
     const early = await gw.emulator.createItem({ transactions: 1, webhook: receiver.url });
     receiver.clear();
-    await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, known.id), webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
+    await callPlaid(gw, '/sandbox/item/fire_webhook', {
+      access_token: await accessTokenOf(gw, known.id),
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+    });
     await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: early.accessToken, webhook_code: 'NEW_ACCOUNTS_AVAILABLE' });
     const caught = await receiver.waitFor(2, (webhook) => webhook.body.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
     await Promise.all(caught.map((webhook) => deliverWebhook(gw.url, webhook)));
@@ -93,15 +107,30 @@ describe('bursts of Plaid webhooks', () => {
     // The known Item's webhook, in the same burst, completed.
     expect(await jobState(known.plaidItemId)).toBe('completed');
     expect((await itemRow(known.id)).new_accounts_available).toBe(true);
-    expect((await events().findOneByOrFail({ plaidItemId: known.plaidItemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(WebhookOutcome.PROCESSED);
-    expect((await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(WebhookOutcome.PENDING);
+    expect((await events().findOneByOrFail({ plaidItemId: known.plaidItemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(
+      WebhookOutcome.PROCESSED,
+    );
+    expect((await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome).toBe(
+      WebhookOutcome.PENDING,
+    );
 
-    const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>('mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', { token, variables: { t: early.publicToken } });
+    const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>(
+      'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }',
+      { token, variables: { t: early.publicToken } },
+    );
     const linkedId = exchanged.data!.exchangePublicToken.id;
-    await eventually(async () => ((await itemRow(linkedId)).new_accounts_available === true ? true : undefined), 20_000, 'the retried webhook');
+    await eventually(
+      async () => ((await itemRow(linkedId)).new_accounts_available === true ? true : undefined),
+      20_000,
+      'the retried webhook',
+    );
     // Outcomes are recorded once the whole batch has acted, which may hold the linked Item's other webhooks too.
     await eventually(
-      async () => ((await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome === WebhookOutcome.PROCESSED ? true : undefined),
+      async () =>
+        (await events().findOneByOrFail({ plaidItemId: early.itemId, webhookCode: 'NEW_ACCOUNTS_AVAILABLE' })).outcome ===
+        WebhookOutcome.PROCESSED
+          ? true
+          : undefined,
       10_000,
       'the retried webhook recorded as processed',
     );
@@ -151,8 +180,12 @@ describe('bursts of Plaid webhooks', () => {
         const outcomes = await Promise.all(ids.map(async (id) => (await events().findOneByOrFail({ id })).outcome));
         expect(outcomes).toEqual([WebhookOutcome.PROCESSED, WebhookOutcome.PROCESSED, WebhookOutcome.PROCESSED, WebhookOutcome.PENDING]);
         // Subscribers saw both changes of the first Item, in order.
-        expect((await statusEvents.next()).data).toEqual({ itemStatusChanged: { previousStatus: 'ACTIVE', status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } });
-        expect((await statusEvents.next()).data).toEqual({ itemStatusChanged: { previousStatus: 'LOGIN_REQUIRED', status: 'ACTIVE', reason: 'LOGIN_REPAIRED' } });
+        expect((await statusEvents.next()).data).toEqual({
+          itemStatusChanged: { previousStatus: 'ACTIVE', status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' },
+        });
+        expect((await statusEvents.next()).data).toEqual({
+          itemStatusChanged: { previousStatus: 'LOGIN_REQUIRED', status: 'ACTIVE', reason: 'LOGIN_REPAIRED' },
+        });
       } finally {
         await statusEvents.close();
       }
@@ -161,12 +194,25 @@ describe('bursts of Plaid webhooks', () => {
     it('ignores a status webhook older than the change already applied, within a batch and across batches', async () => {
       const now = Math.floor(Date.now() / 1000) * 1000;
       const newer = await store(second.plaidItemId, { webhook_code: 'LOGIN_REPAIRED' }, new Date(now + 10_000), new Date());
-      const older = await store(second.plaidItemId, { webhook_code: 'PENDING_EXPIRATION', consent_expiration_time: new Date(now + 86_400_000).toISOString() }, new Date(now + 5_000), new Date(Date.now() + 1));
+      const older = await store(
+        second.plaidItemId,
+        { webhook_code: 'PENDING_EXPIRATION', consent_expiration_time: new Date(now + 86_400_000).toISOString() },
+        new Date(now + 5_000),
+        new Date(Date.now() + 1),
+      );
       expect(await gw.gateway.services.webhookProcessor.processBatch([newer, older])).toEqual(new Map());
       expect((await itemRow(second.id)).status).toBe('ACTIVE');
-      expect(await events().findOneByOrFail({ id: older })).toMatchObject({ outcome: WebhookOutcome.IGNORED, error: 'older than the last status change applied' });
+      expect(await events().findOneByOrFail({ id: older })).toMatchObject({
+        outcome: WebhookOutcome.IGNORED,
+        error: 'older than the last status change applied',
+      });
 
-      const muchOlder = await store(second.plaidItemId, { webhook_code: 'ERROR', error: { error_code: 'ITEM_LOGIN_REQUIRED' } }, new Date(now - 60_000), new Date());
+      const muchOlder = await store(
+        second.plaidItemId,
+        { webhook_code: 'ERROR', error: { error_code: 'ITEM_LOGIN_REQUIRED' } },
+        new Date(now - 60_000),
+        new Date(),
+      );
       await gw.gateway.services.webhookProcessor.processBatch([muchOlder]);
       expect((await itemRow(second.id)).status).toBe('ACTIVE');
       expect((await events().findOneByOrFail({ id: muchOlder })).outcome).toBe(WebhookOutcome.IGNORED);

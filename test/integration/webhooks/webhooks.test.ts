@@ -7,8 +7,10 @@ import { newUserId, startTestGateway, type TestGateway } from '../../support/tes
 import type { ReceivedWebhook, WebhookReceiver } from 'plaid-emulator';
 import { deliverWebhook, startWebhookReceiver } from '../../support/webhook-receiver';
 
-const STATUS_SUBSCRIPTION = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id status } previousStatus status reason occurredAt } }';
-const SYNCED_SUBSCRIPTION = 'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id lastSyncedAt } added modified removed transactionsUpdateStatus syncedAt } }';
+const STATUS_SUBSCRIPTION =
+  'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id status } previousStatus status reason occurredAt } }';
+const SYNCED_SUBSCRIPTION =
+  'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id lastSyncedAt } added modified removed transactionsUpdateStatus syncedAt } }';
 
 describe('Plaid webhooks at the gateway', () => {
   let gw: TestGateway;
@@ -25,12 +27,21 @@ describe('Plaid webhooks at the gateway', () => {
   });
 
   const events = () => gw.gateway.dataSource.getRepository(WebhookEventEntity);
-  const itemRow = async (id: string) => (await gw.gateway.dataSource.query('SELECT status, new_accounts_available, consent_expires_at, webhook_url FROM items WHERE id = $1', [id]))[0] as Record<string, unknown>;
+  const itemRow = async (id: string) =>
+    (
+      await gw.gateway.dataSource.query('SELECT status, new_accounts_available, consent_expires_at, webhook_url FROM items WHERE id = $1', [
+        id,
+      ])
+    )[0] as Record<string, unknown>;
   const waitForStatus = (id: string, status: string) =>
     eventually(async () => ((await itemRow(id))?.status === status ? true : undefined), 10_000, `status ${status}`);
   const fire = (token: string, itemId: string, code: string) =>
-    gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', { token, variables: { id: itemId, code } });
-  const deliver = (webhook: ReceivedWebhook, headers?: Record<string, string>, raw?: Buffer) => deliverWebhook(gw.url, webhook, headers, raw);
+    gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
+      token,
+      variables: { id: itemId, code },
+    });
+  const deliver = (webhook: ReceivedWebhook, headers?: Record<string, string>, raw?: Buffer) =>
+    deliverWebhook(gw.url, webhook, headers, raw);
 
   /** Points the Item's webhooks at a local receiver, fires `code`, and returns the genuine signed webhook. */
   async function captureGenuine(token: string, item: LinkedItem, code: string): Promise<ReceivedWebhook> {
@@ -38,11 +49,14 @@ describe('Plaid webhooks at the gateway', () => {
     receiver.clear();
     await fire(token, item.id, code);
     const [webhook] = await receiver.waitFor(1, (w) => w.body.webhook_code === code);
-    await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, item.id), webhook: `${gw.config.publicUrl}/webhooks/plaid` });
+    await callPlaid(gw, '/item/webhook/update', {
+      access_token: await accessTokenOf(gw, item.id),
+      webhook: `${gw.config.publicUrl}/webhooks/plaid`,
+    });
     return webhook;
   }
 
-  it('acts on a genuine webhook and tells only the Item\'s owner', async () => {
+  it("acts on a genuine webhook and tells only the Item's owner", async () => {
     const owner = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, owner);
     const mine = await subscribe(gw.wsUrl, owner, STATUS_SUBSCRIPTION, { id: item.id });
@@ -51,7 +65,14 @@ describe('Plaid webhooks at the gateway', () => {
     try {
       await gw.graphql('mutation($id: ID!) { sandboxResetLogin(itemId: $id) }', { token: owner, variables: { id: item.id } });
       const event = await mine.next();
-      expect(event.data).toMatchObject({ itemStatusChanged: { item: { id: item.id, status: 'LOGIN_REQUIRED' }, previousStatus: 'ACTIVE', status: 'LOGIN_REQUIRED', reason: 'ITEM_LOGIN_REQUIRED' } });
+      expect(event.data).toMatchObject({
+        itemStatusChanged: {
+          item: { id: item.id, status: 'LOGIN_REQUIRED' },
+          previousStatus: 'ACTIVE',
+          status: 'LOGIN_REQUIRED',
+          reason: 'ITEM_LOGIN_REQUIRED',
+        },
+      });
       expect((await everything.next()).data).toMatchObject({ itemStatusChanged: { item: { id: item.id } } });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(stranger.pending()).toEqual([]);
@@ -66,13 +87,15 @@ describe('Plaid webhooks at the gateway', () => {
     await gw.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
     await fetch(`${gw.url}/webhooks/plaid`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const metrics = await (await fetch(`${gw.url}/metrics`)).text();
-    expect(metrics).toMatch(/gateway_webhooks_total\{webhook_type="TRANSACTIONS",webhook_code="(INITIAL|HISTORICAL)_UPDATE",outcome="accepted"\} [1-9]/);
+    expect(metrics).toMatch(
+      /gateway_webhooks_total\{webhook_type="TRANSACTIONS",webhook_code="(INITIAL|HISTORICAL)_UPDATE",outcome="accepted"\} [1-9]/,
+    );
     expect(metrics).toMatch(/gateway_webhooks_total\{webhook_type="invalid",webhook_code="invalid",outcome="rejected"\} [1-9]/);
     expect(metrics).toMatch(/gateway_sync_duration_seconds_count\{outcome="committed"\} [1-9]/);
     expect(metrics).toMatch(/gateway_job_queue_depth\{queue="transactions-sync"\} \d+/);
   });
 
-  it('refuses to subscribe to another user\'s Item (NOT_FOUND)', async () => {
+  it("refuses to subscribe to another user's Item (NOT_FOUND)", async () => {
     const item = await linkItem(gw, await gw.tokenFor(newUserId()));
     const stranger = await subscribe(gw.wsUrl, await gw.tokenFor(newUserId()), STATUS_SUBSCRIPTION, { id: item.id });
     try {
@@ -86,20 +109,44 @@ describe('Plaid webhooks at the gateway', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     const genuine = await captureGenuine(token, item, 'LOGIN_REPAIRED');
-    const { kid } = JSON.parse(Buffer.from(String(genuine.headers['plaid-verification']).split('.')[0], 'base64url').toString()) as { kid: string };
+    const { kid } = JSON.parse(Buffer.from(String(genuine.headers['plaid-verification']).split('.')[0], 'base64url').toString()) as {
+      kid: string;
+    };
     const sha256 = createHash('sha256').update(genuine.raw).digest('hex');
     const foreign = await generateKeyPair('ES256');
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const forgeries: Array<[string, Record<string, string>, Buffer?]> = [
       ['missing header', {}],
       ['garbage', { 'plaid-verification': 'garbage' }],
-      ['alg none', { 'plaid-verification': `${b64({ alg: 'none', kid })}.${b64({ iat: Math.floor(Date.now() / 1000), request_body_sha256: sha256 })}.` }],
+      [
+        'alg none',
+        {
+          'plaid-verification': `${b64({ alg: 'none', kid })}.${b64({ iat: Math.floor(Date.now() / 1000), request_body_sha256: sha256 })}.`,
+        },
+      ],
       [
         'HS256 signed with the Plaid secret',
-        { 'plaid-verification': await new SignJWT({ request_body_sha256: sha256 }).setProtectedHeader({ alg: 'HS256', kid }).setIssuedAt().sign(new TextEncoder().encode(gw.config.plaid.secret)) },
+        {
+          'plaid-verification': await new SignJWT({ request_body_sha256: sha256 })
+            .setProtectedHeader({ alg: 'HS256', kid })
+            .setIssuedAt()
+            .sign(new TextEncoder().encode(gw.config.plaid.secret)),
+        },
       ],
-      ['ES256 with a foreign key', { 'plaid-verification': await new SignJWT({ request_body_sha256: sha256 }).setProtectedHeader({ alg: 'ES256', kid }).setIssuedAt().sign(foreign.privateKey) }],
-      ['a tampered body', { 'plaid-verification': String(genuine.headers['plaid-verification']) }, Buffer.from(genuine.raw.toString().replace('LOGIN_REPAIRED', 'ERROR'))],
+      [
+        'ES256 with a foreign key',
+        {
+          'plaid-verification': await new SignJWT({ request_body_sha256: sha256 })
+            .setProtectedHeader({ alg: 'ES256', kid })
+            .setIssuedAt()
+            .sign(foreign.privateKey),
+        },
+      ],
+      [
+        'a tampered body',
+        { 'plaid-verification': String(genuine.headers['plaid-verification']) },
+        Buffer.from(genuine.raw.toString().replace('LOGIN_REPAIRED', 'ERROR')),
+      ],
     ];
     for (const [name, headers, raw] of forgeries) {
       const response = await deliver(genuine, headers, raw ?? genuine.raw);
@@ -108,7 +155,9 @@ describe('Plaid webhooks at the gateway', () => {
     // Nothing of any forged body was stored (other, genuine webhooks may arrive meanwhile).
     // The captured webhook never reached the gateway genuinely: no row may hold its body or the tampered one.
     const forgedBodies = [...new Set(forgeries.map(([, , raw]) => (raw ?? genuine.raw).toString('utf8')))];
-    const stored: unknown[] = await gw.gateway.dataSource.query('SELECT 1 FROM webhook_events WHERE payload = ANY($1::jsonb[])', [forgedBodies]);
+    const stored: unknown[] = await gw.gateway.dataSource.query('SELECT 1 FROM webhook_events WHERE payload = ANY($1::jsonb[])', [
+      forgedBodies,
+    ]);
     expect(stored).toEqual([]);
     expect((await itemRow(item.id)).status).toBe('ACTIVE');
   });
@@ -116,7 +165,16 @@ describe('Plaid webhooks at the gateway', () => {
   it('processes the same genuine webhook delivered ten times once', async () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
-    await eventually(async () => ((await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', { token, variables: { id: item.id } })).data?.item.lastSyncedAt ? true : undefined));
+    await eventually(async () =>
+      (
+        await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', {
+          token,
+          variables: { id: item.id },
+        })
+      ).data?.item.lastSyncedAt
+        ? true
+        : undefined,
+    );
     // The link's own webhooks (retried while the exchange commits) would bring syncs of their own.
     await settled(gw, [item.id]);
     const genuine = await captureGenuine(token, item, 'SYNC_UPDATES_AVAILABLE');
@@ -134,7 +192,9 @@ describe('Plaid webhooks at the gateway', () => {
       const intake = gw.logs.filter((line) => line.msg === 'webhook received' && line.eventId === stored.id).map((line) => line.outcome);
       expect(intake.sort()).toEqual(['accepted', ...Array(9).fill('duplicate')]);
       // Its effect: a sync ran (others, queued by the link's own webhooks, may run too).
-      expect((await synced.next()).data).toMatchObject({ transactionsSynced: { item: { id: item.id }, added: 0, modified: 0, removed: 0 } });
+      expect((await synced.next()).data).toMatchObject({
+        transactionsSynced: { item: { id: item.id }, added: 0, modified: 0, removed: 0 },
+      });
     } finally {
       await synced.close();
     }
@@ -167,7 +227,13 @@ describe('Plaid webhooks at the gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // iat has one-second resolution
     await fire(token, item.id, 'LOGIN_REPAIRED');
     const rows = await eventually(async () => {
-      const statusEvents = await events().find({ where: [{ plaidItemId: item.plaidItemId, webhookCode: 'ERROR' }, { plaidItemId: item.plaidItemId, webhookCode: 'LOGIN_REPAIRED' }], order: { receivedAt: 'ASC' } });
+      const statusEvents = await events().find({
+        where: [
+          { plaidItemId: item.plaidItemId, webhookCode: 'ERROR' },
+          { plaidItemId: item.plaidItemId, webhookCode: 'LOGIN_REPAIRED' },
+        ],
+        order: { receivedAt: 'ASC' },
+      });
       return statusEvents.length === 2 && statusEvents.every((row) => row.outcome !== WebhookOutcome.PENDING) ? statusEvents : undefined;
     });
     const [error, repaired] = ['ERROR', 'LOGIN_REPAIRED'].map((code) => rows.find((row) => row.webhookCode === code)!);
@@ -207,17 +273,35 @@ describe('Plaid webhooks at the gateway', () => {
     });
 
     it('USER_PERMISSION_REVOKED revokes the Item and deletes its transactions', async () => {
-      await eventually(async () => (Number((await gw.gateway.dataSource.query('SELECT count(*) FROM transactions WHERE item_id = $1', [item.id]))[0].count) > 0 ? true : undefined));
+      await eventually(async () =>
+        Number((await gw.gateway.dataSource.query('SELECT count(*) FROM transactions WHERE item_id = $1', [item.id]))[0].count) > 0
+          ? true
+          : undefined,
+      );
       await fire(token, item.id, 'USER_PERMISSION_REVOKED');
       await waitForStatus(item.id, 'REVOKED');
-      await eventually(async () => (Number((await gw.gateway.dataSource.query('SELECT count(*) FROM transactions WHERE item_id = $1', [item.id]))[0].count) === 0 ? true : undefined));
+      await eventually(async () =>
+        Number((await gw.gateway.dataSource.query('SELECT count(*) FROM transactions WHERE item_id = $1', [item.id]))[0].count) === 0
+          ? true
+          : undefined,
+      );
     });
 
     it('USER_ACCOUNT_REVOKED deletes that account and its data', async () => {
       // After the first sync: Plaid's sandbox only fires the webhook, so a later sync would list the account again.
-      await eventually(async () => ((await gw.gateway.dataSource.query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]))[0].last_synced_at ? true : undefined));
-      const before: Array<{ plaid_account_id: string }> = await gw.gateway.dataSource.query('SELECT plaid_account_id FROM accounts WHERE item_id = $1', [item.id]);
-      await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, item.id), webhook_code: 'USER_ACCOUNT_REVOKED' });
+      await eventually(async () =>
+        (await gw.gateway.dataSource.query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]))[0].last_synced_at
+          ? true
+          : undefined,
+      );
+      const before: Array<{ plaid_account_id: string }> = await gw.gateway.dataSource.query(
+        'SELECT plaid_account_id FROM accounts WHERE item_id = $1',
+        [item.id],
+      );
+      await callPlaid(gw, '/sandbox/item/fire_webhook', {
+        access_token: await accessTokenOf(gw, item.id),
+        webhook_code: 'USER_ACCOUNT_REVOKED',
+      });
       await eventually(async () => {
         const after: unknown[] = await gw.gateway.dataSource.query('SELECT 1 FROM accounts WHERE item_id = $1', [item.id]);
         return after.length === before.length - 1 ? true : undefined;
@@ -228,19 +312,33 @@ describe('Plaid webhooks at the gateway', () => {
     it('NEW_ACCOUNTS_AVAILABLE flags the Item for update mode', async () => {
       await fire(token, item.id, 'NEW_ACCOUNTS_AVAILABLE');
       await eventually(async () => ((await itemRow(item.id)).new_accounts_available === true ? true : undefined));
-      const read = await gw.graphql('query($id: ID!) { item(id: $id) { newAccountsAvailable status } }', { token, variables: { id: item.id } });
+      const read = await gw.graphql('query($id: ID!) { item(id: $id) { newAccountsAvailable status } }', {
+        token,
+        variables: { id: item.id },
+      });
       expect(read.data).toEqual({ item: { newAccountsAvailable: true, status: 'ACTIVE' } });
     });
 
-    it('WEBHOOK_UPDATE_ACKNOWLEDGED records the Item\'s new webhook URL', async () => {
+    it("WEBHOOK_UPDATE_ACKNOWLEDGED records the Item's new webhook URL", async () => {
       await gw.gateway.dataSource.query('UPDATE items SET webhook_url = NULL WHERE id = $1', [item.id]);
-      await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, item.id), webhook: `${gw.config.publicUrl}/webhooks/plaid` });
+      await callPlaid(gw, '/item/webhook/update', {
+        access_token: await accessTokenOf(gw, item.id),
+        webhook: `${gw.config.publicUrl}/webhooks/plaid`,
+      });
       await eventually(async () => ((await itemRow(item.id)).webhook_url === `${gw.config.publicUrl}/webhooks/plaid` ? true : undefined));
     });
 
     it('AUTH webhooks are stored and acknowledged', async () => {
-      await callPlaid(gw, '/sandbox/item/fire_webhook', { access_token: await accessTokenOf(gw, item.id), webhook_type: 'AUTH', webhook_code: 'DEFAULT_UPDATE' });
-      await eventually(async () => ((await events().findOneBy({ plaidItemId: item.plaidItemId, webhookType: 'AUTH' }))?.outcome === WebhookOutcome.PROCESSED ? true : undefined));
+      await callPlaid(gw, '/sandbox/item/fire_webhook', {
+        access_token: await accessTokenOf(gw, item.id),
+        webhook_type: 'AUTH',
+        webhook_code: 'DEFAULT_UPDATE',
+      });
+      await eventually(async () =>
+        (await events().findOneBy({ plaidItemId: item.plaidItemId, webhookType: 'AUTH' }))?.outcome === WebhookOutcome.PROCESSED
+          ? true
+          : undefined,
+      );
     });
   });
 
@@ -258,8 +356,8 @@ describe('Plaid webhooks at the gateway', () => {
   });
 
   // Last: moving the emulator's clock on makes every later webhook from it look forged.
-  describe('with the emulator\'s clock ten minutes ahead', () => {
-    it('refuses a webhook signed in the future (the emulator\'s clock moved on)', async () => {
+  describe("with the emulator's clock ten minutes ahead", () => {
+    it("refuses a webhook signed in the future (the emulator's clock moved on)", async () => {
       const token = await gw.tokenFor(newUserId());
       const item = await linkItem(gw, token);
       await gw.emulator.advanceClock(10 * 60_000);

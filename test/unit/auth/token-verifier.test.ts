@@ -29,8 +29,16 @@ describe('TokenVerifier with HS256', () => {
     ['wrongly signed', () => issueToken('another-secret-that-is-at-least-32-bytes!!', {}, 'u'), /signature/],
     ['alg none', async () => new UnsecuredJWT({}).setSubject('u').setExpirationTime('1h').encode(), /not/],
     ['garbage', async () => 'not.a.jwt', /not valid/],
-    ['without exp', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u').sign(new TextEncoder().encode(SECRET)), /claims/],
-    ['without sub', async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET)), /claims/],
+    [
+      'without exp',
+      async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u').sign(new TextEncoder().encode(SECRET)),
+      /claims/,
+    ],
+    [
+      'without sub',
+      async () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET)),
+      /claims/,
+    ],
   ])('refuses a token that is %s as UNAUTHENTICATED', async (_name, make, message) => {
     const error = await failure(verifier, await make());
     expect(error).toBeInstanceOf(DomainError);
@@ -46,8 +54,12 @@ describe('TokenVerifier with HS256', () => {
 
   it('checks issuer and audience when configured', async () => {
     const strict = TokenVerifier.create({ issuer: 'https://id', audience: 'gateway' }, SECRET);
-    await expect(strict.verify(await issueToken(SECRET, { issuer: 'https://id', audience: 'gateway' }, 'u'))).resolves.toMatchObject({ id: 'u' });
-    expect((await failure(strict, await issueToken(SECRET, { issuer: 'https://evil', audience: 'gateway' }, 'u'))).code).toBe('UNAUTHENTICATED');
+    await expect(strict.verify(await issueToken(SECRET, { issuer: 'https://id', audience: 'gateway' }, 'u'))).resolves.toMatchObject({
+      id: 'u',
+    });
+    expect((await failure(strict, await issueToken(SECRET, { issuer: 'https://evil', audience: 'gateway' }, 'u'))).code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('parses Authorization headers', async () => {

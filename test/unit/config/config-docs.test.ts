@@ -16,16 +16,37 @@ describe("the README's configuration table", () => {
   it('sits under Configuration, after the commands to start and test and before Architecture', () => {
     const readme = readFileSync(README, 'utf8');
     const at = (marker: string) => readme.indexOf(marker);
-    const order = ['## Run it', '```sh\nnpm install && npm start\n```', '## Test it', '```sh\nnpm test\n```', '## Configuration', CONFIG_TABLE_START, CONFIG_TABLE_END, '## Architecture'].map(at);
+    const order = [
+      '## Run it',
+      '```sh\nnpm install && npm start\n```',
+      '## Test it',
+      '```sh\nnpm test\n```',
+      '## Configuration',
+      CONFIG_TABLE_START,
+      CONFIG_TABLE_END,
+      '## Architecture',
+    ].map(at);
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it.each([
     ['a default', withDefault({ name: 'A', default: '7', parse: text, description: 'seven' }), '| `A` | `7` | seven |'],
-    ['a default that follows others', withDefault({ name: 'B', default: () => 'x', shownDefault: 'per `A`', parse: text, description: 'bee' }), '| `B` | per `A` | bee |'],
-    ['no default, and a pipe in its meaning', optional({ name: 'C', whenUnset: '—', parse: text, description: 'a | b' }), '| `C` | — | a \\| b |'],
-    ['a secret', optional({ name: 'D', whenUnset: 'generated', secret: true, parse: text, description: 'key' }), '| `D` (secret) | generated | key |'],
+    [
+      'a default that follows others',
+      withDefault({ name: 'B', default: () => 'x', shownDefault: 'per `A`', parse: text, description: 'bee' }),
+      '| `B` | per `A` | bee |',
+    ],
+    [
+      'no default, and a pipe in its meaning',
+      optional({ name: 'C', whenUnset: '—', parse: text, description: 'a | b' }),
+      '| `C` | — | a \\| b |',
+    ],
+    [
+      'a secret',
+      optional({ name: 'D', whenUnset: 'generated', secret: true, parse: text, description: 'key' }),
+      '| `D` (secret) | generated | key |',
+    ],
   ])('renders a variable with %s as one row', (_name, variable, row) => {
     expect(renderConfigTable([variable]).split('\n')).toEqual(['| variable | default | meaning |', '| --- | --- | --- |', row]);
   });

@@ -17,14 +17,39 @@ describe('CONFIG_VARIABLES', () => {
 
   it('is every variable loadConfig reads, and loadConfig reads every one', () => {
     expect([...namesRead({})].sort()).toEqual([...names].sort());
-    expect([...namesRead({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32), TOKEN_ENCRYPTION_KEYS: `k:${Buffer.alloc(32).toString('base64')}`, PLAID_ENV: 'emulator' })].sort()).toEqual([...names].sort());
+    expect(
+      [
+        ...namesRead({
+          NODE_ENV: 'production',
+          AUTH_JWT_SECRET: 'x'.repeat(32),
+          TOKEN_ENCRYPTION_KEYS: `k:${Buffer.alloc(32).toString('base64')}`,
+          PLAID_ENV: 'emulator',
+        }),
+      ].sort(),
+    ).toEqual([...names].sort());
   });
 
   it("holds every variable of the runtime contract (DESIGN.md's)", () => {
     const contract = [
-      'PORT', 'DATABASE_URL', 'DATA_DIR', 'PLAID_ENV', 'PLAID_CLIENT_ID', 'PLAID_SECRET', 'PLAID_BASE_URL', 'PLAID_EMULATOR_PORT', 'PLAID_PRODUCTS',
-      'PLAID_COUNTRY_CODES', 'PLAID_CLIENT_NAME', 'PUBLIC_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWT_SECRET', 'TOKEN_ENCRYPTION_KEYS',
-      'REDIS_URL', 'CHANGE_RETENTION_DAYS',
+      'PORT',
+      'DATABASE_URL',
+      'DATA_DIR',
+      'PLAID_ENV',
+      'PLAID_CLIENT_ID',
+      'PLAID_SECRET',
+      'PLAID_BASE_URL',
+      'PLAID_EMULATOR_PORT',
+      'PLAID_PRODUCTS',
+      'PLAID_COUNTRY_CODES',
+      'PLAID_CLIENT_NAME',
+      'PUBLIC_URL',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'AUTH_JWT_SECRET',
+      'TOKEN_ENCRYPTION_KEYS',
+      'REDIS_URL',
+      'CHANGE_RETENTION_DAYS',
     ];
     expect(contract.filter((name) => !names.includes(name))).toEqual([]);
   });

@@ -31,7 +31,8 @@ describe('firstBlockedFolder: walking up from a path, the first folder that othe
       await mkdir(folder);
       await chmod(folder, modes[index]);
     }
-    const expected = blocked === undefined ? undefined : path.join(case_, ...['a', 'b', 'c'].slice(0, ['a', 'b', 'c'].indexOf(blocked) + 1));
+    const expected =
+      blocked === undefined ? undefined : path.join(case_, ...['a', 'b', 'c'].slice(0, ['a', 'b', 'c'].indexOf(blocked) + 1));
     const found = await firstBlockedFolder(folder);
     if (expected === undefined) expect(found).toBeUndefined();
     else expect(found).toBe(expected);

@@ -9,7 +9,9 @@ describe('unstorable strings', () => {
   });
 
   it('finds a NUL byte in a variable, however deep', () => {
-    const errors = unstorableStringErrors(parse('query($i: ProfileInput) { me { id } }'), { i: { legalName: 'x', tags: ['ok', 'no\u0000'] } });
+    const errors = unstorableStringErrors(parse('query($i: ProfileInput) { me { id } }'), {
+      i: { legalName: 'x', tags: ['ok', 'no\u0000'] },
+    });
     expect(errors.map((error) => error.message)).toEqual(['Variable "$i" contains a NUL character (U+0000), which cannot be stored']);
   });
 

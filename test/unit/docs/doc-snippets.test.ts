@@ -16,7 +16,14 @@ function snippets(): Snippet[] {
   for (const doc of readdirSync(DOCS).filter((name) => name.endsWith('.md'))) {
     const text = readFileSync(path.join(DOCS, doc), 'utf8');
     for (const match of text.matchAll(/(?:<!-- (?:from|exercised by): (\S+) -->\n)?```[a-z]*\n([\s\S]*?)```/g)) {
-      found.push({ doc, source: match[1], lines: match[2].split('\n').map((line) => line.trim()).filter(Boolean) });
+      found.push({
+        doc,
+        source: match[1],
+        lines: match[2]
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      });
     }
   }
   return found;
@@ -30,7 +37,11 @@ describe('the guides in docs/', () => {
     expect(all.filter((snippet) => !snippet.source).map((snippet) => `${snippet.doc}: ${snippet.lines[0]}`)).toEqual([]);
   });
 
-  it.each(all.filter((snippet) => snippet.source).map((snippet) => [`${snippet.doc} <- ${snippet.source}: ${snippet.lines[0]}`, snippet] as const))('%s still matches its source', (_name, snippet) => {
+  it.each(
+    all
+      .filter((snippet) => snippet.source)
+      .map((snippet) => [`${snippet.doc} <- ${snippet.source}: ${snippet.lines[0]}`, snippet] as const),
+  )('%s still matches its source', (_name, snippet) => {
     const source = readFileSync(path.join(ROOT, snippet.source!), 'utf8');
     let position = 0;
     const missing: string[] = [];

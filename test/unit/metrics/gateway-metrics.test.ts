@@ -13,9 +13,17 @@ describe('GatewayMetrics', () => {
     metrics.recordWebhook({ type: '<script>', code: 'x y', outcome: 'rejected' });
 
     const samples = parseSamples(await metrics.render());
-    expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', outcome: 'accepted' })).toBe(2);
+    expect(
+      sampleValue(samples, 'gateway_webhooks_total', {
+        webhook_type: 'TRANSACTIONS',
+        webhook_code: 'SYNC_UPDATES_AVAILABLE',
+        outcome: 'accepted',
+      }),
+    ).toBe(2);
     expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'ITEM', webhook_code: 'ERROR', outcome: 'duplicate' })).toBe(1);
-    expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'invalid', webhook_code: 'invalid', outcome: 'rejected' })).toBe(1);
+    expect(sampleValue(samples, 'gateway_webhooks_total', { webhook_type: 'invalid', webhook_code: 'invalid', outcome: 'rejected' })).toBe(
+      1,
+    );
   });
 
   it('records sync durations by outcome and the rows of committed syncs only', async () => {
@@ -59,7 +67,8 @@ describe('GatewayMetrics', () => {
 
   it('labels operations by name, "anonymous" or "unresolved", and caps the number of names', async () => {
     const metrics = new GatewayMetrics(silent);
-    const record = (name: string | null | undefined) => metrics.recordOperation({ name, type: 'query', transport: 'http', outcome: 'ok', durationSeconds: 0.01 });
+    const record = (name: string | null | undefined) =>
+      metrics.recordOperation({ name, type: 'query', transport: 'http', outcome: 'ok', durationSeconds: 0.01 });
     record('Me');
     record(null);
     record(undefined);
@@ -70,7 +79,9 @@ describe('GatewayMetrics', () => {
     expect(count('Me')).toBe(1);
     expect(count('anonymous')).toBe(1);
     expect(count('unresolved')).toBe(1);
-    const names = new Set(samples.filter((s) => s.name === 'gateway_graphql_operation_duration_seconds_count').map((s) => s.labels.operation_name));
+    const names = new Set(
+      samples.filter((s) => s.name === 'gateway_graphql_operation_duration_seconds_count').map((s) => s.labels.operation_name),
+    );
     expect(names.size).toBe(200 + 3);
     // 199 generated names fit beside "Me"; the other 51 share one series.
     expect(count('other')).toBe(51);
@@ -88,8 +99,18 @@ describe('GatewayMetrics', () => {
 
     const samples = parseSamples(await first.render());
     expect(sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', { endpoint: 'transactionsSync', outcome: 'ok' })).toBe(1);
-    expect(sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', { endpoint: 'transactionsSync', outcome: 'ITEM_LOGIN_REQUIRED' })).toBe(1);
+    expect(
+      sampleValue(samples, 'gateway_plaid_request_duration_seconds_count', {
+        endpoint: 'transactionsSync',
+        outcome: 'ITEM_LOGIN_REQUIRED',
+      }),
+    ).toBe(1);
     expect(sampleValue(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
-    expect(sampleValue(parseSamples(await second.render()), 'gateway_plaid_request_duration_seconds_count', { endpoint: 'transactionsSync', outcome: 'ok' })).toBeUndefined();
+    expect(
+      sampleValue(parseSamples(await second.render()), 'gateway_plaid_request_duration_seconds_count', {
+        endpoint: 'transactionsSync',
+        outcome: 'ok',
+      }),
+    ).toBeUndefined();
   });
 });

@@ -8,9 +8,15 @@ import { PlaidApiError } from '../../../src/plaid/plaid-api-error';
 import type { PlaidClient } from '../../../src/plaid/plaid-client';
 
 const item = { id: '6f1c2a52-8b3e-4d0a-9c65-0d8f1f4b2a10', accessTokenKeyId: 'k1', accessTokenCiphertext: Buffer.from('sealed') };
-const plaidError = (type: PlaidErrorType, code: string): PlaidError => ({ error_type: type, error_code: code, error_message: `${code} message`, display_message: null, request_id: 'req-1' });
+const plaidError = (type: PlaidErrorType, code: string): PlaidError => ({
+  error_type: type,
+  error_code: code,
+  error_message: `${code} message`,
+  display_message: null,
+  request_id: 'req-1',
+});
 
-describe('ItemPlaid, the one door for an Item\'s Plaid calls', () => {
+describe("ItemPlaid, the one door for an Item's Plaid calls", () => {
   let outcome: () => Promise<unknown>;
   let requests: Array<{ method: string; request: unknown; options: unknown }>;
   let changes: Array<{ itemId: string; change: StatusChange }>;
@@ -37,7 +43,13 @@ describe('ItemPlaid, the one door for an Item\'s Plaid calls', () => {
 
   it('opens the sealed token into the request and passes the client options on', async () => {
     await door.call(item, 'accountsBalanceGet', { options: { account_ids: ['a'] } }, { retryRateLimits: false });
-    expect(requests).toEqual([{ method: 'accountsBalanceGet', request: { options: { account_ids: ['a'] }, access_token: `access-of-${item.id}` }, options: { retryRateLimits: false } }]);
+    expect(requests).toEqual([
+      {
+        method: 'accountsBalanceGet',
+        request: { options: { account_ids: ['a'] }, access_token: `access-of-${item.id}` },
+        options: { retryRateLimits: false },
+      },
+    ]);
     expect(changes).toEqual([]);
   });
 
@@ -51,11 +63,14 @@ describe('ItemPlaid, the one door for an Item\'s Plaid calls', () => {
     const thrown = await door.call(item, 'transactionsSync', { count: 10 }).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(DomainError);
     expect(thrown).toMatchObject({ code: domainCode, details: { itemId: item.id, plaidErrorCode: code } });
-    expect(changes.map(({ itemId, change }) => ({ itemId, status: change.status, reason: change.reason }))).toEqual(status ? [{ itemId: item.id, status, reason: code }] : []);
+    expect(changes.map(({ itemId, change }) => ({ itemId, status: change.status, reason: change.reason }))).toEqual(
+      status ? [{ itemId: item.id, status, reason: code }] : [],
+    );
   });
 
   it("throws the caller's reading of an error when it has one, after recording the status", async () => {
-    outcome = () => Promise.reject(PlaidApiError.fromPlaidError('sandboxItemResetLogin', plaidError(PlaidErrorType.ItemError, 'ITEM_LOGIN_REQUIRED')));
+    outcome = () =>
+      Promise.reject(PlaidApiError.fromPlaidError('sandboxItemResetLogin', plaidError(PlaidErrorType.ItemError, 'ITEM_LOGIN_REQUIRED')));
     const refused = badUserInput('refused');
     await expect(door.call(item, 'sandboxItemResetLogin', {}, { readError: () => refused })).rejects.toBe(refused);
     expect(changes).toHaveLength(1);
@@ -64,7 +79,10 @@ describe('ItemPlaid, the one door for an Item\'s Plaid calls', () => {
   it('keeps the contract reading when the caller has none for this error', async () => {
     const timeout = PlaidApiError.from('authGet', new AxiosError('timeout of 1ms exceeded', 'ECONNABORTED'));
     outcome = () => Promise.reject(timeout);
-    await expect(door.call(item, 'authGet', {}, { readError: () => undefined })).rejects.toMatchObject({ code: 'PLAID_UNAVAILABLE', details: { itemId: item.id } });
+    await expect(door.call(item, 'authGet', {}, { readError: () => undefined })).rejects.toMatchObject({
+      code: 'PLAID_UNAVAILABLE',
+      details: { itemId: item.id },
+    });
     expect(changes).toEqual([]);
   });
 

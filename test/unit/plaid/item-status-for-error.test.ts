@@ -14,9 +14,26 @@ describe('item status for a Plaid error', () => {
   });
 
   it.each([
-    [{ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOCKED', error_message: 'locked', display_message: 'Locked.' }, { status: ItemStatus.ERROR, reason: 'ITEM_LOCKED', error: { type: 'ITEM_ERROR', code: 'ITEM_LOCKED', message: 'locked', displayMessage: 'Locked.' } }],
-    [{ error_code: 'ITEM_LOGIN_REQUIRED' }, { status: ItemStatus.LOGIN_REQUIRED, reason: 'ITEM_LOGIN_REQUIRED', error: { type: 'ITEM_ERROR', code: 'ITEM_LOGIN_REQUIRED', message: '', displayMessage: null } }],
-    [{}, { status: ItemStatus.ERROR, reason: 'UNKNOWN', error: { type: 'ITEM_ERROR', code: 'UNKNOWN', message: '', displayMessage: null } }],
+    [
+      { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOCKED', error_message: 'locked', display_message: 'Locked.' },
+      {
+        status: ItemStatus.ERROR,
+        reason: 'ITEM_LOCKED',
+        error: { type: 'ITEM_ERROR', code: 'ITEM_LOCKED', message: 'locked', displayMessage: 'Locked.' },
+      },
+    ],
+    [
+      { error_code: 'ITEM_LOGIN_REQUIRED' },
+      {
+        status: ItemStatus.LOGIN_REQUIRED,
+        reason: 'ITEM_LOGIN_REQUIRED',
+        error: { type: 'ITEM_ERROR', code: 'ITEM_LOGIN_REQUIRED', message: '', displayMessage: null },
+      },
+    ],
+    [
+      {},
+      { status: ItemStatus.ERROR, reason: 'UNKNOWN', error: { type: 'ITEM_ERROR', code: 'UNKNOWN', message: '', displayMessage: null } },
+    ],
   ])('an Item error Plaid reports about the Item (%j) always moves it', (error, change) => {
     expect(itemErrorChange(error)).toEqual(change);
   });

@@ -51,7 +51,8 @@ describe('PlaidClient', () => {
   });
 
   it('sends credentials as headers and returns the response body', async () => {
-    handler = (_req, _body, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'r', accounts: [] }));
+    handler = (_req, _body, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'r', accounts: [] }));
     await expect(client.call('accountsGet', { access_token: accessToken })).resolves.toMatchObject({ accounts: [] });
     expect(calls[0].path).toBe('/accounts/get');
     expect(calls[0].headers['plaid-client-id']).toBe('client-1');

@@ -26,7 +26,12 @@ describe('WebhookVerifier', () => {
   beforeEach(() => {
     keys.lookups.length = 0;
     const config = loadConfig({ PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'plaid-secret' });
-    const plaid = new PlaidClient({ config: config.plaid, baseUrl: keys.url, logger: pino({ level: 'silent' }), retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const plaid = new PlaidClient({
+      config: config.plaid,
+      baseUrl: keys.url,
+      logger: pino({ level: 'silent' }),
+      retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     verifier = new WebhookVerifier(plaid, pino({ level: 'silent' }));
   });
 
@@ -39,7 +44,11 @@ describe('WebhookVerifier', () => {
   it('accepts a genuine webhook and reports when it was signed', async () => {
     const iat = nowSeconds() - 10;
     const token = await keys.sign(body, 'current', { iat });
-    await expect(verifier.verify(body, token)).resolves.toEqual({ issuedAt: new Date(iat * 1000), keyId: 'current', deliveryId: createHash('sha256').update(token).digest('hex') });
+    await expect(verifier.verify(body, token)).resolves.toEqual({
+      issuedAt: new Date(iat * 1000),
+      keyId: 'current',
+      deliveryId: createHash('sha256').update(token).digest('hex'),
+    });
   });
 
   it('tells two signings of the same bytes in the same second apart, and a repeated delivery not', async () => {
@@ -73,15 +82,21 @@ describe('WebhookVerifier', () => {
     expect(await refused('garbage')).toMatch(/not a JWT/);
   });
 
-  it('refuses an ES256 signature from a key that is not the kid\'s', async () => {
+  it("refuses an ES256 signature from a key that is not the kid's", async () => {
     const foreign = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ request_body_sha256: sha256 }).setProtectedHeader({ alg: 'ES256', kid: 'current' }).setIssuedAt().sign(foreign.privateKey);
+    const forged = await new SignJWT({ request_body_sha256: sha256 })
+      .setProtectedHeader({ alg: 'ES256', kid: 'current' })
+      .setIssuedAt()
+      .sign(foreign.privateKey);
     expect(await refused(forged)).toMatch(/bad signature/);
   });
 
   it('refuses unknown kids, and does not ask Plaid about the same one again at once', async () => {
     const foreign = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ request_body_sha256: sha256 }).setProtectedHeader({ alg: 'ES256', kid: 'made-up' }).setIssuedAt().sign(foreign.privateKey);
+    const forged = await new SignJWT({ request_body_sha256: sha256 })
+      .setProtectedHeader({ alg: 'ES256', kid: 'made-up' })
+      .setIssuedAt()
+      .sign(foreign.privateKey);
     expect(await refused(forged)).toMatch(/unknown signing key/);
     expect(await refused(forged)).toMatch(/unknown signing key/);
     expect(keys.lookups).toEqual(['made-up']);
@@ -94,8 +109,12 @@ describe('WebhookVerifier', () => {
   it('refuses a webhook signed more than five minutes ago, or in the future beyond a little clock skew', async () => {
     expect(await refused(await keys.sign(body, 'current', { iat: nowSeconds() - 302 }))).toMatch(/stale/);
     expect(await refused(await keys.sign(body, 'current', { iat: nowSeconds() + 120 }))).toMatch(/stale/);
-    await expect(verifier.verify(body, await keys.sign(body, 'current', { iat: nowSeconds() + 2 }))).resolves.toMatchObject({ keyId: 'current' });
-    await expect(verifier.verify(body, await keys.sign(body, 'current', { iat: nowSeconds() - 290 }))).resolves.toMatchObject({ keyId: 'current' });
+    await expect(verifier.verify(body, await keys.sign(body, 'current', { iat: nowSeconds() + 2 }))).resolves.toMatchObject({
+      keyId: 'current',
+    });
+    await expect(verifier.verify(body, await keys.sign(body, 'current', { iat: nowSeconds() - 290 }))).resolves.toMatchObject({
+      keyId: 'current',
+    });
   });
 
   it('refuses a body that is not the one signed', async () => {

@@ -21,7 +21,8 @@ beforeAll(async () => {
   schema = await buildGatewaySchema(untouchable, pubSub);
 });
 
-const fieldsOf = (pick: (schema: GraphQLSchema) => GraphQLFieldMap<unknown, unknown> | undefined) => () => Object.values(pick(schema) ?? {});
+const fieldsOf = (pick: (schema: GraphQLSchema) => GraphQLFieldMap<unknown, unknown> | undefined) => () =>
+  Object.values(pick(schema) ?? {});
 
 describe('@Authorized() root fields', () => {
   it.each([
@@ -35,18 +36,26 @@ describe('@Authorized() root fields', () => {
         if (!resolver) throw new Error(`${field.name} has no ${run}`);
         const error = await Promise.resolve()
           .then(() => resolver(undefined, {}, contextFor(null), info))
-          .then(() => undefined, (e: unknown) => e);
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         return [field.name, error];
       }),
     );
     expect(refusals.length).toBeGreaterThan(0);
     for (const [name, error] of refusals) {
-      expect([name, error]).toEqual([name, expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'A valid bearer token is required' })]);
+      expect([name, error]).toEqual([
+        name,
+        expect.objectContaining({ code: 'UNAUTHENTICATED', message: 'A valid bearer token is required' }),
+      ]);
     }
   });
 
   it('hand the caller id to @CallerId()', async () => {
     const me = schema.getQueryType()?.getFields().me;
-    await expect(Promise.resolve(me?.resolve?.(undefined, {}, contextFor({ id: 'user-1', scopes: [] }), info))).resolves.toEqual({ id: 'user-1' });
+    await expect(Promise.resolve(me?.resolve?.(undefined, {}, contextFor({ id: 'user-1', scopes: [] }), info))).resolves.toEqual({
+      id: 'user-1',
+    });
   });
 });

@@ -42,6 +42,13 @@ describe('formatSchemaChanges', () => {
       breaking: [{ type: 'FIELD_REMOVED', description: 'Item.name was removed.' }],
       dangerous: [],
     });
-    expect(text).toBe(['The served schema against contract/schema.graphql:', 'breaking (1)', '  FIELD_REMOVED: Item.name was removed.', 'dangerous (0)'].join('\n'));
+    expect(text).toBe(
+      [
+        'The served schema against contract/schema.graphql:',
+        'breaking (1)',
+        '  FIELD_REMOVED: Item.name was removed.',
+        'dangerous (0)',
+      ].join('\n'),
+    );
   });
 });

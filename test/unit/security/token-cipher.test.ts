@@ -31,7 +31,9 @@ describe('TokenCipher', () => {
 
   it('refuses an unknown key id', () => {
     const sealed = new TokenCipher([oldKey]).encrypt(token, 'item-1');
-    expect(() => new TokenCipher([newKey]).decrypt(sealed, 'item-1')).toThrow(new TokenDecryptionError('no key with id "2025" is configured'));
+    expect(() => new TokenCipher([newKey]).decrypt(sealed, 'item-1')).toThrow(
+      new TokenDecryptionError('no key with id "2025" is configured'),
+    );
   });
 
   it.each([

@@ -28,7 +28,9 @@ describe('operationCost', () => {
     // transactions: first x (itself + totalCount + edges (itself + cursor + node (itself + id + amount)))
     const page = (first: number) => first * (1 + 1 + (1 + 1 + (1 + 2)));
     expect(costOf('{ transactions(first: 500) { totalCount edges { cursor node { id amount } } } }')).toBe(page(500));
-    expect(costOf('query($n: Int) { transactions(first: $n) { totalCount edges { cursor node { id amount } } } }', { n: 20 })).toBe(page(20));
+    expect(costOf('query($n: Int) { transactions(first: $n) { totalCount edges { cursor node { id amount } } } }', { n: 20 })).toBe(
+      page(20),
+    );
     expect(costOf('{ transactions { totalCount edges { cursor node { id amount } } } }')).toBe(page(50));
   });
 
@@ -49,7 +51,9 @@ describe('operationCost', () => {
       return operationCostErrors(schema, parsed, getOperationAST(parsed)!, {}, limit);
     };
     expect(document('{ transactions(first: 500) { totalCount edges { cursor node { id amount account { id name } } } } }')).toEqual([]);
-    const [error] = document('{ items { accounts { transactions(first: 500) { edges { node { account { transactions(first: 500) { edges { node { id } } } } } } } } } }');
+    const [error] = document(
+      '{ items { accounts { transactions(first: 500) { edges { node { account { transactions(first: 500) { edges { node { id } } } } } } } } } }',
+    );
     expect(error.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', cost: expect.any(Number), maxCost: limit });
     expect(error.extensions.cost).toBeGreaterThan(limit);
   });

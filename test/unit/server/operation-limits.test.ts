@@ -23,7 +23,11 @@ describe('operationLimits', () => {
   it.each([
     ['depth', '{ me { friend { friend { id } } } }', 'Query depth limit of 3 exceeded, found 4.'],
     ['aliases', '{ a: me { id } b: me { id } c: me { id } }', 'Aliases limit of 2 exceeded, found 3.'],
-    ['directives', '{ me @include(if: true) { id @skip(if: false) friend @include(if: true) { id } } }', 'Directives limit of 2 exceeded, found 3.'],
+    [
+      'directives',
+      '{ me @include(if: true) { id @skip(if: false) friend @include(if: true) { id } } }',
+      'Directives limit of 2 exceeded, found 3.',
+    ],
   ])('reports %s over the limit as a validation error, without the "Syntax Error" prefix', (_limit, query, message) => {
     const errors = errorsOf(query);
     expect(errors).toHaveLength(1);

@@ -13,7 +13,10 @@ function errorsFor(query: string, variables: Record<string, unknown> = {}, opera
   if (!operation) throw new Error('no operation');
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (!coerced.coerced) throw new Error('variables did not coerce');
-  return pageSizeErrors(schema, document, operation, coerced.coerced, 500).map((error) => ({ message: error.message, extensions: error.extensions }));
+  return pageSizeErrors(schema, document, operation, coerced.coerced, 500).map((error) => ({
+    message: error.message,
+    extensions: error.extensions,
+  }));
 }
 
 describe('pageSizeErrors', () => {

@@ -27,14 +27,15 @@ describe('SchemaVisibility', () => {
     expect(visibility.mayExplore(partner)).toBe(true);
   });
 
-  it.each(['{ __schema { types { name } } }', '{ __type(name: "User") { name } }', 'query { me { id } ...F } fragment F on Query { __schema { queryType { name } } }'])(
-    'refuses introspection to others in production: %s',
-    (query) => {
-      const error = new SchemaVisibility(true, 'partner').introspectionError(someone, parse(query));
-      expect(error?.message).toBe('Introspection needs a token with the "partner" scope');
-      expect(error?.extensions.code).toBe('FORBIDDEN');
-    },
-  );
+  it.each([
+    '{ __schema { types { name } } }',
+    '{ __type(name: "User") { name } }',
+    'query { me { id } ...F } fragment F on Query { __schema { queryType { name } } }',
+  ])('refuses introspection to others in production: %s', (query) => {
+    const error = new SchemaVisibility(true, 'partner').introspectionError(someone, parse(query));
+    expect(error?.message).toBe('Introspection needs a token with the "partner" scope');
+    expect(error?.extensions.code).toBe('FORBIDDEN');
+  });
 
   it('lets anyone ask for __typename', () => {
     expect(new SchemaVisibility(true, 'partner').introspectionError(null, parse('{ __typename }'))).toBeUndefined();

@@ -27,7 +27,8 @@ function fixture() {
       },
     }),
   });
-  const contextFor = (userId: string, scopes: string[]) => ({ user: { id: userId, scopes }, partialErrors: [] }) as unknown as GraphQLContext;
+  const contextFor = (userId: string, scopes: string[]) =>
+    ({ user: { id: userId, scopes }, partialErrors: [] }) as unknown as GraphQLContext;
   const subscribe = async (userId: string, query = 'subscription { news }', scopes: string[] = []) => {
     const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId, scopes) });
     if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));

@@ -21,8 +21,15 @@ describe('POST /webhooks/plaid', () => {
     const config = loadConfig({ PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'secret' });
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: keys.url, logger: pino({ level: 'silent' }) });
     // Records what would be stored; the database side is covered by the integration tests.
-    const intake = { receive: async (...args: unknown[]) => (received.push(args), { outcome: 'accepted', eventId: 'e1' }) } as unknown as WebhookIntakeService;
-    const route = webhookRoute({ verifier: new WebhookVerifier(plaid, pino({ level: 'silent' })), intake, logger: pino({ level: 'silent' }), onResponse: (response) => answered.push(response) });
+    const intake = {
+      receive: async (...args: unknown[]) => (received.push(args), { outcome: 'accepted', eventId: 'e1' }),
+    } as unknown as WebhookIntakeService;
+    const route = webhookRoute({
+      verifier: new WebhookVerifier(plaid, pino({ level: 'silent' })),
+      intake,
+      logger: pino({ level: 'silent' }),
+      onResponse: (response) => answered.push(response),
+    });
     server = createServer((req, res) => (isWebhookRequest(req) ? route(req, res) : res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/plaid`;
@@ -39,7 +46,11 @@ describe('POST /webhooks/plaid', () => {
   });
 
   const post = async (body: string, signature?: string) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'plaid-verification': signature } : {}) }, body });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature ? { 'plaid-verification': signature } : {}) },
+      body,
+    });
 
   it('accepts a genuine webhook (200) and hands it to intake with the exact bytes', async () => {
     const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1",  "error":null}';
@@ -78,12 +89,19 @@ describe('POST /webhooks/plaid', () => {
     ]);
   });
 
-  it.each([['?source=plaid'], ['/'], ['/?source=plaid']])('serves the path followed by %s too, and gives every answer a request id', async (suffix) => {
-    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1"}';
-    const response = await fetch(`${url}${suffix}`, { method: 'POST', headers: { 'plaid-verification': await keys.sign(Buffer.from(body), 'k1') }, body });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  });
+  it.each([['?source=plaid'], ['/'], ['/?source=plaid']])(
+    'serves the path followed by %s too, and gives every answer a request id',
+    async (suffix) => {
+      const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1"}';
+      const response = await fetch(`${url}${suffix}`, {
+        method: 'POST',
+        headers: { 'plaid-verification': await keys.sign(Buffer.from(body), 'k1') },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
 
   it('leaves other paths to the rest of the server', async () => {
     expect((await fetch(`${url}s`, { method: 'POST', body: '{}' })).status).toBe(404);

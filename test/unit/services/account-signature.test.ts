@@ -1,11 +1,24 @@
 import { accountSignature } from '../../../src/services/account-signature';
 
-const account = (name: string, mask: string | null = null, type = 'depository', subtype: string | null = null) => ({ name, mask, type, subtype });
+const account = (name: string, mask: string | null = null, type = 'depository', subtype: string | null = null) => ({
+  name,
+  mask,
+  type,
+  subtype,
+});
 
 describe('the duplicate-Item signature', () => {
   it.each([
-    ['the same accounts in another order', [account('checking', '0000'), account('Savings', '1111'), account('savings', '2222')], [account('savings', '2222'), account('checking', '0000'), account('Savings', '1111')]],
-    ['mixed-case names whatever the order', [account('Plaid CD', '2222'), account('Plaid Cash Management', '9002')], [account('Plaid Cash Management', '9002'), account('Plaid CD', '2222')]],
+    [
+      'the same accounts in another order',
+      [account('checking', '0000'), account('Savings', '1111'), account('savings', '2222')],
+      [account('savings', '2222'), account('checking', '0000'), account('Savings', '1111')],
+    ],
+    [
+      'mixed-case names whatever the order',
+      [account('Plaid CD', '2222'), account('Plaid Cash Management', '9002')],
+      [account('Plaid Cash Management', '9002'), account('Plaid CD', '2222')],
+    ],
     ['absent masks and subtypes', [account('a'), account('B', null, 'credit')], [account('B', null, 'credit'), account('a')]],
   ])('is equal for %s', (_case, first, second) => {
     expect(accountSignature(first)).toBe(accountSignature(second));
@@ -21,6 +34,8 @@ describe('the duplicate-Item signature', () => {
   });
 
   it('orders its parts by code unit, not by any locale ("Savings" before "checking")', () => {
-    expect(accountSignature([account('checking', '0000'), account('savings', '2222'), account('Savings', '1111')])).toBe('Savings|1111|depository,checking|0000|depository,savings|2222|depository');
+    expect(accountSignature([account('checking', '0000'), account('savings', '2222'), account('Savings', '1111')])).toBe(
+      'Savings|1111|depository,checking|0000|depository,savings|2222|depository',
+    );
   });
 });

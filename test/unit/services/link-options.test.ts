@@ -8,11 +8,31 @@ describe('Link option checks', () => {
     ['a language in any case', { language: 'FR' }, { language: 'fr', countryCodes: [CountryCode.Us] }],
     ['country codes in lower case', { countryCodes: ['gb', 'fr'] }, { language: 'en', countryCodes: [CountryCode.Gb, CountryCode.Fr] }],
     ['an empty country list, read as the default', { countryCodes: [] }, { language: 'en', countryCodes: [CountryCode.Us] }],
-    ['an https redirect', { redirectUri: 'https://app.example.com/cb' }, { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'https://app.example.com/cb' }],
-    ['an http redirect to localhost', { redirectUri: 'http://localhost:3000/cb' }, { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'http://localhost:3000/cb' }],
-    ['an http redirect to 127.0.0.1', { redirectUri: 'http://127.0.0.1/cb' }, { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'http://127.0.0.1/cb' }],
-    ['an Android package', { androidPackageName: 'com.example.app' }, { language: 'en', countryCodes: [CountryCode.Us], androidPackageName: 'com.example.app' }],
-    ['nulls', { language: null, countryCodes: null, redirectUri: null, androidPackageName: null }, { language: 'en', countryCodes: [CountryCode.Us] }],
+    [
+      'an https redirect',
+      { redirectUri: 'https://app.example.com/cb' },
+      { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'https://app.example.com/cb' },
+    ],
+    [
+      'an http redirect to localhost',
+      { redirectUri: 'http://localhost:3000/cb' },
+      { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'http://localhost:3000/cb' },
+    ],
+    [
+      'an http redirect to 127.0.0.1',
+      { redirectUri: 'http://127.0.0.1/cb' },
+      { language: 'en', countryCodes: [CountryCode.Us], redirectUri: 'http://127.0.0.1/cb' },
+    ],
+    [
+      'an Android package',
+      { androidPackageName: 'com.example.app' },
+      { language: 'en', countryCodes: [CountryCode.Us], androidPackageName: 'com.example.app' },
+    ],
+    [
+      'nulls',
+      { language: null, countryCodes: null, redirectUri: null, androidPackageName: null },
+      { language: 'en', countryCodes: [CountryCode.Us] },
+    ],
   ])('takes %s', (_case, options, checked) => {
     expect(checkLinkOptions(options, ['US'])).toEqual(checked);
   });

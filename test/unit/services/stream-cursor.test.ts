@@ -29,6 +29,10 @@ describe('stream cursors', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: '"after" is not a cursor this API returned', details: { field: 'after' } });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: '"after" is not a cursor this API returned',
+      details: { field: 'after' },
+    });
   });
 });

@@ -3,7 +3,12 @@ import { WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import type { WebhookPayload } from '../../../src/services/webhook-intake.service';
 import { planWebhook, planWebhookBatch, type WebhookAction } from '../../../src/services/webhook-plan';
 
-const webhook = (type: string, code: string, fields: Record<string, unknown> = {}): WebhookPayload => ({ webhook_type: type, webhook_code: code, item_id: 'plaid-item', ...fields });
+const webhook = (type: string, code: string, fields: Record<string, unknown> = {}): WebhookPayload => ({
+  webhook_type: type,
+  webhook_code: code,
+  item_id: 'plaid-item',
+  ...fields,
+});
 
 describe('the plan for one webhook', () => {
   it.each<[string, WebhookPayload, WebhookAction]>([
@@ -12,42 +17,108 @@ describe('the plan for one webhook', () => {
     ['HISTORICAL_UPDATE', webhook('TRANSACTIONS', 'HISTORICAL_UPDATE'), { kind: 'sync' }],
     ['DEFAULT_UPDATE', webhook('TRANSACTIONS', 'DEFAULT_UPDATE'), { kind: 'sync' }],
     ['TRANSACTIONS_REMOVED', webhook('TRANSACTIONS', 'TRANSACTIONS_REMOVED'), { kind: 'sync' }],
-    ['TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'), { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE' } }],
-    ['AUTH', webhook('AUTH', 'AUTOMATICALLY_VERIFIED'), { kind: 'done', result: { outcome: WebhookOutcome.PROCESSED, note: 'AUTH AUTOMATICALLY_VERIFIED acknowledged' } }],
-    ['an unknown type', webhook('HOLDINGS', 'DEFAULT_UPDATE'), { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook HOLDINGS DEFAULT_UPDATE' } }],
+    [
+      'TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE',
+      webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'),
+      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE' } },
+    ],
+    [
+      'AUTH',
+      webhook('AUTH', 'AUTOMATICALLY_VERIFIED'),
+      { kind: 'done', result: { outcome: WebhookOutcome.PROCESSED, note: 'AUTH AUTOMATICALLY_VERIFIED acknowledged' } },
+    ],
+    [
+      'an unknown type',
+      webhook('HOLDINGS', 'DEFAULT_UPDATE'),
+      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook HOLDINGS DEFAULT_UPDATE' } },
+    ],
     [
       'ITEM ERROR',
-      webhook('ITEM', 'ERROR', { error: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'login', display_message: null } }),
-      { kind: 'status', change: { status: ItemStatus.LOGIN_REQUIRED, reason: 'ITEM_LOGIN_REQUIRED', error: { type: 'ITEM_ERROR', code: 'ITEM_LOGIN_REQUIRED', message: 'login', displayMessage: null } }, thenDeleteTransactions: false },
+      webhook('ITEM', 'ERROR', {
+        error: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'login', display_message: null },
+      }),
+      {
+        kind: 'status',
+        change: {
+          status: ItemStatus.LOGIN_REQUIRED,
+          reason: 'ITEM_LOGIN_REQUIRED',
+          error: { type: 'ITEM_ERROR', code: 'ITEM_LOGIN_REQUIRED', message: 'login', displayMessage: null },
+        },
+        thenDeleteTransactions: false,
+      },
     ],
     [
       'ITEM ERROR without an error',
       webhook('ITEM', 'ERROR'),
-      { kind: 'status', change: { status: ItemStatus.ERROR, reason: 'UNKNOWN', error: { type: 'ITEM_ERROR', code: 'UNKNOWN', message: '', displayMessage: null } }, thenDeleteTransactions: false },
+      {
+        kind: 'status',
+        change: {
+          status: ItemStatus.ERROR,
+          reason: 'UNKNOWN',
+          error: { type: 'ITEM_ERROR', code: 'UNKNOWN', message: '', displayMessage: null },
+        },
+        thenDeleteTransactions: false,
+      },
     ],
     [
       'PENDING_EXPIRATION',
       webhook('ITEM', 'PENDING_EXPIRATION', { consent_expiration_time: '2026-12-31T00:00:00Z' }),
-      { kind: 'status', change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: new Date('2026-12-31T00:00:00Z') }, thenDeleteTransactions: false },
+      {
+        kind: 'status',
+        change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: new Date('2026-12-31T00:00:00Z') },
+        thenDeleteTransactions: false,
+      },
     ],
     [
       'PENDING_EXPIRATION without a date',
       webhook('ITEM', 'PENDING_EXPIRATION'),
-      { kind: 'status', change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: undefined }, thenDeleteTransactions: false },
+      {
+        kind: 'status',
+        change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: undefined },
+        thenDeleteTransactions: false,
+      },
     ],
     [
       'PENDING_DISCONNECT (disconnect_time first)',
       webhook('ITEM', 'PENDING_DISCONNECT', { disconnect_time: '2026-12-01T00:00:00Z', consent_expiration_time: '2026-12-31T00:00:00Z' }),
-      { kind: 'status', change: { status: ItemStatus.PENDING_DISCONNECT, reason: 'PENDING_DISCONNECT', consentExpiresAt: new Date('2026-12-01T00:00:00Z') }, thenDeleteTransactions: false },
+      {
+        kind: 'status',
+        change: { status: ItemStatus.PENDING_DISCONNECT, reason: 'PENDING_DISCONNECT', consentExpiresAt: new Date('2026-12-01T00:00:00Z') },
+        thenDeleteTransactions: false,
+      },
     ],
-    ['LOGIN_REPAIRED', webhook('ITEM', 'LOGIN_REPAIRED'), { kind: 'status', change: { status: ItemStatus.ACTIVE, reason: 'LOGIN_REPAIRED', error: null }, thenDeleteTransactions: false }],
-    ['USER_PERMISSION_REVOKED', webhook('ITEM', 'USER_PERMISSION_REVOKED'), { kind: 'status', change: { status: ItemStatus.REVOKED, reason: 'USER_PERMISSION_REVOKED' }, thenDeleteTransactions: true }],
-    ['USER_ACCOUNT_REVOKED', webhook('ITEM', 'USER_ACCOUNT_REVOKED', { account_id: 'acc-1' }), { kind: 'revoke-account', plaidAccountId: 'acc-1' }],
-    ['USER_ACCOUNT_REVOKED without an account', webhook('ITEM', 'USER_ACCOUNT_REVOKED'), { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'no account_id' } }],
+    [
+      'LOGIN_REPAIRED',
+      webhook('ITEM', 'LOGIN_REPAIRED'),
+      { kind: 'status', change: { status: ItemStatus.ACTIVE, reason: 'LOGIN_REPAIRED', error: null }, thenDeleteTransactions: false },
+    ],
+    [
+      'USER_PERMISSION_REVOKED',
+      webhook('ITEM', 'USER_PERMISSION_REVOKED'),
+      { kind: 'status', change: { status: ItemStatus.REVOKED, reason: 'USER_PERMISSION_REVOKED' }, thenDeleteTransactions: true },
+    ],
+    [
+      'USER_ACCOUNT_REVOKED',
+      webhook('ITEM', 'USER_ACCOUNT_REVOKED', { account_id: 'acc-1' }),
+      { kind: 'revoke-account', plaidAccountId: 'acc-1' },
+    ],
+    [
+      'USER_ACCOUNT_REVOKED without an account',
+      webhook('ITEM', 'USER_ACCOUNT_REVOKED'),
+      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'no account_id' } },
+    ],
     ['NEW_ACCOUNTS_AVAILABLE', webhook('ITEM', 'NEW_ACCOUNTS_AVAILABLE'), { kind: 'new-accounts' }],
-    ['WEBHOOK_UPDATE_ACKNOWLEDGED', webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://new.example.com/webhooks/plaid' }), { kind: 'webhook-url', url: 'https://new.example.com/webhooks/plaid' }],
+    [
+      'WEBHOOK_UPDATE_ACKNOWLEDGED',
+      webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://new.example.com/webhooks/plaid' }),
+      { kind: 'webhook-url', url: 'https://new.example.com/webhooks/plaid' },
+    ],
     ['WEBHOOK_UPDATE_ACKNOWLEDGED without a URL', webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED'), { kind: 'webhook-url', url: null }],
-    ['an unknown ITEM code', webhook('ITEM', 'SOMETHING_NEW'), { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook ITEM SOMETHING_NEW' } }],
+    [
+      'an unknown ITEM code',
+      webhook('ITEM', 'SOMETHING_NEW'),
+      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook ITEM SOMETHING_NEW' } },
+    ],
   ])('%s', (_case, payload, action) => {
     expect(planWebhook(payload)).toEqual(action);
   });
@@ -58,9 +129,14 @@ describe('the plan for a batch of webhooks', () => {
   const item = (id: string) => ({ id, plaidItemId: `plaid-${id}` });
   const items = new Map([item('a'), item('b')].map((entry) => [entry.plaidItemId, entry]));
   let sequence = 0;
-  const event = (plaidItemId: string | null, payload: WebhookPayload, ageMs = 0) => ({ id: `event-${(sequence += 1)}`, plaidItemId, receivedAt: new Date(now - ageMs), payload });
+  const event = (plaidItemId: string | null, payload: WebhookPayload, ageMs = 0) => ({
+    id: `event-${(sequence += 1)}`,
+    plaidItemId,
+    receivedAt: new Date(now - ageMs),
+    payload,
+  });
 
-  it('sorts each webhook by what it asks for, keeping every Item\'s status changes in arrival order', () => {
+  it("sorts each webhook by what it asks for, keeping every Item's status changes in arrival order", () => {
     const sync = event('plaid-a', webhook('TRANSACTIONS', 'SYNC_UPDATES_AVAILABLE'));
     const error = event('plaid-a', webhook('ITEM', 'ERROR'));
     const repaired = event('plaid-a', webhook('ITEM', 'LOGIN_REPAIRED'));
@@ -75,7 +151,9 @@ describe('the plan for a batch of webhooks', () => {
     expect(plan.own).toEqual([{ event: url, item: item('b'), action: { kind: 'webhook-url', url: 'https://x/webhooks/plaid' } }]);
     expect(plan.statusChanges.map((queue) => queue.map(({ event: { id } }) => id))).toEqual([[error.id, repaired.id], [revoked.id]]);
     expect(plan.statusChanges[1][0].thenDeleteTransactions).toBe(true);
-    expect(plan.settled).toEqual([{ event: auth, item: item('b'), result: { outcome: WebhookOutcome.PROCESSED, note: 'AUTH AUTOMATICALLY_VERIFIED acknowledged' } }]);
+    expect(plan.settled).toEqual([
+      { event: auth, item: item('b'), result: { outcome: WebhookOutcome.PROCESSED, note: 'AUTH AUTOMATICALLY_VERIFIED acknowledged' } },
+    ]);
     expect(plan.notYetKnown).toEqual([]);
   });
 
@@ -91,7 +169,9 @@ describe('the plan for a batch of webhooks', () => {
       expect(plan.settled).toEqual([]);
     } else {
       expect(plan.notYetKnown).toEqual([]);
-      expect(plan.settled).toEqual([{ event: unknown, item: undefined, result: { outcome: WebhookOutcome.IGNORED, note: 'no such Item here' } }]);
+      expect(plan.settled).toEqual([
+        { event: unknown, item: undefined, result: { outcome: WebhookOutcome.IGNORED, note: 'no such Item here' } },
+      ]);
     }
     expect(plan.syncs).toEqual([]);
   });

@@ -74,13 +74,18 @@ export const accountEndpoints: readonly PlaidEndpoint[] = [
     return { accounts, item: itemView(item) };
   }),
 
-  itemEndpoint<IdentityMatchRequest, IdentityMatchResponse>('/identity/match', identityMatchSchema, 'healthy', (request, item, services) => {
-    ensureProduct(services, item, Products.IdentityMatch);
-    const scores = matchIdentity(request.user, ownersOf(item));
-    const accounts: AccountIdentityMatchScore[] = itemAccounts(item, request.options?.account_ids).map((account) => ({
-      ...account,
-      ...scores,
-    }));
-    return { accounts, item: itemView(item) };
-  }),
+  itemEndpoint<IdentityMatchRequest, IdentityMatchResponse>(
+    '/identity/match',
+    identityMatchSchema,
+    'healthy',
+    (request, item, services) => {
+      ensureProduct(services, item, Products.IdentityMatch);
+      const scores = matchIdentity(request.user, ownersOf(item));
+      const accounts: AccountIdentityMatchScore[] = itemAccounts(item, request.options?.account_ids).map((account) => ({
+        ...account,
+        ...scores,
+      }));
+      return { accounts, item: itemView(item) };
+    },
+  ),
 ];

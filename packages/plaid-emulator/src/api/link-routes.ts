@@ -21,7 +21,9 @@ function createLinkToken(request: LinkTokenCreateRequest, services: EmulatorServ
   const updateItem = request.access_token ? resolveItem(request.access_token, services) : null;
   const products = request.products ?? [];
   if (!updateItem && products.length === 0) {
-    throw EmulatedPlaidError.of('INVALID_FIELD', { message: 'at least one product must be specified in products unless launching Link in update mode' });
+    throw EmulatedPlaidError.of('INVALID_FIELD', {
+      message: 'at least one product must be specified in products unless launching Link in update mode',
+    });
   }
   const token = newPlaidToken('link');
   const expiresAt = now + (updateItem ? UPDATE_MODE_LINK_TOKEN_TTL_MS : LINK_TOKEN_TTL_MS);
@@ -42,7 +44,10 @@ function createLinkToken(request: LinkTokenCreateRequest, services: EmulatorServ
   return answer;
 }
 
-function exchangePublicToken(request: ItemPublicTokenExchangeRequest, services: EmulatorServices): Omit<ItemPublicTokenExchangeResponse, 'request_id'> {
+function exchangePublicToken(
+  request: ItemPublicTokenExchangeRequest,
+  services: EmulatorServices,
+): Omit<ItemPublicTokenExchangeResponse, 'request_id'> {
   const parsed = parsePlaidToken(request.public_token);
   if (!parsed || parsed.kind !== 'public') {
     throw EmulatedPlaidError.of('INVALID_PUBLIC_TOKEN', {
@@ -53,7 +58,8 @@ function exchangePublicToken(request: ItemPublicTokenExchangeRequest, services: 
   if (!record) throw EmulatedPlaidError.of('INVALID_PUBLIC_TOKEN');
   if (record.expires_at <= services.clock.now()) {
     throw EmulatedPlaidError.of('INVALID_PUBLIC_TOKEN', {
-      message: 'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged',
+      message:
+        'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged',
     });
   }
   if (record.used) throw EmulatedPlaidError.of('INVALID_PUBLIC_TOKEN', { message: 'provided public token has already been exchanged' });
@@ -73,7 +79,10 @@ function historyDays(request: SandboxPublicTokenCreateRequest, now: number): num
   return options?.days_requested ?? DEFAULT_DAYS_REQUESTED;
 }
 
-function sandboxPublicTokenCreate(request: SandboxPublicTokenCreateRequest, services: EmulatorServices): Omit<SandboxPublicTokenCreateResponse, 'request_id'> {
+function sandboxPublicTokenCreate(
+  request: SandboxPublicTokenCreateRequest,
+  services: EmulatorServices,
+): Omit<SandboxPublicTokenCreateResponse, 'request_id'> {
   const login = interpretSandboxLogin(
     request.options?.override_username ?? SANDBOX_USERNAME,
     request.options?.override_password ?? SANDBOX_PASSWORD,
@@ -91,6 +100,14 @@ function sandboxPublicTokenCreate(request: SandboxPublicTokenCreateRequest, serv
 
 export const linkEndpoints: readonly PlaidEndpoint[] = [
   clientEndpoint<LinkTokenCreateRequest, LinkTokenCreateResponse>('/link/token/create', linkTokenCreateSchema, createLinkToken),
-  clientEndpoint<ItemPublicTokenExchangeRequest, ItemPublicTokenExchangeResponse>('/item/public_token/exchange', publicTokenExchangeSchema, exchangePublicToken),
-  clientEndpoint<SandboxPublicTokenCreateRequest, SandboxPublicTokenCreateResponse>('/sandbox/public_token/create', sandboxPublicTokenCreateSchema, sandboxPublicTokenCreate),
+  clientEndpoint<ItemPublicTokenExchangeRequest, ItemPublicTokenExchangeResponse>(
+    '/item/public_token/exchange',
+    publicTokenExchangeSchema,
+    exchangePublicToken,
+  ),
+  clientEndpoint<SandboxPublicTokenCreateRequest, SandboxPublicTokenCreateResponse>(
+    '/sandbox/public_token/create',
+    sandboxPublicTokenCreateSchema,
+    sandboxPublicTokenCreate,
+  ),
 ];

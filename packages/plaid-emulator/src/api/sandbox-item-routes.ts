@@ -31,7 +31,8 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
         requireProduct(item, Products.Auth);
         return itemWebhookBodies.authDefaultUpdate(id);
       }
-      if (request.webhook_type !== undefined && request.webhook_type !== WebhookType.Transactions) throw EmulatedPlaidError.of('SANDBOX_PRODUCT_NOT_ENABLED');
+      if (request.webhook_type !== undefined && request.webhook_type !== WebhookType.Transactions)
+        throw EmulatedPlaidError.of('SANDBOX_PRODUCT_NOT_ENABLED');
       requireProduct(item, Products.Transactions);
       return itemWebhookBodies.defaultUpdate(id, 0);
     case 'SYNC_UPDATES_AVAILABLE':
@@ -39,7 +40,12 @@ function sandboxWebhook(request: SandboxItemFireWebhookRequest, item: ItemRecord
       return itemWebhookBodies.syncUpdatesAvailable(id);
     case 'RECURRING_TRANSACTIONS_UPDATE':
       requireProduct(item, Products.Transactions);
-      return itemWebhookBodies.recurringTransactionsUpdate(id, itemAccounts(item).filter((a) => a.type === AccountType.Depository).map((a) => a.account_id));
+      return itemWebhookBodies.recurringTransactionsUpdate(
+        id,
+        itemAccounts(item)
+          .filter((a) => a.type === AccountType.Depository)
+          .map((a) => a.account_id),
+      );
     case 'NEW_ACCOUNTS_AVAILABLE':
       return itemWebhookBodies.newAccountsAvailable(id);
     case 'PENDING_DISCONNECT':

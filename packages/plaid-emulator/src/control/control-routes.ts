@@ -53,7 +53,11 @@ const schemas = {
   addLatency: {
     type: 'object',
     required: ['endpoint', 'ms'],
-    properties: { endpoint: { type: 'string', minLength: 1 }, ms: { type: 'integer', minimum: 0, maximum: 600_000 }, times: positiveInteger },
+    properties: {
+      endpoint: { type: 'string', minLength: 1 },
+      ms: { type: 'integer', minimum: 0, maximum: 600_000 },
+      times: positiveInteger,
+    },
   },
   failNextSyncPage: { type: 'object', properties: { after_pages: count } },
   deliveryMode: { type: 'object', properties: { duplicate: count, reorder: count } },
@@ -94,7 +98,9 @@ function rateLimitSettings(request: RateLimitsRequest): RateLimitSettings {
   const settings: Exclude<RateLimitSettings, false> = {};
   for (const [path, limit] of Object.entries(request.limits ?? {})) {
     if (!isRateLimitedEndpoint(path) || !(limit === false || (typeof limit === 'number' && Number.isInteger(limit) && limit > 0))) {
-      throw EmulatedPlaidError.of('INVALID_FIELD', { message: `limits.${path} must be a rate-limited Plaid path with a positive integer or false` });
+      throw EmulatedPlaidError.of('INVALID_FIELD', {
+        message: `limits.${path} must be a rate-limited Plaid path with a positive integer or false`,
+      });
     }
     settings[path] = limit;
   }

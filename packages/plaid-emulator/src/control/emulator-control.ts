@@ -129,7 +129,11 @@ export class EmulatorControl {
     return { itemId: created.item_id, accessToken: created.access_token, publicToken: created.public_token };
   }
 
-  async modifyTransaction(itemId: string, transactionId: string, changes: TransactionChanges): Promise<ModifyTransactionResponse['transaction']> {
+  async modifyTransaction(
+    itemId: string,
+    transactionId: string,
+    changes: TransactionChanges,
+  ): Promise<ModifyTransactionResponse['transaction']> {
     const path = `/items/${encodeURIComponent(itemId)}/transactions/${encodeURIComponent(transactionId)}/modify`;
     return (await this.call<ModifyTransactionResponse>('POST', path, changes)).transaction;
   }

@@ -46,8 +46,20 @@ const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
 const BUSINESS_MARKERS = new Set(['llc', 'inc', 'corp', 'corporation', 'ltd', 'co', 'company', 'lp', 'llp']);
 
 const STREET_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  road: 'rd', street: 'st', avenue: 'ave', lane: 'ln', drive: 'dr', boulevard: 'blvd', court: 'ct',
-  place: 'pl', north: 'n', south: 's', east: 'e', west: 'w', apartment: 'apt', suite: 'ste',
+  road: 'rd',
+  street: 'st',
+  avenue: 'ave',
+  lane: 'ln',
+  drive: 'dr',
+  boulevard: 'blvd',
+  court: 'ct',
+  place: 'pl',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  apartment: 'apt',
+  suite: 'ste',
 };
 
 function normalizeText(value: string): string {
@@ -175,16 +187,28 @@ export function matchIdentity(user: IdentityMatchUser | undefined, owners: reado
   const address = user?.address;
   return {
     legal_name: legalName
-      ? best(owners.flatMap((owner) => owner.names.map((name) => scoreName(legalName, name))), UNSCORED_NAME)
+      ? best(
+          owners.flatMap((owner) => owner.names.map((name) => scoreName(legalName, name))),
+          UNSCORED_NAME,
+        )
       : UNSCORED_NAME,
     phone_number: phone
-      ? best<PhoneNumberMatchScore>(owners.flatMap((owner) => owner.phone_numbers.map((p) => ({ score: scorePhone(phone, p.data) }))), { score: null })
+      ? best<PhoneNumberMatchScore>(
+          owners.flatMap((owner) => owner.phone_numbers.map((p) => ({ score: scorePhone(phone, p.data) }))),
+          { score: null },
+        )
       : { score: null },
     email_address: email
-      ? best<EmailAddressMatchScore>(owners.flatMap((owner) => owner.emails.map((e) => ({ score: scoreEmail(email, e.data) }))), { score: null })
+      ? best<EmailAddressMatchScore>(
+          owners.flatMap((owner) => owner.emails.map((e) => ({ score: scoreEmail(email, e.data) }))),
+          { score: null },
+        )
       : { score: null },
     address: address?.street
-      ? best(owners.flatMap((owner) => owner.addresses.map((a) => scoreAddress(address, a.data))), { score: null, is_postal_code_match: null })
+      ? best(
+          owners.flatMap((owner) => owner.addresses.map((a) => scoreAddress(address, a.data))),
+          { score: null, is_postal_code_match: null },
+        )
       : { score: null, is_postal_code_match: null },
   };
 }

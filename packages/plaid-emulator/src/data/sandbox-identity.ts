@@ -20,9 +20,43 @@ export const SANDBOX_OWNER: Owner = {
   ],
 };
 
-const FIRST_NAMES = ['James', 'Maria', 'Robert', 'Aisha', 'Wei', 'Sofia', 'Daniel', 'Priya', 'Michael', 'Elena', 'Kwame', 'Hannah', 'Luis', 'Yuki', 'Omar', 'Grace'];
+const FIRST_NAMES = [
+  'James',
+  'Maria',
+  'Robert',
+  'Aisha',
+  'Wei',
+  'Sofia',
+  'Daniel',
+  'Priya',
+  'Michael',
+  'Elena',
+  'Kwame',
+  'Hannah',
+  'Luis',
+  'Yuki',
+  'Omar',
+  'Grace',
+];
 const MIDDLE_NAMES = ['Lee', 'Ann', 'Marie', 'James', 'Rose', 'Alan', 'Jo', 'Kai'];
-const LAST_NAMES = ['Okafor', 'Nguyen', 'Garcia', 'Smith', 'Patel', 'Kowalski', 'Johnson', 'Haddad', 'Tanaka', 'Silva', 'Brown', 'Müller', 'Rossi', 'Kim', 'Andersen', 'Dubois'];
+const LAST_NAMES = [
+  'Okafor',
+  'Nguyen',
+  'Garcia',
+  'Smith',
+  'Patel',
+  'Kowalski',
+  'Johnson',
+  'Haddad',
+  'Tanaka',
+  'Silva',
+  'Brown',
+  'Müller',
+  'Rossi',
+  'Kim',
+  'Andersen',
+  'Dubois',
+];
 const STREETS = ['Maple Avenue', 'Oak Street', 'Cedar Lane', 'Pine Road', 'Elm Court', 'Birch Boulevard', 'Willow Way', 'Harbor Drive'];
 const CITIES = [
   { city: 'Austin', region: 'TX', postal_code: '78701' },
@@ -42,7 +76,10 @@ export function generatedOwner(seed: string): Owner {
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
   const place = random.pick(CITIES);
-  const local = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+  const local = `${first}.${last}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
   const areaCode = random.int(201, 989);
   const phone = (suffix: number) => `+1 ${areaCode}-555-${String(suffix).padStart(4, '0')}`;
   return {

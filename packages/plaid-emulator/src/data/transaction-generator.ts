@@ -37,13 +37,26 @@ const CITIES = [
 const STREETS = ['Market St', 'Mission St', 'Broadway', 'Main St', 'Valencia St', 'State St', 'Atlantic Ave', 'Telegraph Ave'];
 
 const NO_LOCATION: Location = {
-  address: null, city: null, region: null, postal_code: null, country: null, lat: null, lon: null, store_number: null,
+  address: null,
+  city: null,
+  region: null,
+  postal_code: null,
+  country: null,
+  lat: null,
+  lon: null,
+  store_number: null,
 };
 
 function emptyPaymentMeta(): PaymentMeta {
   return {
-    reference_number: null, ppd_id: null, payee: null, by_order_of: null, payer: null,
-    payment_method: null, payment_processor: null, reason: null,
+    reference_number: null,
+    ppd_id: null,
+    payee: null,
+    by_order_of: null,
+    payer: null,
+    payment_method: null,
+    payment_processor: null,
+    reason: null,
   };
 }
 
@@ -97,7 +110,16 @@ export function composeTransaction(input: ComposeInput): Transaction {
   const { entityId, logoUrl } = merchantIdentity(merchant);
   const counterparties: TransactionCounterparty[] =
     merchant.counterpartyType && merchant.merchantName
-      ? [{ name: merchant.merchantName, type: merchant.counterpartyType, website: merchant.website, logo_url: logoUrl, entity_id: entityId, confidence_level: 'VERY_HIGH' }]
+      ? [
+          {
+            name: merchant.merchantName,
+            type: merchant.counterpartyType,
+            website: merchant.website,
+            logo_url: logoUrl,
+            entity_id: entityId,
+            confidence_level: 'VERY_HIGH',
+          },
+        ]
       : [];
   const paymentMeta = emptyPaymentMeta();
   if (merchant.pfcDetailed === 'INCOME_WAGES') {

@@ -81,7 +81,7 @@ const PLAID_ERRORS = {
     400,
     'item',
     "the account is locked. prompt the user to visit the institution's site and unlock their account",
-    'The given account has been locked by the financial institution. Please visit your financial institution\'s website to unlock your account.',
+    "The given account has been locked by the financial institution. Please visit your financial institution's website to unlock your account.",
   ),
   ITEM_NOT_SUPPORTED: define(
     PlaidErrorType.ItemError,
@@ -102,14 +102,14 @@ const PLAID_ERRORS = {
     400,
     'item',
     'no valid accounts were found for this item',
-    'No valid accounts were found at the financial institution. Please visit your financial institution\'s website to confirm accounts are available.',
+    "No valid accounts were found at the financial institution. Please visit your financial institution's website to confirm accounts are available.",
   ),
   USER_SETUP_REQUIRED: define(
     PlaidErrorType.ItemError,
     400,
     'item',
     "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",
-    'The given account requires additional setup. Please visit your financial institution\'s website to complete setup.',
+    "The given account requires additional setup. Please visit your financial institution's website to complete setup.",
   ),
   ITEM_NOT_FOUND: define(
     PlaidErrorType.ItemError,
@@ -123,12 +123,7 @@ const PLAID_ERRORS = {
     'item',
     'the requested product is not yet ready. please provide a webhook or try the request again later',
   ),
-  PRODUCTS_NOT_SUPPORTED: define(
-    PlaidErrorType.ItemError,
-    400,
-    'item',
-    'the following products are not supported by this institution',
-  ),
+  PRODUCTS_NOT_SUPPORTED: define(PlaidErrorType.ItemError, 400, 'item', 'the following products are not supported by this institution'),
   USER_PERMISSION_REVOKED: define(
     PlaidErrorType.ItemError,
     400,
@@ -203,12 +198,7 @@ const PLAID_ERRORS = {
     'Underlying transaction data changed since last page was fetched. Please restart pagination from last update.',
   ),
   // SANDBOX_ERROR
-  SANDBOX_PRODUCT_NOT_ENABLED: define(
-    PlaidErrorType.SandboxError,
-    400,
-    'sandbox',
-    'The requested product is not enabled for this Item',
-  ),
+  SANDBOX_PRODUCT_NOT_ENABLED: define(PlaidErrorType.SandboxError, 400, 'sandbox', 'The requested product is not enabled for this Item'),
   SANDBOX_WEBHOOK_INVALID: define(
     PlaidErrorType.SandboxError,
     400,

@@ -16,7 +16,10 @@ function escapeHtml(value: string): string {
 
 /** JSON safe to place inside a <script> element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function page(title: string, body: string): string {
@@ -56,7 +59,9 @@ function renderForm(services: EmulatorServices, state: FormState): string {
   const record = requireLinkToken(services, state.token);
   const updateItem = updateModeItem(services, record);
   const institutions = SANDBOX_INSTITUTIONS.filter((institution) =>
-    updateItem ? institution.institution_id === updateItem.institution_id : institution.country_codes.some((c) => record.country_codes.includes(c)),
+    updateItem
+      ? institution.institution_id === updateItem.institution_id
+      : institution.country_codes.some((c) => record.country_codes.includes(c)),
   );
   const options = institutions
     .map((institution) => {
@@ -153,7 +158,10 @@ export function mountLinkPage(app: Express, services: EmulatorServices): void {
       if (!(error instanceof EmulatedPlaidError)) throw error;
       if (error.body.error_code === 'INVALID_CREDENTIALS') {
         const message = error.body.display_message ?? error.body.error_message;
-        res.status(400).type('html').send(renderForm(services, { token, origin, error: message, username, institutionId }));
+        res
+          .status(400)
+          .type('html')
+          .send(renderForm(services, { token, origin, error: message, username, institutionId }));
         return;
       }
       res.status(error.status).type('html').send(renderError(error, origin));

@@ -13,7 +13,10 @@ export function requireLinkToken(services: EmulatorServices, linkToken: string):
   const record = services.state.linkTokens.get(linkToken);
   if (!record) throw EmulatedPlaidError.of('INVALID_LINK_TOKEN');
   if (record.expires_at <= services.clock.now()) {
-    throw EmulatedPlaidError.of('INVALID_LINK_TOKEN', { message: 'link token has expired', displayMessage: 'This session has expired. Please start again.' });
+    throw EmulatedPlaidError.of('INVALID_LINK_TOKEN', {
+      message: 'link token has expired',
+      displayMessage: 'This session has expired. Please start again.',
+    });
   }
   return record;
 }

@@ -17,7 +17,8 @@ function nonEmpty(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > 65_535) throw new EmulatorEnvError(`${name} must be a port number from 0 to 65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > 65_535)
+    throw new EmulatorEnvError(`${name} must be a port number from 0 to 65535, got "${value}"`);
   return Number(value);
 }
 

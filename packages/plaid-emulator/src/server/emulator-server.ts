@@ -80,7 +80,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const opened = options.dataDir === undefined ? null : await EmulatorStateStore.open(options.dataDir, logger);
   const persisted = opened?.persisted ?? null;
   if (persisted && options.seed !== undefined && options.seed !== persisted.seed) {
-    logger.warn({ seed: persisted.seed }, 'keeping the seed stored with the emulator state; the configured seed applies to a fresh DATA_DIR');
+    logger.warn(
+      { seed: persisted.seed },
+      'keeping the seed stored with the emulator state; the configured seed applies to a fresh DATA_DIR',
+    );
   }
   const state = new EmulatorState(persisted?.seed ?? options.seed ?? randomBytes(8).toString('hex'), persisted ?? undefined);
   const keyRing = new WebhookKeyRing(persisted?.webhook_keys ?? [], clock.now());
@@ -152,7 +155,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   services.persist();
-  logger.info({ url: baseUrl, persisted: opened?.store.directory ?? null, items: persisted?.items.length ?? 0 }, 'Plaid emulator listening');
+  logger.info(
+    { url: baseUrl, persisted: opened?.store.directory ?? null, items: persisted?.items.length ?? 0 },
+    'Plaid emulator listening',
+  );
 
   let closing: Promise<void> | null = null;
   return {

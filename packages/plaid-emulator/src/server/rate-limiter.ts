@@ -40,9 +40,7 @@ export class RateLimiter {
   /** Applies settings on top of Plaid's defaults (`reset`) or of the current limits. */
   configure(settings: RateLimitSettings, reset = false): void {
     if (reset) {
-      this.limits = new Map(
-        Object.entries(PLAID_ITEM_RATE_LIMITS).map(([path, rule]) => [path as RateLimitedEndpoint, rule.perMinute]),
-      );
+      this.limits = new Map(Object.entries(PLAID_ITEM_RATE_LIMITS).map(([path, rule]) => [path as RateLimitedEndpoint, rule.perMinute]));
     }
     if (settings === false) {
       this.limits.clear();

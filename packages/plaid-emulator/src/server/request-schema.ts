@@ -52,10 +52,7 @@ function describe(schema: FieldSchema): string {
       if (schema.format === 'date-time') return 'an RFC 3339 timestamp';
       return schema.minLength ? 'a properly formatted, non-empty string' : 'a string';
     case 'integer': {
-      const range =
-        schema.minimum !== undefined && schema.maximum !== undefined
-          ? ` between ${schema.minimum} and ${schema.maximum}`
-          : '';
+      const range = schema.minimum !== undefined && schema.maximum !== undefined ? ` between ${schema.minimum} and ${schema.maximum}` : '';
       return `an integer${range}`;
     }
     case 'number':

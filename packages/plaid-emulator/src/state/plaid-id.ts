@@ -29,7 +29,8 @@ export function newPlaidToken(kind: PlaidTokenKind): string {
   return `${kind}-sandbox-${randomUUID()}`;
 }
 
-const TOKEN_PATTERN = /^(access|public|link)-(sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TOKEN_PATTERN =
+  /^(access|public|link)-(sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface ParsedPlaidToken {
   kind: PlaidTokenKind;

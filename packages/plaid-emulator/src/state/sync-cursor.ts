@@ -25,7 +25,9 @@ export function encodeSyncCursor(cursor: SyncCursor): string {
 }
 
 function invalidCursor(): EmulatedPlaidError {
-  return EmulatedPlaidError.of('INVALID_FIELD', { message: 'cursor must be a valid cursor returned by /transactions/sync for this access_token' });
+  return EmulatedPlaidError.of('INVALID_FIELD', {
+    message: 'cursor must be a valid cursor returned by /transactions/sync for this access_token',
+  });
 }
 
 /** Decodes a cursor the client sent and checks it belongs to this Item and still makes sense. */

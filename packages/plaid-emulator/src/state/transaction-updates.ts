@@ -1,4 +1,10 @@
-import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum, type SandboxTransactionsCreateRequest, type Transaction } from 'plaid';
+import {
+  CounterpartyType,
+  TransactionPaymentChannelEnum,
+  TransactionTransactionTypeEnum,
+  type SandboxTransactionsCreateRequest,
+  type Transaction,
+} from 'plaid';
 import { DAY_MS, isoDate } from './emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from './emulator-state';
@@ -136,7 +142,12 @@ export interface TransactionChanges {
 }
 
 /** Control API: changes a transaction in place, which the next sync reports under `modified`. */
-export function modifyTransaction(services: EmulatorServices, item: ItemRecord, transactionId: string, changes: TransactionChanges): Transaction {
+export function modifyTransaction(
+  services: EmulatorServices,
+  item: ItemRecord,
+  transactionId: string,
+  changes: TransactionChanges,
+): Transaction {
   const live = services.state.ledger(item).find(transactionId);
   if (!live) throw EmulatedPlaidError.of('INVALID_FIELD', { message: `no transaction ${transactionId} on this Item` });
   const transaction: Transaction = { ...live.transaction, ...changes };

@@ -166,7 +166,10 @@ export class WebhookDispatcher {
       const delay = FIRST_RETRY_DELAY_MS * RETRY_DELAY_FACTOR ** attempt * scale;
       const elapsed = this.options.clock.now() - webhook.createdAt;
       if (elapsed + delay > RETRY_WINDOW_MS * scale) {
-        this.options.logger.warn({ url: webhook.url, code: webhook.payload.webhook_code, attempts: attempt + 1 }, 'webhook abandoned after retry window');
+        this.options.logger.warn(
+          { url: webhook.url, code: webhook.payload.webhook_code, attempts: attempt + 1 },
+          'webhook abandoned after retry window',
+        );
         return;
       }
       await this.sleep(delay);

@@ -28,7 +28,9 @@ function check(answer: HttpAnswer, log: ConformanceLog): void {
   const errors = plaidOpenApiValidator().validateResponse(route, answer.status, answer.data);
   log.checked++;
   if (errors.length > 0) {
-    throw new Error(`non-conforming ${answer.status} answer from ${route}:\n  ${errors.join('\n  ')}\n${JSON.stringify(answer.data).slice(0, 2000)}`);
+    throw new Error(
+      `non-conforming ${answer.status} answer from ${route}:\n  ${errors.join('\n  ')}\n${JSON.stringify(answer.data).slice(0, 2000)}`,
+    );
   }
 }
 
@@ -63,7 +65,10 @@ export function plaidClient(url: string, log: ConformanceLog, credentials = { cl
     // A fresh connection per call: checking a large answer against the spec can block this
     // process (the emulator's too) past the server's keep-alive timeout, and a reused socket
     // then meets the server closing it (ECONNRESET).
-    baseOptions: { headers: { 'PLAID-CLIENT-ID': credentials.clientId, 'PLAID-SECRET': credentials.secret }, httpAgent: new Agent({ keepAlive: false }) },
+    baseOptions: {
+      headers: { 'PLAID-CLIENT-ID': credentials.clientId, 'PLAID-SECRET': credentials.secret },
+      httpAgent: new Agent({ keepAlive: false }),
+    },
   });
   return conformanceCheckedClient(new PlaidApi(configuration), log);
 }

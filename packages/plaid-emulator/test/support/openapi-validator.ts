@@ -71,7 +71,9 @@ export interface Violation {
 }
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).slice(0, 12).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+  return (errors ?? [])
+    .slice(0, 12)
+    .map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
 }
 
 interface OperationResponses {
@@ -107,7 +109,10 @@ export class OpenApiValidator {
       if (requestRef) this.requestSchemaNames.set(route, requestRef);
       const byStatus: OperationResponses = {};
       for (const [status, response] of Object.entries(responses)) {
-        const schema = isObject(response) && isObject(response.content ?? null) ? (response.content as { [k: string]: Json })['application/json'] : undefined;
+        const schema =
+          isObject(response) && isObject(response.content ?? null)
+            ? (response.content as { [k: string]: Json })['application/json']
+            : undefined;
         const ref = schema && isObject(schema) && isObject(schema.schema ?? null) ? (schema.schema as { $ref?: string }).$ref : undefined;
         if (ref) byStatus[status] = { $ref: ref };
       }

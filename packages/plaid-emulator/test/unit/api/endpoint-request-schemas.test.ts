@@ -33,7 +33,10 @@ function resolve(schema: Raw): Raw {
   const validator = plaidOpenApiValidator();
   if (typeof schema.$ref === 'string') return resolve(validator.rawSchema(schema.$ref));
   const allOf = schema.allOf as Raw[] | undefined;
-  if (allOf) return allOf.map(resolve).reduce((merged, part) => ({ ...part, ...merged, properties: { ...(part.properties as Raw), ...(merged.properties as Raw) } }), {});
+  if (allOf)
+    return allOf
+      .map(resolve)
+      .reduce((merged, part) => ({ ...part, ...merged, properties: { ...(part.properties as Raw), ...(merged.properties as Raw) } }), {});
   return schema;
 }
 
@@ -50,10 +53,12 @@ function compare(ours: FieldSchema, spec: Raw, path: string, problems: string[])
     const specProperties = (resolved.properties ?? {}) as Record<string, Raw>;
     const ourNames = Object.keys(ours.properties).sort();
     const specNames = Object.keys(specProperties).sort();
-    if (JSON.stringify(ourNames) !== JSON.stringify(specNames)) problems.push(`${path}: properties ${ourNames.join(',')} vs spec ${specNames.join(',')}`);
+    if (JSON.stringify(ourNames) !== JSON.stringify(specNames))
+      problems.push(`${path}: properties ${ourNames.join(',')} vs spec ${specNames.join(',')}`);
     const required = [...(ours.required ?? [])].sort();
     const specRequired = [...((resolved.required as string[] | undefined) ?? [])].sort();
-    if (JSON.stringify(required) !== JSON.stringify(specRequired)) problems.push(`${path}: required ${required.join(',')} vs spec ${specRequired.join(',')}`);
+    if (JSON.stringify(required) !== JSON.stringify(specRequired))
+      problems.push(`${path}: required ${required.join(',')} vs spec ${specRequired.join(',')}`);
     for (const [name, field] of Object.entries(ours.properties)) {
       if (specProperties[name]) compare(field, specProperties[name], `${path}.${name}`, problems);
     }

@@ -6,7 +6,10 @@ it("reads Plaid's sandbox users", () => {
 });
 
 it('puts the Item in the error an error_<CODE> password names', () => {
-  expect(interpretSandboxLogin('user_good', 'error_ITEM_LOGIN_REQUIRED').error).toMatchObject({ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED' });
+  expect(interpretSandboxLogin('user_good', 'error_ITEM_LOGIN_REQUIRED').error).toMatchObject({
+    error_type: 'ITEM_ERROR',
+    error_code: 'ITEM_LOGIN_REQUIRED',
+  });
   expect(interpretSandboxLogin('user_good', 'error_INSTITUTION_DOWN').error).toMatchObject({ error_type: 'INSTITUTION_ERROR' });
 });
 
@@ -17,5 +20,7 @@ it.each([
   ['user_good', 'error_INVALID_API_KEYS'],
   ['user_transactions_dynamic', ''],
 ])('refuses %s / %s with INVALID_CREDENTIALS', (username, password) => {
-  expect(() => interpretSandboxLogin(username, password)).toThrow(expect.objectContaining({ body: expect.objectContaining({ error_code: 'INVALID_CREDENTIALS' }) }));
+  expect(() => interpretSandboxLogin(username, password)).toThrow(
+    expect.objectContaining({ body: expect.objectContaining({ error_code: 'INVALID_CREDENTIALS' }) }),
+  );
 });

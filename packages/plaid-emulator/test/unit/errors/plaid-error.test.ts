@@ -2,9 +2,16 @@ import { EmulatedPlaidError, plaidErrorBody, type PlaidErrorCode } from '../../.
 import { plaidOpenApiValidator } from '../../support/openapi-validator';
 
 const CODES: PlaidErrorCode[] = [
-  'MISSING_FIELDS', 'INVALID_API_KEYS', 'ITEM_LOGIN_REQUIRED', 'INSTITUTION_DOWN', 'INTERNAL_SERVER_ERROR',
-  'PLANNED_MAINTENANCE', 'ACCOUNTS_BALANCE_GET_LIMIT', 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION',
-  'SANDBOX_WEBHOOK_INVALID', 'NOT_FOUND',
+  'MISSING_FIELDS',
+  'INVALID_API_KEYS',
+  'ITEM_LOGIN_REQUIRED',
+  'INSTITUTION_DOWN',
+  'INTERNAL_SERVER_ERROR',
+  'PLANNED_MAINTENANCE',
+  'ACCOUNTS_BALANCE_GET_LIMIT',
+  'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION',
+  'SANDBOX_WEBHOOK_INVALID',
+  'NOT_FOUND',
 ];
 
 it.each(CODES)('%s is a Plaid error object as the spec defines it', (code) => {

@@ -16,7 +16,14 @@ it('defaults to the documented port, keys and data directory', () => {
 
 it('reads the environment', () => {
   expect(
-    emulatorOptionsFromEnv({ PLAID_EMULATOR_PORT: '0', PLAID_CLIENT_ID: 'id', PLAID_SECRET: 's', DATA_DIR: '/tmp/x', PLAID_EMULATOR_SEED: 'seed', PLAID_EMULATOR_WEBHOOK_RETRY_SCALE: '0.01' }),
+    emulatorOptionsFromEnv({
+      PLAID_EMULATOR_PORT: '0',
+      PLAID_CLIENT_ID: 'id',
+      PLAID_SECRET: 's',
+      DATA_DIR: '/tmp/x',
+      PLAID_EMULATOR_SEED: 'seed',
+      PLAID_EMULATOR_WEBHOOK_RETRY_SCALE: '0.01',
+    }),
   ).toMatchObject({ port: 0, clientId: 'id', secret: 's', dataDir: '/tmp/x', seed: 'seed', webhookRetryDelayScale: 0.01 });
 });
 

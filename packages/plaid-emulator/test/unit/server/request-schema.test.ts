@@ -8,7 +8,11 @@ const schema: ObjectSchema = {
     access_token: { type: 'string' },
     count: { type: 'integer', minimum: 1, maximum: 500 },
     webhook: { type: 'string', format: 'url', nullable: true },
-    options: { type: 'object', required: ['day'], properties: { day: { type: 'string', format: 'date' }, ids: { type: 'array', items: { type: 'string' } } } },
+    options: {
+      type: 'object',
+      required: ['day'],
+      properties: { day: { type: 'string', format: 'date' }, ids: { type: 'array', items: { type: 'string' } } },
+    },
     free: { type: 'object' },
   },
 };

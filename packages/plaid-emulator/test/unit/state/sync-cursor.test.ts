@@ -15,5 +15,7 @@ it.each([
   ['a snapshot past the stream', encodeSyncCursor({ itemTag: itemCursorTag(ITEM), start: 0, position: 0, snapshot: 11 }), 10],
   ['garbage', 'bm90IGEgY3Vyc29y', 10],
 ])('refuses %s', (_what, encoded, length) => {
-  expect(() => decodeSyncCursor(encoded, ITEM, length)).toThrow(expect.objectContaining({ body: expect.objectContaining({ error_code: 'INVALID_FIELD' }) }));
+  expect(() => decodeSyncCursor(encoded, ITEM, length)).toThrow(
+    expect.objectContaining({ body: expect.objectContaining({ error_code: 'INVALID_FIELD' }) }),
+  );
 });

@@ -63,7 +63,12 @@ it('reports each change once, as its net effect since the cursor', () => {
   const fromScratch = drain(subject);
   expect(fromScratch.removed).toEqual([]);
   expect(fromScratch.modified).toEqual([]);
-  expect(fromScratch.added.map((t) => t.transaction_id).sort()).toEqual(seen.added.filter((t) => t !== b).map((t) => t.transaction_id).sort());
+  expect(fromScratch.added.map((t) => t.transaction_id).sort()).toEqual(
+    seen.added
+      .filter((t) => t !== b)
+      .map((t) => t.transaction_id)
+      .sort(),
+  );
 });
 
 it('fails a pagination whose stream grew, and not one that restarts', () => {
@@ -80,7 +85,12 @@ it('finds live transactions and lists pending ones', () => {
   const subject = ledger(200);
   const all = drain(subject, undefined, 500);
   const pending = subject.pending();
-  expect(pending.map((p) => p.transaction.transaction_id).sort()).toEqual(all.added.filter((t) => t.pending).map((t) => t.transaction_id).sort());
+  expect(pending.map((p) => p.transaction.transaction_id).sort()).toEqual(
+    all.added
+      .filter((t) => t.pending)
+      .map((t) => t.transaction_id)
+      .sort(),
+  );
   const target = all.added[42];
   expect(subject.find(target.transaction_id)).toEqual({ transaction: target, addedAt: 42 });
   subject.append({ kind: 'removed', transaction_id: target.transaction_id, account_id: target.account_id, added_at: 42 });

@@ -10,7 +10,9 @@ it('signs a body the way Plaid does, verifiable with the served public key', asy
   const header = decodeProtectedHeader(token);
   expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT', kid: ring.current().kid });
   const jwk = ring.publicJwk(header.kid!)!;
-  const { payload } = await jwtVerify(token, await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256'), { maxTokenAge: '5 min' });
+  const { payload } = await jwtVerify(token, await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256'), {
+    maxTokenAge: '5 min',
+  });
   expect(payload.request_body_sha256).toBe(createHash('sha256').update(body).digest('hex'));
   expect(Object.keys(payload).sort()).toEqual(['iat', 'request_body_sha256']);
 });
