@@ -21,6 +21,7 @@ import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
 import { buildGatewaySchema } from './build-schema';
 import { TokenCipher } from '../security/token-cipher';
 import { createServices, type Services } from '../services/services';
+import { WEBHOOK_PATH } from '../services/webhook-url';
 import { createApolloServer } from './apollo-server';
 import type { HealthState } from './health-routes';
 import { mountHttpRoutes } from './http-routes';
@@ -34,7 +35,7 @@ import { TrustedDocuments } from './trusted-documents';
 import { webSocketOperationHooks } from './websocket-operation-hooks';
 import { attachWebSocketServer } from './websocket-server';
 import { sseRoute } from './sse-route';
-import { isWebhookRequest, WEBHOOK_PATH, webhookRoute, type WebhookObserver } from './webhook-route';
+import { isWebhookRequest, webhookRoute, type WebhookObserver } from './webhook-route';
 
 export interface Gateway {
   /** http://host:port of the running server. */

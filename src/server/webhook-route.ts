@@ -4,13 +4,13 @@ import getRawBody from 'raw-body';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable';
 import { WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook-verifier';
 import type { WebhookIntakeService, WebhookPayload } from '../services/webhook-intake.service';
+import { WEBHOOK_PATH } from '../services/webhook-url';
 import { requestIdFor } from './request-id';
 
 export interface WebhookObserver {
   (event: { type: string; code: string; outcome: 'accepted' | 'duplicate' | 'rejected' }): void;
 }
 
-export const WEBHOOK_PATH = '/webhooks/plaid';
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 /** Plaid gives up on a delivery after 10 s; an answer it waits for must come well before. */
 const INTAKE_DEADLINE_MS = 5_000;
