@@ -1,3 +1,4 @@
+import { daysAgo } from '../../support/dates';
 import { ItemEntity } from '../../../src/entities/item.entity';
 import { accessTokenOf, callPlaid, eventually, linkItem } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -211,7 +212,7 @@ describe('linking lifecycle over GraphQL', () => {
       'mutation($id: ID!) { syncItem(itemId: $id) { added } }',
       'mutation($id: ID!) { sandboxFireWebhook(itemId: $id, code: SYNC_UPDATES_AVAILABLE) }',
       'mutation($id: ID!) { sandboxResetLogin(itemId: $id) }',
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "x", datePosted: "2026-11-01", dateTransacted: "2026-11-01" }]) }',
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "x", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
     ];
     for (const mutation of mutations) {
       const response = await gw.graphql(mutation, { token: stranger, variables: { id: item.id } });
@@ -251,7 +252,7 @@ describe('sandbox controls against Plaid production', () => {
         'mutation { sandboxCreatePublicToken { publicToken } }',
         'mutation($id: ID!) { sandboxFireWebhook(itemId: $id, code: DEFAULT_UPDATE) }',
         'mutation($id: ID!) { sandboxResetLogin(itemId: $id) }',
-        'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "x", datePosted: "2026-11-01", dateTransacted: "2026-11-01" }]) }',
+        `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "x", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
       ]) {
         const response = await production.graphql(mutation, { token, variables: { id: item.id } });
         expect({ mutation, code: response.errors?.[0].extensions?.code }).toEqual({ mutation, code: 'SANDBOX_ONLY' });

@@ -1,3 +1,4 @@
+import { daysAgo } from '../../support/dates';
 import type { TransactionsSyncResponse } from 'plaid';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -148,7 +149,7 @@ describe('transactionChanges: the delta feed', () => {
 
       // Transactions made in the sandbox arrive with the next sync, as added.
       const created = await gw.graphql(
-        'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "2026-11-20", dateTransacted: "2026-11-19" }]) }',
+        `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(2)}" }]) }`,
         { token, variables: { id: second.id } },
       );
       expect(created.errors).toBeUndefined();
@@ -214,7 +215,7 @@ describe('transactionChanges: the delta feed', () => {
     await settled(gw, [item.id]);
     const { nextCursor } = await page(token, { count: 500 });
     await gw.graphql(
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "Later", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "Later", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
       { token, variables: { id: item.id } },
     );
     await syncItem(token, item.id);

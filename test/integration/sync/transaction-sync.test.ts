@@ -1,3 +1,4 @@
+import { daysAgo } from '../../support/dates';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -136,7 +137,7 @@ describe('transaction sync', () => {
     const item = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     await syncedOnce(item.id);
     const created = await gw.graphql(
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "2026-11-20", dateTransacted: "2026-11-19" }, { amount: -500, description: "Payroll", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 12.34, description: "Corner Cafe", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(2)}" }, { amount: -500, description: "Payroll", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
       { token, variables: { id: item.id } },
     );
     expect(created.data).toEqual({ sandboxCreateTransactions: true });
@@ -169,7 +170,7 @@ describe('transaction sync', () => {
     );
     const create = (description: string) =>
       gw.graphql(
-        'mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 3, description: $d, datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+        `mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 3, description: $d, datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
         {
           token,
           variables: { id: item.id, d: description },
@@ -208,7 +209,7 @@ describe('transaction sync', () => {
 
     // Incremental sync: the restart is from the stored cursor, so only the new rows come back.
     await gw.graphql(
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "New one", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 1, description: "New one", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
       {
         token,
         variables: { id: item.id },
@@ -227,7 +228,7 @@ describe('transaction sync', () => {
     const cursorBefore = await cursorOf(item.id);
     const rowsBefore = (await stored(item.id)).map((row) => row.plaid_transaction_id).sort();
     await gw.graphql(
-      'mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 9, description: "After the crash", datePosted: "2026-11-20", dateTransacted: "2026-11-20" }]) }',
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 9, description: "After the crash", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
       {
         token,
         variables: { id: item.id },
@@ -271,11 +272,18 @@ describe('transaction sync', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkGenerated(token, 50);
     await syncedOnce(item.id);
-    await gw.emulator.injectError({ endpoint: '/transactions/sync', errorCode: 'ITEM_LOGIN_REQUIRED', times: 1, itemId: item.plaidItemId });
+    // More than one answer: a webhook-driven background sync may take the first one.
+    await gw.emulator.injectError({
+      endpoint: '/transactions/sync',
+      errorCode: 'ITEM_LOGIN_REQUIRED',
+      times: 20,
+      itemId: item.plaidItemId,
+    });
     const answer = await gw.graphql(SYNC, { token, variables: { id: item.id } });
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'ITEM_LOGIN_REQUIRED', itemId: item.id });
     const read = await gw.graphql('query($id: ID!) { item(id: $id) { status error { code } } }', { token, variables: { id: item.id } });
     expect(read.data).toEqual({ item: { status: 'LOGIN_REQUIRED', error: { code: 'ITEM_LOGIN_REQUIRED' } } });
+    await gw.emulator.clearFaults();
   });
 
   it('sweeps Items whose webhooks were lost', async () => {
