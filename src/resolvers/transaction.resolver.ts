@@ -8,6 +8,7 @@ import { TransactionPageArgs } from '../schema/transaction-page.args';
 import { Transaction } from '../schema/transaction.type';
 import type { GraphQLContext } from '../context/graphql-context';
 import type { Services } from '../services/services';
+import { DEFAULT_CHANGE_COUNT, MAX_CHANGE_COUNT } from '../services/transaction-change-feed.service';
 import { toAccount } from './account-mapping';
 import { CallerId } from './caller-id.decorator';
 import { toConnection, toTransaction } from './transaction-mapping';
@@ -41,12 +42,12 @@ export class TransactionResolver {
 apps, local caches). Start without a cursor (everything the user has now, as \`added\`),
 apply \`added\`, \`modified\` and \`removed\` to the local store, keep \`nextCursor\`, and ask
 again while \`hasMore\`. Each transaction appears at most once per answer, in its latest
-state. \`count\` is 1 to 500. A cursor older than the gateway keeps changes for is refused
+state. \`count\` is 1 to ${MAX_CHANGE_COUNT}. A cursor older than the gateway keeps changes for is refused
 with CURSOR_EXPIRED: the client then starts over without one.`,
   })
   async transactionChanges(
     @Arg('cursor', () => String, { nullable: true }) cursor: string | null,
-    @Arg('count', () => Int, { nullable: true, defaultValue: 100 }) count: number,
+    @Arg('count', () => Int, { nullable: true, defaultValue: DEFAULT_CHANGE_COUNT }) count: number,
     @Arg('itemId', () => ID, { nullable: true }) itemId: string | null,
     @CallerId() userId: string,
   ): Promise<TransactionChanges> {

@@ -84,7 +84,7 @@ export function createServices(deps: ServiceDependencies): Services {
     profiles,
     items,
     accounts,
-    transactions: new TransactionQueryService({ transactions: transactionRows }),
+    transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ dataSource, transactions: transactionRows, items }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({

@@ -27,7 +27,8 @@ export interface TransactionChangesRequest {
   itemId?: string | null;
 }
 
-const DEFAULT_COUNT = 100;
+/** The page size when `count` is left out; the schema's default value too. */
+export const DEFAULT_CHANGE_COUNT = 100;
 
 export interface TransactionChangeFeedServiceDependencies {
   dataSource: DataSource;
@@ -47,7 +48,7 @@ export class TransactionChangeFeedService {
   constructor(private readonly deps: TransactionChangeFeedServiceDependencies) {}
 
   async changes(userId: string, request: TransactionChangesRequest): Promise<TransactionChangesPage> {
-    const count = request.count ?? DEFAULT_COUNT;
+    const count = request.count ?? DEFAULT_CHANGE_COUNT;
     if (!Number.isInteger(count) || count < 1 || count > MAX_CHANGE_COUNT) {
       throw badUserInput(`"count" must be between 1 and ${MAX_CHANGE_COUNT} (got ${count})`, 'count');
     }

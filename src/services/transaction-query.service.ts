@@ -20,8 +20,6 @@ export {
   type TransactionScope,
 } from '../repositories/transaction-record';
 
-export const MAX_PAGE_SIZE = 500;
-
 export interface TransactionPageArgs {
   filter?: TransactionCriteria | null;
   /** null means the default page size. */
@@ -46,7 +44,8 @@ export interface TransactionPage {
   totalCount?: number;
 }
 
-const DEFAULT_PAGE_SIZE = 50;
+/** The page `first: null` or no `first` gets; the schema's default value too. */
+export const DEFAULT_PAGE_SIZE = 50;
 
 interface ValidArgs {
   criteria: TransactionCriteria;
@@ -56,6 +55,8 @@ interface ValidArgs {
 
 export interface TransactionQueryServiceDependencies {
   transactions: TransactionRepository;
+  /** GRAPHQL_MAX_PAGE_SIZE: the operation guard refuses larger pages first; this holds for every caller. */
+  maxPageSize: number;
 }
 
 /**
@@ -70,7 +71,7 @@ export class TransactionQueryService {
   }
 
   async page(userId: string, request: TransactionPageRequest): Promise<TransactionPage> {
-    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args), request);
+    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args, this.deps.maxPageSize), request);
     return page;
   }
 
@@ -104,7 +105,7 @@ export class TransactionQueryService {
             userId,
             scope,
             indexes.map((index) => requests[index].scopeId),
-            validate(args),
+            validate(args, this.deps.maxPageSize),
             { withTotalCount, fields },
           );
           indexes.forEach((index, position) => (answers[index] = pages[position]));
@@ -142,10 +143,10 @@ export class TransactionQueryService {
   }
 }
 
-function validate(args: TransactionPageArgs): ValidArgs {
+function validate(args: TransactionPageArgs, maxPageSize: number): ValidArgs {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`"first" on transactions must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw badUserInput(`"first" on transactions must be between 1 and ${maxPageSize} (got ${first})`, 'first');
   }
   return { criteria: args.filter ?? {}, first, after: args.after == null ? null : decodeTransactionCursor(args.after) };
 }
