@@ -5,6 +5,7 @@ import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 import type { TransferValidationEntity } from '../entities/transfer-validation.entity';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import { isRateLimited } from '../plaid/retry-policy';
+import { exactAmount, minorUnitDigits, type Decimal } from './exact-amount';
 
 /** What Plaid answered for the account, each call settled on its own (a failure is Plaid's error). */
 export interface PlaidAnswers {
@@ -16,7 +17,8 @@ export interface PlaidAnswers {
 
 export interface TransferFacts {
   account: Pick<AccountEntity, 'id' | 'plaidAccountId' | 'type' | 'subtype' | 'isoCurrencyCode'>;
-  amount: number;
+  /** Exact, with no more decimals than the account's currency has. */
+  amount: Decimal;
   itemStatus: ItemStatus;
   hasLegalName: boolean;
   identityThreshold: number;
@@ -60,7 +62,7 @@ export function decideTransfer({ account, amount, itemStatus, hasLegalName, iden
   if (!eligible) reasons.add(TransferDeclineReason.ACCOUNT_NOT_ELIGIBLE);
 
   let achAccountMask: string | null = null;
-  let availableBalance: number | null = null;
+  let availableBalance: Decimal | null = null;
   let scores: { legalName: number | null; phoneNumber: number | null; emailAddress: number | null; address: number | null } = {
     legalName: null,
     phoneNumber: null,
@@ -90,13 +92,14 @@ export function decideTransfer({ account, amount, itemStatus, hasLegalName, iden
 
     if (balance.status === 'fulfilled') {
       const figures = balance.value.accounts.find((entry) => entry.account_id === account.plaidAccountId)?.balances;
-      availableBalance = figures ? (figures.available ?? figures.current ?? null) : null;
+      const figure = figures ? (figures.available ?? figures.current ?? null) : null;
+      availableBalance = figure === null ? null : exactAmount(figure);
       checks.balance = {
-        passed: availableBalance !== null && availableBalance >= amount,
+        passed: availableBalance !== null && availableBalance.gte(amount),
         detail: figures?.available !== null && figures?.available !== undefined ? 'available' : 'current',
       };
       if (availableBalance === null) reasons.add(TransferDeclineReason.BALANCE_UNAVAILABLE);
-      else if (availableBalance < amount) reasons.add(TransferDeclineReason.INSUFFICIENT_FUNDS);
+      else if (availableBalance.lt(amount)) reasons.add(TransferDeclineReason.INSUFFICIENT_FUNDS);
     } else {
       const limited = balance.reason instanceof PlaidApiError && isRateLimited(balance.reason);
       checks.balance = {
@@ -131,11 +134,11 @@ export function decideTransfer({ account, amount, itemStatus, hasLegalName, iden
   return {
     accountId: account.id,
     plaidAccountId: account.plaidAccountId,
-    requestedAmount: amount.toFixed(2),
+    requestedAmount: amount.toFixed(minorUnitDigits(account.isoCurrencyCode)),
     isoCurrencyCode: account.isoCurrencyCode,
     approved: reasons.size === 0,
     reasons: [...reasons],
-    availableBalance: availableBalance === null ? null : String(availableBalance),
+    availableBalance: availableBalance === null ? null : availableBalance.toString(),
     legalNameScore: scores.legalName,
     phoneNumberScore: scores.phoneNumber,
     emailAddressScore: scores.emailAddress,

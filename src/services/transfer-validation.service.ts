@@ -11,6 +11,7 @@ import type { TransferValidationRepository } from '../repositories/transfer-vali
 import type { AccountService } from './account.service';
 import type { ItemService } from './item.service';
 import type { ProfileService } from './profile.service';
+import { Decimal, exactAmount, minorUnitDigits } from './exact-amount';
 import { decideTransfer, type TransferDecision } from './transfer-decision';
 
 export interface TransferRequest {
@@ -49,6 +50,10 @@ export class TransferValidationService {
       throw badUserInput('idempotencyKey must be 1-255 letters, digits, _ . : or -', 'idempotencyKey');
     const [account] = await this.deps.accounts.findMany(userId, [request.accountId]);
     if (!account) throw notFound('Account', request.accountId);
+    const digits = minorUnitDigits(account.isoCurrencyCode);
+    if (amount.decimalPlaces() > digits) {
+      throw badUserInput(`amount must have at most ${digits} decimals in ${account.isoCurrencyCode ?? 'this currency'}`, 'amount');
+    }
 
     if (key !== null) {
       const recorded = await this.deps.validations.findByIdempotencyKey(userId, key);
@@ -66,14 +71,14 @@ export class TransferValidationService {
     }
   }
 
-  private replay(recorded: TransferValidationEntity, account: AccountEntity, amount: number): TransferValidationEntity {
-    if (recorded.accountId !== account.id || Number(recorded.requestedAmount) !== amount) {
+  private replay(recorded: TransferValidationEntity, account: AccountEntity, amount: Decimal): TransferValidationEntity {
+    if (recorded.accountId !== account.id || !new Decimal(recorded.requestedAmount).eq(amount)) {
       throw badUserInput('idempotencyKey was already used for another account or amount', 'idempotencyKey');
     }
     return recorded;
   }
 
-  private async decide(userId: string, item: ItemEntity, account: AccountEntity, amount: number): Promise<TransferDecision> {
+  private async decide(userId: string, item: ItemEntity, account: AccountEntity, amount: Decimal): Promise<TransferDecision> {
     const [profile] = await this.deps.profiles.findByUserIds([userId]);
     const facts = {
       account,
@@ -97,11 +102,11 @@ export class TransferValidationService {
   }
 }
 
-function checkedAmount(amount: number): number {
+/** Positive and bounded; its decimals are checked against the account's currency once the account is known. */
+function checkedAmount(amount: number): Decimal {
   if (!Number.isFinite(amount) || amount <= 0) throw badUserInput('amount must be a positive number', 'amount');
   if (amount > MAX_AMOUNT) throw badUserInput(`amount must be at most ${MAX_AMOUNT}`, 'amount');
-  if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) throw badUserInput('amount must have at most two decimals', 'amount');
-  return Math.round(amount * 100) / 100;
+  return exactAmount(amount);
 }
 
 function identityOf(profile: UserProfileEntity): IdentityMatchUser {

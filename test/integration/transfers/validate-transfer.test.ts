@@ -209,6 +209,20 @@ describe('validateTransfer', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
+  it('item 11: checks a large amount by its exact decimals in the account currency, not by amount * 100', async () => {
+    // 670824017.06 * 100 is 67082401705.99999 as a float: the old check refused it as having more than two decimals.
+    const { accounts, validate } = await customer('Alberta Bobbeth Charleson');
+    const { decision, errors } = await validate(accounts['Plaid Checking'], 670824017.06);
+    expect(errors).toBeUndefined();
+    expect(decision).toMatchObject({ approved: false, reasons: ['INSUFFICIENT_FUNDS'], requestedAmount: 670824017.06 });
+    expect((await row(decision!.id)).requestedAmount).toBe('670824017.06');
+    const tooFine = await validate(accounts['Plaid Checking'], 670824017.061);
+    expect(tooFine.errors?.[0]).toMatchObject({
+      message: 'amount must have at most 2 decimals in USD',
+      extensions: { code: 'BAD_USER_INPUT', field: 'amount' },
+    });
+  });
+
   it("answers another user's account with NOT_FOUND and asks Plaid nothing", async () => {
     const owner = await customer('Alberta Bobbeth Charleson');
     const stranger = await customer('Alberta Bobbeth Charleson');

@@ -4,6 +4,7 @@ import { ItemStatus } from '../../../src/entities/item-status';
 import { TransferDeclineReason as Reason } from '../../../src/entities/transfer-decline-reason';
 import { PlaidApiError } from '../../../src/plaid/plaid-api-error';
 import { decideTransfer, type PlaidAnswers, type TransferFacts } from '../../../src/services/transfer-decision';
+import { Decimal } from '../../../src/services/exact-amount';
 
 const PLAID_ACCOUNT = 'plaid-acc-1';
 const checking = { id: 'acc-1', plaidAccountId: PLAID_ACCOUNT, type: 'depository', subtype: 'checking', isoCurrencyCode: 'USD' };
@@ -36,7 +37,7 @@ const identity = (legalName: number | null) =>
 const healthy: PlaidAnswers = { ach: ach(), balance: balance(200), identity: identity(95) };
 const facts = (overrides: Partial<TransferFacts> = {}): TransferFacts => ({
   account: checking,
-  amount: 100,
+  amount: new Decimal('100'),
   itemStatus: ItemStatus.ACTIVE,
   hasLegalName: true,
   identityThreshold: 70,
@@ -57,8 +58,8 @@ describe('the transfer decision', () => {
     ],
     ['a revoked Item', { itemStatus: ItemStatus.REVOKED, answers: undefined }, [Reason.ITEM_NOT_ACTIVE, Reason.BALANCE_UNAVAILABLE]],
     ['no ACH numbers', { answers: { ...healthy, ach: noAch } }, [Reason.NO_ACH_NUMBERS]],
-    ['too little money', { amount: 250 }, [Reason.INSUFFICIENT_FUNDS]],
-    ['exactly enough money', { amount: 200 }, []],
+    ['too little money', { amount: new Decimal('250') }, [Reason.INSUFFICIENT_FUNDS]],
+    ['exactly enough money', { amount: new Decimal('200') }, []],
     ['only a current balance, enough', { answers: { ...healthy, balance: balance(null, 150) } }, []],
     ['no balance at all', { answers: { ...healthy, balance: balance(null, null) } }, [Reason.BALANCE_UNAVAILABLE]],
     [
@@ -91,7 +92,7 @@ describe('the transfer decision', () => {
     ],
     [
       'several failures at once',
-      { account: { ...checking, subtype: 'cd' }, amount: 1000, answers: { ...healthy, identity: identity(10) } },
+      { account: { ...checking, subtype: 'cd' }, amount: new Decimal('1000'), answers: { ...healthy, identity: identity(10) } },
       [Reason.ACCOUNT_NOT_ELIGIBLE, Reason.INSUFFICIENT_FUNDS, Reason.IDENTITY_MISMATCH],
     ],
   ])('%s', (_case, overrides, reasons) => {
