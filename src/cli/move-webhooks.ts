@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { resolveRuntimeSecrets } from '../config/development-secrets';
 import { createLogger } from '../logging/logger';
 import { PlaidClient } from '../plaid/plaid-client';
-import { ItemRepository } from '../repositories/item.repository';
+import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
+import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { TokenCipher } from '../security/token-cipher';
-import { AccessTokenVault } from '../services/access-token-vault';
+import { createItemDoor } from '../services/item-door';
 import { WebhookUrlMigration } from '../services/webhook-url-migration.service';
 import { loadConfigOrExit } from './exit-on-config-error';
 import { withDatabase } from './with-database';
@@ -23,11 +24,26 @@ async function main(): Promise<void> {
   }
   try {
     const secrets = await resolveRuntimeSecrets(config);
-    const { moved, failed } = await withDatabase(config, secrets, logger, (dataSource) => {
+    const { moved, failed, skipped } = await withDatabase(config, secrets, logger, (dataSource) => {
       const plaid = new PlaidClient({ config: config.plaid, baseUrl: config.plaid.baseUrl, logger });
-      const vault = new AccessTokenVault(new TokenCipher(secrets.tokenEncryptionKeys));
-      return new WebhookUrlMigration({ items: new ItemRepository(dataSource), plaid, vault, publicUrl: config.publicUrl, logger }).run();
+      // Nobody subscribes in this process: a status change it records reaches clients from the stored stream.
+      const pubSub = createGatewayPubSub(undefined, logger).pubSub;
+      const door = createItemDoor({ dataSource, plaid, cipher: new TokenCipher(secrets.tokenEncryptionKeys), pubSub });
+      return new WebhookUrlMigration({
+        items: door.itemRows,
+        itemPlaid: door.itemPlaid,
+        lock: new DeploymentTaskLock(dataSource),
+        publicUrl: config.publicUrl,
+        logger,
+      }).run();
     });
+    if (skipped) {
+      process.stderr.write(
+        'Another process (a gateway starting, or this command) is moving the webhooks now; try again once it is done.\n',
+      );
+      process.exitCode = 1;
+      return;
+    }
     process.stdout.write(`Moved ${moved} Item(s) to ${config.publicUrl}/webhooks/plaid; ${failed} failed (see the log).\n`);
     if (failed > 0) process.exitCode = 1;
   } catch (error) {

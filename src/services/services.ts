@@ -2,21 +2,19 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { JobQueue } from '../jobs/job-queue';
-import { ItemPlaid } from '../plaid/item-plaid';
 import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import { AccountRepository } from '../repositories/account.repository';
-import { ItemRepository } from '../repositories/item.repository';
+import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { TokenCipher } from '../security/token-cipher';
-import { AccessTokenVault } from './access-token-vault';
 import { AccountService } from './account.service';
 import { BalanceService } from './balance.service';
-import { EventOutbox } from './event-outbox';
 import { EventReplayService } from './event-replay.service';
-import { ItemStatusService } from './item-status.service';
+import { createItemDoor } from './item-door';
+import type { ItemStatusService } from './item-status.service';
 import { ItemService } from './item.service';
 import { LinkService } from './link.service';
 import { ProfileService } from './profile.service';
@@ -65,19 +63,11 @@ export interface Services {
 
 export function createServices(deps: ServiceDependencies): Services {
   const { dataSource, plaid, pubSub, jobs, config, logger } = deps;
-  const vault = new AccessTokenVault(deps.cipher);
-  const itemRows = new ItemRepository(dataSource);
+  const { vault, itemRows, outbox, itemStatus, itemPlaid } = createItemDoor({ dataSource, plaid, cipher: deps.cipher, pubSub });
   const accountRows = new AccountRepository(dataSource);
   const transactionRows = new TransactionRepository(dataSource);
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
-  const outbox = new EventOutbox(pubSub);
-  const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
-  const itemPlaid = new ItemPlaid({
-    plaid,
-    openAccessToken: (item) => vault.open(item),
-    applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change),
-  });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ dataSource });
   return {
@@ -135,8 +125,8 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     webhookUrls: new WebhookUrlMigration({
       items: itemRows,
-      plaid,
-      vault,
+      itemPlaid,
+      lock: new DeploymentTaskLock(dataSource),
       publicUrl: config.publicUrl,
       logger: logger.child({ component: 'webhook-urls' }),
     }),
