@@ -37,7 +37,9 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
     server: options.httpServer,
     path: '/graphql',
     maxPayload: options.maxPayloadBytes,
-    verifyClient: ({ origin }: { origin?: string }) => options.isOriginAllowed(origin || undefined),
+    // 403, not ws's default 401: the caller's credentials are not the problem, the page it runs on is.
+    verifyClient: ({ origin }: { origin?: string }, allow: (allowed: boolean, code?: number, message?: string) => void) =>
+      options.isOriginAllowed(origin || undefined) ? allow(true) : allow(false, 403, 'Origin not allowed'),
   });
 
   const graphqlWs = useServer<Record<string, unknown>, ConnectionExtra>(
