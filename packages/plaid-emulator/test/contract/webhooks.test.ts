@@ -77,13 +77,13 @@ it('retries on non-200 answers with exponential backoff, signing each attempt', 
   receiver.responder = (_webhook, index) => ({ status: index < 2 ? 503 : 200 });
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.NewAccountsAvailable });
   const attempts = await receiver.waitFor(3);
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  // Once every delivery has ended (delivered or given up), the third 200 must have been the last attempt.
+  const log = (await t.emulator.control.flushWebhooks()).filter((d) => d.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
   expect(receiver.received).toHaveLength(3);
   for (const attempt of attempts) {
     await verifyWebhook(t.client, attempt);
     expect(attempt.raw.equals(attempts[0].raw)).toBe(true);
   }
-  const log = (await t.emulator.control.webhookDeliveries()).filter((d) => d.webhook_code === 'NEW_ACCOUNTS_AVAILABLE');
   expect(log.map((d) => [d.attempt, d.status])).toEqual([[0, 503], [1, 503], [2, 200]]);
   const gaps = log.slice(1).map((d, i) => Date.parse(d.at) - Date.parse(log[i].at));
   // Plaid waits 30 s, then 4 times longer each time; here a thousandth of that: 30 ms, then 120 ms.
@@ -150,11 +150,12 @@ it('delivers a webhook twice, or after its successor, on request', async () => {
   receiver.clear();
   await t.emulator.control.deliverWebhooks({ reorder: 1 });
   await t.client.sandboxItemResetLogin({ access_token: item.accessToken });
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // The next webhook is signed a second later by the emulator's clock (iat counts seconds), without waiting one.
+  const emulatorNow = new Date(await t.emulator.control.advanceClock(1_000));
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.LoginRepaired });
   const delivered = await receiver.waitFor(2);
   expect(delivered.map((w) => w.body.webhook_code)).toEqual(['LOGIN_REPAIRED', 'ERROR']);
-  const [newer, older] = await Promise.all(delivered.map((w) => verifyWebhook(t.client, w)));
+  const [newer, older] = await Promise.all(delivered.map((w) => verifyWebhook(t.client, w, emulatorNow)));
   // The held-back webhook still carries the time it was sent at, so a receiver can order by iat.
   expect(older.iat).toBeLessThan(newer.iat);
 });

@@ -46,8 +46,9 @@ export interface VerifiedWebhook {
 /**
  * Verifies a webhook the way a receiver must, with only what Plaid's API gives:
  * ES256 header, key fetched by `kid`, not expired, signature, fresh `iat`, body hash.
+ * `now` is the receiver's clock: the emulator's, when a test has moved that one ahead.
  */
-export async function verifyWebhook(client: PlaidApi, webhook: ReceivedWebhook): Promise<VerifiedWebhook> {
+export async function verifyWebhook(client: PlaidApi, webhook: ReceivedWebhook, now?: Date): Promise<VerifiedWebhook> {
   const token = webhook.headers['plaid-verification'];
   if (typeof token !== 'string') throw new Error('no Plaid-Verification header');
   const header = decodeProtectedHeader(token);
@@ -55,7 +56,7 @@ export async function verifyWebhook(client: PlaidApi, webhook: ReceivedWebhook):
   const { data } = await client.webhookVerificationKeyGet({ key_id: header.kid });
   if (data.key.expired_at !== null) throw new Error(`webhook signed with expired key ${header.kid}`);
   const key = await importJWK({ kty: data.key.kty, crv: data.key.crv, x: data.key.x, y: data.key.y }, 'ES256');
-  const { payload } = await jwtVerify(token, key, { algorithms: ['ES256'], maxTokenAge: '5 min' });
+  const { payload } = await jwtVerify(token, key, { algorithms: ['ES256'], maxTokenAge: '5 min', currentDate: now });
   const digest = createHash('sha256').update(webhook.raw).digest('hex');
   if (payload.request_body_sha256 !== digest) throw new Error('request_body_sha256 does not match the body');
   return { kid: header.kid, iat: payload.iat! };
