@@ -1,10 +1,17 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-/** The fields selected directly in these selection sets, through fragments. */
+/**
+ * The fields selected directly in these selection sets, through fragments. Each selection set
+ * is visited once, however often it is spread or repeated: only which fields appear matters,
+ * and visiting a fragment at every spread is exponential in how deeply spreads nest.
+ */
 function fieldsOf(info: GraphQLResolveInfo, selectionSets: ReadonlyArray<SelectionSetNode | undefined>): FieldNode[] {
   const fields: FieldNode[] = [];
+  const seen = new Set<SelectionSetNode>();
   const visit = (selectionSet: SelectionSetNode | undefined): void => {
-    for (const selection of selectionSet?.selections ?? []) {
+    if (!selectionSet || seen.has(selectionSet)) return;
+    seen.add(selectionSet);
+    for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) fields.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else visit(info.fragments[selection.name.value]?.selectionSet);

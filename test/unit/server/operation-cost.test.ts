@@ -1,4 +1,4 @@
-import { buildSchema, getOperationAST, getVariableValues, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, getOperationAST, getVariableValues, parse } from 'graphql';
 import { ASSUMED_LIST_SIZE, operationCost, operationCostErrors } from '../../../src/server/operation-cost';
 
 const schema = buildSchema(`
@@ -34,14 +34,37 @@ describe('operationCost', () => {
     expect(costOf('{ transactions { totalCount edges { cursor node { id amount } } } }')).toBe(page(50));
   });
 
+  it('prices `first: null` as the default page the service answers with, not as one row (issue 22, item 8)', () => {
+    const page = (first: number) => first * (1 + 1 + (1 + 1 + (1 + 2)));
+    expect(costOf('{ transactions(first: null) { totalCount edges { cursor node { id amount } } } }')).toBe(page(50));
+    expect(costOf('query($n: Int) { transactions(first: $n) { totalCount edges { cursor node { id amount } } } }', { n: null })).toBe(
+      page(50),
+    );
+  });
+
+  it('costs a fragment spread a hundred times, three levels deep, by walking each fragment once (issue 22, item 1)', () => {
+    const level = (name: string, next: string) => `fragment ${name} on Query { ${`...${next} `.repeat(100)} }`;
+    const bomb = `{ ...F0 } ${level('F0', 'F1')} ${level('F1', 'F2')} ${level('F2', 'F3')} fragment F3 on Query { me { id } }`;
+    // 100^3 spreads of a fragment costing 2: the figure is huge, the walk is not.
+    expect(costOf(bomb)).toBe(2_000_000);
+  });
+
   it('multiplies lists without a first by the assumed list size, nesting by nesting', () => {
     expect(costOf('{ items { accounts { id } } }')).toBe(ASSUMED_LIST_SIZE * (1 + ASSUMED_LIST_SIZE * (1 + 1)));
   });
 
-  it('counts fragments and inline fragments where they are spread, and not introspection', () => {
+  it('counts fragments and inline fragments where they are spread, and introspection by its size only', () => {
     const direct = costOf('{ items { id accounts { id name } } }');
     expect(costOf('{ items { ...I } } fragment I on Item { id accounts { ... on Account { id name } } }')).toBe(direct);
-    expect(costOf('{ __typename __schema { types { fields { name } } } items { id accounts { id name } } }')).toBe(direct);
+    // __typename, __schema, types, fields, name: 1 each, no list multiplied.
+    expect(costOf('{ __typename __schema { types { fields { name } } } items { id accounts { id name } } }')).toBe(direct + 5);
+    expect(costOf(getIntrospectionQuery())).toBeLessThan(500);
+  });
+
+  it('counts a bomb of free fields (__typename) by the fields it expands to, so it is refused before any executor compiles it', () => {
+    const level = (name: string, next: string) => `fragment ${name} on Transaction { ${`...${next} `.repeat(200)}}`;
+    const bomb = `{ transactions(first: 1) { edges { node { ...T0 } } } } ${level('T0', 'T1')} ${level('T1', 'T2')} ${level('T2', 'T3')} fragment T3 on Transaction { __typename }`;
+    expect(costOf(bomb)).toBe(1 * (1 + (1 + (1 + 8_000_000))));
   });
 
   it('refuses multiplying pages with GRAPHQL_VALIDATION_FAILED and lets one full page through', () => {
