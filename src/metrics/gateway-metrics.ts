@@ -5,8 +5,11 @@ import { BoundedLabel } from './bounded-label';
 export type Transport = 'http' | 'websocket' | 'sse';
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
 export type OperationOutcome = 'ok' | 'error';
-/** accepted: stored and queued; duplicate: seen before; rejected: failed verification; failed: an error. */
-export type WebhookOutcome = 'accepted' | 'duplicate' | 'rejected' | 'failed';
+/**
+ * accepted: stored and queued; duplicate: seen before; rejected: failed verification;
+ * unavailable: not verifiable while Plaid's key endpoint is down (an outage, not a forgery); failed: an error.
+ */
+export type WebhookOutcome = 'accepted' | 'duplicate' | 'rejected' | 'unavailable' | 'failed';
 export type SyncOutcome = 'committed' | 'failed';
 
 /** Queue name -> jobs waiting; read at every scrape. */
