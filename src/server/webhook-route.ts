@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import getRawBody from 'raw-body';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable';
 import { WebhookKeyUnavailableError, WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook-verifier';
-import type { WebhookIntakeService, WebhookPayload } from '../services/webhook-intake.service';
+import { UnstorableWebhookError, type WebhookIntakeService, type WebhookPayload } from '../services/webhook-intake.service';
 import { WEBHOOK_PATH } from '../services/webhook-url';
 import { requestIdFor } from './request-id';
 
@@ -123,8 +123,18 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
       answer(res, 400, { error: 'webhook body is not a Plaid webhook' });
       return;
     }
-    // A late intake may still commit after the 503: Plaid's retry is then a duplicate, stored once.
-    const { outcome, eventId } = await withDeadline(intake.receive(body, verified, payload));
+    let stored;
+    try {
+      // A late intake may still commit after the 503: Plaid's retry is then a duplicate, stored once.
+      stored = await withDeadline(intake.receive(body, verified, payload));
+    } catch (error) {
+      if (!(error instanceof UnstorableWebhookError)) throw error;
+      logger.warn({ reason: error.message, requestId, webhookType: payload.webhook_type }, 'webhook refused: it cannot be stored');
+      observe?.({ type: 'malformed', code: 'malformed', outcome: 'rejected' });
+      answer(res, 400, { error: 'webhook body cannot be stored' });
+      return;
+    }
+    const { outcome, eventId } = stored;
     observe?.({ type: payload.webhook_type, code: payload.webhook_code, outcome });
     logger.info({ eventId, requestId, webhookType: payload.webhook_type, webhookCode: payload.webhook_code, outcome }, 'webhook received');
     answer(res, 200, { received: true, duplicate: outcome === 'duplicate' });

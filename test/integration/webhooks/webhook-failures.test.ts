@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import { QueueName } from '../../../src/jobs/job-queue';
-import type { WebhookPayload } from '../../../src/services/webhook-intake.service';
+import { UnstorableWebhookError, type WebhookPayload } from '../../../src/services/webhook-intake.service';
 import { eventually } from '../../support/linking';
 import { parseSamples } from '../../support/prometheus-text';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -67,5 +67,17 @@ describe('webhooks that fail', () => {
     expect(after.webhooks.failed).toBe(before.webhooks.failed + 1);
     expect(await deliveriesMetric()).toEqual({ pending: after.webhooks.pending, failed: after.webhooks.failed });
     expect(gw.logs.some((line) => line.msg === 'webhooks FAILED: their retries are used up')).toBe(true);
+  });
+
+  it('item 9: one webhook PostgreSQL cannot store (a NUL in a string) fails alone, not the others of its group commit', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const bodies = [0, 1, 2, 3, 4].map((n) => syncWebhook(`batch-${tag}-${n}`, n === 2 ? ',"note":"nul \\u0000 here"' : ''));
+    // In one tick: DataLoader writes them in one group commit.
+    const outcomes = await Promise.allSettled(bodies.map(arrive));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(UnstorableWebhookError);
+    const stored = await events().find({ where: [0, 1, 2, 3, 4].map((n) => ({ plaidItemId: `batch-${tag}-${n}` })) });
+    expect(stored.map((row) => row.plaidItemId).sort()).toEqual([0, 1, 3, 4].map((n) => `batch-${tag}-${n}`));
   });
 });
