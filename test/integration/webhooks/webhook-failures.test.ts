@@ -57,7 +57,8 @@ describe('webhooks that fail', () => {
         const row = await events().findOneByOrFail({ id: eventId });
         return row.outcome === WebhookOutcome.FAILED ? row : undefined;
       },
-      20_000,
+      // Two polls and a retry delay of 2-4 s; generous, for a machine busy with other work.
+      45_000,
       'the webhook to be FAILED',
     );
     expect(failed.error).toMatch(/^gave up after 6 attempts: no Item .* yet/);
