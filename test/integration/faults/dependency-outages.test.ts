@@ -17,7 +17,14 @@ describe('outages of the identity provider', () => {
   beforeAll(async () => {
     // Nothing listens on the provider's port yet: every key fetch is refused.
     idp = new IdentityProvider(await freePort());
-    gw = await startTestGateway({ AUTH_JWT_SECRET: '', AUTH_JWKS_URL: idp.jwksUrl, AUTH_ISSUER: idp.issuer });
+    // Production: the schema explorer checks the token too (elsewhere it is open to everyone).
+    gw = await startTestGateway({
+      NODE_ENV: 'production',
+      PLAID_ENV: 'emulator',
+      AUTH_JWT_SECRET: '',
+      AUTH_JWKS_URL: idp.jwksUrl,
+      AUTH_ISSUER: idp.issuer,
+    });
   });
 
   afterAll(async () => {
@@ -59,13 +66,17 @@ describe('outages of the identity provider', () => {
     ]);
 
     expect(await webSocketClose(`Bearer ${token}`)).toEqual({ code: 1013, reason: expect.stringMatching(/try again later/i) });
+
+    const explorer = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html', authorization: `Bearer ${token}` } });
+    expect(explorer.status).toBe(503);
+    expect(await explorer.text()).toMatch(/identity provider is not answering/);
   }
 
-  it("item 7: with the provider's port closed, a good token is SERVICE_UNAVAILABLE over HTTP, SSE and WebSocket, logged without the token", async () => {
+  it("item 7: with the provider's port closed, a good token is SERVICE_UNAVAILABLE over HTTP, SSE, WebSocket and the explorer, logged without the token", async () => {
     const token = await idp.tokenFor(newUserId());
     await expectOutageEverywhere(token);
     const outages = gw.logs.filter((line) => line.msg === 'identity provider unavailable; the caller is told to retry');
-    expect(outages.map((line) => line.transport).sort()).toEqual(['http', 'sse', 'websocket']);
+    expect(outages.map((line) => line.transport).sort()).toEqual(['http', 'http', 'sse', 'websocket']);
     expect(String(outages[0].reason)).toMatch(/fetch failed|ECONNREFUSED/);
     expect(gw.rawLogs()).not.toContain(token);
   });
