@@ -1,12 +1,33 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/config';
-import { unauthenticated } from '../errors/domain-error';
+import { DomainError, unauthenticated } from '../errors/domain-error';
+import { IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
 import { hasUnstorableCharacter } from '../database/unstorable-strings';
 import type { AuthenticatedUser } from './authenticated-user';
 
 type VerificationKey = Uint8Array | JWTVerifyGetKey;
 
 const MAX_USER_ID_LENGTH = 255;
+
+/** Errors of the key lookup that are about the token (its kid or key type), not the provider. */
+const TOKEN_KEY_ERRORS = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS', 'ERR_JOSE_NOT_SUPPORTED']);
+
+/**
+ * The remote key set, with its fetch failures (network error, timeout, a non-200 answer, no
+ * key set in it) told apart from a token no key matches: only the latter is the caller's fault.
+ */
+function remoteKeySet(url: string): JWTVerifyGetKey {
+  const keySet = createRemoteJWKSet(new URL(url));
+  return async (header, token) => {
+    try {
+      return await keySet(header, token);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && TOKEN_KEY_ERRORS.has(code)) throw error;
+      throw new IdentityProviderUnavailableError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+  };
+}
 
 /**
  * Checks end-user JWTs: HS256 with a shared secret, or RS256/ES256 against an identity
@@ -23,7 +44,7 @@ export class TokenVerifier {
 
   static create(auth: AuthConfig, hmacSecret: string | undefined): TokenVerifier {
     if (auth.jwksUrl) {
-      return new TokenVerifier(createRemoteJWKSet(new URL(auth.jwksUrl)), ['RS256', 'ES256'], auth.issuer, auth.audience);
+      return new TokenVerifier(remoteKeySet(auth.jwksUrl), ['RS256', 'ES256'], auth.issuer, auth.audience);
     }
     if (!hmacSecret) throw new Error('TokenVerifier needs AUTH_JWKS_URL or an HS256 secret');
     return new TokenVerifier(new TextEncoder().encode(hmacSecret), ['HS256'], auth.issuer, auth.audience);
@@ -39,6 +60,7 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       throw unauthenticated(describeFailure(error));
     }
     const sub = payload.sub;
@@ -49,7 +71,10 @@ export class TokenVerifier {
     return { id: sub, scopes: scopesOf(payload) };
   }
 
-  /** `Bearer <jwt>` -> the user; no header -> null; anything else -> UNAUTHENTICATED. */
+  /**
+   * `Bearer <jwt>` -> the user; no header -> null; anything else -> UNAUTHENTICATED, except
+   * when the identity provider's keys cannot be fetched: SERVICE_UNAVAILABLE (IdentityProviderUnavailableError).
+   */
   async verifyAuthorization(header: string | undefined): Promise<AuthenticatedUser | null> {
     if (header === undefined || header === '') return null;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -233,7 +233,14 @@ export const CHANGE_RETENTION_DAYS = withDefault({
   default: '30',
   parse: integer(1, 3650),
   description:
-    'subscription events, transaction changes and webhook records older than this are pruned daily; older cursors get `CURSOR_EXPIRED`',
+    'subscription events, transaction changes and webhook records (but FAILED ones) older than this are pruned daily; older cursors get `CURSOR_EXPIRED`',
+});
+
+export const WEBHOOK_FAILED_RETENTION_DAYS = withDefault({
+  name: 'WEBHOOK_FAILED_RETENTION_DAYS',
+  default: '90',
+  parse: integer(1, 3650),
+  description: 'webhook records that FAILED (every retry failed) are kept this long, to be looked into, then pruned daily',
 });
 
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
@@ -397,6 +404,7 @@ export const CONFIG_VARIABLES = [
   SYNC_SWEEP_INTERVAL_MINUTES,
   SYNC_STALE_AFTER_MINUTES,
   CHANGE_RETENTION_DAYS,
+  WEBHOOK_FAILED_RETENTION_DAYS,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

@@ -56,6 +56,8 @@ export interface JobsConfig {
   staleAfterMinutes: number;
   /** Events, transaction changes and webhook records older than this are pruned (daily). */
   changeRetentionDays: number;
+  /** Webhook records that FAILED are kept this long instead. */
+  failedWebhookRetentionDays: number;
 }
 
 /** Every wait on the database has a bound, so a frozen or dead one gives typed errors, not hung requests. */
@@ -166,6 +168,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       sweepIntervalMinutes: value(variable.SYNC_SWEEP_INTERVAL_MINUTES),
       staleAfterMinutes: value(variable.SYNC_STALE_AFTER_MINUTES),
       changeRetentionDays: value(variable.CHANGE_RETENTION_DAYS),
+      failedWebhookRetentionDays: value(variable.WEBHOOK_FAILED_RETENTION_DAYS),
     },
     plaid: loadPlaidConfig(value, isSet(variable.PLAID_ENV), isProduction),
     auth,

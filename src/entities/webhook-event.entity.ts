@@ -12,6 +12,8 @@ export enum WebhookOutcome {
 @Entity({ name: 'webhook_events' })
 @Index('IDX_webhook_events_item_received', ['itemId', 'receivedAt'])
 @Index('IDX_webhook_events_received', ['receivedAt'])
+// The few still pending or FAILED, counted by /readyz and /metrics without reading the settled ones.
+@Index('IDX_webhook_events_unsettled', ['outcome'], { where: `"outcome" IN ('PENDING', 'FAILED')` })
 @Check('CHK_webhook_events_outcome', `"outcome" IN ('PENDING', 'PROCESSED', 'IGNORED', 'FAILED')`)
 export class WebhookEventEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,9 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { WEBHOOK_RETRY_SCHEDULE } from './webhook-retry-schedule';
 
 export const QueueName = {
   TransactionsSync: 'transactions-sync',
   WebhookEvent: 'webhook-event',
+  /** Webhook jobs that used up their retries (pg-boss's dead letter queue for WebhookEvent). */
+  WebhookEventFailed: 'webhook-event-failed',
   SyncSweep: 'sync-sweep',
   StreamRetention: 'stream-retention',
 } as const;
@@ -64,14 +67,28 @@ export class JobQueue {
       retryBackoff: true,
       expireInMinutes: 15,
     });
-    await boss.createQueue(QueueName.WebhookEvent, {
-      name: QueueName.WebhookEvent,
+    // A dead letter queue must exist before the queue naming it.
+    await boss.createQueue(QueueName.WebhookEventFailed, {
+      name: QueueName.WebhookEventFailed,
       policy: 'standard',
-      retryLimit: 5,
-      retryDelay: 2,
+      retryLimit: 10,
+      retryDelay: 10,
       retryBackoff: true,
       expireInMinutes: 5,
     });
+    const webhookQueue = {
+      name: QueueName.WebhookEvent,
+      policy: 'standard',
+      retryLimit: WEBHOOK_RETRY_SCHEDULE.retryLimit,
+      retryDelay: WEBHOOK_RETRY_SCHEDULE.retryDelaySeconds,
+      retryBackoff: WEBHOOK_RETRY_SCHEDULE.retryBackoff,
+      expireInMinutes: 5,
+      // A job out of retries (or expired on its last) lands there, and its webhook is marked FAILED.
+      deadLetter: QueueName.WebhookEventFailed,
+    } as const;
+    await boss.createQueue(QueueName.WebhookEvent, webhookQueue);
+    // createQueue leaves an existing queue as it was: a database from before the dead letter queue gets it here.
+    await boss.updateQueue(QueueName.WebhookEvent, webhookQueue);
     await boss.createQueue(QueueName.SyncSweep, { name: QueueName.SyncSweep, policy: 'short', retryLimit: 0, expireInMinutes: 5 });
     await boss.schedule(QueueName.SyncSweep, options.sweepCron, {}, { singletonKey: 'sweep' });
     await boss.createQueue(QueueName.StreamRetention, {

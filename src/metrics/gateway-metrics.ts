@@ -5,12 +5,18 @@ import { BoundedLabel } from './bounded-label';
 export type Transport = 'http' | 'websocket' | 'sse';
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
 export type OperationOutcome = 'ok' | 'error';
-/** accepted: stored and queued; duplicate: seen before; rejected: failed verification; failed: an error. */
-export type WebhookOutcome = 'accepted' | 'duplicate' | 'rejected' | 'failed';
+/**
+ * accepted: stored and queued; duplicate: seen before; rejected: failed verification;
+ * unavailable: not verifiable while Plaid's key endpoint is down (an outage, not a forgery); failed: an error.
+ */
+export type WebhookOutcome = 'accepted' | 'duplicate' | 'rejected' | 'unavailable' | 'failed';
 export type SyncOutcome = 'committed' | 'failed';
 
 /** Queue name -> jobs waiting; read at every scrape. */
 export type QueueDepthSource = () => Promise<Record<string, number>> | Record<string, number>;
+
+/** Stored webhooks not acted on yet (pending) and given up after every retry (failed); read at every scrape. */
+export type WebhookDeliverySource = () => Promise<{ pending: number; failed: number }>;
 
 /** Operation names as sent by clients: GraphQL names, a bounded number of them. */
 const MAX_OPERATION_NAMES = 200;
@@ -35,6 +41,7 @@ export class GatewayMetrics {
   private readonly webhookCodes = new BoundedLabel(100, PLAID_CODE);
   private readonly queueNames = new BoundedLabel(50, /^[\w.:-]{1,100}$/);
   private queueDepthSource?: QueueDepthSource;
+  private webhookDeliverySource?: WebhookDeliverySource;
 
   private readonly httpRequests = new Histogram({
     name: 'gateway_http_request_duration_seconds',
@@ -107,6 +114,17 @@ export class GatewayMetrics {
         for (const [queue, depth] of Object.entries(depths)) queueDepth.set({ queue: this.queueNames.of(queue) }, depth);
       },
     });
+    const webhookDeliveries: Gauge<'state'> = new Gauge({
+      name: 'gateway_webhook_deliveries',
+      help: 'Stored webhooks by state: pending (not acted on yet) or failed (every retry failed; kept WEBHOOK_FAILED_RETENTION_DAYS)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect: async () => {
+        webhookDeliveries.reset();
+        const counts = await this.readSource('webhook deliveries', this.webhookDeliverySource);
+        if (counts) for (const state of ['pending', 'failed'] as const) webhookDeliveries.set({ state }, counts[state]);
+      },
+    });
   }
 
   recordHttpRequest(request: { method: string; route: string; statusCode: number; durationSeconds: number }): void {
@@ -159,6 +177,11 @@ export class GatewayMetrics {
     this.queueDepthSource = source;
   }
 
+  /** The stored webhooks' states, read at every scrape. */
+  setWebhookDeliverySource(source: WebhookDeliverySource): void {
+    this.webhookDeliverySource = source;
+  }
+
   webSocketOpened(): void {
     this.webSocketConnections.inc();
   }
@@ -185,13 +208,17 @@ export class GatewayMetrics {
   }
 
   private async readQueueDepths(): Promise<Record<string, number>> {
-    if (!this.queueDepthSource) return {};
+    return (await this.readSource('the job queue depth', this.queueDepthSource)) ?? {};
+  }
+
+  private async readSource<T>(what: string, source: (() => Promise<T> | T) | undefined): Promise<T | undefined> {
+    if (!source) return undefined;
     try {
-      return await this.queueDepthSource();
+      return await source();
     } catch (error) {
       // One failing source must not cost the operator every other metric of the scrape.
-      this.logger.warn({ err: error }, 'reading the job queue depth for /metrics failed');
-      return {};
+      this.logger.warn({ err: error }, `reading ${what} for /metrics failed`);
+      return undefined;
     }
   }
 }

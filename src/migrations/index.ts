@@ -1,6 +1,12 @@
 import { InitialSchema1763715600000 } from './1763715600000-initial-schema';
 import { TransactionAccountItemKey1763805600000 } from './1763805600000-transaction-account-item-key';
 import { EventStream1764633600000 } from './1764633600000-event-stream';
+import { WebhookEventsUnsettled1765000000000 } from './1765000000000-webhook-events-unsettled';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1763715600000, TransactionAccountItemKey1763805600000, EventStream1764633600000];
+export const MIGRATIONS = [
+  InitialSchema1763715600000,
+  TransactionAccountItemKey1763805600000,
+  EventStream1764633600000,
+  WebhookEventsUnsettled1765000000000,
+];

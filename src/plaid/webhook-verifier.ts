@@ -11,6 +11,17 @@ export class WebhookVerificationError extends Error {
   }
 }
 
+/**
+ * Plaid's key endpoint did not answer (5xx, timeout, network) and no key for the kid was held:
+ * the webhook may be genuine, so it is neither refused nor counted as a forgery; Plaid retries it.
+ */
+export class WebhookKeyUnavailableError extends Error {
+  constructor(kid: string) {
+    super(`the signing key ${kid} cannot be fetched from Plaid now`);
+    this.name = 'WebhookKeyUnavailableError';
+  }
+}
+
 export interface VerifiedWebhook {
   /** The JWT's iat: when Plaid signed the webhook. */
   issuedAt: Date;
@@ -54,6 +65,7 @@ export class WebhookVerifier {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Throws WebhookVerificationError for a webhook that is not Plaid's, WebhookKeyUnavailableError while its key cannot be had. */
   async verify(rawBody: Buffer, signature: string | undefined): Promise<VerifiedWebhook> {
     if (!signature) throw new WebhookVerificationError('missing Plaid-Verification header');
     let header;
@@ -122,7 +134,8 @@ export class WebhookVerifier {
       }
       // Plaid unreachable: a key we already had is still the best answer; otherwise the webhook waits for Plaid's retry.
       this.logger.warn({ plaid: error instanceof PlaidApiError ? error.toLog() : undefined, kid }, 'webhook key fetch failed');
-      return stale;
+      if (stale) return stale;
+      throw new WebhookKeyUnavailableError(kid);
     }
   }
 

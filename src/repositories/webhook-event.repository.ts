@@ -19,6 +19,18 @@ export interface SettledWebhook {
   itemId: string | null;
 }
 
+/** Why an attempt at a webhook failed, or why it was given up. */
+export interface WebhookFailure {
+  eventId: string;
+  error: string;
+}
+
+/** Webhooks not acted on yet (retries may remain) and given up (retries used up), now. */
+export interface UnsettledWebhookCounts {
+  pending: number;
+  failed: number;
+}
+
 /** The webhook_events table: each webhook stored once (dedupe key), then settled. */
 export class WebhookEventRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -62,6 +74,38 @@ export class WebhookEventRepository {
     return this.dataSource
       .getRepository(WebhookEventEntity)
       .find({ where: { id: In(eventIds), outcome: WebhookOutcome.PENDING }, order: { receivedAt: 'ASC' } });
+  }
+
+  /** Keeps why the last attempt failed on those still pending: a webhook waiting for its retry says why. */
+  async recordAttemptErrors(failures: WebhookFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE webhook_events AS e SET error = u.error
+         FROM unnest($1::uuid[], $2::text[]) AS u (id, error)
+        WHERE e.id = u.id AND e.outcome = 'PENDING'`,
+      [failures.map(({ eventId }) => eventId), failures.map(({ error }) => error)],
+    );
+  }
+
+  /** FAILED for those still pending, with why, followed by their last attempt's error when they have one; answers how many changed. */
+  async markFailed(failures: WebhookFailure[]): Promise<number> {
+    if (failures.length === 0) return 0;
+    const changed: Array<{ id: string }> = await this.dataSource.query(
+      `UPDATE webhook_events AS e SET outcome = 'FAILED', error = u.error || coalesce(': ' || e.error, ''), processed_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS u (id, error)
+        WHERE e.id = u.id AND e.outcome = 'PENDING'
+       RETURNING e.id`,
+      [failures.map(({ eventId }) => eventId), failures.map(({ error }) => error)],
+    );
+    return changed.length;
+  }
+
+  async countUnsettled(): Promise<UnsettledWebhookCounts> {
+    const [row]: Array<{ pending: number; failed: number }> = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE outcome = 'PENDING')::int AS pending, count(*) FILTER (WHERE outcome = 'FAILED')::int AS failed
+         FROM webhook_events WHERE outcome IN ('PENDING', 'FAILED')`,
+    );
+    return { pending: row.pending, failed: row.failed };
   }
 
   /** Records the outcome of each, in one statement. */

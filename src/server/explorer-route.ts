@@ -7,6 +7,8 @@ import { issueToken } from '../auth/token-issuer';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { AuthConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
+import { IDENTITY_PROVIDER_RETRY_AFTER_SECONDS, IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
+import { logAuthenticationFailure } from './authentication-failure';
 import { builtAssetsDir } from './built-assets-dir';
 import { EXPLORER_CONFIG_ELEMENT_ID, type ExplorerPageConfig } from './explorer-page-config';
 import { EXPLORER_TABS } from './explorer-tabs';
@@ -69,6 +71,12 @@ async function pageHeaders(req: Request, res: Response, options: ExplorerOptions
   try {
     user = await options.verifier.verifyAuthorization(req.headers.authorization);
   } catch (error) {
+    logAuthenticationFailure(options.logger, 'http', error);
+    if (error instanceof IdentityProviderUnavailableError) {
+      // The token may be good: the page is not refused, the partner is told to reload shortly.
+      res.status(503).setHeader('Retry-After', String(IDENTITY_PROVIDER_RETRY_AFTER_SECONDS)).type('text/plain').send(`${error.message}\n`);
+      return undefined;
+    }
     if (!(error instanceof DomainError)) throw error;
     user = null;
   }

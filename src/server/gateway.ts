@@ -147,6 +147,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       onSync: (sync) => metrics.recordSync({ ...sync, outcome: sync.outcome === 'ok' ? 'committed' : 'failed' }),
     });
     metrics.setQueueDepthSource(() => jobs.depth());
+    metrics.setWebhookDeliverySource(() => services.webhookProcessor.unsettledCounts());
     await startJobWorkers(jobs, services, config, logger);
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
@@ -156,6 +157,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       ownedDatabaseAlive: database.alive,
       redis: pubSub.redisState,
       plaid: () => plaidHealth.current,
+      webhooks: () => services.webhookProcessor.unsettledCounts(),
     };
     const isOriginAllowed = createOriginPolicy(config);
     const visibility = new SchemaVisibility(config.isProduction, config.partnerScope);

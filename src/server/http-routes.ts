@@ -1,4 +1,4 @@
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
@@ -14,6 +14,7 @@ import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { metricsRoute } from '../metrics/metrics-route';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
+import { logAuthenticationFailure } from './authentication-failure';
 import { corsPolicy } from './cors-policy';
 import { demoRoutes } from './demo-route';
 import { explorerRoutes } from './explorer-route';
@@ -89,8 +90,15 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
         // request-id.ts gives every request a string id.
         const requestId = req.id as string;
         const user = await verifier.verifyAuthorization(req.headers.authorization).catch((error: unknown) => {
+          logAuthenticationFailure(req.log, 'http', error);
           if (!(error instanceof DomainError)) throw error;
-          throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 401 } } });
+          // An identity provider outage is no fault of the caller's token: 503, to be retried.
+          const retryAfter = error.details.retryAfterSeconds;
+          const http =
+            error.code === 'SERVICE_UNAVAILABLE'
+              ? { status: 503, headers: new HeaderMap([['retry-after', String(retryAfter)]]) }
+              : { status: 401 };
+          throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code, http } });
         });
         if (user) (req as RequestWithUser).userId = user.id;
         return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub });

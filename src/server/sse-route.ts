@@ -6,10 +6,12 @@ import type { Logger } from 'pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { formatClientError } from '../errors/error-mapping';
+import { IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
+import { logAuthenticationFailure } from './authentication-failure';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';
@@ -46,10 +48,17 @@ export function sseRoute(options: SseRouteOptions): Router {
   const { guard, metrics, logger } = options;
   const users = new WeakMap<object, AuthenticatedUser>();
   const operations = new WeakMap<object, OperationState>();
-  const refused = (status: number, code: string, message: string) =>
+  const refused = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
     [
-      JSON.stringify({ errors: [{ message, extensions: { code } }] }),
-      { status, statusText: code, headers: { 'content-type': 'application/json; charset=utf-8' } },
+      JSON.stringify({ errors: [{ message, extensions: { ...details, code } }] }),
+      {
+        status,
+        statusText: code,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...(typeof details.retryAfterSeconds === 'number' ? { 'retry-after': String(details.retryAfterSeconds) } : {}),
+        },
+      },
     ] as const;
 
   const handler = createHandler<SseContext>({
@@ -62,7 +71,9 @@ export function sseRoute(options: SseRouteOptions): Router {
         users.set(req.raw, user);
         // Only single connection mode's reservations use the token; it must not be guessable.
         return randomUUID();
-      } catch {
+      } catch (error) {
+        logAuthenticationFailure(logger, 'sse', error);
+        if (error instanceof IdentityProviderUnavailableError) return refused(503, error.code, error.message, error.details);
         return refused(401, 'UNAUTHENTICATED', 'A valid bearer token is required');
       }
     },

@@ -2,14 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import getRawBody from 'raw-body';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable';
-import { WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook-verifier';
-import type { WebhookIntakeService, WebhookPayload } from '../services/webhook-intake.service';
+import { WebhookKeyUnavailableError, WebhookVerificationError, type WebhookVerifier } from '../plaid/webhook-verifier';
+import { UnstorableWebhookError, type WebhookIntakeService, type WebhookPayload } from '../services/webhook-intake.service';
 import { WEBHOOK_PATH } from '../services/webhook-url';
 import { requestIdFor } from './request-id';
 
 export interface WebhookObserver {
-  (event: { type: string; code: string; outcome: 'accepted' | 'duplicate' | 'rejected' }): void;
+  /** unavailable: could not be verified because Plaid's key endpoint is down (not a forgery). */
+  (event: { type: string; code: string; outcome: 'accepted' | 'duplicate' | 'rejected' | 'unavailable' }): void;
 }
+
+/** How long Plaid is asked to wait while its own key endpoint does not answer. */
+const KEY_UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 /** Plaid gives up on a delivery after 10 s; an answer it waits for must come well before. */
@@ -43,7 +47,8 @@ export function isWebhookRequest(req: IncomingMessage): boolean {
 
 /**
  * POST /webhooks/plaid, on the raw bytes (the signature covers them exactly). Anything that
- * fails verification is 401 and writes nothing; a genuine but unparsable body is 400.
+ * fails verification is 401 and writes nothing; one that cannot be verified because Plaid's key
+ * endpoint is down is 503 (Plaid retries it); a genuine but unparsable body is 400.
  *
  * Served by node:http ahead of Express: it is the one endpoint Plaid calls at volume, it needs
  * none of the browser-facing middleware (CORS, CSP, request logging per line: it logs its own
@@ -99,6 +104,13 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
     try {
       verified = await verifier.verify(body, header(req, 'plaid-verification'));
     } catch (error) {
+      if (error instanceof WebhookKeyUnavailableError) {
+        logger.warn({ reason: error.message, requestId }, 'webhook key unavailable; Plaid will retry');
+        observe?.({ type: 'unverified', code: 'unverified', outcome: 'unavailable' });
+        res.setHeader('Retry-After', String(KEY_UNAVAILABLE_RETRY_AFTER_SECONDS));
+        answer(res, 503, { error: 'temporarily unavailable' });
+        return;
+      }
       if (!(error instanceof WebhookVerificationError)) throw error;
       logger.warn({ reason: error.message, requestId }, 'webhook refused');
       observe?.({ type: 'unverified', code: 'unverified', outcome: 'rejected' });
@@ -111,8 +123,18 @@ export function webhookRoute(options: WebhookRouteOptions): WebhookHandler {
       answer(res, 400, { error: 'webhook body is not a Plaid webhook' });
       return;
     }
-    // A late intake may still commit after the 503: Plaid's retry is then a duplicate, stored once.
-    const { outcome, eventId } = await withDeadline(intake.receive(body, verified, payload));
+    let stored;
+    try {
+      // A late intake may still commit after the 503: Plaid's retry is then a duplicate, stored once.
+      stored = await withDeadline(intake.receive(body, verified, payload));
+    } catch (error) {
+      if (!(error instanceof UnstorableWebhookError)) throw error;
+      logger.warn({ reason: error.message, requestId, webhookType: payload.webhook_type }, 'webhook refused: it cannot be stored');
+      observe?.({ type: 'malformed', code: 'malformed', outcome: 'rejected' });
+      answer(res, 400, { error: 'webhook body cannot be stored' });
+      return;
+    }
+    const { outcome, eventId } = stored;
     observe?.({ type: payload.webhook_type, code: payload.webhook_code, outcome });
     logger.info({ eventId, requestId, webhookType: payload.webhook_type, webhookCode: payload.webhook_code, outcome }, 'webhook received');
     answer(res, 200, { received: true, duplicate: outcome === 'duplicate' });

@@ -7,9 +7,11 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { formatClientError } from '../errors/error-mapping';
+import { IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
+import { logAuthenticationFailure } from './authentication-failure';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
@@ -29,6 +31,9 @@ export interface WebSocketOptions {
   maxPayloadBytes?: number;
   keepAliveMs?: number;
 }
+
+/** RFC 6455's "Try Again Later": the server cannot serve the connection for now. */
+const TRY_AGAIN_LATER = 1013;
 
 /** graphql-ws on /graphql: the same token check, context and error mapping as HTTP. */
 export function attachWebSocketServer(options: WebSocketOptions): { wsServer: WebSocketServer; graphqlWs: Disposable } {
@@ -57,7 +62,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
           ctx.extra.user = user;
           ctx.extra.connectionId = randomUUID();
           return true;
-        } catch {
+        } catch (error) {
+          logAuthenticationFailure(logger, 'websocket', error);
+          // An identity provider outage is not "forbidden": 1013 (try again later) tells the client to reconnect.
+          if (error instanceof IdentityProviderUnavailableError)
+            ctx.extra.socket.close(TRY_AGAIN_LATER, 'Identity provider unavailable; try again later');
           return false;
         }
       },

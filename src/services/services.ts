@@ -87,7 +87,11 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     itemStatus,
     events: new EventReplayService({ dataSource, outbox, pubSub }),
-    retention: new StreamRetentionService({ dataSource, retentionDays: config.jobs.changeRetentionDays }),
+    retention: new StreamRetentionService({
+      dataSource,
+      retentionDays: config.jobs.changeRetentionDays,
+      failedWebhookRetentionDays: config.jobs.failedWebhookRetentionDays,
+    }),
     link: new LinkService({
       dataSource,
       plaid,

@@ -1,11 +1,31 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { JobQueue } from '../jobs/job-queue';
 import type { VerifiedWebhook } from '../plaid/webhook-verifier';
 import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
 
 export type IntakeOutcome = 'accepted' | 'duplicate';
+
+/** A genuine webhook PostgreSQL refuses to store (a data exception: a NUL in a string, say): Plaid's retry would fail alike. */
+export class UnstorableWebhookError extends Error {
+  constructor(readonly sqlState: string) {
+    super(`the webhook cannot be stored (SQLSTATE ${sqlState})`);
+    this.name = 'UnstorableWebhookError';
+  }
+}
+
+/** SQLSTATE class 22 (data exception) is about the row, not the database: that webhook alone is refused. */
+function unstorableOr(error: unknown): Error {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) return new UnstorableWebhookError(code);
+    current = (current as { driverError?: unknown }).driverError ?? current.cause;
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 export interface WebhookPayload {
   webhook_type: string;
@@ -58,7 +78,7 @@ export class WebhookIntakeService {
   constructor(private readonly deps: WebhookIntakeServiceDependencies) {
     this.batches = new DataLoader(
       (webhooks) => {
-        const written = this.store(webhooks);
+        const written = this.storeEachApart(webhooks);
         this.writing = written.catch(() => undefined);
         return written;
       },
@@ -68,6 +88,31 @@ export class WebhookIntakeService {
 
   receive(rawBody: Buffer, verified: VerifiedWebhook, payload: WebhookPayload): Promise<IntakeResult> {
     return this.batches.load({ dedupeKey: verified.deliveryId, payload, rawBody, issuedAt: verified.issuedAt });
+  }
+
+  /**
+   * The group commit, and when it fails for a reason other than the database being away, each
+   * webhook in a transaction of its own: one row PostgreSQL refuses (a NUL in a string) fails
+   * only its own delivery, not the up to MAX_BATCH others written with it.
+   */
+  private async storeEachApart(webhooks: readonly ArrivedWebhook[]): Promise<Array<IntakeResult | Error>> {
+    try {
+      return await this.store(webhooks);
+    } catch (error) {
+      // An unreachable database fails them all alike: one by one would only add to its load.
+      if (isDatabaseUnavailable(error)) throw error;
+      if (webhooks.length === 1) throw unstorableOr(error);
+    }
+    const results: Array<IntakeResult | Error> = [];
+    for (const webhook of webhooks) {
+      results.push(
+        await this.store([webhook]).then(
+          ([result]) => result,
+          (error: unknown) => unstorableOr(error),
+        ),
+      );
+    }
+    return results;
   }
 
   private async store(webhooks: readonly ArrivedWebhook[]): Promise<IntakeResult[]> {

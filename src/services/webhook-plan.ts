@@ -2,6 +2,7 @@ import { ItemStatus } from '../entities/item-status';
 import type { StatusChange } from '../entities/item-status-change';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
 import { itemErrorChange } from '../plaid/item-status-for-error';
+import { UNKNOWN_ITEM_GRACE_MS } from '../jobs/webhook-retry-schedule';
 import type { WebhookPayload } from './webhook-intake.service';
 
 export interface WebhookResult {
@@ -47,9 +48,6 @@ export interface WebhookBatchPlan<E, I> {
 
 /** TRANSACTIONS codes that all mean "there is something new to fetch". */
 const SYNC_CODES = new Set(['SYNC_UPDATES_AVAILABLE', 'INITIAL_UPDATE', 'HISTORICAL_UPDATE', 'DEFAULT_UPDATE', 'TRANSACTIONS_REMOVED']);
-
-/** How long a webhook for an unknown Item is retried before it is ignored. */
-const UNKNOWN_ITEM_GRACE_MS = 60_000;
 
 /** Sorts a batch (oldest first) by what each webhook asks for; `now` decides which unknown Items are still awaited. */
 export function planWebhookBatch<E extends PlannableWebhook, I extends { id: string }>(

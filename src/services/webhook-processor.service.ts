@@ -3,10 +3,11 @@ import type { DataSource } from 'typeorm';
 import type { ItemEntity } from '../entities/item.entity';
 import { WebhookOutcome, type WebhookEventEntity } from '../entities/webhook-event.entity';
 import type { JobQueue } from '../jobs/job-queue';
+import { WEBHOOK_RETRY_SCHEDULE } from '../jobs/webhook-retry-schedule';
 import type { AccountRepository } from '../repositories/account.repository';
 import type { ItemRepository } from '../repositories/item.repository';
 import type { TransactionRepository } from '../repositories/transaction.repository';
-import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
+import type { UnsettledWebhookCounts, WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { ItemStatusService } from './item-status.service';
 import { lockItemInTransaction } from './item-lock';
 import type { WebhookPayload } from './webhook-intake.service';
@@ -90,6 +91,7 @@ export class WebhookProcessor {
       this.applyStatusChanges(plan.statusChanges, settle, failures),
     ]);
 
+    await this.deps.webhookEvents.recordAttemptErrors([...failures].map(([eventId, error]) => ({ eventId, error: describeError(error) })));
     await this.deps.webhookEvents.settle(
       settled.map(({ event, item, result }) => ({
         eventId: event.id,
@@ -99,6 +101,23 @@ export class WebhookProcessor {
       })),
     );
     return failures;
+  }
+
+  /**
+   * Marks FAILED the webhooks whose jobs used up their retries (pg-boss's dead letter queue
+   * hands them here), so that none stays PENDING for ever; one already settled is left as it is.
+   */
+  async giveUp(eventIds: string[]): Promise<void> {
+    const attempts = WEBHOOK_RETRY_SCHEDULE.retryLimit + 1;
+    const failed = await this.deps.webhookEvents.markFailed(
+      eventIds.map((eventId) => ({ eventId, error: `gave up after ${attempts} attempts` })),
+    );
+    if (failed > 0) this.deps.logger.warn({ failed, eventIds }, 'webhooks FAILED: their retries are used up');
+  }
+
+  /** Pending and failed webhooks now (the dead letter view of /readyz and /metrics). */
+  unsettledCounts(): Promise<UnsettledWebhookCounts> {
+    return this.deps.webhookEvents.countUnsettled();
   }
 
   private async carryOut(item: ItemEntity, action: Extract<WebhookAction, { kind: 'revoke-account' | 'webhook-url' }>): Promise<void> {
@@ -150,4 +169,10 @@ export class WebhookProcessor {
       await this.deps.transactions.deleteAllOfItem(manager, item.id, item.userId);
     });
   }
+}
+
+/** Kept on the webhook's row: bounded, and only the message (never an object that may carry a request's headers). */
+const MAX_ERROR_LENGTH = 500;
+function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
 }

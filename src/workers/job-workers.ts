@@ -5,7 +5,7 @@ import { QueueName, type JobQueue } from '../jobs/job-queue';
 import { syncJobHandler } from './sync-job.handler';
 import { streamRetentionHandler } from './stream-retention.handler';
 import { syncSweepHandler } from './sync-sweep.handler';
-import { webhookJobHandler } from './webhook-job.handler';
+import { webhookDeadLetterHandler, webhookJobHandler } from './webhook-job.handler';
 
 /** Stored webhooks acted on per job fetch: a burst costs a few statements per batch rather than per webhook. */
 const WEBHOOK_BATCH = 100;
@@ -17,5 +17,6 @@ export async function startJobWorkers(jobs: JobQueue, services: Services, config
   await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), SYNC_CONCURRENCY);
   await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
   await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
+  await jobs.workBatches(QueueName.WebhookEventFailed, webhookDeadLetterHandler(services.webhookProcessor), WEBHOOK_BATCH);
   await jobs.work(QueueName.StreamRetention, streamRetentionHandler(services.retention, logger));
 }

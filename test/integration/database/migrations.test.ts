@@ -23,6 +23,7 @@ describe('migrations', () => {
       'InitialSchema1763715600000',
       'TransactionAccountItemKey1763805600000',
       'EventStream1764633600000',
+      'WebhookEventsUnsettled1765000000000',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);

@@ -26,6 +26,8 @@ describe('gateway over HTTP', () => {
         redis: process.env.REDIS_URL ? 'up' : 'not_configured',
         plaid: expect.stringMatching(/^(up|unknown)$/),
       },
+      // The dead letter view: stored webhooks not acted on yet, and those every retry of which failed.
+      webhooks: { pending: expect.any(Number), failed: expect.any(Number) },
     });
   });
 

@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { issueToken } from '../../../src/auth/token-issuer';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
 import { DomainError } from '../../../src/errors/domain-error';
+import { IdentityProviderUnavailableError } from '../../../src/errors/identity-provider-unavailable';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 
@@ -100,5 +101,61 @@ describe('TokenVerifier with a JWKS', () => {
   it('refuses HS256 tokens, whatever secret signed them', async () => {
     const token = await issueToken(SECRET, { issuer: 'https://id.example' }, 'u');
     expect((await failure(verifier, token)).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('TokenVerifier when the JWKS cannot be fetched', () => {
+  let server: Server;
+  let base: string;
+  let closedPort: number;
+  let signingKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    signingKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((req, res) => {
+      if (req.url === '/ok') res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] }));
+      else if (req.url === '/error') res.writeHead(502).end('<h1>bad gateway</h1>');
+      else if (req.url === '/not-json') res.setHeader('content-type', 'application/json').end('<html>');
+      // '/silent' never answers: the fetch times out.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+  });
+
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+
+  const tokenWithKid = (kid: string) =>
+    new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid }).setSubject('u').setExpirationTime('5m').sign(signingKey);
+
+  it.each([
+    ['a closed port', () => `http://127.0.0.1:${closedPort}/jwks`],
+    ['a 5xx answer', () => `${base}/error`],
+    ['an answer that is no key set', () => `${base}/not-json`],
+    ['no answer in time', () => `${base}/silent`],
+  ])(
+    'item 7: %s is SERVICE_UNAVAILABLE with retryAfterSeconds, not UNAUTHENTICATED',
+    async (_name, url) => {
+      const verifier = TokenVerifier.create({ jwksUrl: url() }, undefined);
+      const error = await failure(verifier, await tokenWithKid('k1'));
+      expect(error).toBeInstanceOf(IdentityProviderUnavailableError);
+      expect({ code: error.code, details: error.details }).toEqual({ code: 'SERVICE_UNAVAILABLE', details: { retryAfterSeconds: 5 } });
+    },
+    15_000,
+  );
+
+  it('item 7: a token no key of a fetched set matches, or no JWT at all, stays UNAUTHENTICATED', async () => {
+    const verifier = TokenVerifier.create({ jwksUrl: `${base}/ok` }, undefined);
+    expect((await failure(verifier, await tokenWithKid('unknown'))).code).toBe('UNAUTHENTICATED');
+    const down = TokenVerifier.create({ jwksUrl: `http://127.0.0.1:${closedPort}/jwks` }, undefined);
+    expect((await failure(down, 'not.a.jwt')).code).toBe('UNAUTHENTICATED');
   });
 });

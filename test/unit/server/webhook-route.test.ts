@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config/config';
 import { PlaidClient } from '../../../src/plaid/plaid-client';
 import { WebhookVerifier } from '../../../src/plaid/webhook-verifier';
 import { isWebhookRequest, webhookRoute } from '../../../src/server/webhook-route';
-import type { WebhookIntakeService } from '../../../src/services/webhook-intake.service';
+import { UnstorableWebhookError, type WebhookIntakeService } from '../../../src/services/webhook-intake.service';
 import { PlaidKeyServer } from '../../support/plaid-key-server';
 
 describe('POST /webhooks/plaid', () => {
@@ -22,7 +22,12 @@ describe('POST /webhooks/plaid', () => {
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: keys.url, logger: pino({ level: 'silent' }) });
     // Records what would be stored; the database side is covered by the integration tests.
     const intake = {
-      receive: async (...args: unknown[]) => (received.push(args), { outcome: 'accepted', eventId: 'e1' }),
+      receive: async (...args: unknown[]) => {
+        // PostgreSQL refuses a NUL in a string, as the real intake reports it.
+        if ((args[0] as Buffer).toString().includes('\\u0000')) throw new UnstorableWebhookError('22P05');
+        received.push(args);
+        return { outcome: 'accepted', eventId: 'e1' };
+      },
     } as unknown as WebhookIntakeService;
     const route = webhookRoute({
       verifier: new WebhookVerifier(plaid, pino({ level: 'silent' })),
@@ -75,6 +80,13 @@ describe('POST /webhooks/plaid', () => {
       expect(received).toEqual([]);
     },
   );
+
+  it('item 9: answers 400 for a genuine webhook that cannot be stored, so Plaid does not retry it for ever', async () => {
+    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i1","note":"\\u0000"}';
+    const response = await post(body, await keys.sign(Buffer.from(body), 'k1'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'webhook body cannot be stored' });
+  });
 
   it('answers 405 to anything but POST, 413 to an oversized body, and reports every answer', async () => {
     const get = await fetch(url);
