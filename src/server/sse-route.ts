@@ -130,6 +130,16 @@ export function sseRoute(options: SseRouteOptions): Router {
   const router = express.Router();
   router.use(
     SSE_PATH,
+    // Distinct connections mode only: each GET or POST is its own stream. graphql-sse's single
+    // connection mode (PUT reserves a stream for a later GET) would keep a reservation per PUT
+    // that nothing ever frees, so its methods are refused before anything is kept.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method === 'GET' || req.method === 'POST') return next();
+      res
+        .status(405)
+        .set('allow', 'GET, POST')
+        .json({ errors: [{ message: 'Event streams are opened with GET or POST', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    },
     // Browsers send Origin with every cross-site request; the WebSocket's allow-list applies.
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       if (options.isOriginAllowed(req.headers.origin)) return next();
