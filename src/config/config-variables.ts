@@ -261,6 +261,17 @@ export const AUTH_ISSUER = optional({ name: 'AUTH_ISSUER', whenUnset: '—', par
 
 export const AUTH_AUDIENCE = optional({ name: 'AUTH_AUDIENCE', whenUnset: '—', parse: text, description: 'required `aud` when set' });
 
+export const METRICS_TOKEN = optional({
+  name: 'METRICS_TOKEN',
+  whenUnset: '`/metrics` open to whoever reaches the port',
+  secret: true,
+  parse: (value, { name }) => {
+    if (Buffer.byteLength(value) < 16) throw new ConfigError(name, 'must be at least 16 bytes long');
+    return value;
+  },
+  description: 'bearer token a Prometheus scrape must send (`Authorization: Bearer …`) to read `/metrics`',
+});
+
 export const AUTH_JWT_SECRET = optional({
   name: 'AUTH_JWT_SECRET',
   whenUnset: 'generated in `DATA_DIR` (not in production)',
@@ -412,6 +423,7 @@ export const CONFIG_VARIABLES = [
   AUTH_JWT_SECRET,
   TOKEN_ENCRYPTION_KEYS,
   ALLOWED_ORIGINS,
+  METRICS_TOKEN,
   PARTNER_SCOPE,
   TRUSTED_DOCUMENTS,
   GRAPHQL_MAX_DEPTH,

@@ -93,6 +93,8 @@ export interface AppConfig {
   trustedDocuments?: TrustedDocumentsManifest;
   limits: EdgeLimits;
   logLevel: string;
+  /** A scrape of /metrics must carry it when set. */
+  metricsToken?: string;
   jobs: JobsConfig;
   /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
   transferIdentityThreshold: number;
@@ -162,6 +164,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     trustedDocuments: value(variable.TRUSTED_DOCUMENTS),
     limits: loadEdgeLimits(value),
     logLevel: value(variable.LOG_LEVEL),
+    metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),

@@ -20,6 +20,8 @@ export type WebhookDeliverySource = () => Promise<{ pending: number; failed: num
 
 /** Operation names as sent by clients: GraphQL names, a bounded number of them. */
 const MAX_OPERATION_NAMES = 200;
+/** Routes are written in code; a margin over how many there are catches any the client's spelling could still add. */
+const MAX_ROUTES = 50;
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 /** Plaid's error codes and webhook types/codes: upper-case words. */
 const PLAID_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -40,6 +42,7 @@ export class GatewayMetrics {
   private readonly webhookTypes = new BoundedLabel(30, PLAID_CODE);
   private readonly webhookCodes = new BoundedLabel(100, PLAID_CODE);
   private readonly queueNames = new BoundedLabel(50, /^[\w.:-]{1,100}$/);
+  private readonly routes = new BoundedLabel(MAX_ROUTES, /^[\w/:.*-]{1,200}$/);
   private queueDepthSource?: QueueDepthSource;
   private webhookDeliverySource?: WebhookDeliverySource;
 
@@ -129,21 +132,32 @@ export class GatewayMetrics {
 
   recordHttpRequest(request: { method: string; route: string; statusCode: number; durationSeconds: number }): void {
     this.httpRequests.observe(
-      { method: request.method, route: request.route, status_code: String(request.statusCode) },
+      { method: request.method, route: this.routes.of(routeLabel(request.route)), status_code: String(request.statusCode) },
       request.durationSeconds,
     );
   }
 
-  /** `name` undefined: the operation never resolved (parse or validation failed); null: it has no name. */
+  /**
+   * `name` undefined: the operation never resolved (parse or validation failed); null: it has no
+   * name. Only a signed-in caller's names become label values: anyone else could fill the
+   * bounded set of names for good with invented ones.
+   */
   recordOperation(operation: {
     name: string | null | undefined;
+    authenticated: boolean;
     type: OperationType;
     transport: Transport;
     outcome: OperationOutcome;
     durationSeconds: number;
   }): void {
     const name =
-      operation.name === undefined ? 'unresolved' : operation.name === null ? 'anonymous' : this.operationNames.of(operation.name);
+      operation.name === undefined
+        ? 'unresolved'
+        : operation.name === null
+          ? 'anonymous'
+          : operation.authenticated
+            ? this.operationNames.of(operation.name)
+            : 'unauthenticated';
     this.operations.observe(
       { operation_name: name, operation_type: operation.type, transport: operation.transport, outcome: operation.outcome },
       operation.durationSeconds,
@@ -221,4 +235,12 @@ export class GatewayMetrics {
       return undefined;
     }
   }
+}
+
+/**
+ * Express matches paths case-insensitively and with or without a trailing slash, and keeps the
+ * client's spelling in `baseUrl`: `/GraphQL/` and `/graphql` are one route, so one series.
+ */
+function routeLabel(route: string): string {
+  return route.toLowerCase().replace(/(.)\/+$/, '$1');
 }

@@ -67,7 +67,7 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
     corsPolicy(options.isOriginAllowed),
   );
   app.use(healthRoutes(options.dataSource, options.health));
-  app.use(metricsRoute(options.metrics));
+  app.use(metricsRoute(options.metrics, config.metricsToken));
   app.use(
     explorerRoutes({
       visibility: options.visibility,

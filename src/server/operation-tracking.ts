@@ -24,6 +24,8 @@ export async function recordSetUp(
   const streaming = Symbol.asyncIterator in result;
   metrics.recordOperation({
     name: state.name,
+    // Only signed-in callers reach a WebSocket or an event stream.
+    authenticated: true,
     type: state.type,
     transport,
     outcome: !streaming && result.errors?.length ? 'error' : 'ok',

@@ -85,6 +85,7 @@ export function sseRoute(options: SseRouteOptions): Router {
       if (prepared.errors) {
         metrics.recordOperation({
           name: prepared.operation ? (prepared.operation.name?.value ?? null) : undefined,
+          authenticated: true,
           type: prepared.operation?.operation ?? 'unknown',
           transport: 'sse',
           outcome: 'error',

@@ -30,6 +30,7 @@ export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayM
       if (prepared.errors) {
         metrics.recordOperation({
           name,
+          authenticated: Boolean(ctx.extra.user),
           type: prepared.operation?.operation ?? 'unknown',
           transport: 'websocket',
           outcome: 'error',

@@ -68,7 +68,7 @@ describe('GatewayMetrics', () => {
   it('labels operations by name, "anonymous" or "unresolved", and caps the number of names', async () => {
     const metrics = new GatewayMetrics(silent);
     const record = (name: string | null | undefined) =>
-      metrics.recordOperation({ name, type: 'query', transport: 'http', outcome: 'ok', durationSeconds: 0.01 });
+      metrics.recordOperation({ name, authenticated: true, type: 'query', transport: 'http', outcome: 'ok', durationSeconds: 0.01 });
     record('Me');
     record(null);
     record(undefined);
@@ -85,6 +85,31 @@ describe('GatewayMetrics', () => {
     expect(names.size).toBe(200 + 3);
     // 199 generated names fit beside "Me"; the other 51 share one series.
     expect(count('other')).toBe(51);
+  });
+
+  it('keeps the names of operations from callers who are not signed in out of the labels (issue 22, item 11)', async () => {
+    const metrics = new GatewayMetrics(silent);
+    for (let i = 0; i < 250; i += 1)
+      metrics.recordOperation({
+        name: `Junk${i}`,
+        authenticated: false,
+        type: 'query',
+        transport: 'http',
+        outcome: 'error',
+        durationSeconds: 0,
+      });
+    metrics.recordOperation({
+      name: 'Dashboard',
+      authenticated: true,
+      type: 'query',
+      transport: 'http',
+      outcome: 'ok',
+      durationSeconds: 0,
+    });
+
+    const samples = parseSamples(await metrics.render());
+    const names = samples.filter((s) => s.name === 'gateway_graphql_operation_duration_seconds_count').map((s) => s.labels.operation_name);
+    expect(names.sort()).toEqual(['Dashboard', 'unauthenticated']);
   });
 
   it('records Plaid calls by endpoint and outcome, and process metrics on its own registry', async () => {
