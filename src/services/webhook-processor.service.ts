@@ -8,7 +8,7 @@ import type { ItemRepository } from '../repositories/item.repository';
 import type { TransactionRepository } from '../repositories/transaction.repository';
 import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { ItemStatusService } from './item-status.service';
-import { lockItemInTransaction } from './item-lock';
+import { lockItemInTransaction } from '../repositories/item-lock';
 import type { WebhookPayload } from './webhook-intake.service';
 import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
 

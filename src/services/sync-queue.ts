@@ -1,0 +1,104 @@
+import { DomainError } from '../errors/domain-error';
+
+export interface SyncQueueLimits {
+  /** Syncs running at once in this process. */
+  concurrency: number;
+  /** Of those, at most this many of one user's Items. */
+  concurrencyPerUser: number;
+}
+
+interface Waiter {
+  userId: string;
+  start: () => void;
+}
+
+/**
+ * The turns of this process's syncs, in memory: a sync waits here, holding nothing (no pooled
+ * connection, no lock), until it may run. Turns go in arrival order, except that a user at their
+ * limit is passed over for the next waiter, so one user's many Items cannot hold up the others.
+ */
+export class SyncQueue {
+  private running = 0;
+  private readonly runningByUser = new Map<string, number>();
+  private readonly waiting: Waiter[] = [];
+
+  constructor(private readonly limits: SyncQueueLimits) {}
+
+  /**
+   * Runs `work` in its turn. With `maxWaitMs`, a turn that has not come by then ends the wait in
+   * SERVICE_UNAVAILABLE (a user is waiting; a queued job just waits its turn).
+   */
+  async run<T>(userId: string, work: () => Promise<T>, maxWaitMs?: number): Promise<T> {
+    await this.turn(userId, maxWaitMs);
+    try {
+      return await work();
+    } finally {
+      this.release(userId);
+    }
+  }
+
+  /** Syncs waiting for a turn (a metric, and what tests observe). */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  get runningCount(): number {
+    return this.running;
+  }
+
+  private turn(userId: string, maxWaitMs: number | undefined): Promise<void> {
+    // Every waiter is one a release found unable to start (its user at the limit, or no turn free), so starting now passes no one.
+    if (this.mayStart(userId)) {
+      this.take(userId);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter: Waiter = {
+        userId,
+        start: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.waiting.push(waiter);
+      if (maxWaitMs !== undefined) {
+        timer = setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          reject(
+            new DomainError('SERVICE_UNAVAILABLE', 'Too many syncs are running; retry shortly', {
+              retryAfterSeconds: Math.max(1, Math.ceil(maxWaitMs / 1000)),
+            }),
+          );
+        }, maxWaitMs);
+      }
+    });
+  }
+
+  private mayStart(userId: string): boolean {
+    return this.running < this.limits.concurrency && (this.runningByUser.get(userId) ?? 0) < this.limits.concurrencyPerUser;
+  }
+
+  private take(userId: string): void {
+    this.running += 1;
+    this.runningByUser.set(userId, (this.runningByUser.get(userId) ?? 0) + 1);
+  }
+
+  private release(userId: string): void {
+    this.running -= 1;
+    const left = (this.runningByUser.get(userId) ?? 1) - 1;
+    if (left === 0) this.runningByUser.delete(userId);
+    else this.runningByUser.set(userId, left);
+    // The freed turn goes to the first waiter allowed to run: its own user's next, or another's.
+    for (let index = 0; index < this.waiting.length && this.running < this.limits.concurrency;) {
+      const waiter = this.waiting[index];
+      if (!this.mayStart(waiter.userId)) {
+        index += 1;
+        continue;
+      }
+      this.waiting.splice(index, 1);
+      this.take(waiter.userId);
+      waiter.start();
+    }
+  }
+}
