@@ -16,7 +16,7 @@ import { ItemRepository } from '../src/repositories/item.repository';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
 import { SyncQueue } from '../src/services/sync-queue';
-import { SyncWriter } from '../src/services/sync-writer';
+import { SyncWriter } from '../src/repositories/sync-writer';
 import { TransactionSyncService, type SyncObservation } from '../src/services/transaction-sync.service';
 import { benchDatabase, startEmulatorProcess } from './bench-support';
 

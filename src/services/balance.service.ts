@@ -6,7 +6,7 @@ import type { ItemPlaid } from '../plaid/item-plaid';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { AccountService } from './account.service';
 import type { ItemService } from './item.service';
-import { SyncWriter } from './sync-writer';
+import { SyncWriter } from '../repositories/sync-writer';
 
 export interface BalanceServiceDependencies {
   dataSource: DataSource;

@@ -20,7 +20,7 @@ import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import { checkLinkOptions, type LinkOptionsInput } from './link-options';
-import { SyncWriter } from './sync-writer';
+import { SyncWriter } from '../repositories/sync-writer';
 import { webhookUrlFor } from './webhook-url';
 
 export interface LinkTokenOptions extends LinkOptionsInput {

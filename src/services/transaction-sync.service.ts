@@ -12,7 +12,7 @@ import type { ItemRepository } from '../repositories/item.repository';
 import type { EventOutbox, RecordedEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 import type { SyncQueue } from './sync-queue';
-import { SyncWriter } from './sync-writer';
+import { SyncWriter } from '../repositories/sync-writer';
 
 export interface SyncCounts {
   added: number;
