@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { TransactionsUpdateStatus } from '../entities/item-status';
+import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
 import type { ItemEntity } from '../entities/item.entity';
 import type { ItemPlaid } from '../plaid/item-plaid';
 import { PlaidApiError } from '../plaid/plaid-api-error';
@@ -102,17 +102,18 @@ export class TransactionSyncService {
     let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
     const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
-      const owner = await this.deps.items.findById(itemId);
-      if (!owner) throw new ItemGoneError(itemId);
+      let item = await this.deps.items.findById(itemId);
+      if (!item) throw new ItemGoneError(itemId);
       return await this.deps.queue.run(
-        owner.userId,
+        item.userId,
         async () => {
           // A sync that loses the cursor's compare-and-set fetches once more, from the winner's cursor:
           // the winner may have read Plaid before the change this sync was asked for. If it loses again,
           // that later winner began after the first one committed, so after this sync was asked for,
           // and its committed state already holds what this sync would have brought.
           for (let attempt = 1; ; attempt += 1) {
-            const item = await this.deps.items.findById(itemId);
+            // Read again once the turn has come: the cursor may have moved while this sync waited.
+            item = await this.deps.items.findById(itemId);
             if (!item) throw new ItemGoneError(itemId);
             const fetchStarted = performance.now();
             const changes = await this.collect(item, interactive);
@@ -129,11 +130,14 @@ export class TransactionSyncService {
               this.deps.outbox.publish(written.recorded);
               return { item: written.synced, ...counts };
             }
-            if (attempt === 2) {
-              outcome = 'superseded';
-              this.deps.logger.info({ itemId, reason, attempts: attempt }, 'another sync committed first; answering with its state');
-              const committed = await this.deps.items.findById(itemId);
-              if (!committed) throw new ItemGoneError(itemId);
+            const committed = await this.deps.items.findById(itemId);
+            if (!committed) throw new ItemGoneError(itemId);
+            if (committed.status === ItemStatus.REVOKED || attempt === 2) {
+              outcome = committed.status === ItemStatus.REVOKED ? 'revoked' : 'superseded';
+              this.deps.logger.info(
+                { itemId, reason, attempts: attempt, outcome },
+                'nothing of this sync written; answering with the stored state',
+              );
               return { item: committed, ...counts };
             }
             this.deps.logger.info({ itemId, reason }, 'another sync committed first; fetching again from its cursor');
@@ -158,7 +162,7 @@ export class TransactionSyncService {
 
   /**
    * The Item as synced and its event, recorded in the same transaction; null, with nothing
-   * written, when another sync moved the cursor since `item` was read.
+   * written, when another sync moved the cursor since `item` was read or the Item was revoked.
    */
   private write(
     item: ItemEntity,
@@ -166,6 +170,9 @@ export class TransactionSyncService {
   ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] } | null> {
     return this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
+      // Removed or revoked while this sync read Plaid: the Item's data went under this lock, and nothing read before may bring it back.
+      const current = await this.deps.items.findById(item.id, manager);
+      if (!current || current.status === ItemStatus.REVOKED) return null;
       // Compare-and-set on the cursor, first: the loser writes nothing. The Item's row, locked by
       // it until commit, comes before the user's stream, in the order status changes take them.
       const updateStatus = changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null;

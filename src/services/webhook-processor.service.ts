@@ -106,6 +106,8 @@ export class WebhookProcessor {
       await this.deps.dataSource.transaction(async (manager) => {
         await lockItemInTransaction(manager, item.id);
         await this.deps.accounts.deleteByPlaidId(manager, item.id, action.plaidAccountId);
+        // A sync that read Plaid before the revocation would bring the account back: it loses its compare-and-set instead.
+        await this.deps.items.forgetSyncCursor(manager, item.id);
       });
     } else if (action.url) {
       await this.deps.items.update(item.id, { webhookUrl: action.url });

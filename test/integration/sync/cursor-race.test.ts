@@ -1,4 +1,4 @@
-import { accessTokenOf, callPlaid, eventually } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /**
@@ -79,5 +79,40 @@ describe('two syncs of one Item at once', () => {
     );
     // One change logged for the raced transaction: the winner's.
     expect(changes).toEqual([{ change: 'added', count: 1 }]);
+  });
+
+  it('does not bring back the data of an Item revoked while it read Plaid', async () => {
+    const token = await gw.tokenFor(newUserId());
+    const item = await linkItem(gw, token);
+    await settled(gw, [item.id]);
+    const storedRows = async () =>
+      (
+        await gw.gateway.dataSource.query<Array<{ count: number }>>('SELECT count(*)::int AS count FROM transactions WHERE item_id = $1', [
+          item.id,
+        ])
+      )[0].count;
+    expect(await storedRows()).toBeGreaterThan(0);
+
+    // From the beginning, so the sync has every row to write.
+    await gw.gateway.dataSource.query('UPDATE items SET transactions_cursor = NULL WHERE id = $1', [item.id]);
+    const slow = await gw.emulator.addLatency({ endpoint: '/transactions/sync', ms: 3_000, times: 1 });
+    const sync = gw.gateway.services.sync.sync(item.id, 'before the revocation').then(
+      (outcome) => outcome,
+      (error: unknown) => error,
+    );
+    await eventually(
+      async () => ((await gw.emulator.faults()).latencies.some((rule) => rule.id === slow) ? undefined : true),
+      10_000,
+      'the fetch',
+    );
+    const fired = await gw.graphql('mutation($id: ID!) { sandboxFireWebhook(code: USER_PERMISSION_REVOKED, itemId: $id) }', {
+      token,
+      variables: { id: item.id },
+    });
+    expect(fired.errors).toBeUndefined();
+    await eventually(async () => ((await storedRows()) === 0 ? true : undefined), 15_000, 'the revocation to delete the rows');
+
+    await sync;
+    expect(await storedRows()).toBe(0);
   });
 });
