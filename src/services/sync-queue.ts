@@ -9,17 +9,22 @@ export interface SyncQueueLimits {
 
 interface Waiter {
   userId: string;
+  itemId: string;
   start: () => void;
 }
 
 /**
  * The turns of this process's syncs, in memory: a sync waits here, holding nothing (no pooled
- * connection, no lock), until it may run. Turns go in arrival order, except that a user at their
- * limit is passed over for the next waiter, so one user's many Items cannot hold up the others.
+ * connection, no lock), until it may run. One sync per Item runs at a time in the process (a
+ * second one would read the same pages and lose the cursor's compare-and-set; waiting, it reads
+ * from the first one's cursor). Turns go in arrival order, except that a waiter whose user is at
+ * their limit, or whose Item is syncing, is passed over for the next, so one user's many Items
+ * cannot hold up the others.
  */
 export class SyncQueue {
   private running = 0;
   private readonly runningByUser = new Map<string, number>();
+  private readonly runningItems = new Set<string>();
   private readonly waiting: Waiter[] = [];
 
   constructor(private readonly limits: SyncQueueLimits) {}
@@ -28,12 +33,12 @@ export class SyncQueue {
    * Runs `work` in its turn. With `maxWaitMs`, a turn that has not come by then ends the wait in
    * SERVICE_UNAVAILABLE (a user is waiting; a queued job just waits its turn).
    */
-  async run<T>(userId: string, work: () => Promise<T>, maxWaitMs?: number): Promise<T> {
-    await this.turn(userId, maxWaitMs);
+  async run<T>(userId: string, itemId: string, work: () => Promise<T>, maxWaitMs?: number): Promise<T> {
+    await this.turn(userId, itemId, maxWaitMs);
     try {
       return await work();
     } finally {
-      this.release(userId);
+      this.release(userId, itemId);
     }
   }
 
@@ -46,16 +51,17 @@ export class SyncQueue {
     return this.running;
   }
 
-  private turn(userId: string, maxWaitMs: number | undefined): Promise<void> {
-    // Every waiter is one a release found unable to start (its user at the limit, or no turn free), so starting now passes no one.
-    if (this.mayStart(userId)) {
-      this.take(userId);
+  private turn(userId: string, itemId: string, maxWaitMs: number | undefined): Promise<void> {
+    // Every waiter is one a release found unable to start (its user at the limit, its Item syncing, or no turn free), so starting now passes no one.
+    if (this.mayStart(userId, itemId)) {
+      this.take(userId, itemId);
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const waiter: Waiter = {
         userId,
+        itemId,
         start: () => {
           clearTimeout(timer);
           resolve();
@@ -75,29 +81,35 @@ export class SyncQueue {
     });
   }
 
-  private mayStart(userId: string): boolean {
-    return this.running < this.limits.concurrency && (this.runningByUser.get(userId) ?? 0) < this.limits.concurrencyPerUser;
+  private mayStart(userId: string, itemId: string): boolean {
+    return (
+      this.running < this.limits.concurrency &&
+      (this.runningByUser.get(userId) ?? 0) < this.limits.concurrencyPerUser &&
+      !this.runningItems.has(itemId)
+    );
   }
 
-  private take(userId: string): void {
+  private take(userId: string, itemId: string): void {
     this.running += 1;
+    this.runningItems.add(itemId);
     this.runningByUser.set(userId, (this.runningByUser.get(userId) ?? 0) + 1);
   }
 
-  private release(userId: string): void {
+  private release(userId: string, itemId: string): void {
     this.running -= 1;
+    this.runningItems.delete(itemId);
     const left = (this.runningByUser.get(userId) ?? 1) - 1;
     if (left === 0) this.runningByUser.delete(userId);
     else this.runningByUser.set(userId, left);
-    // The freed turn goes to the first waiter allowed to run: its own user's next, or another's.
+    // The freed turn goes to the first waiter allowed to run: its own user's or Item's next, or another's.
     for (let index = 0; index < this.waiting.length && this.running < this.limits.concurrency;) {
       const waiter = this.waiting[index];
-      if (!this.mayStart(waiter.userId)) {
+      if (!this.mayStart(waiter.userId, waiter.itemId)) {
         index += 1;
         continue;
       }
       this.waiting.splice(index, 1);
-      this.take(waiter.userId);
+      this.take(waiter.userId, waiter.itemId);
       waiter.start();
     }
   }

@@ -106,6 +106,7 @@ export class TransactionSyncService {
       if (!item) throw new ItemGoneError(itemId);
       return await this.deps.queue.run(
         item.userId,
+        itemId,
         async () => {
           // A sync that loses the cursor's compare-and-set fetches once more, from the winner's cursor:
           // the winner may have read Plaid before the change this sync was asked for. If it loses again,

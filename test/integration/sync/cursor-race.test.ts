@@ -1,19 +1,30 @@
+import { formatEncryptionKeys } from '../../../src/config/encryption-keys';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /**
- * Two syncs of one Item no longer queue on a lock while Plaid answers: both fetch, and the
- * cursor's compare-and-set in the write decides. The loser writes nothing and fetches again
+ * Two syncs of one Item on two instances no longer queue on a lock while Plaid answers: both
+ * fetch, and the cursor's compare-and-set in the write decides. The loser writes nothing and fetches again
  * from the winner's cursor, so it neither doubles rows nor misses a change.
  */
 describe('two syncs of one Item at once', () => {
   let gw: TestGateway;
+  /** A second instance on the same database and Plaid: one instance runs one sync per Item at a time, two can race. */
+  let other: TestGateway;
 
   beforeAll(async () => {
     gw = await startTestGateway({ REDIS_URL: '' });
+    other = await startTestGateway({
+      REDIS_URL: '',
+      PLAID_BASE_URL: gw.gateway.plaidBaseUrl!,
+      PLAID_CLIENT_ID: gw.config.plaid.clientId,
+      PLAID_SECRET: gw.config.plaid.secret,
+      TOKEN_ENCRYPTION_KEYS: formatEncryptionKeys(gw.config.tokenEncryptionKeys!),
+    });
   });
 
   afterAll(async () => {
+    await other?.close();
     await gw?.close();
   });
 
@@ -42,16 +53,15 @@ describe('two syncs of one Item at once', () => {
     );
     expect(added.errors).toBeUndefined();
 
-    const sync = gw.gateway.services.sync;
-    // The first sync's page is slow; the second starts while it waits and commits first.
+    // The first sync's page is slow; the second, on the other instance, starts while it waits and commits first.
     const slow = await gw.emulator.addLatency({ endpoint: '/transactions/sync', ms: 3_000, times: 1 });
-    const first = sync.sync(itemId, 'first');
+    const first = gw.gateway.services.sync.sync(itemId, 'first');
     await eventually(
       async () => ((await gw.emulator.faults()).latencies.some((rule) => rule.id === slow) ? undefined : true),
       10_000,
       "the first sync's fetch",
     );
-    const second = await sync.sync(itemId, 'second');
+    const second = await other.gateway.services.sync.sync(itemId, 'second');
     const late = await first;
 
     expect(second.added).toBe(1);

@@ -20,9 +20,9 @@ describe('SyncQueue', () => {
   ])('runs at most $concurrency at once and $perUser per user: $users -> $running', async ({ concurrency, perUser, users, running }) => {
     const queue = new SyncQueue({ concurrency, concurrencyPerUser: perUser });
     const started: string[] = [];
-    const syncs = users.map((user) => {
+    const syncs = users.map((user, index) => {
       const sync = held();
-      const result = queue.run(user, () => {
+      const result = queue.run(user, `item-${index}`, () => {
         started.push(user);
         return sync.work();
       });
@@ -42,9 +42,10 @@ describe('SyncQueue', () => {
   it('gives a freed turn to the next user who may run, passing over one at their limit', async () => {
     const queue = new SyncQueue({ concurrency: 2, concurrencyPerUser: 1 });
     const started: string[] = [];
-    const start = (user: string) => {
+    let items = 0;
+    const start = (user: string, itemId = `item-${(items += 1)}`) => {
       const sync = held();
-      void queue.run(user, () => {
+      void queue.run(user, itemId, () => {
         started.push(user);
         return sync.work();
       });
@@ -65,9 +66,10 @@ describe('SyncQueue', () => {
   it("passes over a waiter whose user is still at the limit when another's turn is freed", async () => {
     const queue = new SyncQueue({ concurrency: 2, concurrencyPerUser: 1 });
     const started: string[] = [];
-    const start = (user: string) => {
+    let items = 0;
+    const start = (user: string, itemId = `item-${(items += 1)}`) => {
       const sync = held();
-      void queue.run(user, () => {
+      void queue.run(user, itemId, () => {
         started.push(user);
         return sync.work();
       });
@@ -83,10 +85,31 @@ describe('SyncQueue', () => {
     expect(started).toEqual(['a', 'b', 'c']);
   });
 
+  it('runs one sync per Item at a time; the next of that Item waits, the other Items go ahead', async () => {
+    const queue = new SyncQueue({ concurrency: 4, concurrencyPerUser: 4 });
+    const started: string[] = [];
+    const start = (itemId: string) => {
+      const sync = held();
+      void queue.run('a', itemId, () => {
+        started.push(itemId);
+        return sync.work();
+      });
+      return sync;
+    };
+    const first = start('x');
+    start('x');
+    start('y');
+    await flush();
+    expect(started).toEqual(['x', 'y']);
+    first.finish();
+    await flush();
+    expect(started).toEqual(['x', 'y', 'x']);
+  });
+
   it('gives the turn back when the sync fails', async () => {
     const queue = new SyncQueue({ concurrency: 1, concurrencyPerUser: 1 });
-    await expect(queue.run('a', () => Promise.reject(new Error('Plaid down')))).rejects.toThrow('Plaid down');
-    await expect(queue.run('a', () => Promise.resolve('ran'))).resolves.toBe('ran');
+    await expect(queue.run('a', 'item', () => Promise.reject(new Error('Plaid down')))).rejects.toThrow('Plaid down');
+    await expect(queue.run('a', 'item', () => Promise.resolve('ran'))).resolves.toBe('ran');
   });
 
   it('ends a wait longer than maxWaitMs in SERVICE_UNAVAILABLE, leaving the queue as it was', async () => {
@@ -94,8 +117,8 @@ describe('SyncQueue', () => {
     try {
       const queue = new SyncQueue({ concurrency: 1, concurrencyPerUser: 1 });
       const first = held();
-      const running = queue.run('a', first.work);
-      const waiting = queue.run('b', () => Promise.resolve('late'), 5_000);
+      const running = queue.run('a', 'item-a', first.work);
+      const waiting = queue.run('b', 'item-b', () => Promise.resolve('late'), 5_000);
       const outcome = expect(waiting).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { retryAfterSeconds: 5 } });
       await jest.advanceTimersByTimeAsync(5_000);
       await outcome;
