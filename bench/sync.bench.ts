@@ -15,7 +15,8 @@ import { TokenCipher } from '../src/security/token-cipher';
 import { ItemRepository } from '../src/repositories/item.repository';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
-import { SyncWriter } from '../src/services/sync-writer';
+import { SyncQueue } from '../src/services/sync-queue';
+import { SyncWriter } from '../src/repositories/sync-writer';
 import { TransactionSyncService, type SyncObservation } from '../src/services/transaction-sync.service';
 import { benchDatabase, startEmulatorProcess } from './bench-support';
 
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
       itemPlaid,
       items,
       outbox,
+      queue: new SyncQueue({ concurrency: 1, concurrencyPerUser: 1 }),
       logger,
       onSync: (observation) => (observed = observation),
     });

@@ -186,6 +186,14 @@ export const DATABASE_STATEMENT_TIMEOUT_MS = withDefault({
     "PostgreSQL `statement_timeout` of the gateway's connections; the client stops waiting one second after it (a frozen server never answers)",
 });
 
+export const DATABASE_POOL_SIZE = withDefault({
+  name: 'DATABASE_POOL_SIZE',
+  default: '10',
+  parse: integer(2, 1_000),
+  description:
+    "connections in the gateway's pool (pg-boss keeps its own); a sync holds one only for its write transaction, never while Plaid answers",
+});
+
 export const HTTP_HEADERS_TIMEOUT_MS = withDefault({
   name: 'HTTP_HEADERS_TIMEOUT_MS',
   default: '10000',
@@ -226,6 +234,20 @@ export const SYNC_STALE_AFTER_MINUTES = withDefault({
   default: '360',
   parse: integer(1, 43_200),
   description: 'an Item not synced for this long is synced by the sweep',
+});
+
+export const SYNC_CONCURRENCY = withDefault({
+  name: 'SYNC_CONCURRENCY',
+  default: '4',
+  parse: integer(1, 200),
+  description: 'syncs (queued jobs and `syncItem`) one instance runs at a time; the others wait in its queue',
+});
+
+export const SYNC_CONCURRENCY_PER_USER = withDefault({
+  name: 'SYNC_CONCURRENCY_PER_USER',
+  default: '2',
+  parse: integer(1, 200),
+  description: "of those, how many may be one user's Items: one user's many Items cannot take every turn",
 });
 
 export const CHANGE_RETENTION_DAYS = withDefault({
@@ -408,12 +430,15 @@ export const CONFIG_VARIABLES = [
   PLAID_INTERACTIVE_DEADLINE_MS,
   DATABASE_ACQUIRE_TIMEOUT_MS,
   DATABASE_STATEMENT_TIMEOUT_MS,
+  DATABASE_POOL_SIZE,
   HTTP_HEADERS_TIMEOUT_MS,
   HTTP_REQUEST_TIMEOUT_MS,
   HTTP_KEEP_ALIVE_TIMEOUT_MS,
   JOB_QUEUE_SCHEMA,
   SYNC_SWEEP_INTERVAL_MINUTES,
   SYNC_STALE_AFTER_MINUTES,
+  SYNC_CONCURRENCY,
+  SYNC_CONCURRENCY_PER_USER,
   CHANGE_RETENTION_DAYS,
   WEBHOOK_FAILED_RETENTION_DAYS,
   TRANSFER_IDENTITY_THRESHOLD,

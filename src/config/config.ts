@@ -60,6 +60,12 @@ export interface JobsConfig {
   failedWebhookRetentionDays: number;
 }
 
+/** How many syncs run at once; the rest queue in the process (a sync holds no connection while it waits or fetches). */
+export interface SyncConfig {
+  concurrency: number;
+  concurrencyPerUser: number;
+}
+
 /** Every wait on the database has a bound, so a frozen or dead one gives typed errors, not hung requests. */
 export interface DatabaseTimeouts {
   /** Longest wait for a pooled connection. */
@@ -84,6 +90,7 @@ export interface AppConfig {
   databaseUrl?: string;
   redisUrl?: string;
   database: DatabaseTimeouts;
+  databasePoolSize: number;
   http: HttpTimeouts;
   publicUrl: string;
   allowedOrigins: string[];
@@ -96,6 +103,7 @@ export interface AppConfig {
   /** A scrape of /metrics must carry it when set. */
   metricsToken?: string;
   jobs: JobsConfig;
+  sync: SyncConfig;
   /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
   transferIdentityThreshold: number;
   plaid: PlaidConfig;
@@ -157,6 +165,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       acquireTimeoutMs: value(variable.DATABASE_ACQUIRE_TIMEOUT_MS),
       statementTimeoutMs: value(variable.DATABASE_STATEMENT_TIMEOUT_MS),
     },
+    databasePoolSize: value(variable.DATABASE_POOL_SIZE),
     http,
     publicUrl,
     allowedOrigins: value(variable.ALLOWED_ORIGINS),
@@ -173,6 +182,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       changeRetentionDays: value(variable.CHANGE_RETENTION_DAYS),
       failedWebhookRetentionDays: value(variable.WEBHOOK_FAILED_RETENTION_DAYS),
     },
+    sync: { concurrency: value(variable.SYNC_CONCURRENCY), concurrencyPerUser: value(variable.SYNC_CONCURRENCY_PER_USER) },
     plaid: loadPlaidConfig(value, isSet(variable.PLAID_ENV), isProduction),
     auth,
     tokenEncryptionKeys,

@@ -21,7 +21,7 @@ export interface OpenDatabase {
  * The caller must hold the DATA_DIR lock when no DATABASE_URL is set.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'database'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'database' | 'databasePoolSize'>,
   embeddedPassword: string,
   logger: Logger,
   onQuery?: (sql: string) => void,
@@ -37,7 +37,7 @@ export async function openDatabase(
         logger,
       });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = createDataSource({ url, timeouts: config.database, onQuery });
+  const dataSource = createDataSource({ url, poolSize: config.databasePoolSize, timeouts: config.database, onQuery });
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

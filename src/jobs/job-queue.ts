@@ -43,7 +43,7 @@ export type TransactionSql = (text: string, values: unknown[]) => Promise<unknow
  * into one sync (a sync already running still gets one follow-up, for changes it missed).
  */
 export class JobQueue {
-  private readonly workers = new Map<QueueName, string>();
+  private readonly workers = new Map<QueueName, string[]>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -131,17 +131,24 @@ export class JobQueue {
     this.wake(QueueName.WebhookEvent);
   }
 
-  /** Up to `concurrency` jobs at a time, each on its own: one job's failure retries that job only. */
+  /**
+   * Up to `concurrency` jobs at a time, each on its own: that many pg-boss workers of one job
+   * each (pg-boss 10 has no local concurrency, and one worker's batch is finished only when its
+   * slowest job is, so a batch would let one slow job stall the others). A job's failure
+   * retries that job only.
+   */
   async work<T extends object>(queue: QueueName, handler: Handler<T>, concurrency = 1): Promise<void> {
-    await this.workBatches<T>(
-      queue,
-      async (batch) => {
-        const failures = new Map<number, unknown>();
-        await Promise.all(batch.map((data, index) => handler(data).catch((error: unknown) => void failures.set(index, error))));
-        return failures;
-      },
-      concurrency,
-    );
+    for (let worker = 0; worker < concurrency; worker += 1) {
+      await this.workBatches<T>(
+        queue,
+        async ([data]) => {
+          const failures = new Map<number, unknown>();
+          await handler(data).catch((error: unknown) => void failures.set(0, error));
+          return failures;
+        },
+        1,
+      );
+    }
   }
 
   /** Batches of up to `batchSize` jobs to one handler, for work that is cheaper done together. */
@@ -155,7 +162,7 @@ export class JobQueue {
         await this.boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) });
       }
     });
-    this.workers.set(queue, id);
+    this.workers.set(queue, [...(this.workers.get(queue) ?? []), id]);
   }
 
   /** Jobs waiting to run, per queue (a metric). */
@@ -172,7 +179,6 @@ export class JobQueue {
 
   /** A local worker fetches at once instead of at its next poll: webhooks act in milliseconds. */
   private wake(queue: QueueName): void {
-    const id = this.workers.get(queue);
-    if (id) this.boss.notifyWorker(id);
+    for (const id of this.workers.get(queue) ?? []) this.boss.notifyWorker(id);
   }
 }

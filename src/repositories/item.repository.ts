@@ -145,6 +145,14 @@ export class ItemRepository {
   }
 
   /**
+   * The next sync starts from the beginning, and one that read Plaid before now loses its
+   * compare-and-set: for a write that took data away under the Item's lock (an account revoked).
+   */
+  async forgetSyncCursor(db: EntityManager, itemId: string): Promise<void> {
+    await db.query<unknown[]>('UPDATE items SET transactions_cursor = NULL, updated_at = now() WHERE id = $1', [itemId]);
+  }
+
+  /**
    * Several Items' changes in one statement (at most one per Item), each applied only if it is
    * not older than its Item's last applied change; the rows locked in id order.
    */

@@ -3,9 +3,10 @@ import type { AccountEntity } from '../entities/account.entity';
 import type { ItemEntity } from '../entities/item.entity';
 import { DomainError } from '../errors/domain-error';
 import type { ItemPlaid } from '../plaid/item-plaid';
+import { lockItemInTransaction } from '../repositories/item-lock';
 import type { AccountService } from './account.service';
 import type { ItemService } from './item.service';
-import { SyncWriter } from './sync-writer';
+import { SyncWriter } from '../repositories/sync-writer';
 
 export interface BalanceServiceDependencies {
   dataSource: DataSource;
@@ -82,7 +83,11 @@ export class BalanceService {
       if (error instanceof DomainError) return error;
       throw error;
     }
-    await new SyncWriter(this.deps.dataSource.manager, item.id, item.userId).upsertAccounts(answer.accounts, new Date());
+    // Under the Item's lock, like every other write of its accounts (a sync's, a removal's cascade).
+    await this.deps.dataSource.transaction(async (manager) => {
+      await lockItemInTransaction(manager, item.id);
+      await new SyncWriter(manager, item.id, item.userId).upsertAccounts(answer.accounts, new Date());
+    });
     return undefined;
   }
 }

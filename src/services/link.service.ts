@@ -18,9 +18,9 @@ import type { AccessTokenVault } from './access-token-vault';
 import { accountSignature } from './account-signature';
 import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
-import { lockItemInTransaction } from './item-lock';
+import { lockItemInTransaction } from '../repositories/item-lock';
 import { checkLinkOptions, type LinkOptionsInput } from './link-options';
-import { SyncWriter } from './sync-writer';
+import { SyncWriter } from '../repositories/sync-writer';
 import { webhookUrlFor } from './webhook-url';
 
 export interface LinkTokenOptions extends LinkOptionsInput {
@@ -120,6 +120,8 @@ export class LinkService {
     );
     if (plaidItem.error) throw await this.deps.itemPlaid.reportItemError(item, 'itemGet', plaidItem.error);
     await this.deps.dataSource.transaction(async (manager) => {
+      // The accounts are the Item's data: rewritten under its lock, as a sync's write would.
+      await lockItemInTransaction(manager, item.id);
       await new SyncWriter(manager, item.id, userId).upsertAccounts(accounts, new Date());
       await this.deps.itemRows.update(
         item.id,

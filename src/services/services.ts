@@ -22,6 +22,7 @@ import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
+import { SyncQueue } from './sync-queue';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
@@ -112,6 +113,7 @@ export function createServices(deps: ServiceDependencies): Services {
       itemPlaid,
       items: itemRows,
       outbox,
+      queue: new SyncQueue(config.sync),
       logger: logger.child({ component: 'sync' }),
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,

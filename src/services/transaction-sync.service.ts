@@ -1,17 +1,18 @@
 import type { Logger } from 'pino';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { TransactionsUpdateStatus } from '../entities/item-status';
+import type { DataSource } from 'typeorm';
+import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
 import type { ItemEntity } from '../entities/item.entity';
 import type { ItemPlaid } from '../plaid/item-plaid';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
 import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync';
 import { Topic } from '../pubsub/gateway-events';
+import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
 import type { EventOutbox, RecordedEvent } from './event-outbox';
-import { withItemLock } from './item-lock';
 import { toItemSnapshot } from './item-snapshot';
-import { SyncWriter } from './sync-writer';
+import type { SyncQueue } from './sync-queue';
+import { SyncWriter } from '../repositories/sync-writer';
 
 export interface SyncCounts {
   added: number;
@@ -38,6 +39,8 @@ export interface TransactionSyncServiceDependencies {
   itemPlaid: ItemPlaid;
   items: ItemRepository;
   outbox: EventOutbox;
+  /** Whose turn it is to sync, in this process. */
+  queue: SyncQueue;
   logger: Logger;
   pageSize?: number;
   onSync?: (observation: SyncObservation) => void;
@@ -57,9 +60,8 @@ export interface SyncOptions {
   interactive?: boolean;
 }
 
-/** A user's syncItem waits this long for another sync of the Item; a queued sync waits longer, then its job retries. */
-const INTERACTIVE_LOCK_WAIT_MS = 15_000;
-const BACKGROUND_LOCK_WAIT_MS = 60_000;
+/** A user's syncItem waits this long for its turn in the queue; a queued job waits as long as it takes. */
+const INTERACTIVE_QUEUE_WAIT_MS = 15_000;
 
 export class ItemGoneError extends Error {
   constructor(itemId: string) {
@@ -69,10 +71,12 @@ export class ItemGoneError extends Error {
 }
 
 /**
- * Incremental transaction sync. One sync per Item at a time (the Item's advisory lock, shared
- * by the job worker, the syncItem mutation and removal); every page is fetched before anything is
- * written; rows, balances and the new cursor commit together or not at all, so a crash
- * leaves the old cursor and the old rows.
+ * Incremental transaction sync. Every page is fetched from Plaid first, holding nothing: no
+ * transaction, no pooled connection, no lock. Then rows, balances and the new cursor commit in
+ * one short transaction that takes the Item's advisory lock (shared with removal, revocation,
+ * relink and real-time balances) and compare-and-sets the cursor the fetch began from: if
+ * another sync committed first, nothing of this one is written. A crash leaves the old cursor
+ * and the old rows. How many syncs run at once, per instance and per user, is the queue's.
  */
 export class TransactionSyncService {
   /** Users' syncs running in this process, by Item. */
@@ -98,27 +102,49 @@ export class TransactionSyncService {
     let counts: SyncCounts = { added: 0, modified: 0, removed: 0 };
     const phases = { fetchSeconds: 0, writeSeconds: 0 };
     try {
-      return await withItemLock(
-        this.deps.dataSource,
+      let item = await this.deps.items.findById(itemId);
+      if (!item) throw new ItemGoneError(itemId);
+      return await this.deps.queue.run(
+        item.userId,
         itemId,
-        interactive ? INTERACTIVE_LOCK_WAIT_MS : BACKGROUND_LOCK_WAIT_MS,
-        async (runner) => {
-          const item = await this.deps.items.findById(itemId, runner.manager);
-          if (!item) throw new ItemGoneError(itemId);
-          const fetchStarted = performance.now();
-          const changes = await this.collect(item, interactive);
-          const writeStarted = performance.now();
-          const written = await this.write(runner, item, changes);
-          counts = written.counts;
-          phases.fetchSeconds = (writeStarted - fetchStarted) / 1000;
-          phases.writeSeconds = (performance.now() - writeStarted) / 1000;
-          this.deps.logger.info(
-            { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts },
-            'transactions synced',
-          );
-          this.deps.outbox.publish(written.recorded);
-          return { item: written.synced, ...counts };
+        async () => {
+          // A sync that loses the cursor's compare-and-set fetches once more, from the winner's cursor:
+          // the winner may have read Plaid before the change this sync was asked for. If it loses again,
+          // that later winner began after the first one committed, so after this sync was asked for,
+          // and its committed state already holds what this sync would have brought.
+          for (let attempt = 1; ; attempt += 1) {
+            // Read again once the turn has come: the cursor may have moved while this sync waited.
+            item = await this.deps.items.findById(itemId);
+            if (!item) throw new ItemGoneError(itemId);
+            const fetchStarted = performance.now();
+            const changes = await this.collect(item, interactive);
+            const writeStarted = performance.now();
+            const written = await this.write(item, changes);
+            phases.fetchSeconds += (writeStarted - fetchStarted) / 1000;
+            phases.writeSeconds += (performance.now() - writeStarted) / 1000;
+            if (written) {
+              counts = written.counts;
+              this.deps.logger.info(
+                { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts, attempts: attempt },
+                'transactions synced',
+              );
+              this.deps.outbox.publish(written.recorded);
+              return { item: written.synced, ...counts };
+            }
+            const committed = await this.deps.items.findById(itemId);
+            if (!committed) throw new ItemGoneError(itemId);
+            if (committed.status === ItemStatus.REVOKED || attempt === 2) {
+              outcome = committed.status === ItemStatus.REVOKED ? 'revoked' : 'superseded';
+              this.deps.logger.info(
+                { itemId, reason, attempts: attempt, outcome },
+                'nothing of this sync written; answering with the stored state',
+              );
+              return { item: committed, ...counts };
+            }
+            this.deps.logger.info({ itemId, reason }, 'another sync committed first; fetching again from its cursor');
+          }
         },
+        interactive ? INTERACTIVE_QUEUE_WAIT_MS : undefined,
       );
     } catch (error) {
       outcome = error instanceof PlaidApiError ? (error.errorCode ?? error.kind) : error instanceof Error ? error.name : 'error';
@@ -135,32 +161,32 @@ export class TransactionSyncService {
     );
   }
 
-  /** The Item as synced and its event, recorded in the same transaction. */
-  private async write(
-    runner: QueryRunner,
+  /**
+   * The Item as synced and its event, recorded in the same transaction; null, with nothing
+   * written, when another sync moved the cursor since `item` was read or the Item was revoked.
+   */
+  private write(
     item: ItemEntity,
     changes: SyncChanges,
-  ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] }> {
-    await runner.startTransaction();
-    try {
-      const writer = new SyncWriter(runner.manager, item.id, item.userId);
+  ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] } | null> {
+    return this.deps.dataSource.transaction(async (manager) => {
+      await lockItemInTransaction(manager, item.id);
+      // Removed or revoked while this sync read Plaid: the Item's data went under this lock, and nothing read before may bring it back.
+      const current = await this.deps.items.findById(item.id, manager);
+      if (!current || current.status === ItemStatus.REVOKED) return null;
+      // Compare-and-set on the cursor, first: the loser writes nothing. The Item's row, locked by
+      // it until commit, comes before the user's stream, in the order status changes take them.
+      const updateStatus = changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null;
+      const advanced = await this.deps.items.advanceSyncCursor(manager, item.id, item.transactionsCursor, changes.nextCursor, updateStatus);
+      if (!advanced) return null;
+      const writer = new SyncWriter(manager, item.id, item.userId);
       await writer.upsertAccounts(changes.accounts, new Date());
       await writer.upsertTransactions([...changes.added, ...changes.modified]);
       const removed = await writer.removeTransactions(changes.removed);
-      // Compare-and-set on the cursor: if another writer moved it, nothing of this sync applies.
-      const updateStatus = changes.updateStatus ? (UPDATE_STATUS[changes.updateStatus] ?? null) : null;
-      const advanced = await this.deps.items.advanceSyncCursor(
-        runner.manager,
-        item.id,
-        item.transactionsCursor,
-        changes.nextCursor,
-        updateStatus,
-      );
-      if (!advanced) throw new Error(`the sync cursor of item ${item.id} moved during the sync`);
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
-      const synced = await this.deps.items.getById(item.id, runner.manager);
-      const recorded = await this.deps.outbox.record(runner.manager, [
+      const synced = await this.deps.items.getById(item.id, manager);
+      const recorded = await this.deps.outbox.record(manager, [
         {
           topic: Topic.TransactionsSynced,
           userId: synced.userId,
@@ -173,11 +199,7 @@ export class TransactionSyncService {
         },
       ]);
       await this.deps.beforeCommit?.(item.id);
-      await runner.commitTransaction();
       return { counts, synced, recorded };
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    }
+    });
   }
 }

@@ -9,7 +9,7 @@ import type { ItemRepository } from '../repositories/item.repository';
 import type { TransactionRepository } from '../repositories/transaction.repository';
 import type { UnsettledWebhookCounts, WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { ItemStatusService } from './item-status.service';
-import { lockItemInTransaction } from './item-lock';
+import { lockItemInTransaction } from '../repositories/item-lock';
 import type { WebhookPayload } from './webhook-intake.service';
 import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
 
@@ -125,6 +125,8 @@ export class WebhookProcessor {
       await this.deps.dataSource.transaction(async (manager) => {
         await lockItemInTransaction(manager, item.id);
         await this.deps.accounts.deleteByPlaidId(manager, item.id, action.plaidAccountId);
+        // A sync that read Plaid before the revocation would bring the account back: it loses its compare-and-set instead.
+        await this.deps.items.forgetSyncCursor(manager, item.id);
       });
     } else if (action.url) {
       await this.deps.items.update(item.id, { webhookUrl: action.url });

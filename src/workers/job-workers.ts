@@ -9,12 +9,11 @@ import { webhookDeadLetterHandler, webhookJobHandler } from './webhook-job.handl
 
 /** Stored webhooks acted on per job fetch: a burst costs a few statements per batch rather than per webhook. */
 const WEBHOOK_BATCH = 100;
-/** Syncs of different Items run side by side, this many at a time per instance. */
-const SYNC_CONCURRENCY = 2;
 
 /** This instance's workers for every queue. */
 export async function startJobWorkers(jobs: JobQueue, services: Services, config: AppConfig, logger: Logger): Promise<void> {
-  await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), SYNC_CONCURRENCY);
+  // As many sync workers as the instance runs syncs at once (SYNC_CONCURRENCY): each takes its own job.
+  await jobs.work(QueueName.TransactionsSync, syncJobHandler(services.sync, logger), config.sync.concurrency);
   await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
   await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
   await jobs.workBatches(QueueName.WebhookEventFailed, webhookDeadLetterHandler(services.webhookProcessor), WEBHOOK_BATCH);

@@ -1,14 +1,9 @@
 import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
 import { callPlaid, accessTokenOf, linkItem, settled } from '../../support/linking';
+import { percentiles } from '../../support/percentiles';
 import { graphqlAt, newUserId, startTestGateway, type GraphQLCall, type TestGateway } from '../../support/test-gateway';
 
 const CONCURRENT_SYNCS = 50;
-
-function percentiles(latencies: number[]): string {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))].toFixed(0);
-  return `${sorted.length} queries, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`;
-}
 
 /**
  * The row "12 concurrent syncItem on one Item": waiting for an Item's lock must not hold a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'plaid';
 import type { DataSource } from 'typeorm';
-import { SyncWriter } from '../../../src/services/sync-writer';
+import { SyncWriter } from '../../../src/repositories/sync-writer';
 import { openMigratedScratchDatabase, type MigratedScratchDatabase } from '../../support/scratch-database';
 
 /** Text that COPY's format and JSON both have to carry exactly. */

@@ -4,17 +4,15 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AccountBase, Transaction } from 'plaid';
 import type { EntityManager } from 'typeorm';
-import { logChanges as logChangesIn } from '../repositories/transaction-change-log';
+import { logChanges as logChangesIn } from './transaction-change-log';
 
 /** From this many rows on, a sync's transactions are sent by COPY. */
 const COPY_THRESHOLD = 1_000;
 
 const COPY_CHUNK_CHARS = 256 * 1024;
 
-/** The fields of a transaction as the writer ships them (toRow's keys), with their SQL types. */
-const TRANSACTION_FIELDS = {
-  transaction_id: 'text',
-  account_id: 'text',
+/** The columns a sync takes from Plaid's transaction as they are, with their SQL types. */
+const COPIED_COLUMNS = {
   amount: 'numeric',
   iso_currency_code: 'text',
   unofficial_currency_code: 'text',
@@ -30,9 +28,17 @@ const TRANSACTION_FIELDS = {
   logo_url: 'text',
   website: 'text',
 } as const;
+/** A transaction as the writer ships it (toRow's keys, COPY's column order): Plaid's ids, resolved here, then the copied columns. */
+const TRANSACTION_FIELDS = { transaction_id: 'text', account_id: 'text', ...COPIED_COLUMNS } as const;
 const TRANSACTION_COLUMNS = Object.entries(TRANSACTION_FIELDS)
   .map(([name, type]) => `${name} ${type}`)
   .join(', ');
+const COPIED = Object.keys(COPIED_COLUMNS);
+
+/** Every transaction column a sync writes, named once: the insert, its source and the update on conflict are built from it. */
+const INSERT_COLUMNS = ['user_id', 'item_id', 'account_id', 'plaid_transaction_id', ...COPIED].join(', ');
+const INSERT_VALUES = ['$1', '$2', 'a.id', 'r.transaction_id', ...COPIED.map((column) => `r.${column}`)].join(', ');
+const UPDATE_ON_CONFLICT = ['account_id', ...COPIED].map((column) => `${column} = EXCLUDED.${column}`).join(', ');
 
 /**
  * Set-based writes for one sync, inside the caller's transaction: one `INSERT ... SELECT ...
@@ -64,7 +70,7 @@ export class SyncWriter {
       iso_currency_code: account.balances.iso_currency_code ?? null,
       unofficial_currency_code: account.balances.unofficial_currency_code ?? null,
     }));
-    await this.manager.query(
+    await this.manager.query<unknown[]>(
       `INSERT INTO accounts (item_id, user_id, plaid_account_id, name, official_name, mask, type, subtype,
                              balance_available, balance_current, balance_limit, iso_currency_code, unofficial_currency_code, balance_updated_at)
        SELECT $2, $3, r.account_id, r.name, r.official_name, r.mask, r.type, r.subtype,
@@ -97,7 +103,7 @@ export class SyncWriter {
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('upsertTransactions needs the transaction of a query runner');
     // Dropped at commit or rollback; a sync writes its transactions once.
-    await runner.query(`CREATE TEMPORARY TABLE sync_transactions (${TRANSACTION_COLUMNS}) ON COMMIT DROP`);
+    await this.manager.query<unknown[]>(`CREATE TEMPORARY TABLE sync_transactions (${TRANSACTION_COLUMNS}) ON COMMIT DROP`);
     const client = (await runner.connect()) as PoolClient;
     await pipeline(Readable.from(copyLines(transactions)), client.query(copyFrom('COPY sync_transactions FROM STDIN')));
     return this.insertTransactionsFrom('sync_transactions AS r', []);
@@ -105,24 +111,14 @@ export class SyncWriter {
 
   private async insertTransactionsFrom(source: string, parameters: unknown[]): Promise<number> {
     await this.stageChanges();
-    const [{ written }]: Array<{ written: number }> = await this.manager.query(
+    const [{ written }] = await this.manager.query<Array<{ written: number }>>(
       `WITH written AS (
-         INSERT INTO transactions (user_id, item_id, account_id, plaid_transaction_id, amount, iso_currency_code,
-                                   unofficial_currency_code, date, authorized_date, name, merchant_name, category,
-                                   category_detailed, pending, pending_transaction_id, payment_channel, logo_url, website)
-         SELECT $1, $2, a.id, r.transaction_id, r.amount, r.iso_currency_code, r.unofficial_currency_code, r.date,
-                r.authorized_date, r.name, r.merchant_name, r.category, r.category_detailed, r.pending,
-                r.pending_transaction_id, r.payment_channel, r.logo_url, r.website
+         INSERT INTO transactions (${INSERT_COLUMNS})
+         SELECT ${INSERT_VALUES}
            FROM ${source}
            JOIN accounts a ON a.item_id = $2 AND a.plaid_account_id = r.account_id
           ORDER BY r.date
-         ON CONFLICT (plaid_transaction_id) DO UPDATE SET
-           account_id = EXCLUDED.account_id, amount = EXCLUDED.amount, iso_currency_code = EXCLUDED.iso_currency_code,
-           unofficial_currency_code = EXCLUDED.unofficial_currency_code, date = EXCLUDED.date,
-           authorized_date = EXCLUDED.authorized_date, name = EXCLUDED.name, merchant_name = EXCLUDED.merchant_name,
-           category = EXCLUDED.category, category_detailed = EXCLUDED.category_detailed, pending = EXCLUDED.pending,
-           pending_transaction_id = EXCLUDED.pending_transaction_id, payment_channel = EXCLUDED.payment_channel,
-           logo_url = EXCLUDED.logo_url, website = EXCLUDED.website, updated_at = now()
+         ON CONFLICT (plaid_transaction_id) DO UPDATE SET ${UPDATE_ON_CONFLICT}, updated_at = now()
          WHERE transactions.item_id = EXCLUDED.item_id
          RETURNING id, plaid_transaction_id, CASE WHEN xmax = 0 THEN 'added' ELSE 'modified' END AS change
        ), staged AS (
@@ -137,7 +133,7 @@ export class SyncWriter {
   async removeTransactions(plaidTransactionIds: string[]): Promise<number> {
     if (plaidTransactionIds.length === 0) return 0;
     await this.stageChanges();
-    const [{ removed }]: Array<{ removed: number }> = await this.manager.query(
+    const [{ removed }] = await this.manager.query<Array<{ removed: number }>>(
       `WITH gone AS (
          DELETE FROM transactions WHERE item_id = $1 AND plaid_transaction_id = ANY($2::text[])
          RETURNING id, plaid_transaction_id, 'removed' AS change
@@ -156,14 +152,16 @@ export class SyncWriter {
    */
   async logChanges(): Promise<void> {
     if (!this.staging) return;
-    await this.manager.query(`WITH ${logChangesIn('sync_changes', '$1', '$2')} SELECT 1`, [this.userId, this.itemId]);
+    await this.manager.query<unknown[]>(`WITH ${logChangesIn('sync_changes', '$1', '$2')} SELECT 1`, [this.userId, this.itemId]);
   }
 
   /** The sync's changes wait here until logChanges, dropped at commit or rollback. */
   private async stageChanges(): Promise<void> {
     if (this.staging) return;
     this.staging = true;
-    await this.manager.query(`CREATE TEMPORARY TABLE sync_changes (id uuid, plaid_transaction_id text, change text) ON COMMIT DROP`);
+    await this.manager.query<unknown[]>(
+      `CREATE TEMPORARY TABLE sync_changes (id uuid, plaid_transaction_id text, change text) ON COMMIT DROP`,
+    );
   }
 }
 
