@@ -1,6 +1,12 @@
 import { InitialSchema1763715600000 } from './1763715600000-initial-schema';
 import { TransactionAccountItemKey1763805600000 } from './1763805600000-transaction-account-item-key';
 import { EventStream1764633600000 } from './1764633600000-event-stream';
+import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token';
 
 /** In the order they apply. */
-export const MIGRATIONS = [InitialSchema1763715600000, TransactionAccountItemKey1763805600000, EventStream1764633600000];
+export const MIGRATIONS = [
+  InitialSchema1763715600000,
+  TransactionAccountItemKey1763805600000,
+  EventStream1764633600000,
+  LinkPublicToken1796533995056,
+];

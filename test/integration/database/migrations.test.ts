@@ -23,6 +23,7 @@ describe('migrations', () => {
       'InitialSchema1763715600000',
       'TransactionAccountItemKey1763805600000',
       'EventStream1764633600000',
+      'LinkPublicToken1796533995056',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
