@@ -50,22 +50,23 @@ describe('the public-token exchange', () => {
       await db().query(`DROP TRIGGER refuse_sync_jobs ON "${schema}".job`);
       await db().query(`DROP FUNCTION "${schema}".refuse_sync_jobs()`);
     }
-    expect(gw.logs.some((line) => line.msg === 'first sync not queued; the sync sweep will run it')).toBe(true);
-    expect(answer.errors).toBeUndefined();
-    const item = answer.data!.exchangePublicToken;
-    expect(item).toMatchObject({ plaidItemId: login.itemId, status: 'ACTIVE' });
-    expect(removalsAtPlaid()).toBe(removalsBefore);
-
-    const [row]: Array<{ status: string; last_synced_at: Date | null }> = await db().query(
-      'SELECT status, last_synced_at FROM items WHERE id = $1',
-      [item.id],
+    // The Item is stored, and Plaid still knows it: its token was not removed there.
+    const [row]: Array<{ id: string; status: string; last_synced_at: Date | null }> = await db().query(
+      'SELECT id, status, last_synced_at FROM items WHERE user_id = $1',
+      [userId],
     );
-    expect(row).toEqual({ status: 'ACTIVE', last_synced_at: null });
-    const stored = await accessTokenOf(gw, item.id);
+    expect(row).toMatchObject({ status: 'ACTIVE', last_synced_at: null });
+    const stored = await accessTokenOf(gw, row.id);
     expect(stored).toBe(login.accessToken);
     const atPlaid = await callPlaid<{ item: { item_id: string } }>(gw, '/item/get', { access_token: stored });
     expect(atPlaid.status).toBe(200);
     expect(atPlaid.body.item.item_id).toBe(login.itemId);
+    expect(removalsAtPlaid()).toBe(removalsBefore);
+    // The client is answered with its Item; the missing job is only logged.
+    expect(answer.errors).toBeUndefined();
+    const item = answer.data!.exchangePublicToken;
+    expect(item).toEqual({ id: row.id, plaidItemId: login.itemId, status: 'ACTIVE' });
+    expect(gw.logs.some((line) => line.msg === 'first sync not queued; the sync sweep will run it')).toBe(true);
 
     // Nothing else queues a sync for it: the sweep does, because it never synced.
     const queued: unknown[] = await db().query(`SELECT 1 FROM "${schema}".job WHERE name = 'transactions-sync' AND data->>'itemId' = $1`, [
