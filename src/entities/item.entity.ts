@@ -21,6 +21,11 @@ export class ItemEntity {
   @Column({ name: 'plaid_item_id', type: 'text' })
   plaidItemId!: string;
 
+  /** SHA-256 (hex) of the public token this Item was linked with: a retried exchange is answered with this Item. */
+  @Index('UQ_items_public_token_sha256', { unique: true })
+  @Column({ name: 'public_token_sha256', type: 'text', nullable: true })
+  publicTokenSha256!: string | null;
+
   @Column({ name: 'access_token_ciphertext', type: 'bytea' })
   accessTokenCiphertext!: Buffer;
 

@@ -2,6 +2,7 @@ import { InitialSchema1763715600000 } from './1763715600000-initial-schema';
 import { TransactionAccountItemKey1763805600000 } from './1763805600000-transaction-account-item-key';
 import { EventStream1764633600000 } from './1764633600000-event-stream';
 import { WebhookEventsUnsettled1765000000000 } from './1765000000000-webhook-events-unsettled';
+import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TransactionAccountItemKey1763805600000,
   EventStream1764633600000,
   WebhookEventsUnsettled1765000000000,
+  LinkPublicToken1796533995056,
 ];

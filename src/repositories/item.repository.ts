@@ -54,6 +54,11 @@ export class ItemRepository {
     return this.repository(db).findBy({ id: In(itemIds) });
   }
 
+  /** The user's Item linked with the public token of this SHA-256, if any. */
+  findOwnedByPublicToken(userId: string, publicTokenSha256: string): Promise<ItemEntity | null> {
+    return this.repository().findOneBy({ userId, publicTokenSha256 });
+  }
+
   findByPlaidItemIds(plaidItemIds: string[]): Promise<ItemEntity[]> {
     return plaidItemIds.length === 0 ? Promise.resolve([]) : this.repository().findBy({ plaidItemId: In(plaidItemIds) });
   }
@@ -82,8 +87,12 @@ export class ItemRepository {
    * The accounts of each of the user's Items at the institution that are not revoked. The
    * rows come unordered: comparing them is the caller's (one signature, computed in one place).
    */
-  async accountsOfLinkedItems(userId: string, institutionId: string): Promise<Map<string, AccountFingerprint[]>> {
-    const rows: Array<AccountFingerprint & { item_id: string }> = await this.dataSource.query(
+  async accountsOfLinkedItems(
+    userId: string,
+    institutionId: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, AccountFingerprint[]>> {
+    const rows: Array<AccountFingerprint & { item_id: string }> = await db.query(
       `SELECT i.id AS item_id, a.name, a.mask, a.type, a.subtype
          FROM items i JOIN accounts a ON a.item_id = i.id
         WHERE i.user_id = $1 AND i.institution_id = $2 AND i.status <> 'REVOKED'
@@ -97,6 +106,14 @@ export class ItemRepository {
       else byItem.set(itemId, [account]);
     }
     return byItem;
+  }
+
+  /**
+   * Serialises, until the transaction ends, the links of one user at one institution: the
+   * duplicate check and the insert that follows it see every Item linked before.
+   */
+  async lockLinksAt(db: EntityManager, userId: string, institutionId: string): Promise<void> {
+    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`link:${userId}:${institutionId}`]);
   }
 
   async insert(db: EntityManager, item: Partial<ItemEntity>): Promise<void> {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AccountBase, LinkTokenCreateRequest, Products } from 'plaid';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { ItemStatus } from '../entities/item-status';
 import { ItemEntity } from '../entities/item.entity';
@@ -84,28 +84,44 @@ export class LinkService {
     return { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
   }
 
+  /**
+   * Idempotent for its user: the same public token exchanged again answers the Item the first
+   * exchange stored (Plaid itself refuses a second exchange of a token).
+   */
   async exchangePublicToken(userId: string, input: ExchangeInput): Promise<ItemEntity> {
     const publicToken = input.publicToken.trim();
     if (publicToken === '' || publicToken.length > 200) throw badUserInput('publicToken is not a public token', 'publicToken');
+    const publicTokenSha256 = createHash('sha256').update(publicToken).digest('hex');
+    const linked = await this.deps.itemRows.findOwnedByPublicToken(userId, publicTokenSha256);
+    if (linked) return linked;
     let exchanged;
     try {
       exchanged = await this.deps.plaid.call('itemPublicTokenExchange', { public_token: publicToken });
     } catch (error) {
       if (error instanceof PlaidApiError && error.errorCode && BAD_PUBLIC_TOKEN.has(error.errorCode)) {
+        // A retry that overtook the first exchange's answer finds the Item once that one is stored.
+        const stored = await this.deps.itemRows.findOwnedByPublicToken(userId, publicTokenSha256);
+        if (stored) return stored;
         throw badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
       }
       throw contractErrorOf(error);
     }
     const accessToken = exchanged.access_token;
+    let itemId: string;
     try {
-      return await this.storeNewItem(userId, exchanged.item_id, accessToken, input);
+      itemId = await this.storeNewItem(userId, exchanged.item_id, accessToken, publicTokenSha256, input);
     } catch (error) {
-      // Nothing is kept of an Item the gateway will not track, so it must not stay billed at Plaid.
+      // Nothing was stored: an Item the gateway will not track must not stay billed at Plaid.
       await this.removeAtPlaid(accessToken).catch((removal: unknown) =>
         this.deps.logger.error({ err: removal, plaidItemId: exchanged.item_id }, 'could not remove an unstored Item at Plaid'),
       );
       throw contractErrorOf(error);
     }
+    // The Item is stored with a live token from here on: nothing below may remove it at Plaid.
+    await this.deps.jobs
+      .enqueueSync({ itemId, reason: 'initial' })
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, itemId }, 'first sync not queued; the sync sweep will run it'));
+    return this.deps.items.get(userId, itemId);
   }
 
   /** After update mode: asks Plaid itself whether the Item works again. */
@@ -189,22 +205,32 @@ export class LinkService {
     }
   }
 
-  private async storeNewItem(userId: string, plaidItemId: string, accessToken: string, input: ExchangeInput): Promise<ItemEntity> {
+  /** Stores the Item and its accounts, unless it duplicates one already linked; answers its id. */
+  private async storeNewItem(
+    userId: string,
+    plaidItemId: string,
+    accessToken: string,
+    publicTokenSha256: string,
+    input: ExchangeInput,
+  ): Promise<string> {
     const [{ item: plaidItem }, { accounts }] = await Promise.all([
       this.deps.plaid.call('itemGet', { access_token: accessToken }),
       this.deps.plaid.call('accountsGet', { access_token: accessToken }),
     ]);
     const institutionId = plaidItem.institution_id ?? input.institutionId ?? null;
     const institutionName = plaidItem.institution_name ?? (await this.institutionName(institutionId)) ?? input.institutionName ?? null;
-    await this.refuseDuplicate(userId, institutionId, institutionName, accounts);
 
     const id = randomUUID();
     const status = plaidItem.error ? statusForPlaidError(plaidItem.error.error_code) : ItemStatus.ACTIVE;
     await this.deps.dataSource.transaction(async (manager) => {
+      // Checked under the lock, so two links of the same accounts at once cannot both pass.
+      if (institutionId) await this.deps.itemRows.lockLinksAt(manager, userId, institutionId);
+      await this.refuseDuplicate(manager, userId, institutionId, institutionName, accounts);
       await this.deps.itemRows.insert(manager, {
         id,
         userId,
         plaidItemId,
+        publicTokenSha256,
         ...this.deps.vault.seal(id, accessToken),
         institutionId,
         institutionName,
@@ -219,12 +245,12 @@ export class LinkService {
       });
       await new SyncWriter(manager, id, userId).upsertAccounts(accounts, new Date());
     });
-    await this.deps.jobs.enqueueSync({ itemId: id, reason: 'initial' });
-    return this.deps.items.get(userId, id);
+    return id;
   }
 
   /** The same login at the same institution, with the same accounts, is one Item: a second is refused. */
   private async refuseDuplicate(
+    manager: EntityManager,
     userId: string,
     institutionId: string | null,
     institutionName: string | null,
@@ -234,7 +260,7 @@ export class LinkService {
     const signature = accountSignature(
       accounts.map((a) => ({ name: a.name, mask: a.mask ?? null, type: a.type, subtype: a.subtype ?? null })),
     );
-    const linked = await this.deps.itemRows.accountsOfLinkedItems(userId, institutionId);
+    const linked = await this.deps.itemRows.accountsOfLinkedItems(userId, institutionId, manager);
     const duplicate = [...linked].find(([, linkedAccounts]) => accountSignature(linkedAccounts) === signature)?.[0];
     if (duplicate) {
       throw new DomainError(

@@ -24,6 +24,7 @@ describe('migrations', () => {
       'TransactionAccountItemKey1763805600000',
       'EventStream1764633600000',
       'WebhookEventsUnsettled1765000000000',
+      'LinkPublicToken1796533995056',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
