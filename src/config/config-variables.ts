@@ -265,6 +265,14 @@ export const WEBHOOK_FAILED_RETENTION_DAYS = withDefault({
   description: 'webhook records that FAILED (every retry failed) are kept this long, to be looked into, then pruned daily',
 });
 
+export const WEBHOOK_KEY_LOOKUPS_PER_MINUTE = withDefault({
+  name: 'WEBHOOK_KEY_LOOKUPS_PER_MINUTE',
+  default: '10',
+  parse: integer(1, 10_000),
+  description:
+    'Plaid look-ups of webhook signing key ids not held yet, across all ids, per minute; a webhook past it is answered 503 (Plaid retries)',
+});
+
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   name: 'TRANSFER_IDENTITY_THRESHOLD',
   default: '70',
@@ -441,6 +449,7 @@ export const CONFIG_VARIABLES = [
   SYNC_CONCURRENCY_PER_USER,
   CHANGE_RETENTION_DAYS,
   WEBHOOK_FAILED_RETENTION_DAYS,
+  WEBHOOK_KEY_LOOKUPS_PER_MINUTE,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

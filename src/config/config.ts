@@ -106,6 +106,8 @@ export interface AppConfig {
   sync: SyncConfig;
   /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
   transferIdentityThreshold: number;
+  /** Key ids not held yet that webhooks may make us look up at Plaid, per minute, all ids together. */
+  webhookKeyLookupsPerMinute: number;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -175,6 +177,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     logLevel: value(variable.LOG_LEVEL),
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
+    webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),
       sweepIntervalMinutes: value(variable.SYNC_SWEEP_INTERVAL_MINUTES),

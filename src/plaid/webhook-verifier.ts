@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import type { Logger } from 'pino';
 import { PlaidApiError } from './plaid-api-error';
 import type { PlaidClient } from './plaid-client';
@@ -27,8 +27,10 @@ export interface VerifiedWebhook {
   issuedAt: Date;
   keyId: string;
   /**
-   * SHA-256 of the signed token: the same for a delivery repeated as it was, different for
-   * every signing (ES256 signatures are randomised), even of the same bytes in the same second.
+   * SHA-256 of what was signed and the signature's value (r, and s in its low form): the same
+   * for a delivery repeated in any encoding the verifier accepts (whitespace, `=` padding, unused
+   * low bits, the high-S twin of the signature), different for every signing (ES256 signatures
+   * are randomised), even of the same bytes in the same second.
    */
   deliveryId: string;
 }
@@ -47,6 +49,15 @@ const KEY_REFRESH_MS = 10 * 60_000;
 /** An unknown kid is not asked about again for this long: forged kids must not make us hammer Plaid. */
 const UNKNOWN_KID_BACKOFF_MS = 60_000;
 const MAX_REMEMBERED_KIDS = 1_000;
+const MINUTE_MS = 60_000;
+/** The order of P-256's group: an ES256 signature (r, s) verifies as (r, n - s) too. */
+const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+
+export interface WebhookVerifierOptions {
+  /** Look-ups of key ids not held yet, across all kids, per minute (WEBHOOK_KEY_LOOKUPS_PER_MINUTE). */
+  unknownKeyLookupsPerMinute: number;
+  now?: () => number;
+}
 
 /**
  * Proves a webhook came from Plaid (invariant 1): ES256 only, decided from the header before
@@ -58,12 +69,17 @@ export class WebhookVerifier {
   private readonly keys = new Map<string, CachedKey>();
   private readonly unknownKids = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<CachedKey | undefined>>();
+  /** When the look-ups of new kids in the current minute began, and how many there were. */
+  private lookupWindow = { startedAt: 0, count: 0 };
+  private readonly now: () => number;
 
   constructor(
     private readonly plaid: PlaidClient,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly options: WebhookVerifierOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Throws WebhookVerificationError for a webhook that is not Plaid's, WebhookKeyUnavailableError while its key cannot be had. */
   async verify(rawBody: Buffer, signature: string | undefined): Promise<VerifiedWebhook> {
@@ -76,6 +92,8 @@ export class WebhookVerifier {
     }
     if (header.alg !== 'ES256') throw new WebhookVerificationError(`algorithm ${String(header.alg)} is not accepted`);
     if (typeof header.kid !== 'string' || header.kid === '' || header.kid.length > 128) throw new WebhookVerificationError('no key id');
+    // Everything that needs no key is checked before one is looked up: a forgery costs Plaid no call.
+    this.checkUnverifiedClaims(rawBody, signature);
 
     const cached = await this.keyFor(header.kid);
     if (!cached) throw new WebhookVerificationError('unknown signing key');
@@ -102,7 +120,23 @@ export class WebhookVerifier {
     const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
       throw new WebhookVerificationError('body does not match its signature');
-    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid, deliveryId: createHash('sha256').update(signature).digest('hex') };
+    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid, deliveryId: deliveryIdOf(signature) };
+  }
+
+  /** The claims as sent, before any key: a fresh `iat` and the hash of these very bytes. */
+  private checkUnverifiedClaims(rawBody: Buffer, signature: string): void {
+    let claims: JWTPayload;
+    try {
+      claims = decodeJwt(signature);
+    } catch {
+      throw new WebhookVerificationError('Plaid-Verification is not a JWT');
+    }
+    const ageSeconds = typeof claims.iat === 'number' ? this.now() / 1000 - claims.iat : Number.NaN;
+    if (!(ageSeconds <= MAX_AGE_SECONDS && ageSeconds >= -FUTURE_SKEW_SECONDS))
+      throw new WebhookVerificationError('stale or invalid claims');
+    const claimed = claims.request_body_sha256;
+    if (typeof claimed !== 'string' || claimed.toLowerCase() !== createHash('sha256').update(rawBody).digest('hex'))
+      throw new WebhookVerificationError('body does not match its signature');
   }
 
   private async keyFor(kid: string): Promise<CachedKey | undefined> {
@@ -111,6 +145,11 @@ export class WebhookVerifier {
     const refusedAt = this.unknownKids.get(kid);
     if (!cached && refusedAt !== undefined && this.now() - refusedAt < UNKNOWN_KID_BACKOFF_MS) return undefined;
     let pending = this.inFlight.get(kid);
+    if (!pending && !cached && !this.takeLookup()) {
+      // Random kids must not become Plaid calls: past the budget a new kid waits for Plaid's retry.
+      this.logger.warn({ kid }, 'webhook key look-ups over WEBHOOK_KEY_LOOKUPS_PER_MINUTE; answering 503');
+      throw new WebhookKeyUnavailableError(kid);
+    }
     if (!pending) {
       pending = this.fetchKey(kid, cached).finally(() => this.inFlight.delete(kid));
       this.inFlight.set(kid, pending);
@@ -127,7 +166,14 @@ export class WebhookVerifier {
       this.unknownKids.delete(kid);
       return entry;
     } catch (error) {
-      if (error instanceof PlaidApiError && error.kind === 'plaid' && error.status !== undefined && error.status < 500) {
+      // Plaid said there is no such key. A 429 says nothing about the key: it is an outage like a 5xx.
+      if (
+        error instanceof PlaidApiError &&
+        error.kind === 'plaid' &&
+        error.status !== undefined &&
+        error.status < 500 &&
+        error.status !== 429
+      ) {
         this.remember(this.unknownKids, kid, this.now());
         this.keys.delete(kid);
         return undefined;
@@ -139,8 +185,35 @@ export class WebhookVerifier {
     }
   }
 
+  /** One look-up of a key id not held, from a budget shared by every kid and renewed each minute. */
+  private takeLookup(): boolean {
+    const now = this.now();
+    if (now - this.lookupWindow.startedAt >= MINUTE_MS) this.lookupWindow = { startedAt: now, count: 0 };
+    if (this.lookupWindow.count >= this.options.unknownKeyLookupsPerMinute) return false;
+    this.lookupWindow.count += 1;
+    return true;
+  }
+
   private remember<T>(map: Map<string, T>, kid: string, value: T): void {
     if (map.size >= MAX_REMEMBERED_KIDS && !map.has(kid)) map.delete(map.keys().next().value!);
     map.set(kid, value);
   }
+}
+
+/**
+ * What identifies one signing: the signing input and the signature's value. The verifier has
+ * accepted the signature segment, so its base64url decodes to r || s (32 bytes each) whatever
+ * spelling it came in; s is taken in its low form, since n - s verifies as well.
+ */
+function deliveryIdOf(signature: string): string {
+  const [header, payload, encoded] = signature.split('.');
+  const bytes = Buffer.from(encoded.replace(/[\s=]/g, ''), 'base64url');
+  const r = bytes.subarray(0, 32);
+  const s = BigInt(`0x${bytes.subarray(32, 64).toString('hex') || '0'}`);
+  const lowS = s > P256_ORDER / 2n ? P256_ORDER - s : s;
+  return createHash('sha256')
+    .update(`${header}.${payload}.`)
+    .update(r)
+    .update(Buffer.from(lowS.toString(16).padStart(64, '0'), 'hex'))
+    .digest('hex');
 }

@@ -149,7 +149,9 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     metrics.setQueueDepthSource(() => jobs.depth());
     metrics.setWebhookDeliverySource(() => services.webhookProcessor.unsettledCounts());
     await startJobWorkers(jobs, services, config, logger);
-    const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
+    const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }), {
+      unknownKeyLookupsPerMinute: config.webhookKeyLookupsPerMinute,
+    });
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
     const schema = await buildGatewaySchema(services, pubSub.pubSub);
     const health: HealthState = {

@@ -13,6 +13,8 @@ type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
  */
 export class PlaidKeyServer {
   readonly lookups: string[] = [];
+  /** How many of the next look-ups are answered 429 RATE_LIMIT_EXCEEDED, as Plaid's limit would. */
+  rateLimitNext = 0;
   private readonly keys = new Map<string, { pair: KeyPair; expiredAt: number | null }>();
   private server!: Server;
   private stopServer: () => Promise<void> = async () => undefined;
@@ -34,6 +36,19 @@ export class PlaidKeyServer {
   private async answer(raw: string, res: ServerResponse): Promise<void> {
     const kid = (JSON.parse(raw || '{}') as { key_id?: string }).key_id ?? '';
     this.lookups.push(kid);
+    if (this.rateLimitNext > 0) {
+      this.rateLimitNext -= 1;
+      res.writeHead(429, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error_type: 'RATE_LIMIT_EXCEEDED',
+          error_code: 'RATE_LIMIT',
+          error_message: 'rate limit exceeded',
+          display_message: null,
+          request_id: 'r',
+        }),
+      );
+      return;
+    }
     const entry = this.keys.get(kid);
     if (!entry) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(
