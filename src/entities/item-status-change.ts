@@ -1,4 +1,4 @@
-import type { ItemStatus } from './item-status';
+import type { ItemEvent } from './item-state-machine';
 
 export interface ItemErrorFields {
   type: string;
@@ -7,9 +7,9 @@ export interface ItemErrorFields {
   displayMessage: string | null;
 }
 
-/** One move of an Item to a status, as webhooks and failed Plaid calls report it. */
+/** Something that happened to an Item, as webhooks, Plaid's answers, relinks and removal report it; the state machine decides what it does. */
 export interface StatusChange {
-  status: ItemStatus;
+  event: ItemEvent;
   /** The webhook or error code behind the change. */
   reason: string;
   /** When it happened: a webhook's JWT iat, or now. An older change than the last applied one is ignored. */

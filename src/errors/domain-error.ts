@@ -6,7 +6,19 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'ITEM_LOGIN_REQUIRED'
+  /** The user revoked the app's access at the bank: relinking restores it. */
+  | 'USER_PERMISSION_REVOKED'
+  /** The user did not share the data the call needs: relinking with access granted restores it. */
+  | 'ACCESS_NOT_GRANTED'
+  /** Plaid no longer knows the Item (or its access token): it must be linked again. */
+  | 'ITEM_NOT_FOUND'
+  /** The bank does not offer the data asked for on this Item. */
+  | 'PRODUCTS_NOT_SUPPORTED'
+  /** Another problem of the Item that the user must fix at the bank or by relinking; `plaidErrorCode` says which. */
+  | 'ITEM_ERROR'
+  /** Plaid rate limit; `retryAfterSeconds` says when to try again. */
   | 'RATE_LIMITED'
+  /** Plaid or the bank is down or slow; `retryAfterSeconds` says when to try again. */
   | 'PLAID_UNAVAILABLE'
   | 'SANDBOX_ONLY'
   /** The database (or another dependency every answer needs) is not answering; `retryAfterSeconds` says when to try again. */

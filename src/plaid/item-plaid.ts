@@ -1,7 +1,7 @@
 import type { PlaidError } from 'plaid';
+import { ItemEvent, nextItemStatus } from '../entities/item-state-machine';
 import type { ItemEntity } from '../entities/item.entity';
 import type { StatusChange } from '../entities/item-status-change';
-import type { DomainError } from '../errors/domain-error';
 import { PlaidApiError } from './plaid-api-error';
 import type { PlaidCallOptions, PlaidClient, PlaidMethod, RequestOf, ResponseOf } from './plaid-client';
 import { toDomainError } from './plaid-error-mapping';
@@ -29,9 +29,9 @@ export interface ItemPlaidDependencies {
 
 /**
  * The one door for a Plaid call on an Item: it opens the sealed access token, calls through
- * the Plaid client, and on a Plaid error moves the Item to the status the error names
- * (ITEM_LOGIN_REQUIRED and the others `failedCallChange` knows) before the caller sees the
- * contract's error, with the Item's id.
+ * the Plaid client, and on a Plaid error reports the event the error names to the Item's state
+ * machine (ITEM_LOGIN_REQUIRED and the others `failedCallChange` knows) before the caller sees
+ * the contract's error, with the Item's id.
  */
 export class ItemPlaid {
   constructor(private readonly deps: ItemPlaidDependencies) {}
@@ -58,14 +58,29 @@ export class ItemPlaid {
       return await work(this.deps.openAccessToken(item));
     } catch (error) {
       if (!(error instanceof PlaidApiError)) throw error;
-      const change = error.plaidError ? failedCallChange(error.plaidError) : undefined;
+      const change = failedCallChange(error);
       if (change) await this.deps.applyStatusChange(item.id, { ...change, occurredAt: new Date() });
       throw readError?.(error) ?? toDomainError(error, { itemId: item.id });
     }
   }
 
+  /**
+   * A call that proves the Item works (a sync's every page) succeeded: an Item in a status a
+   * success ends (ERROR) is ACTIVE again. Dated from when the call was asked, so an error
+   * reported meanwhile is not overwritten by it.
+   */
+  async recordSuccess(item: Pick<ItemEntity, 'id' | 'status'>, askedAt: Date): Promise<void> {
+    if (typeof nextItemStatus(item.status, ItemEvent.CALL_SUCCEEDED) !== 'string') return;
+    await this.deps.applyStatusChange(item.id, {
+      event: ItemEvent.CALL_SUCCEEDED,
+      reason: 'CALL_SUCCEEDED',
+      occurredAt: askedAt,
+      error: null,
+    });
+  }
+
   /** An Item error Plaid reported inside a successful answer (`item.error` of /item/get): stored, and read as the contract's error. */
-  async reportItemError(item: SealedItem, endpoint: ItemMethod, error: PlaidError): Promise<DomainError> {
+  async reportItemError(item: SealedItem, endpoint: ItemMethod, error: PlaidError): Promise<Error> {
     await this.deps.applyStatusChange(item.id, { ...itemErrorChange(error), occurredAt: new Date() });
     return toDomainError(PlaidApiError.fromPlaidError(endpoint, error), { itemId: item.id });
   }

@@ -1,5 +1,7 @@
-import { ItemStatus } from '../entities/item-status';
+import { ItemEvent } from '../entities/item-state-machine';
 import type { StatusChange } from '../entities/item-status-change';
+import type { PlaidApiError } from './plaid-api-error';
+import { readPlaidError, readPlaidFailure } from './plaid-error-mapping';
 
 /** An Item error as Plaid words it: in an error answer, in `item.error`, or in an ITEM ERROR webhook. */
 export interface PlaidItemError {
@@ -9,31 +11,18 @@ export interface PlaidItemError {
   display_message?: string | null;
 }
 
-/** How an Item error from Plaid reads as the contract's ItemStatus. */
-export function statusForPlaidError(errorCode: string): ItemStatus {
-  switch (errorCode) {
-    case 'ITEM_LOGIN_REQUIRED':
-      return ItemStatus.LOGIN_REQUIRED;
-    case 'USER_PERMISSION_REVOKED':
-    case 'ACCESS_NOT_GRANTED':
-      return ItemStatus.REVOKED;
-    default:
-      return ItemStatus.ERROR;
-  }
-}
-
-/** The change an Item error Plaid reported about the Item itself (its `item.error`, an ITEM ERROR webhook) makes. */
+/**
+ * The change an Item error Plaid reported about the Item itself (its `item.error`, an ITEM ERROR
+ * webhook) makes: the event its code names, or ITEM_ERROR for one that names none (an outage
+ * the Item reports is still the Item's error).
+ */
 export function itemErrorChange(error: PlaidItemError): Omit<StatusChange, 'occurredAt'> {
   const code = error.error_code ?? 'UNKNOWN';
+  const type = error.error_type ?? 'ITEM_ERROR';
   return {
-    status: statusForPlaidError(code),
+    event: readPlaidError(type, code).itemEvent ?? ItemEvent.ITEM_ERROR,
     reason: code,
-    error: {
-      type: error.error_type ?? 'ITEM_ERROR',
-      code,
-      message: error.error_message ?? '',
-      displayMessage: error.display_message ?? null,
-    },
+    error: { type, code, message: error.error_message ?? '', displayMessage: error.display_message ?? null },
   };
 }
 
@@ -41,7 +30,8 @@ export function itemErrorChange(error: PlaidItemError): Omit<StatusChange, 'occu
  * The change a failed call's error makes to its Item. Only errors that name the Item's state
  * move it; any other failure (a rate limit, an outage, a bad request) says nothing about the Item.
  */
-export function failedCallChange(error: PlaidItemError): Omit<StatusChange, 'occurredAt'> | undefined {
-  if (!error.error_code || statusForPlaidError(error.error_code) === ItemStatus.ERROR) return undefined;
-  return itemErrorChange(error);
+export function failedCallChange(error: PlaidApiError): Omit<StatusChange, 'occurredAt'> | undefined {
+  const event = readPlaidFailure(error).itemEvent;
+  if (!event || !error.plaidError) return undefined;
+  return { ...itemErrorChange(error.plaidError), event };
 }

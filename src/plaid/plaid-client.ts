@@ -2,7 +2,8 @@ import { Configuration, PlaidApi, PlaidEnvironments } from 'plaid';
 import type { Logger } from 'pino';
 import type { PlaidConfig } from '../config/config';
 import { PlaidApiError } from './plaid-api-error';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRateLimited, isTransient, type RetryPolicy } from './retry-policy';
+import { isRateLimited, isTransient } from './plaid-error-mapping';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** The PlaidApi methods the gateway uses. */
 export type PlaidMethod =

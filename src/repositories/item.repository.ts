@@ -1,7 +1,8 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { TransactionsUpdateStatus } from '../entities/item-status';
 import { ItemStatus } from '../entities/item-status';
-import type { StatusChange } from '../entities/item-status-change';
+import type { ItemStatusState } from '../entities/item-state-machine';
+import type { ItemErrorFields } from '../entities/item-status-change';
 import { ItemEntity } from '../entities/item.entity';
 
 /** What of an account makes two Items "the same accounts" (see accountSignature). */
@@ -12,10 +13,20 @@ export interface AccountFingerprint {
   subtype: string | null;
 }
 
-/** An applied status change: the Item's row as it was just before. */
-export interface StatusChangeRow {
+/** An Item's status, as its state machine reads it. */
+export interface ItemStatusRow extends ItemStatusState {
   id: string;
-  previous_status: ItemStatus;
+}
+
+/** A status the state machine decided, with the details of the change behind it. */
+export interface StatusWrite {
+  itemId: string;
+  /** The row as the decision read it: the write applies only if it still reads so. */
+  expected: ItemStatusState;
+  status: ItemStatus;
+  eventAt: Date;
+  error?: ItemErrorFields | null;
+  consentExpiresAt?: Date | null;
 }
 
 /**
@@ -63,11 +74,15 @@ export class ItemRepository {
     return plaidItemIds.length === 0 ? Promise.resolve([]) : this.repository().findBy({ plaidItemId: In(plaidItemIds) });
   }
 
-  /** Healthy Items whose last sync is older than `minutes` (or that never synced). */
+  /**
+   * Items whose last sync is older than `minutes` (or that never synced), but for those only
+   * their user can repair (LOGIN_REQUIRED, REVOKED). ERROR is among them: a sync that passes is
+   * what ends it.
+   */
   async staleSyncIds(minutes: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM items
-        WHERE status IN ('ACTIVE', 'PENDING_EXPIRATION', 'PENDING_DISCONNECT')
+        WHERE status IN ('ACTIVE', 'PENDING_EXPIRATION', 'PENDING_DISCONNECT', 'ERROR')
           AND (last_synced_at IS NULL OR last_synced_at < now() - make_interval(mins => $1))
         ORDER BY last_synced_at NULLS FIRST`,
       [minutes],
@@ -161,6 +176,15 @@ export class ItemRepository {
     return moved === 1;
   }
 
+  /** The status of each of these Items, their rows locked in id order until the transaction ends. */
+  async lockStatuses(db: EntityManager, itemIds: string[]): Promise<ItemStatusRow[]> {
+    const rows: Array<{ id: string; status: ItemStatus; last_status_event_at: Date | null }> = await db.query(
+      'SELECT id, status, last_status_event_at FROM items WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [itemIds],
+    );
+    return rows.map((row) => ({ id: row.id, status: row.status, lastEventAt: row.last_status_event_at }));
+  }
+
   /**
    * The next sync starts from the beginning, and one that read Plaid before now loses its
    * compare-and-set: for a write that took data away under the Item's lock (an account revoked).
@@ -170,47 +194,45 @@ export class ItemRepository {
   }
 
   /**
-   * Several Items' changes in one statement (at most one per Item), each applied only if it is
-   * not older than its Item's last applied change; the rows locked in id order.
+   * Several Items' decided statuses in one statement (at most one per Item), each written only
+   * if its row still reads as `expected` (a compare-and-set: the state machine decided from it).
+   * An undefined error or consent date leaves the column as it is; null clears it. Answers the
+   * ids written.
    */
-  async applyStatusChanges(db: EntityManager, changes: Array<{ itemId: string; change: StatusChange }>): Promise<StatusChangeRow[]> {
-    const column = <T>(pick: (change: StatusChange) => T) => changes.map(({ change }) => pick(change));
-    // Plaid's iat has whole-second resolution, so changes are ordered by the second, ties going to the later arrival.
-    // An undefined error or consent date leaves the column as it is; null clears it.
-    const [rows]: [StatusChangeRow[], number] = await db.query(
-      `WITH change AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::boolean[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::timestamptz[])
-           AS c (item_id, status, occurred_at, sets_error, error_type, error_code, error_message, error_display_message, sets_consent, consent_expires_at)
-       ), previous AS (
-         SELECT items.id, items.status FROM items JOIN change ON change.item_id = items.id ORDER BY items.id FOR UPDATE OF items
-       )
-       UPDATE items SET
-         status = change.status,
-         last_status_event_at = date_trunc('second', change.occurred_at),
+  async writeStatuses(db: EntityManager, writes: StatusWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const column = <T>(pick: (write: StatusWrite) => T) => writes.map(pick);
+    const [rows]: [Array<{ id: string }>, number] = await db.query(
+      `UPDATE items SET
+         status = w.status,
+         last_status_event_at = w.event_at,
          updated_at = now(),
-         error_type = CASE WHEN change.sets_error THEN change.error_type ELSE items.error_type END,
-         error_code = CASE WHEN change.sets_error THEN change.error_code ELSE items.error_code END,
-         error_message = CASE WHEN change.sets_error THEN change.error_message ELSE items.error_message END,
-         error_display_message = CASE WHEN change.sets_error THEN change.error_display_message ELSE items.error_display_message END,
-         consent_expires_at = CASE WHEN change.sets_consent THEN change.consent_expires_at ELSE items.consent_expires_at END
-       FROM change, previous
-       WHERE items.id = change.item_id AND previous.id = items.id
-         AND (items.last_status_event_at IS NULL OR items.last_status_event_at <= date_trunc('second', change.occurred_at))
-       RETURNING items.id, previous.status AS previous_status`,
+         error_type = CASE WHEN w.sets_error THEN w.error_type ELSE items.error_type END,
+         error_code = CASE WHEN w.sets_error THEN w.error_code ELSE items.error_code END,
+         error_message = CASE WHEN w.sets_error THEN w.error_message ELSE items.error_message END,
+         error_display_message = CASE WHEN w.sets_error THEN w.error_display_message ELSE items.error_display_message END,
+         consent_expires_at = CASE WHEN w.sets_consent THEN w.consent_expires_at ELSE items.consent_expires_at END
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::timestamptz[])
+         AS w (item_id, expected_status, expected_event_at, status, event_at, sets_error, error_type, error_code, error_message, error_display_message, sets_consent, consent_expires_at)
+       WHERE items.id = w.item_id AND items.status = w.expected_status
+         AND items.last_status_event_at IS NOT DISTINCT FROM w.expected_event_at
+       RETURNING items.id`,
       [
-        changes.map(({ itemId }) => itemId),
-        column((change) => change.status),
-        column((change) => change.occurredAt),
-        column((change) => change.error !== undefined),
-        column((change) => change.error?.type ?? null),
-        column((change) => change.error?.code ?? null),
-        column((change) => change.error?.message ?? null),
-        column((change) => change.error?.displayMessage ?? null),
-        column((change) => change.consentExpiresAt !== undefined),
-        column((change) => change.consentExpiresAt ?? null),
+        column((write) => write.itemId),
+        column((write) => write.expected.status),
+        column((write) => write.expected.lastEventAt),
+        column((write) => write.status),
+        column((write) => write.eventAt),
+        column((write) => write.error !== undefined),
+        column((write) => write.error?.type ?? null),
+        column((write) => write.error?.code ?? null),
+        column((write) => write.error?.message ?? null),
+        column((write) => write.error?.displayMessage ?? null),
+        column((write) => write.consentExpiresAt !== undefined),
+        column((write) => write.consentExpiresAt ?? null),
       ],
     );
-    return rows;
+    return rows.map((row) => row.id);
   }
 
   /** Up to `limit` Items sealed under another key than `keyId`, locked until the transaction ends; rows another run holds are skipped. */

@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ItemStatus } from '../entities/item-status';
+import { decideItemTransition } from '../entities/item-state-machine';
 import type { StatusChange } from '../entities/item-status-change';
 import type { ItemEntity } from '../entities/item.entity';
 import { Topic } from '../pubsub/gateway-events';
-import type { ItemRepository } from '../repositories/item.repository';
+import type { ItemRepository, StatusWrite } from '../repositories/item.repository';
 import type { EventOutbox, OutboxEvent, RecordedEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 
@@ -18,51 +19,66 @@ export interface AppliedChange {
   previousStatus: ItemStatus;
 }
 
+/** A change the state machine turned down, and why (older than the last one applied, or meaningless in the Item's status). */
+export interface IgnoredChange {
+  ignored: string;
+}
+
 /**
- * Moves Items between statuses. Webhooks arrive late, twice and out of order, so a change
- * applies only if it is not older than the last one applied. Its event is written with the
- * row, and subscribers hear of it after both have committed.
+ * Moves Items between statuses, as their state machine decides: webhooks arrive late, twice
+ * and out of order, so a change older than the last one applied is dropped, and the table
+ * says what each event does in each status. Its event is written with the row, and
+ * subscribers hear of it after both have committed.
  */
 export class ItemStatusService {
   constructor(private readonly deps: ItemStatusServiceDependencies) {}
 
-  /** Undefined when the Item is gone or a newer change already applied. */
+  /** Undefined when the Item is gone or the state machine turned the change down. */
   async apply(itemId: string, change: StatusChange): Promise<AppliedChange | undefined> {
-    return (await this.applyAll([{ itemId, change }])).get(itemId);
+    const outcome = (await this.applyAll([{ itemId, change }])).get(itemId);
+    return outcome && 'item' in outcome ? outcome : undefined;
   }
 
-  /**
-   * Several Items' changes in one statement (at most one change per Item), each applied only if
-   * it is not older than its Item's last applied change; answers those applied, by Item id.
-   */
-  async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange>> {
+  /** Several Items' changes at once (at most one change per Item); answers each Item's outcome (none for an Item that is gone). */
+  async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange | IgnoredChange>> {
     if (changes.length === 0) return new Map();
-    const { applied, recorded } = await this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
+    const { outcomes, recorded } = await this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
     this.deps.outbox.publish(recorded);
-    return applied;
+    return outcomes;
   }
 
   private async applyIn(
     manager: EntityManager,
     changes: Array<{ itemId: string; change: StatusChange }>,
-  ): Promise<{ applied: Map<string, AppliedChange>; recorded: RecordedEvent[] }> {
-    const rows = await this.deps.items.applyStatusChanges(manager, changes);
-    const applied = new Map<string, AppliedChange>();
-    if (rows.length === 0) return { applied, recorded: [] };
-    const items = await this.deps.items.findByIds(
-      rows.map((row) => row.id),
+  ): Promise<{ outcomes: Map<string, AppliedChange | IgnoredChange>; recorded: RecordedEvent[] }> {
+    const rows = await this.deps.items.lockStatuses(
       manager,
+      changes.map(({ itemId }) => itemId),
     );
-    const previousById = new Map(rows.map((row) => [row.id, row.previous_status]));
     const changeById = new Map(changes.map(({ itemId, change }) => [itemId, change]));
+    const outcomes = new Map<string, AppliedChange | IgnoredChange>();
+    const writes: StatusWrite[] = [];
+    for (const row of rows) {
+      const change = changeById.get(row.id)!;
+      const transition = decideItemTransition(row, change.event, change.occurredAt);
+      if (!transition.applies) outcomes.set(row.id, { ignored: transition.why });
+      else {
+        const { error, consentExpiresAt } = change;
+        writes.push({ itemId: row.id, expected: row, status: transition.status, eventAt: transition.eventAt, error, consentExpiresAt });
+      }
+    }
+    const written = await this.deps.items.writeStatuses(manager, writes);
+    if (written.length === 0) return { outcomes, recorded: [] };
+    const items = await this.deps.items.findByIds(written, manager);
+    const previousById = new Map(rows.map((row) => [row.id, row.status]));
     const events: OutboxEvent[] = [];
     for (const item of items) {
       const change = changeById.get(item.id)!;
       const appliedChange = { item, previousStatus: previousById.get(item.id)! };
-      applied.set(item.id, appliedChange);
+      outcomes.set(item.id, appliedChange);
       if (appliedChange.previousStatus !== item.status) events.push(statusEvent(appliedChange, change.reason, change.occurredAt));
     }
-    return { applied, recorded: await this.deps.outbox.record(manager, events) };
+    return { outcomes, recorded: await this.deps.outbox.record(manager, events) };
   }
 
   /** For changes made elsewhere (e.g. removal): written in that change's transaction, to publish after it commits. */

@@ -33,7 +33,7 @@ export class ItemService {
     return itemIds.map((id) => byId.get(id) ?? null);
   }
 
-  /** Healthy Items whose last sync is older than `minutes` (or that never synced): webhooks get lost. */
+  /** Items a sync may serve (ERROR included: a passing sync ends it) not synced for `minutes`: webhooks get lost. */
   staleItemIds(minutes: number): Promise<string[]> {
     return this.deps.items.staleSyncIds(minutes);
   }

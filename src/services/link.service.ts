@@ -3,12 +3,12 @@ import type { AccountBase, LinkTokenCreateRequest, Products } from 'plaid';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { ItemStatus } from '../entities/item-status';
+import { eventSecond, ItemEvent, newItemStatus, nextItemStatus } from '../entities/item-state-machine';
 import { ItemEntity } from '../entities/item.entity';
 import { badUserInput, DomainError } from '../errors/domain-error';
 import type { JobQueue } from '../jobs/job-queue';
 import type { ItemPlaid } from '../plaid/item-plaid';
-import { statusForPlaidError } from '../plaid/item-status-for-error';
+import { itemErrorChange } from '../plaid/item-status-for-error';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
 import { contractErrorOf } from '../plaid/plaid-error-mapping';
@@ -146,7 +146,7 @@ export class LinkService {
       );
     });
     await this.deps.itemStatus.apply(item.id, {
-      status: ItemStatus.ACTIVE,
+      event: ItemEvent.RELINKED,
       reason: 'RELINK_COMPLETED',
       occurredAt: new Date(),
       error: null,
@@ -169,7 +169,12 @@ export class LinkService {
       if (!(error instanceof GoneAtPlaid)) throw error;
       this.deps.logger.info({ itemId, plaidErrorCode: error.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
     }
-    const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
+    // The row goes, whatever came before: the status its last event reports is the table's, regardless of time.
+    const status = nextItemStatus(item.status, ItemEvent.REMOVED);
+    const removed = Object.assign(new ItemEntity(), item, {
+      status: typeof status === 'string' ? status : item.status,
+      updatedAt: new Date(),
+    });
     const recorded = await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
       // The Item's row before the user's stream, in the order status changes take them.
@@ -213,6 +218,8 @@ export class LinkService {
     publicTokenSha256: string,
     input: ExchangeInput,
   ): Promise<string> {
+    // Plaid's reading of the Item is its first status change: a webhook issued before it is older news.
+    const readAt = eventSecond(new Date());
     const [{ item: plaidItem }, { accounts }] = await Promise.all([
       this.deps.plaid.call('itemGet', { access_token: accessToken }),
       this.deps.plaid.call('accountsGet', { access_token: accessToken }),
@@ -221,7 +228,7 @@ export class LinkService {
     const institutionName = plaidItem.institution_name ?? (await this.institutionName(institutionId)) ?? input.institutionName ?? null;
 
     const id = randomUUID();
-    const status = plaidItem.error ? statusForPlaidError(plaidItem.error.error_code) : ItemStatus.ACTIVE;
+    const status = newItemStatus(plaidItem.error ? itemErrorChange(plaidItem.error).event : undefined);
     await this.deps.dataSource.transaction(async (manager) => {
       // Checked under the lock, so two links of the same accounts at once cannot both pass.
       if (institutionId) await this.deps.itemRows.lockLinksAt(manager, userId, institutionId);
@@ -235,6 +242,7 @@ export class LinkService {
         institutionId,
         institutionName,
         status,
+        lastStatusEventAt: readAt,
         errorType: plaidItem.error?.error_type ?? null,
         errorCode: plaidItem.error?.error_code ?? null,
         errorMessage: plaidItem.error?.error_message ?? null,

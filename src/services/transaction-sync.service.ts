@@ -154,11 +154,15 @@ export class TransactionSyncService {
     }
   }
 
-  private collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
+  private async collect(item: ItemEntity, interactive: boolean): Promise<SyncChanges> {
     const deadlineMs = interactive ? undefined : null;
-    return this.deps.itemPlaid.run(item, (accessToken) =>
+    const askedAt = new Date();
+    const changes = await this.deps.itemPlaid.run(item, (accessToken) =>
       collectSyncChanges(this.deps.plaid, accessToken, item.transactionsCursor, { pageSize: this.deps.pageSize, deadlineMs }),
     );
+    // Plaid answered every page: the Item works, whatever error it was in.
+    await this.deps.itemPlaid.recordSuccess(item, askedAt);
+    return changes;
   }
 
   /**

@@ -4,7 +4,7 @@ import { ItemStatus } from '../entities/item-status';
 import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 import type { TransferValidationEntity } from '../entities/transfer-validation.entity';
 import { PlaidApiError } from '../plaid/plaid-api-error';
-import { isRateLimited } from '../plaid/retry-policy';
+import { isRateLimited } from '../plaid/plaid-error-mapping';
 import { exactAmount, minorUnitDigits, type Decimal } from './exact-amount';
 
 /** What Plaid answered for the account, each call settled on its own (a failure is Plaid's error). */

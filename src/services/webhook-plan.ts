@@ -1,4 +1,4 @@
-import { ItemStatus } from '../entities/item-status';
+import { ItemEvent } from '../entities/item-state-machine';
 import type { StatusChange } from '../entities/item-status-change';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
 import { itemErrorChange } from '../plaid/item-status-for-error';
@@ -103,18 +103,18 @@ function planItemWebhook(payload: WebhookPayload): WebhookAction {
     case 'ERROR':
       return status(itemErrorChange(payload.error ?? {}));
     case 'PENDING_EXPIRATION':
-      return status({ status: ItemStatus.PENDING_EXPIRATION, consentExpiresAt: dateOf(payload.consent_expiration_time) });
+      return status({ event: ItemEvent.PENDING_EXPIRATION, consentExpiresAt: dateOf(payload.consent_expiration_time) });
     case 'PENDING_DISCONNECT':
       // Plaid names the moment the Item stops working disconnect_time here.
       return status({
-        status: ItemStatus.PENDING_DISCONNECT,
+        event: ItemEvent.PENDING_DISCONNECT,
         consentExpiresAt: dateOf(payload.disconnect_time ?? payload.consent_expiration_time),
       });
     case 'LOGIN_REPAIRED':
-      return status({ status: ItemStatus.ACTIVE, error: null });
+      return status({ event: ItemEvent.LOGIN_REPAIRED, error: null });
     case 'USER_PERMISSION_REVOKED':
       // The user withdrew consent: their data from this Item goes.
-      return status({ status: ItemStatus.REVOKED }, true);
+      return status({ event: ItemEvent.ACCESS_REVOKED }, true);
     case 'USER_ACCOUNT_REVOKED': {
       const accountId = typeof payload.account_id === 'string' ? payload.account_id : undefined;
       if (!accountId) return { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'no account_id' } };

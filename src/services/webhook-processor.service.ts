@@ -150,8 +150,9 @@ export class WebhookProcessor {
           })),
         );
         for (const { event, item, thenDeleteTransactions } of changes) {
-          if (!applied.has(item.id)) {
-            settle(event, item, { outcome: WebhookOutcome.IGNORED, note: 'older than the last status change applied' });
+          const outcome = applied.get(item.id);
+          if (!outcome || 'ignored' in outcome) {
+            settle(event, item, { outcome: WebhookOutcome.IGNORED, note: outcome?.ignored ?? 'no such Item here' });
             continue;
           }
           if (thenDeleteTransactions) await this.deleteTransactions(item);

@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error';
+import { PlaidApiError } from '../plaid/plaid-api-error';
 import { ItemGoneError, type TransactionSyncService } from '../services/transaction-sync.service';
 import type { SyncJobData } from '../jobs/job-queue';
 
 /**
- * Runs a queued sync. Failures that time can cure (rate limits, Plaid down) are thrown so
- * pg-boss retries with backoff; an Item that needs its user, or is gone, is not retried.
+ * Runs a queued sync. Failures that time can cure (rate limits, Plaid or the bank down: the
+ * contract's errors with `retryAfterSeconds`, or any unexpected one) are thrown so pg-boss
+ * retries with backoff. Any other Plaid failure would fail the same way again: the Item's
+ * status already records what it means, and the job completes without a retry.
  */
 export function syncJobHandler(sync: TransactionSyncService, logger: Logger): (data: SyncJobData) => Promise<void> {
   return async ({ itemId, reason }) => {
@@ -13,11 +16,19 @@ export function syncJobHandler(sync: TransactionSyncService, logger: Logger): (d
       await sync.sync(itemId, reason);
     } catch (error) {
       if (error instanceof ItemGoneError) return;
-      if (error instanceof DomainError && error.code === 'ITEM_LOGIN_REQUIRED') {
-        logger.info({ itemId }, 'sync stopped: the Item needs its user to log in again');
+      if (isFinal(error)) {
+        const code = error instanceof DomainError ? error.code : 'PLAID_REFUSED';
+        const plaid = error instanceof DomainError ? error.details.plaidErrorCode : error.errorCode;
+        logger.info({ itemId, code, plaidErrorCode: plaid }, 'sync stopped: retrying cannot cure this failure');
         return;
       }
       throw error;
     }
   };
+}
+
+function isFinal(error: unknown): error is DomainError | PlaidApiError {
+  if (error instanceof DomainError) return error.details.retryAfterSeconds === undefined;
+  // A request Plaid refused as such (the mapping leaves it unread) is refused again.
+  return error instanceof PlaidApiError;
 }

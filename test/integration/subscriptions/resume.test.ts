@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ItemStatus } from '../../../src/entities/item-status';
+import { ItemEvent } from '../../../src/entities/item-state-machine';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe, subscribeSse, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -114,8 +114,8 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
     const changes = 40;
     const produced = (async () => {
       for (let index = 0; index < changes; index += 1) {
-        const status = index % 2 === 0 ? ItemStatus.ACTIVE : ItemStatus.PENDING_EXPIRATION;
-        await gw.gateway.services.itemStatus.apply(item.id, { status, reason: `CHANGE_${index}`, occurredAt: new Date() });
+        const event = index % 2 === 0 ? ItemEvent.LOGIN_REPAIRED : ItemEvent.PENDING_EXPIRATION;
+        await gw.gateway.services.itemStatus.apply(item.id, { event, reason: `CHANGE_${index}`, occurredAt: new Date() });
       }
     })();
     await eventually(async () => ((await statusEventCount(userId)) >= 10 ? true : undefined), 10_000, 'the first changes');

@@ -1,5 +1,6 @@
 import { AxiosError } from 'axios';
 import { PlaidErrorType, type PlaidError } from 'plaid';
+import { ItemEvent } from '../../../src/entities/item-state-machine';
 import { ItemStatus } from '../../../src/entities/item-status';
 import type { StatusChange } from '../../../src/entities/item-status-change';
 import { DomainError, badUserInput } from '../../../src/errors/domain-error';
@@ -54,17 +55,18 @@ describe("ItemPlaid, the one door for an Item's Plaid calls", () => {
   });
 
   it.each([
-    [PlaidErrorType.ItemError, 'ITEM_LOGIN_REQUIRED', ItemStatus.LOGIN_REQUIRED, 'ITEM_LOGIN_REQUIRED'],
-    [PlaidErrorType.ItemError, 'USER_PERMISSION_REVOKED', ItemStatus.REVOKED, 'PLAID_UNAVAILABLE'],
+    [PlaidErrorType.ItemError, 'ITEM_LOGIN_REQUIRED', ItemEvent.LOGIN_REQUIRED, 'ITEM_LOGIN_REQUIRED'],
+    [PlaidErrorType.ItemError, 'USER_PERMISSION_REVOKED', ItemEvent.ACCESS_REVOKED, 'USER_PERMISSION_REVOKED'],
+    [PlaidErrorType.ItemError, 'ITEM_NOT_FOUND', ItemEvent.ACCESS_REVOKED, 'ITEM_NOT_FOUND'],
     [PlaidErrorType.RateLimitExceeded, 'RATE_LIMIT_EXCEEDED', undefined, 'RATE_LIMITED'],
     [PlaidErrorType.InstitutionError, 'INSTITUTION_DOWN', undefined, 'PLAID_UNAVAILABLE'],
-  ])('on %s %s: moves the Item to %s once, then throws %s with the item id', async (type, code, status, domainCode) => {
+  ])('on %s %s: reports %s once, then throws %s with the item id', async (type, code, event, domainCode) => {
     outcome = () => Promise.reject(PlaidApiError.fromPlaidError('transactionsSync', plaidError(type, code)));
     const thrown = await door.call(item, 'transactionsSync', { count: 10 }).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(DomainError);
     expect(thrown).toMatchObject({ code: domainCode, details: { itemId: item.id, plaidErrorCode: code } });
-    expect(changes.map(({ itemId, change }) => ({ itemId, status: change.status, reason: change.reason }))).toEqual(
-      status ? [{ itemId: item.id, status, reason: code }] : [],
+    expect(changes.map(({ itemId, change }) => ({ itemId, event: change.event, reason: change.reason }))).toEqual(
+      event ? [{ itemId: item.id, event, reason: code }] : [],
     );
   });
 
@@ -106,7 +108,20 @@ describe("ItemPlaid, the one door for an Item's Plaid calls", () => {
 
   it("records an Item error Plaid reported in a successful answer, whatever its code, and answers the contract's error", async () => {
     const error = await door.reportItemError(item, 'itemGet', plaidError(PlaidErrorType.ItemError, 'ITEM_LOCKED'));
-    expect(error).toMatchObject({ code: 'PLAID_UNAVAILABLE', details: { itemId: item.id, plaidErrorCode: 'ITEM_LOCKED' } });
-    expect(changes).toEqual([{ itemId: item.id, change: expect.objectContaining({ status: ItemStatus.ERROR, reason: 'ITEM_LOCKED' }) }]);
+    expect(error).toMatchObject({ code: 'ITEM_ERROR', details: { itemId: item.id, plaidErrorCode: 'ITEM_LOCKED' } });
+    expect(changes).toEqual([{ itemId: item.id, change: expect.objectContaining({ event: ItemEvent.ITEM_ERROR, reason: 'ITEM_LOCKED' }) }]);
+  });
+
+  it.each([
+    [ItemStatus.ERROR, [ItemEvent.CALL_SUCCEEDED]],
+    [ItemStatus.ACTIVE, []],
+    [ItemStatus.LOGIN_REQUIRED, []],
+    [ItemStatus.REVOKED, []],
+  ])('item 6: a success reported for an Item in %s reports %j', async (status, events) => {
+    const askedAt = new Date();
+    await door.recordSuccess({ id: item.id, status }, askedAt);
+    expect(changes).toEqual(
+      events.map((event) => ({ itemId: item.id, change: { event, reason: 'CALL_SUCCEEDED', occurredAt: askedAt, error: null } })),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ItemStatus } from '../../../src/entities/item-status';
+import { ItemEvent } from '../../../src/entities/item-state-machine';
 import { WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import type { WebhookPayload } from '../../../src/services/webhook-intake.service';
 import { planWebhook, planWebhookBatch, type WebhookAction } from '../../../src/services/webhook-plan';
@@ -40,7 +40,7 @@ describe('the plan for one webhook', () => {
       {
         kind: 'status',
         change: {
-          status: ItemStatus.LOGIN_REQUIRED,
+          event: ItemEvent.LOGIN_REQUIRED,
           reason: 'ITEM_LOGIN_REQUIRED',
           error: { type: 'ITEM_ERROR', code: 'ITEM_LOGIN_REQUIRED', message: 'login', displayMessage: null },
         },
@@ -53,7 +53,7 @@ describe('the plan for one webhook', () => {
       {
         kind: 'status',
         change: {
-          status: ItemStatus.ERROR,
+          event: ItemEvent.ITEM_ERROR,
           reason: 'UNKNOWN',
           error: { type: 'ITEM_ERROR', code: 'UNKNOWN', message: '', displayMessage: null },
         },
@@ -65,7 +65,7 @@ describe('the plan for one webhook', () => {
       webhook('ITEM', 'PENDING_EXPIRATION', { consent_expiration_time: '2026-12-31T00:00:00Z' }),
       {
         kind: 'status',
-        change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: new Date('2026-12-31T00:00:00Z') },
+        change: { event: ItemEvent.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: new Date('2026-12-31T00:00:00Z') },
         thenDeleteTransactions: false,
       },
     ],
@@ -74,7 +74,7 @@ describe('the plan for one webhook', () => {
       webhook('ITEM', 'PENDING_EXPIRATION'),
       {
         kind: 'status',
-        change: { status: ItemStatus.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: undefined },
+        change: { event: ItemEvent.PENDING_EXPIRATION, reason: 'PENDING_EXPIRATION', consentExpiresAt: undefined },
         thenDeleteTransactions: false,
       },
     ],
@@ -83,19 +83,19 @@ describe('the plan for one webhook', () => {
       webhook('ITEM', 'PENDING_DISCONNECT', { disconnect_time: '2026-12-01T00:00:00Z', consent_expiration_time: '2026-12-31T00:00:00Z' }),
       {
         kind: 'status',
-        change: { status: ItemStatus.PENDING_DISCONNECT, reason: 'PENDING_DISCONNECT', consentExpiresAt: new Date('2026-12-01T00:00:00Z') },
+        change: { event: ItemEvent.PENDING_DISCONNECT, reason: 'PENDING_DISCONNECT', consentExpiresAt: new Date('2026-12-01T00:00:00Z') },
         thenDeleteTransactions: false,
       },
     ],
     [
       'LOGIN_REPAIRED',
       webhook('ITEM', 'LOGIN_REPAIRED'),
-      { kind: 'status', change: { status: ItemStatus.ACTIVE, reason: 'LOGIN_REPAIRED', error: null }, thenDeleteTransactions: false },
+      { kind: 'status', change: { event: ItemEvent.LOGIN_REPAIRED, reason: 'LOGIN_REPAIRED', error: null }, thenDeleteTransactions: false },
     ],
     [
       'USER_PERMISSION_REVOKED',
       webhook('ITEM', 'USER_PERMISSION_REVOKED'),
-      { kind: 'status', change: { status: ItemStatus.REVOKED, reason: 'USER_PERMISSION_REVOKED' }, thenDeleteTransactions: true },
+      { kind: 'status', change: { event: ItemEvent.ACCESS_REVOKED, reason: 'USER_PERMISSION_REVOKED' }, thenDeleteTransactions: true },
     ],
     [
       'USER_ACCOUNT_REVOKED',
