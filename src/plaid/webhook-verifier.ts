@@ -205,7 +205,7 @@ export class WebhookVerifier {
  * accepted the signature segment, so its base64url decodes to r || s (32 bytes each) whatever
  * spelling it came in; s is taken in its low form, since n - s verifies as well.
  */
-function deliveryIdOf(signature: string): string {
+export function deliveryIdOf(signature: string): string {
   const [header, payload, encoded] = signature.split('.');
   const bytes = Buffer.from(encoded.replace(/[\s=]/g, ''), 'base64url');
   const r = bytes.subarray(0, 32);

@@ -50,6 +50,8 @@ export interface Gateway {
   secrets: RuntimeSecrets;
   /** This gateway's Prometheus registry and recording functions (GET /metrics). */
   metrics: GatewayMetrics;
+  /** Settles once the start's background move of Items' webhooks to PUBLIC_URL has ended (never rejects). */
+  webhooksMoved: Promise<void>;
   /** Graceful: stop accepting, drain HTTP and WebSocket, then release the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -280,8 +282,10 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const url = `http://${host}:${address.port}`;
     logger.info({ url, plaidBaseUrl, plaidEnv: config.plaid.env }, 'gateway listening');
     // Plaid may be slow or down; start-up does not wait for the webhook move.
-    void services.webhookUrls.run().then(
-      ({ moved, failed }) => (moved || failed) && logger.info({ moved, failed }, 'moved Item webhooks to PUBLIC_URL'),
+    const webhooksMoved = services.webhookUrls.run().then(
+      ({ moved, failed }) => {
+        if (moved || failed) logger.info({ moved, failed }, 'moved Item webhooks to PUBLIC_URL');
+      },
       (error: unknown) => logger.error({ err: error }, 'moving Item webhooks failed'),
     );
 
@@ -295,6 +299,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       jobs,
       secrets,
       metrics,
+      webhooksMoved,
       close: () => (closing ??= runCleanups()),
     };
   } catch (error) {

@@ -101,6 +101,9 @@ async function startTestGatewayOnce(env: Record<string, string>, options: Gatewa
   let gateway: Gateway;
   try {
     gateway = await startGateway(config, createLogger(config.logLevel, sink), options);
+    // The start's webhook move walks every Item in the shared test database: a test that counts
+    // statements or Plaid calls must not see it, so a test gateway is ready once it has ended.
+    await gateway.webhooksMoved;
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
+import { deliveryIdOf } from '../../../src/plaid/webhook-verifier';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -182,7 +183,7 @@ describe('Plaid webhooks at the gateway', () => {
     try {
       const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(genuine)));
       expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
-      const dedupeKey = createHash('sha256').update(String(genuine.headers['plaid-verification'])).digest('hex');
+      const dedupeKey = deliveryIdOf(String(genuine.headers['plaid-verification']));
       const stored = await eventually(async () => {
         const row = await events().findOneBy({ dedupeKey });
         return row?.outcome === WebhookOutcome.PROCESSED ? row : undefined;
