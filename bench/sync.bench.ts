@@ -12,6 +12,7 @@ import { collectSyncChanges } from '../src/plaid/transaction-sync';
 import { createGatewayPubSub } from '../src/pubsub/gateway-pubsub';
 import { EventOutbox } from '../src/services/event-outbox';
 import { TokenCipher } from '../src/security/token-cipher';
+import { EventStreamRepository } from '../src/repositories/event-stream.repository';
 import { ItemRepository } from '../src/repositories/item.repository';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: emulator.url, logger });
     const vault = new AccessTokenVault(new TokenCipher([{ id: 'bench', key: randomBytes(32) }]));
     let observed: SyncObservation | undefined;
-    const outbox = new EventOutbox(pubSub.pubSub);
+    const outbox = new EventOutbox(new EventStreamRepository(dataSource), pubSub.pubSub);
     const items = new ItemRepository(dataSource);
     const itemStatus = new ItemStatusService({ dataSource, items, outbox });
     const itemPlaid = new ItemPlaid({

@@ -6,7 +6,10 @@ import { ItemPlaid } from '../plaid/item-plaid';
 import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import { AccountRepository } from '../repositories/account.repository';
+import { EventStreamRepository } from '../repositories/event-stream.repository';
 import { ItemRepository } from '../repositories/item.repository';
+import { ProfileRepository } from '../repositories/profile.repository';
+import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
@@ -71,7 +74,8 @@ export function createServices(deps: ServiceDependencies): Services {
   const transactionRows = new TransactionRepository(dataSource);
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
-  const outbox = new EventOutbox(pubSub);
+  const streams = new EventStreamRepository(dataSource);
+  const outbox = new EventOutbox(streams, pubSub);
   const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
   const itemPlaid = new ItemPlaid({
     plaid,
@@ -79,13 +83,13 @@ export function createServices(deps: ServiceDependencies): Services {
     applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change),
   });
   const accounts = new AccountService({ accounts: accountRows });
-  const profiles = new ProfileService({ dataSource });
+  const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
   return {
     profiles,
     items,
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows }),
-    transactionChanges: new TransactionChangeFeedService({ dataSource, transactions: transactionRows, items }),
+    transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
@@ -96,8 +100,11 @@ export function createServices(deps: ServiceDependencies): Services {
       identityThreshold: config.transferIdentityThreshold,
     }),
     itemStatus,
-    events: new EventReplayService({ dataSource, outbox, pubSub }),
-    retention: new StreamRetentionService({ dataSource, retentionDays: config.jobs.changeRetentionDays }),
+    events: new EventReplayService({ streams, outbox, pubSub }),
+    retention: new StreamRetentionService({
+      retention: new StreamRetentionRepository(dataSource),
+      retentionDays: config.jobs.changeRetentionDays,
+    }),
     link: new LinkService({
       dataSource,
       plaid,

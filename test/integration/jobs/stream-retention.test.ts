@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { streamRetentionHandler } from '../../../src/workers/stream-retention.handler';
+import { StreamRetentionRepository } from '../../../src/repositories/stream-retention.repository';
 import { StreamRetentionService } from '../../../src/services/stream-retention.service';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
@@ -46,7 +47,10 @@ describe('retention of events, transaction changes and webhook records', () => {
     await webhook(keys[2], 'PROCESSED', '1 day');
 
     await streamRetentionHandler(
-      new StreamRetentionService({ dataSource: gw.gateway.dataSource, retentionDays: gw.config.jobs.changeRetentionDays }),
+      new StreamRetentionService({
+        retention: new StreamRetentionRepository(gw.gateway.dataSource),
+        retentionDays: gw.config.jobs.changeRetentionDays,
+      }),
       pino({ level: 'silent' }),
     )();
 
