@@ -27,6 +27,7 @@ import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
+import { TransactionRemoval } from './transaction-removal';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
@@ -76,6 +77,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const items = new ItemService({ items: itemRows });
   const streams = new EventStreamRepository(dataSource);
   const outbox = new EventOutbox(streams, pubSub);
+  const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
   const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
   const itemPlaid = new ItemPlaid({
     plaid,
@@ -112,7 +114,7 @@ export function createServices(deps: ServiceDependencies): Services {
       vault,
       items,
       itemRows,
-      transactions: transactionRows,
+      removal,
       itemStatus,
       jobs,
       config,
@@ -135,7 +137,7 @@ export function createServices(deps: ServiceDependencies): Services {
       webhookEvents,
       items: itemRows,
       accounts: accountRows,
-      transactions: transactionRows,
+      removal,
       itemStatus,
       jobs,
       logger: logger.child({ component: 'webhooks' }),

@@ -5,10 +5,10 @@ import { WebhookOutcome, type WebhookEventEntity } from '../entities/webhook-eve
 import type { JobQueue } from '../jobs/job-queue';
 import type { AccountRepository } from '../repositories/account.repository';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { TransactionRepository } from '../repositories/transaction.repository';
 import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { ItemStatusService } from './item-status.service';
 import { lockItemInTransaction } from './item-lock';
+import type { TransactionRemoval } from './transaction-removal';
 import type { WebhookPayload } from './webhook-intake.service';
 import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
 
@@ -24,7 +24,7 @@ export interface WebhookProcessorDependencies {
   webhookEvents: WebhookEventRepository;
   items: ItemRepository;
   accounts: AccountRepository;
-  transactions: TransactionRepository;
+  removal: TransactionRemoval;
   itemStatus: ItemStatusService;
   jobs: JobQueue;
   logger: Logger;
@@ -105,6 +105,7 @@ export class WebhookProcessor {
     if (action.kind === 'revoke-account') {
       await this.deps.dataSource.transaction(async (manager) => {
         await lockItemInTransaction(manager, item.id);
+        await this.deps.removal.ofAccount(manager, item, action.plaidAccountId);
         await this.deps.accounts.deleteByPlaidId(manager, item.id, action.plaidAccountId);
       });
     } else if (action.url) {
@@ -147,7 +148,7 @@ export class WebhookProcessor {
   private async deleteTransactions(item: ItemEntity): Promise<void> {
     await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
-      await this.deps.transactions.deleteAllOfItem(manager, item.id, item.userId);
+      await this.deps.removal.ofItem(manager, item);
     });
   }
 }
