@@ -115,8 +115,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       runningEmulator = emulator;
     }
 
-    const pubSub = createGatewayPubSub(config.redisUrl, logger);
-    onClose('close pub/sub', pubSub.close);
+    const pubSub = createGatewayPubSub();
     const jobs = await JobQueue.start({
       databaseUrl: database.url,
       schema: config.jobs.schema,
@@ -137,24 +136,27 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     const services = createServices({
       dataSource,
+      databaseUrl: database.url,
       plaid,
       cipher: new TokenCipher(secrets.tokenEncryptionKeys),
-      pubSub: pubSub.pubSub,
+      pubSub,
       jobs,
       config,
       logger,
       beforeSyncCommit: options.beforeSyncCommit,
       onSync: (sync) => metrics.recordSync({ ...sync, outcome: sync.outcome === 'ok' ? 'committed' : 'failed' }),
     });
+    await services.relay.start();
+    onClose('stop the event relay', () => services.relay.close());
     metrics.setQueueDepthSource(() => jobs.depth());
     await startJobWorkers(jobs, services, config, logger);
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }));
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
-    const schema = await buildGatewaySchema(services, pubSub.pubSub);
+    const schema = await buildGatewaySchema(services, pubSub);
     const health: HealthState = {
       shuttingDown: false,
       ownedDatabaseAlive: database.alive,
-      redis: pubSub.redisState,
+      redis: () => rateLimiter.redisState(),
       plaid: () => plaidHealth.current,
     };
     const isOriginAllowed = createOriginPolicy(config);
@@ -208,7 +210,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       schema,
       verifier,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       logger,
       isOriginAllowed,
       hooks: webSocketOperationHooks(guard, metrics),
@@ -240,7 +242,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       verifier,
       guard,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       metrics,
       logger,
       isOriginAllowed,
@@ -252,7 +254,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
       dataSource,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       apollo,
       verifier,
       visibility,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Topic, type ItemStatusChangedEvent, type StreamPlace, type TransactionsSyncedEvent } from '../pubsub/gateway-events';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
-import type { EventStreamRepository, StreamEventPlace } from '../repositories/event-stream.repository';
+import type { EventStreamRepository, StoredStreamEvent, StreamEventPlace } from '../repositories/event-stream.repository';
 import { encodeStreamCursor } from './stream-cursor';
 
 type Unplaced<T> = Omit<T, keyof StreamPlace>;
@@ -42,11 +42,12 @@ export class EventOutbox {
     });
   }
 
-  /** After commit: to every instance's subscribers (in-process or Redis). */
-  publish(recorded: RecordedEvent[]): void {
-    for (const { topic, userId, event } of recorded) {
-      if (topic === Topic.ItemStatusChanged) this.pubSub.publish(topic, userId, event);
-      else this.pubSub.publish(topic, userId, event);
+  /** To this instance's subscribers; only the relay calls it, with events read back after they committed. */
+  publish(stored: StoredStreamEvent[]): void {
+    for (const row of stored) {
+      const event = toRecorded(row);
+      if (event.topic === Topic.ItemStatusChanged) this.pubSub.publish(event.topic, event.userId, event.event);
+      else this.pubSub.publish(event.topic, event.userId, event.event);
     }
   }
 
@@ -58,9 +59,13 @@ export class EventOutbox {
     itemId?: string | null,
   ): Promise<Array<RecordedEvent['event']>> {
     const stored = await this.streams.eventsAfter(userId, topic, afterSequence, itemId ?? null);
-    // Each row holds the payload its topic was recorded with.
-    return stored.map((row) => ({ ...(row.payload as Unplaced<RecordedEvent['event']>), ...placeOf(row) }) as RecordedEvent['event']);
+    return stored.map((row) => toRecorded(row).event);
   }
+}
+
+function toRecorded(row: StoredStreamEvent): RecordedEvent {
+  // Each row holds the payload its topic was recorded with.
+  return { topic: row.topic, userId: row.userId, event: { ...(row.payload as object), ...placeOf(row) } } as RecordedEvent;
 }
 
 function placeOf({ streamKey, sequence }: StreamEventPlace): StreamPlace {

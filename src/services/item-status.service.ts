@@ -4,7 +4,7 @@ import type { StatusChange } from '../entities/item-status-change';
 import type { ItemEntity } from '../entities/item.entity';
 import { Topic } from '../pubsub/gateway-events';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { EventOutbox, OutboxEvent, RecordedEvent } from './event-outbox';
+import type { EventOutbox, OutboxEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 
 export interface ItemStatusServiceDependencies {
@@ -21,7 +21,7 @@ export interface AppliedChange {
 /**
  * Moves Items between statuses. Webhooks arrive late, twice and out of order, so a change
  * applies only if it is not older than the last one applied. Its event is written with the
- * row, and subscribers hear of it after both have committed.
+ * row, and the relay tells subscribers once both have committed.
  */
 export class ItemStatusService {
   constructor(private readonly deps: ItemStatusServiceDependencies) {}
@@ -37,18 +37,16 @@ export class ItemStatusService {
    */
   async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange>> {
     if (changes.length === 0) return new Map();
-    const { applied, recorded } = await this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
-    this.deps.outbox.publish(recorded);
-    return applied;
+    return this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
   }
 
   private async applyIn(
     manager: EntityManager,
     changes: Array<{ itemId: string; change: StatusChange }>,
-  ): Promise<{ applied: Map<string, AppliedChange>; recorded: RecordedEvent[] }> {
+  ): Promise<Map<string, AppliedChange>> {
     const rows = await this.deps.items.applyStatusChanges(manager, changes);
     const applied = new Map<string, AppliedChange>();
-    if (rows.length === 0) return { applied, recorded: [] };
+    if (rows.length === 0) return applied;
     const items = await this.deps.items.findByIds(
       rows.map((row) => row.id),
       manager,
@@ -62,16 +60,13 @@ export class ItemStatusService {
       applied.set(item.id, appliedChange);
       if (appliedChange.previousStatus !== item.status) events.push(statusEvent(appliedChange, change.reason, change.occurredAt));
     }
-    return { applied, recorded: await this.deps.outbox.record(manager, events) };
+    await this.deps.outbox.record(manager, events);
+    return applied;
   }
 
-  /** For changes made elsewhere (e.g. removal): written in that change's transaction, to publish after it commits. */
-  record(manager: EntityManager, change: AppliedChange, reason: string, occurredAt: Date): Promise<RecordedEvent[]> {
-    return this.deps.outbox.record(manager, [statusEvent(change, reason, occurredAt)]);
-  }
-
-  publish(recorded: RecordedEvent[]): void {
-    this.deps.outbox.publish(recorded);
+  /** For changes made elsewhere (e.g. removal): written in that change's transaction; the relay publishes it once that commits. */
+  async record(manager: EntityManager, change: AppliedChange, reason: string, occurredAt: Date): Promise<void> {
+    await this.deps.outbox.record(manager, [statusEvent(change, reason, occurredAt)]);
   }
 }
 

@@ -152,16 +152,15 @@ export class LinkService {
       this.deps.logger.info({ itemId, plaidErrorCode: error.plaidErrorCode }, 'Item already gone at Plaid; removing it here');
     }
     const removed = Object.assign(new ItemEntity(), item, { status: ItemStatus.REVOKED, updatedAt: new Date() });
-    const recorded = await this.deps.dataSource.transaction(async (manager) => {
+    await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
       // The Item's row before the user's stream, in the order status changes take them.
       await this.deps.itemRows.lockRow(manager, item.id);
       // Logged one by one as removed, which the cascade would not do.
       await this.deps.removal.ofItem(manager, removed);
       await this.deps.itemRows.delete(manager, item.id);
-      return this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
+      await this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
     });
-    this.deps.itemStatus.publish(recorded);
     return removed;
   }
 

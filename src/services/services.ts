@@ -18,6 +18,7 @@ import { AccessTokenVault } from './access-token-vault';
 import { AccountService } from './account.service';
 import { BalanceService } from './balance.service';
 import { EventOutbox } from './event-outbox';
+import { EventRelay } from './event-relay';
 import { EventReplayService } from './event-replay.service';
 import { ItemStatusService } from './item-status.service';
 import { ItemService } from './item.service';
@@ -36,6 +37,8 @@ import { WebhookUrlMigration } from './webhook-url-migration.service';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
+  /** For the event relay's own LISTEN connection. */
+  databaseUrl: string;
   plaid: PlaidClient;
   cipher: TokenCipher;
   pubSub: GatewayPubSub;
@@ -58,6 +61,7 @@ export interface Services {
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
+  relay: EventRelay;
   retention: StreamRetentionService;
   link: LinkService;
   sandbox: SandboxService;
@@ -103,6 +107,7 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     itemStatus,
     events: new EventReplayService({ streams, outbox, pubSub }),
+    relay: new EventRelay({ databaseUrl: deps.databaseUrl, streams, outbox, logger: logger.child({ component: 'event-relay' }) }),
     retention: new StreamRetentionService({
       retention: new StreamRetentionRepository(dataSource),
       retentionDays: config.jobs.changeRetentionDays,

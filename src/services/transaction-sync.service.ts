@@ -8,7 +8,7 @@ import type { PlaidClient } from '../plaid/plaid-client';
 import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync';
 import { Topic } from '../pubsub/gateway-events';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { EventOutbox, RecordedEvent } from './event-outbox';
+import type { EventOutbox } from './event-outbox';
 import { withItemLock } from './item-lock';
 import { toItemSnapshot } from './item-snapshot';
 import { SyncWriter } from './sync-writer';
@@ -116,7 +116,6 @@ export class TransactionSyncService {
             { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts },
             'transactions synced',
           );
-          this.deps.outbox.publish(written.recorded);
           return { item: written.synced, ...counts };
         },
       );
@@ -135,12 +134,8 @@ export class TransactionSyncService {
     );
   }
 
-  /** The Item as synced and its event, recorded in the same transaction. */
-  private async write(
-    runner: QueryRunner,
-    item: ItemEntity,
-    changes: SyncChanges,
-  ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] }> {
+  /** The Item as synced; its event is recorded in the same transaction, and the relay publishes it once that commits. */
+  private async write(runner: QueryRunner, item: ItemEntity, changes: SyncChanges): Promise<{ counts: SyncCounts; synced: ItemEntity }> {
     await runner.startTransaction();
     try {
       const writer = new SyncWriter(runner.manager, item.id, item.userId);
@@ -160,7 +155,7 @@ export class TransactionSyncService {
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
       const synced = await this.deps.items.getById(item.id, runner.manager);
-      const recorded = await this.deps.outbox.record(runner.manager, [
+      await this.deps.outbox.record(runner.manager, [
         {
           topic: Topic.TransactionsSynced,
           userId: synced.userId,
@@ -174,7 +169,7 @@ export class TransactionSyncService {
       ]);
       await this.deps.beforeCommit?.(item.id);
       await runner.commitTransaction();
-      return { counts, synced, recorded };
+      return { counts, synced };
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;
