@@ -4,7 +4,8 @@ import { linkItem, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
-const STATUS = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id } status reason cursor sequence } }';
+const STATUS = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id } status reason cursor } }';
+const SEQUENCED = 'subscription($id: ID) { itemStatusChanged(itemId: $id) { item { id } status reason cursor sequence } }';
 
 interface StatusEvent {
   item: { id: string };
@@ -55,7 +56,7 @@ describe('the event relay', () => {
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     await settled(gw, [item.id]);
-    const subscription = await subscribe(gw.wsUrl, token, STATUS, { id: item.id });
+    const subscription = await subscribe(gw.wsUrl, token, SEQUENCED, { id: item.id });
     try {
       for (const reason of ['FIRST', 'SECOND', 'THIRD']) await commitWithoutPublishing(item.id, reason);
       const events: StatusEvent[] = [];
