@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import { STREAM_EVENTS_CHANNEL, type AppendedRange, type EventStreamRepository } from '../repositories/event-stream.repository';
 import type { EventOutbox } from './event-outbox';
 
+/** How the relay's LISTEN connection names itself in pg_stat_activity. */
+export const EVENT_RELAY_APPLICATION = 'gateway-event-relay';
+
 export interface EventRelayDependencies {
   databaseUrl: string;
   streams: EventStreamRepository;
@@ -44,7 +47,7 @@ export class EventRelay {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.deps.databaseUrl });
+    const client = new Client({ connectionString: this.deps.databaseUrl, application_name: EVENT_RELAY_APPLICATION });
     client.on('notification', (message) => {
       if (message.channel !== STREAM_EVENTS_CHANNEL || !message.payload) return;
       const range = JSON.parse(message.payload) as AppendedRange;

@@ -1,5 +1,6 @@
 import { ItemStatus } from '../../../src/entities/item-status';
 import { ItemEntity } from '../../../src/entities/item.entity';
+import { EVENT_RELAY_APPLICATION } from '../../../src/services/event-relay';
 import { linkItem, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -67,6 +68,27 @@ describe('the event relay', () => {
       for (const event of events) {
         expect(Number(Buffer.from(event.cursor, 'base64url').toString('utf8').split('.')[1])).toBe(event.sequence);
       }
+    } finally {
+      await subscription.close();
+    }
+  });
+
+  it('item 10: catches up on what committed while its LISTEN connection was cut', async () => {
+    const token = await gw.tokenFor(newUserId());
+    const item = await linkItem(gw, token);
+    await settled(gw, [item.id]);
+    const subscription = await subscribe(gw.wsUrl, token, STATUS, { id: item.id });
+    try {
+      await commitWithoutPublishing(item.id, 'BEFORE_THE_CUT');
+      expect(((await subscription.next(10_000)).data?.itemStatusChanged as StatusEvent).reason).toBe('BEFORE_THE_CUT');
+      const cut: unknown[] = await gw.gateway.dataSource.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+        [EVENT_RELAY_APPLICATION],
+      );
+      expect(cut).toHaveLength(1);
+      // Committed while nobody LISTENs (the relay waits a second before reconnecting): its NOTIFY reaches no one.
+      await commitWithoutPublishing(item.id, 'DURING_THE_CUT');
+      expect(((await subscription.next(10_000)).data?.itemStatusChanged as StatusEvent).reason).toBe('DURING_THE_CUT');
     } finally {
       await subscription.close();
     }
