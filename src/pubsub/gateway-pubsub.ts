@@ -2,13 +2,8 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { setMaxListeners } from 'node:events';
 import type { GatewayEvents } from './gateway-events';
 
-export type GatewayPubSub = PubSub<GatewayEvents> & {
-  /**
-   * Resolves once every subscription started so far hears whatever is published from then on.
-   * A resume reads the missed events only after this, so none falls between replay and live.
-   */
-  listening: () => Promise<void>;
-};
+/** A subscription hears whatever is published from its first `next()` on. */
+export type GatewayPubSub = PubSub<GatewayEvents>;
 
 /**
  * This instance's subscribers only. Events reach every instance from PostgreSQL (the event
@@ -19,5 +14,5 @@ export function createGatewayPubSub(): GatewayPubSub {
   // Every subscription of a user listens on that user's topic: more than Node's default of ten is normal.
   const eventTarget = new EventTarget();
   setMaxListeners(0, eventTarget);
-  return { ...createPubSub<GatewayEvents>({ eventTarget }), listening: async () => undefined };
+  return createPubSub<GatewayEvents>({ eventTarget });
 }

@@ -24,7 +24,6 @@ export class EventReplayService {
     // The first pull starts listening; whatever commits from here on arrives live, and what came before is in the outbox.
     const firstLive = live.next();
     try {
-      await this.deps.pubSub.listening();
       const missed = await this.deps.outbox.missed(userId, topic, position.sequence, itemId);
       return replayThenLive(live, firstLive, missed, position.sequence, (event) => !itemId || event.item.id === itemId);
     } catch (error) {
