@@ -12,6 +12,7 @@ import { collectSyncChanges } from '../src/plaid/transaction-sync';
 import { createGatewayPubSub } from '../src/pubsub/gateway-pubsub';
 import { EventOutbox } from '../src/services/event-outbox';
 import { TokenCipher } from '../src/security/token-cipher';
+import { EventStreamRepository } from '../src/repositories/event-stream.repository';
 import { ItemRepository } from '../src/repositories/item.repository';
 import { AccessTokenVault } from '../src/services/access-token-vault';
 import { ItemStatusService } from '../src/services/item-status.service';
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   const emulator = await startEmulatorProcess();
   const database = await benchDatabase();
   const dataSource = createDataSource({ url: database.url, poolSize: 4 });
-  const pubSub = createGatewayPubSub(undefined, pino({ level: 'silent' }));
+  const pubSub = createGatewayPubSub();
   const benchItems: string[] = [];
   try {
     await dataSource.initialize();
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     const plaid = new PlaidClient({ config: config.plaid, baseUrl: emulator.url, logger });
     const vault = new AccessTokenVault(new TokenCipher([{ id: 'bench', key: randomBytes(32) }]));
     let observed: SyncObservation | undefined;
-    const outbox = new EventOutbox(pubSub.pubSub);
+    const outbox = new EventOutbox(new EventStreamRepository(dataSource), pubSub);
     const items = new ItemRepository(dataSource);
     const itemStatus = new ItemStatusService({ dataSource, items, outbox });
     const itemPlaid = new ItemPlaid({
@@ -110,7 +111,6 @@ async function main(): Promise<number> {
     );
     return pass ? 0 : 1;
   } finally {
-    await pubSub.close();
     if (dataSource.isInitialized) {
       await dataSource.query('DELETE FROM items WHERE id = ANY($1::uuid[])', [benchItems]);
       await dataSource.destroy();

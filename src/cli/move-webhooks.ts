@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     const secrets = await resolveRuntimeSecrets(config);
     const { moved, failed, skipped } = await withDatabase(config, secrets, logger, (dataSource) => {
       const plaid = new PlaidClient({ config: config.plaid, baseUrl: config.plaid.baseUrl, logger });
-      // Nobody subscribes in this process: a status change it records reaches clients from the stored stream.
-      const pubSub = createGatewayPubSub(undefined, logger).pubSub;
+      // Nobody subscribes in this process: a status change it records reaches clients through the gateways' relay.
+      const pubSub = createGatewayPubSub();
       const door = createItemDoor({ dataSource, plaid, cipher: new TokenCipher(secrets.tokenEncryptionKeys), pubSub });
       return new WebhookUrlMigration({
         items: door.itemRows,

@@ -81,7 +81,7 @@ export const REDIS_URL = optional({
   secret: true,
   parse: urlWithProtocol(['redis:', 'rediss:']),
   description:
-    '`redis://host:6379`: subscription events fan out, rate limits are counted and automatic persisted queries are kept (a day after their last registration) in Redis, so every instance shares them',
+    '`redis://host:6379`: rate limits are counted and automatic persisted queries are kept (a day after their last registration) in Redis, so every instance shares them',
 });
 
 export const PLAID_CLIENT_ID = optional({

@@ -6,7 +6,8 @@ import { reservePositions } from './stream-positions';
  * committed or rolled back with them.
  */
 export function logChanges(rows: string, userParameter: string, itemParameter: string): string {
-  return `${reservePositions(userParameter, `(SELECT count(*) FROM ${rows})`)},
+  return `change_counts AS (SELECT ${userParameter}::text AS user_id, count(*) AS n FROM ${rows}),
+  ${reservePositions('change_counts')},
   logged AS (
     INSERT INTO transaction_changes (user_id, sequence, item_id, transaction_id, plaid_transaction_id, change)
     SELECT ${userParameter}, stream.before + row_number() OVER (ORDER BY r.id), ${itemParameter}, r.id, r.plaid_transaction_id, r.change

@@ -158,16 +158,35 @@ export class TransactionRepository {
     );
   }
 
-  /** Every transaction of the Item goes (removal, revoked consent), logged as removed. Inside the caller's transaction. */
-  async deleteAllOfItem(db: EntityManager, itemId: string, userId: string): Promise<void> {
-    await db.query(
+  /** Every transaction of the Item goes (removal, revoked consent), logged as removed; answers how many. Inside the caller's transaction. */
+  async deleteAllOfItem(db: EntityManager, itemId: string, userId: string): Promise<number> {
+    const [row]: RemovedCountRow[] = await db.query(
       `WITH removed AS (
          DELETE FROM transactions WHERE item_id = $1 RETURNING id, plaid_transaction_id, 'removed' AS change
        ), ${logChanges('removed', '$2', '$1')}
-       SELECT 1`,
+       SELECT count(*)::int AS removed FROM removed`,
       [itemId, userId],
     );
+    return row.removed;
   }
+
+  /** Every transaction of one of the Item's accounts goes (the user revoked it), logged as removed; answers how many. Inside the caller's transaction. */
+  async deleteAllOfAccount(db: EntityManager, itemId: string, plaidAccountId: string, userId: string): Promise<number> {
+    const [row]: RemovedCountRow[] = await db.query(
+      `WITH removed AS (
+         DELETE FROM transactions t USING accounts a
+          WHERE a.id = t.account_id AND a.item_id = $1 AND a.plaid_account_id = $3
+         RETURNING t.id, t.plaid_transaction_id, 'removed' AS change
+       ), ${logChanges('removed', '$2', '$1')}
+       SELECT count(*)::int AS removed FROM removed`,
+      [itemId, userId, plaidAccountId],
+    );
+    return row.removed;
+  }
+}
+
+interface RemovedCountRow {
+  removed: number;
 }
 
 /** SQL conditions on `t` for the filter, their values appended to `params`. */

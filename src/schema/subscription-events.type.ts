@@ -24,6 +24,12 @@ export class ItemStatusEvent {
 
   @Field(() => String, { description: "Where this event stands in the user's event stream: pass it as `after` to resume." })
   cursor!: string;
+
+  @Field(() => Int, {
+    description:
+      "This event's position in the user's stream, which orders the user's events and changes alike: a later event has a higher one. The same number is inside `cursor`.",
+  })
+  sequence!: number;
 }
 
 @ObjectType()
@@ -48,4 +54,10 @@ export class TransactionsSyncedEvent {
 
   @Field(() => String, { description: "Where this event stands in the user's event stream: pass it as `after` to resume." })
   cursor!: string;
+
+  @Field(() => Int, {
+    description:
+      "This event's position in the user's stream, which orders the user's events and changes alike: a later event has a higher one. The same number is inside `cursor`.",
+  })
+  sequence!: number;
 }

@@ -117,8 +117,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       runningEmulator = emulator;
     }
 
-    const pubSub = createGatewayPubSub(config.redisUrl, logger);
-    onClose('close pub/sub', pubSub.close);
+    const pubSub = createGatewayPubSub();
     const jobs = await JobQueue.start({
       databaseUrl: database.url,
       schema: config.jobs.schema,
@@ -139,15 +138,18 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     const services = createServices({
       dataSource,
+      databaseUrl: database.url,
       plaid,
       cipher: new TokenCipher(secrets.tokenEncryptionKeys),
-      pubSub: pubSub.pubSub,
+      pubSub,
       jobs,
       config,
       logger,
       beforeSyncCommit: options.beforeSyncCommit,
       onSync: (sync) => metrics.recordSync({ ...sync, outcome: sync.outcome === 'ok' ? 'committed' : 'failed' }),
     });
+    await services.relay.start();
+    onClose('stop the event relay', () => services.relay.close());
     metrics.setQueueDepthSource(() => jobs.depth());
     metrics.setWebhookDeliverySource(() => services.webhookProcessor.unsettledCounts());
     await startJobWorkers(jobs, services, config, logger);
@@ -155,11 +157,11 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       unknownKeyLookupsPerMinute: config.webhookKeyLookupsPerMinute,
     });
     const verifier = TokenVerifier.create(config.auth, secrets.authJwtSecret);
-    const schema = await buildGatewaySchema(services, pubSub.pubSub);
+    const schema = await buildGatewaySchema(services, pubSub);
     const health: HealthState = {
       shuttingDown: false,
       ownedDatabaseAlive: database.alive,
-      redis: pubSub.redisState,
+      redis: () => rateLimiter.redisState(),
       plaid: () => plaidHealth.current,
       webhooks: () => services.webhookProcessor.unsettledCounts(),
     };
@@ -214,7 +216,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       schema,
       verifier,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       logger,
       isOriginAllowed,
       hooks: webSocketOperationHooks(guard, metrics),
@@ -246,7 +248,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       verifier,
       guard,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       metrics,
       logger,
       isOriginAllowed,
@@ -258,7 +260,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
       dataSource,
       services,
-      pubSub: pubSub.pubSub,
+      pubSub,
       apollo,
       verifier,
       visibility,

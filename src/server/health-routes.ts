@@ -22,7 +22,7 @@ type DatabaseState = 'up' | 'down' | 'migrations_pending';
 /**
  * /healthz: the process is up and the database it owns (if any) is alive; a liveness probe
  * restarts it otherwise. /readyz: every dependency's state, and 503 only when the database
- * is unreachable (or migrations are pending): without Redis events fan out locally, and
+ * is unreachable (or migrations are pending): without Redis rate limits count in the process, and
  * without Plaid cached reads still work. It also counts the webhooks pending and FAILED.
  */
 export function healthRoutes(dataSource: DataSource, state: HealthState): Router {

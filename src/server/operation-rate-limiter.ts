@@ -53,6 +53,12 @@ export class OperationRateLimiter {
     }
   }
 
+  /** `up`/`down` with REDIS_URL, `not_configured` without. */
+  redisState(): 'up' | 'down' | 'not_configured' {
+    if (!this.redis) return 'not_configured';
+    return this.redis.status === 'ready' ? 'up' : 'down';
+  }
+
   async close(): Promise<void> {
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }

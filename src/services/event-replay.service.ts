@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
 import type { GatewayEvents } from '../pubsub/gateway-events';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import { replayThenLive } from '../pubsub/replay-then-live';
+import type { EventStreamRepository } from '../repositories/event-stream.repository';
 import type { EventOutbox } from './event-outbox';
 import { positionOf } from './event-stream';
 
@@ -9,7 +9,7 @@ type TopicName = keyof GatewayEvents;
 type StreamEvent = GatewayEvents[TopicName][1];
 
 export interface EventReplayServiceDependencies {
-  dataSource: DataSource;
+  streams: EventStreamRepository;
   outbox: EventOutbox;
   pubSub: GatewayPubSub;
 }
@@ -19,13 +19,12 @@ export class EventReplayService {
   constructor(private readonly deps: EventReplayServiceDependencies) {}
 
   async resume(userId: string, topic: TopicName, after: string, itemId?: string | null): Promise<AsyncIterableIterator<StreamEvent>> {
-    const { position } = await positionOf(this.deps.dataSource, userId, after, 'after');
+    const { position } = await positionOf(this.deps.streams, userId, after, 'after');
     const live = (this.deps.pubSub.subscribe(topic, userId) as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]();
     // The first pull starts listening; whatever commits from here on arrives live, and what came before is in the outbox.
     const firstLive = live.next();
     try {
-      await this.deps.pubSub.listening();
-      const missed = await this.deps.outbox.missed(this.deps.dataSource, userId, topic, position.sequence, itemId);
+      const missed = await this.deps.outbox.missed(userId, topic, position.sequence, itemId);
       return replayThenLive(live, firstLive, missed, position.sequence, (event) => !itemId || event.item.id === itemId);
     } catch (error) {
       await live.return?.();

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ItemPlaid } from '../plaid/item-plaid';
 import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
+import { EventStreamRepository } from '../repositories/event-stream.repository';
 import { ItemRepository } from '../repositories/item.repository';
 import type { TokenCipher } from '../security/token-cipher';
 import { AccessTokenVault } from './access-token-vault';
@@ -18,6 +19,7 @@ export interface ItemDoorDependencies {
 export interface ItemDoor {
   vault: AccessTokenVault;
   itemRows: ItemRepository;
+  streams: EventStreamRepository;
   outbox: EventOutbox;
   itemStatus: ItemStatusService;
   itemPlaid: ItemPlaid;
@@ -30,12 +32,13 @@ export interface ItemDoor {
 export function createItemDoor({ dataSource, plaid, cipher, pubSub }: ItemDoorDependencies): ItemDoor {
   const vault = new AccessTokenVault(cipher);
   const itemRows = new ItemRepository(dataSource);
-  const outbox = new EventOutbox(pubSub);
+  const streams = new EventStreamRepository(dataSource);
+  const outbox = new EventOutbox(streams, pubSub);
   const itemStatus = new ItemStatusService({ dataSource, items: itemRows, outbox });
   const itemPlaid = new ItemPlaid({
     plaid,
     openAccessToken: (item) => vault.open(item),
     applyStatusChange: (itemId, change) => itemStatus.apply(itemId, change),
   });
-  return { vault, itemRows, outbox, itemStatus, itemPlaid };
+  return { vault, itemRows, streams, outbox, itemStatus, itemPlaid };
 }

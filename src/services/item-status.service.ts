@@ -5,7 +5,7 @@ import type { StatusChange } from '../entities/item-status-change';
 import type { ItemEntity } from '../entities/item.entity';
 import { Topic } from '../pubsub/gateway-events';
 import type { ItemRepository, StatusWrite } from '../repositories/item.repository';
-import type { EventOutbox, OutboxEvent, RecordedEvent } from './event-outbox';
+import type { EventOutbox, OutboxEvent } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 
 export interface ItemStatusServiceDependencies {
@@ -27,8 +27,8 @@ export interface IgnoredChange {
 /**
  * Moves Items between statuses, as their state machine decides: webhooks arrive late, twice
  * and out of order, so a change older than the last one applied is dropped, and the table
- * says what each event does in each status. Its event is written with the row, and
- * subscribers hear of it after both have committed.
+ * says what each event does in each status. Its event is written with the row, and the relay
+ * tells subscribers once both have committed.
  */
 export class ItemStatusService {
   constructor(private readonly deps: ItemStatusServiceDependencies) {}
@@ -42,15 +42,13 @@ export class ItemStatusService {
   /** Several Items' changes at once (at most one change per Item); answers each Item's outcome (none for an Item that is gone). */
   async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange | IgnoredChange>> {
     if (changes.length === 0) return new Map();
-    const { outcomes, recorded } = await this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
-    this.deps.outbox.publish(recorded);
-    return outcomes;
+    return this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
   }
 
   private async applyIn(
     manager: EntityManager,
     changes: Array<{ itemId: string; change: StatusChange }>,
-  ): Promise<{ outcomes: Map<string, AppliedChange | IgnoredChange>; recorded: RecordedEvent[] }> {
+  ): Promise<Map<string, AppliedChange | IgnoredChange>> {
     const rows = await this.deps.items.lockStatuses(
       manager,
       changes.map(({ itemId }) => itemId),
@@ -68,7 +66,7 @@ export class ItemStatusService {
       }
     }
     const written = await this.deps.items.writeStatuses(manager, writes);
-    if (written.length === 0) return { outcomes, recorded: [] };
+    if (written.length === 0) return outcomes;
     const items = await this.deps.items.findByIds(written, manager);
     const previousById = new Map(rows.map((row) => [row.id, row.status]));
     const events: OutboxEvent[] = [];
@@ -78,16 +76,13 @@ export class ItemStatusService {
       outcomes.set(item.id, appliedChange);
       if (appliedChange.previousStatus !== item.status) events.push(statusEvent(appliedChange, change.reason, change.occurredAt));
     }
-    return { outcomes, recorded: await this.deps.outbox.record(manager, events) };
+    await this.deps.outbox.record(manager, events);
+    return outcomes;
   }
 
-  /** For changes made elsewhere (e.g. removal): written in that change's transaction, to publish after it commits. */
-  record(manager: EntityManager, change: AppliedChange, reason: string, occurredAt: Date): Promise<RecordedEvent[]> {
-    return this.deps.outbox.record(manager, [statusEvent(change, reason, occurredAt)]);
-  }
-
-  publish(recorded: RecordedEvent[]): void {
-    this.deps.outbox.publish(recorded);
+  /** For changes made elsewhere (e.g. removal): written in that change's transaction; the relay publishes it once that commits. */
+  async record(manager: EntityManager, change: AppliedChange, reason: string, occurredAt: Date): Promise<void> {
+    await this.deps.outbox.record(manager, [statusEvent(change, reason, occurredAt)]);
   }
 }
 

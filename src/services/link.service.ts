@@ -13,7 +13,7 @@ import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
 import { contractErrorOf } from '../plaid/plaid-error-mapping';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { TransactionRepository } from '../repositories/transaction.repository';
+import type { TransactionRemoval } from './transaction-removal';
 import type { AccessTokenVault } from './access-token-vault';
 import { accountSignature } from './account-signature';
 import type { ItemStatusService } from './item-status.service';
@@ -46,7 +46,7 @@ export interface LinkServiceDependencies {
   vault: AccessTokenVault;
   items: ItemService;
   itemRows: ItemRepository;
-  transactions: TransactionRepository;
+  removal: TransactionRemoval;
   itemStatus: ItemStatusService;
   jobs: JobQueue;
   config: Pick<AppConfig, 'publicUrl'> & { plaid: Pick<AppConfig['plaid'], 'products' | 'countryCodes' | 'clientName'> };
@@ -175,16 +175,15 @@ export class LinkService {
       status: typeof status === 'string' ? status : item.status,
       updatedAt: new Date(),
     });
-    const recorded = await this.deps.dataSource.transaction(async (manager) => {
+    await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
       // The Item's row before the user's stream, in the order status changes take them.
       await this.deps.itemRows.lockRow(manager, item.id);
       // Logged one by one as removed, which the cascade would not do.
-      await this.deps.transactions.deleteAllOfItem(manager, item.id, userId);
+      await this.deps.removal.ofItem(manager, removed);
       await this.deps.itemRows.delete(manager, item.id);
-      return this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
+      await this.deps.itemStatus.record(manager, { item: removed, previousStatus: item.status }, 'ITEM_REMOVED', new Date());
     });
-    this.deps.itemStatus.publish(recorded);
     return removed;
   }
 

@@ -1,6 +1,6 @@
-import type { DataSource, Repository } from 'typeorm';
-import { UserProfileEntity } from '../entities/user-profile.entity';
+import type { UserProfileEntity } from '../entities/user-profile.entity';
 import { badUserInput } from '../errors/domain-error';
+import type { ProfileColumn, ProfileRepository } from '../repositories/profile.repository';
 
 export interface AddressFields {
   street?: string | null;
@@ -23,25 +23,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
-type Column = keyof Omit<UserProfileEntity, 'userId' | 'createdAt' | 'updatedAt'>;
-
 export interface ProfileServiceDependencies {
-  dataSource: DataSource;
+  profiles: ProfileRepository;
 }
 
 /** The user's own identity, which transfer validation matches against the bank's account owner. */
 export class ProfileService {
-  private readonly profiles: Repository<UserProfileEntity>;
-
-  constructor(deps: ProfileServiceDependencies) {
-    this.profiles = deps.dataSource.getRepository(UserProfileEntity);
-  }
+  constructor(private readonly deps: ProfileServiceDependencies) {}
 
   async findByUserIds(userIds: readonly string[]): Promise<Array<UserProfileEntity | null>> {
-    const rows = await this.profiles
-      .createQueryBuilder('profile')
-      .where('profile.user_id = ANY(:ids)', { ids: [...userIds] })
-      .getMany();
+    const rows = await this.deps.profiles.findByUserIds(userIds);
     const byId = new Map(rows.map((row) => [row.userId, row]));
     return userIds.map((id) => byId.get(id) ?? null);
   }
@@ -49,27 +40,14 @@ export class ProfileService {
   /** Validates everything first, so a bad field changes nothing. */
   async update(userId: string, input: ProfileFields): Promise<UserProfileEntity> {
     const changes = toColumns(input);
-    const columns = Object.keys(changes) as Column[];
-    if (columns.length === 0) {
-      return (await this.profiles.findOneBy({ userId })) ?? this.profiles.create({ userId });
-    }
-    await this.profiles
-      .createQueryBuilder()
-      .insert()
-      .values({ userId, ...changes })
-      .orUpdate([...columns.map(columnName), 'updated_at'], ['user_id'])
-      .execute();
-    return this.profiles.findOneByOrFail({ userId });
+    if (Object.keys(changes).length === 0) return this.deps.profiles.findOrEmpty(userId);
+    return this.deps.profiles.upsert(userId, changes);
   }
 }
 
-function columnName(column: Column): string {
-  return column.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-function toColumns(input: ProfileFields): Partial<Record<Column, string | null>> {
-  const changes: Partial<Record<Column, string | null>> = {};
-  const set = (column: Column, field: string, value: string | null | undefined, check?: (v: string) => string) => {
+function toColumns(input: ProfileFields): Partial<Record<ProfileColumn, string | null>> {
+  const changes: Partial<Record<ProfileColumn, string | null>> = {};
+  const set = (column: ProfileColumn, field: string, value: string | null | undefined, check?: (v: string) => string) => {
     if (value === undefined) return;
     const trimmed = value === null ? '' : value.trim();
     if (trimmed.length > MAX_TEXT) throw badUserInput(`${field} must be at most ${MAX_TEXT} characters`, field);

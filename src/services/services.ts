@@ -6,12 +6,15 @@ import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import { AccountRepository } from '../repositories/account.repository';
 import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
+import { ProfileRepository } from '../repositories/profile.repository';
+import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { TokenCipher } from '../security/token-cipher';
 import { AccountService } from './account.service';
 import { BalanceService } from './balance.service';
+import { EventRelay } from './event-relay';
 import { EventReplayService } from './event-replay.service';
 import { createItemDoor } from './item-door';
 import type { ItemStatusService } from './item-status.service';
@@ -23,6 +26,7 @@ import { StreamRetentionService } from './stream-retention.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { SyncQueue } from './sync-queue';
+import { TransactionRemoval } from './transaction-removal';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
@@ -31,6 +35,8 @@ import { WebhookUrlMigration } from './webhook-url-migration.service';
 
 export interface ServiceDependencies {
   dataSource: DataSource;
+  /** For the event relay's own LISTEN connection. */
+  databaseUrl: string;
   plaid: PlaidClient;
   cipher: TokenCipher;
   pubSub: GatewayPubSub;
@@ -53,6 +59,7 @@ export interface Services {
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
+  relay: EventRelay;
   retention: StreamRetentionService;
   link: LinkService;
   sandbox: SandboxService;
@@ -64,19 +71,20 @@ export interface Services {
 
 export function createServices(deps: ServiceDependencies): Services {
   const { dataSource, plaid, pubSub, jobs, config, logger } = deps;
-  const { vault, itemRows, outbox, itemStatus, itemPlaid } = createItemDoor({ dataSource, plaid, cipher: deps.cipher, pubSub });
+  const { vault, itemRows, streams, outbox, itemStatus, itemPlaid } = createItemDoor({ dataSource, plaid, cipher: deps.cipher, pubSub });
   const accountRows = new AccountRepository(dataSource);
   const transactionRows = new TransactionRepository(dataSource);
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
+  const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
   const accounts = new AccountService({ accounts: accountRows });
-  const profiles = new ProfileService({ dataSource });
+  const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
   return {
     profiles,
     items,
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
-    transactionChanges: new TransactionChangeFeedService({ dataSource, transactions: transactionRows, items }),
+    transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
@@ -87,9 +95,10 @@ export function createServices(deps: ServiceDependencies): Services {
       identityThreshold: config.transferIdentityThreshold,
     }),
     itemStatus,
-    events: new EventReplayService({ dataSource, outbox, pubSub }),
+    events: new EventReplayService({ streams, outbox, pubSub }),
+    relay: new EventRelay({ databaseUrl: deps.databaseUrl, streams, outbox, logger: logger.child({ component: 'event-relay' }) }),
     retention: new StreamRetentionService({
-      dataSource,
+      retention: new StreamRetentionRepository(dataSource),
       retentionDays: config.jobs.changeRetentionDays,
       failedWebhookRetentionDays: config.jobs.failedWebhookRetentionDays,
     }),
@@ -100,7 +109,7 @@ export function createServices(deps: ServiceDependencies): Services {
       vault,
       items,
       itemRows,
-      transactions: transactionRows,
+      removal,
       itemStatus,
       jobs,
       config,
@@ -124,7 +133,7 @@ export function createServices(deps: ServiceDependencies): Services {
       webhookEvents,
       items: itemRows,
       accounts: accountRows,
-      transactions: transactionRows,
+      removal,
       itemStatus,
       jobs,
       logger: logger.child({ component: 'webhooks' }),

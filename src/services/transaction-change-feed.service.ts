@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { badUserInput } from '../errors/domain-error';
+import type { EventStreamRepository, StreamRow } from '../repositories/event-stream.repository';
 import type { TransactionRecord } from '../repositories/transaction-record';
 import type { TransactionRepository } from '../repositories/transaction.repository';
-import { positionOf, streamOf, type StreamState } from './event-stream';
+import { positionOf } from './event-stream';
 import type { ItemService } from './item.service';
 import { encodeStreamCursor, type StreamPosition } from './stream-cursor';
 
@@ -31,7 +31,7 @@ export interface TransactionChangesRequest {
 export const DEFAULT_CHANGE_COUNT = 100;
 
 export interface TransactionChangeFeedServiceDependencies {
-  dataSource: DataSource;
+  streams: EventStreamRepository;
   transactions: TransactionRepository;
   items: ItemService;
 }
@@ -55,17 +55,17 @@ export class TransactionChangeFeedService {
     if (request.itemId) await this.deps.items.get(userId, request.itemId);
     const itemId = request.itemId ?? null;
     if (!request.cursor) {
-      const stream = await streamOf(this.deps.dataSource, userId);
+      const stream = await this.deps.streams.streamOf(userId);
       return this.walk(userId, stream, { sequence: stream.lastSequence }, count, itemId);
     }
-    const { position, stream } = await positionOf(this.deps.dataSource, userId, request.cursor, 'cursor');
+    const { position, stream } = await positionOf(this.deps.streams, userId, request.cursor, 'cursor');
     if (position.resume && 'afterTransactionId' in position.resume) return this.walk(userId, stream, position, count, itemId);
     return this.changesAfter(userId, stream, position, count, itemId);
   }
 
   private async walk(
     userId: string,
-    stream: StreamState,
+    stream: StreamRow,
     position: StreamPosition,
     count: number,
     itemId: string | null,
@@ -84,7 +84,7 @@ export class TransactionChangeFeedService {
 
   private async changesAfter(
     userId: string,
-    stream: StreamState,
+    stream: StreamRow,
     position: StreamPosition,
     count: number,
     itemId: string | null,

@@ -9,7 +9,7 @@ import { collectSyncChanges, type SyncChanges } from '../plaid/transaction-sync'
 import { Topic } from '../pubsub/gateway-events';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { EventOutbox, RecordedEvent } from './event-outbox';
+import type { EventOutbox } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
 import type { SyncQueue } from './sync-queue';
 import { SyncWriter } from '../repositories/sync-writer';
@@ -128,7 +128,6 @@ export class TransactionSyncService {
                 { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts, attempts: attempt },
                 'transactions synced',
               );
-              this.deps.outbox.publish(written.recorded);
               return { item: written.synced, ...counts };
             }
             const committed = await this.deps.items.findById(itemId);
@@ -166,13 +165,11 @@ export class TransactionSyncService {
   }
 
   /**
-   * The Item as synced and its event, recorded in the same transaction; null, with nothing
-   * written, when another sync moved the cursor since `item` was read or the Item was revoked.
+   * The Item as synced, its event recorded in the same transaction (the relay publishes it once
+   * that commits); null, with nothing written, when another sync moved the cursor since `item`
+   * was read or the Item was revoked.
    */
-  private write(
-    item: ItemEntity,
-    changes: SyncChanges,
-  ): Promise<{ counts: SyncCounts; synced: ItemEntity; recorded: RecordedEvent[] } | null> {
+  private write(item: ItemEntity, changes: SyncChanges): Promise<{ counts: SyncCounts; synced: ItemEntity } | null> {
     return this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
       // Removed or revoked while this sync read Plaid: the Item's data went under this lock, and nothing read before may bring it back.
@@ -190,7 +187,7 @@ export class TransactionSyncService {
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
       const synced = await this.deps.items.getById(item.id, manager);
-      const recorded = await this.deps.outbox.record(manager, [
+      await this.deps.outbox.record(manager, [
         {
           topic: Topic.TransactionsSynced,
           userId: synced.userId,
@@ -203,7 +200,7 @@ export class TransactionSyncService {
         },
       ]);
       await this.deps.beforeCommit?.(item.id);
-      return { counts, synced, recorded };
+      return { counts, synced };
     });
   }
 }

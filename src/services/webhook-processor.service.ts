@@ -6,10 +6,10 @@ import type { JobQueue } from '../jobs/job-queue';
 import { WEBHOOK_RETRY_SCHEDULE } from '../jobs/webhook-retry-schedule';
 import type { AccountRepository } from '../repositories/account.repository';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { TransactionRepository } from '../repositories/transaction.repository';
 import type { UnsettledWebhookCounts, WebhookEventRepository } from '../repositories/webhook-event.repository';
 import type { ItemStatusService } from './item-status.service';
 import { lockItemInTransaction } from '../repositories/item-lock';
+import type { TransactionRemoval } from './transaction-removal';
 import type { WebhookPayload } from './webhook-intake.service';
 import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
 
@@ -25,7 +25,7 @@ export interface WebhookProcessorDependencies {
   webhookEvents: WebhookEventRepository;
   items: ItemRepository;
   accounts: AccountRepository;
-  transactions: TransactionRepository;
+  removal: TransactionRemoval;
   itemStatus: ItemStatusService;
   jobs: JobQueue;
   logger: Logger;
@@ -124,6 +124,7 @@ export class WebhookProcessor {
     if (action.kind === 'revoke-account') {
       await this.deps.dataSource.transaction(async (manager) => {
         await lockItemInTransaction(manager, item.id);
+        await this.deps.removal.ofAccount(manager, item, action.plaidAccountId);
         await this.deps.accounts.deleteByPlaidId(manager, item.id, action.plaidAccountId);
         // A sync that read Plaid before the revocation would bring the account back: it loses its compare-and-set instead.
         await this.deps.items.forgetSyncCursor(manager, item.id);
@@ -169,7 +170,7 @@ export class WebhookProcessor {
   private async deleteTransactions(item: ItemEntity): Promise<void> {
     await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, item.id);
-      await this.deps.transactions.deleteAllOfItem(manager, item.id, item.userId);
+      await this.deps.removal.ofItem(manager, item);
     });
   }
 }

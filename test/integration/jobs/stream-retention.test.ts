@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { streamRetentionHandler } from '../../../src/workers/stream-retention.handler';
+import { StreamRetentionRepository } from '../../../src/repositories/stream-retention.repository';
 import { StreamRetentionService } from '../../../src/services/stream-retention.service';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
@@ -19,7 +20,7 @@ describe('retention of events, transaction changes and webhook records', () => {
   const prune = () =>
     streamRetentionHandler(
       new StreamRetentionService({
-        dataSource: gw.gateway.dataSource,
+        retention: new StreamRetentionRepository(gw.gateway.dataSource),
         retentionDays: gw.config.jobs.changeRetentionDays,
         failedWebhookRetentionDays: gw.config.jobs.failedWebhookRetentionDays,
       }),

@@ -186,6 +186,65 @@ describe('transactionChanges: the delta feed', () => {
     },
   );
 
+  it("item 5: keeps a client's copy equal to the table through an account revocation, an Item removal and a permission revocation (no ghost rows)", async () => {
+    const userId = newUserId();
+    const token = await gw.tokenFor(userId);
+    const kept = await linkItem(gw, token);
+    const dropped = await linkItem(gw, token, { institutionId: 'ins_109509' });
+    await settled(gw, [kept.id, dropped.id]);
+    const copy = new Map<string, Row>();
+    let { cursor } = await catchUp(token, copy, undefined, 500);
+    expect(sorted(copy)).toEqual(sorted(await table(userId)));
+    const before = copy.size;
+
+    // USER_ACCOUNT_REVOKED: the account goes, and with it its transactions.
+    const accountsBefore = (await accountsOf(kept.id)).size;
+    await callPlaid(gw, '/sandbox/item/fire_webhook', {
+      access_token: await accessTokenOf(gw, kept.id),
+      webhook_code: 'USER_ACCOUNT_REVOKED',
+    });
+    await eventually(
+      async () => ((await accountsOf(kept.id)).size === accountsBefore - 1 ? true : undefined),
+      15_000,
+      'the account revocation',
+    );
+    ({ cursor } = await catchUp(token, copy, cursor, 500));
+    const afterAccount = await table(userId);
+    expect(afterAccount.size).toBeLessThan(before);
+    expect(sorted(copy)).toEqual(sorted(afterAccount));
+
+    // removeItem.
+    const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', {
+      token,
+      variables: { id: dropped.id },
+    });
+    expect(removed.errors).toBeUndefined();
+    ({ cursor } = await catchUp(token, copy, cursor, 500));
+    const afterRemoval = await table(userId);
+    expect(afterRemoval.size).toBeLessThan(afterAccount.size);
+    expect(sorted(copy)).toEqual(sorted(afterRemoval));
+
+    // USER_PERMISSION_REVOKED.
+    await gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
+      token,
+      variables: { id: kept.id, code: 'USER_PERMISSION_REVOKED' },
+    });
+    await eventually(async () => ((await table(userId)).size === 0 ? true : undefined), 15_000, 'the permission revocation');
+    await catchUp(token, copy, cursor, 500);
+    expect(sorted(copy)).toEqual([]);
+
+    // Each removal was announced too: one transactionsSynced event per removal, with its count.
+    const announced: Array<{ removed: number }> = await gw.gateway.dataSource.query(
+      `SELECT (payload->>'removed')::int AS removed FROM stream_events WHERE user_id = $1 AND topic = 'TRANSACTIONS_SYNCED' AND (payload->>'added')::int = 0 AND (payload->>'removed')::int > 0 ORDER BY sequence`,
+      [userId],
+    );
+    expect(announced.map((row) => row.removed)).toEqual([
+      before - afterAccount.size,
+      afterAccount.size - afterRemoval.size,
+      afterRemoval.size,
+    ]);
+  });
+
   it('narrows to one Item, and refuses bad counts, foreign cursors and Items as it refuses anything unknown', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);

@@ -299,6 +299,10 @@ describe('Plaid webhooks at the gateway', () => {
         'SELECT plaid_account_id FROM accounts WHERE item_id = $1',
         [item.id],
       );
+      const transactionsBefore: Array<{ id: string; plaid_account_id: string }> = await gw.gateway.dataSource.query(
+        'SELECT t.id, a.plaid_account_id FROM transactions t JOIN accounts a ON a.id = t.account_id WHERE t.item_id = $1',
+        [item.id],
+      );
       await callPlaid(gw, '/sandbox/item/fire_webhook', {
         access_token: await accessTokenOf(gw, item.id),
         webhook_code: 'USER_ACCOUNT_REVOKED',
@@ -308,6 +312,28 @@ describe('Plaid webhooks at the gateway', () => {
         return after.length === before.length - 1 ? true : undefined;
       });
       expect((await itemRow(item.id)).status).toBe('ACTIVE');
+      // Its transactions went with it, each logged as removed for the clients' copies; the other accounts' stayed.
+      const remaining: Array<{ plaid_account_id: string }> = await gw.gateway.dataSource.query(
+        'SELECT plaid_account_id FROM accounts WHERE item_id = $1',
+        [item.id],
+      );
+      const revoked = before.find((account) => !remaining.some((left) => left.plaid_account_id === account.plaid_account_id))!;
+      const revokedTransactions = transactionsBefore.filter((t) => t.plaid_account_id === revoked.plaid_account_id).map((t) => t.id);
+      expect(revokedTransactions.length).toBeGreaterThan(0);
+      const transactionsAfter: Array<{ id: string }> = await gw.gateway.dataSource.query('SELECT id FROM transactions WHERE item_id = $1', [
+        item.id,
+      ]);
+      expect(transactionsAfter.map((t) => t.id).sort()).toEqual(
+        transactionsBefore
+          .filter((t) => t.plaid_account_id !== revoked.plaid_account_id)
+          .map((t) => t.id)
+          .sort(),
+      );
+      const logged: Array<{ transaction_id: string }> = await gw.gateway.dataSource.query(
+        `SELECT transaction_id FROM transaction_changes WHERE item_id = $1 AND change = 'removed'`,
+        [item.id],
+      );
+      expect(logged.map((row) => row.transaction_id).sort()).toEqual(revokedTransactions.sort());
     });
 
     it('NEW_ACCOUNTS_AVAILABLE flags the Item for update mode', async () => {

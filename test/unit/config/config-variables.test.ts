@@ -56,7 +56,14 @@ describe('CONFIG_VARIABLES', () => {
 
   it('marks the credentials secret', () => {
     const secrets = CONFIG_VARIABLES.filter((variable) => variable.secret).map((variable) => variable.name);
-    expect(secrets.sort()).toEqual(['AUTH_JWT_SECRET', 'DATABASE_URL', 'METRICS_TOKEN', 'PLAID_SECRET', 'REDIS_URL', 'TOKEN_ENCRYPTION_KEYS']);
+    expect(secrets.sort()).toEqual([
+      'AUTH_JWT_SECRET',
+      'DATABASE_URL',
+      'METRICS_TOKEN',
+      'PLAID_SECRET',
+      'REDIS_URL',
+      'TOKEN_ENCRYPTION_KEYS',
+    ]);
   });
 
   it("shows the emulator's own port as PLAID_EMULATOR_PORT's default", () => {
