@@ -111,6 +111,11 @@ export class LinkService {
     try {
       itemId = await this.storeNewItem(userId, exchanged.item_id, accessToken, publicTokenSha256, input);
     } catch (error) {
+      // A public token of a Plaid Item the gateway already tracks (one from update mode, or a race
+      // with the first link): /item/remove with its token would remove that live Item, so it stays.
+      const [tracked] = await this.deps.itemRows.findByPlaidItemIds([exchanged.item_id]);
+      if (tracked?.userId === userId) return this.deps.items.get(userId, tracked.id);
+      if (tracked) throw badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
       // Nothing was stored: an Item the gateway will not track must not stay billed at Plaid.
       await this.removeAtPlaid(accessToken).catch((removal: unknown) =>
         this.deps.logger.error({ err: removal, plaidItemId: exchanged.item_id }, 'could not remove an unstored Item at Plaid'),

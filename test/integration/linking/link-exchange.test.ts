@@ -111,6 +111,44 @@ describe('the public-token exchange', () => {
     expect(atPlaid.status).toBe(200);
   });
 
+  it('item 3: a public token from update mode, for an Item already stored, answers that Item and leaves it alive at Plaid', async () => {
+    const userId = newUserId();
+    const token = await gw.tokenFor(userId);
+    const linked = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: (await newLogin()).publicToken } });
+    const item = linked.data!.exchangePublicToken;
+    /** Link in update mode for the stored Item, as a person signing in again: onSuccess hands the page a public token. */
+    const updateModeToken = async () => {
+      const relink = await gw.graphql<{ createRelinkToken: { linkToken: string } }>(
+        'mutation($id: ID!) { createRelinkToken(itemId: $id) { linkToken } }',
+        { token, variables: { id: item.id } },
+      );
+      const page = await fetch(`${gw.gateway.plaidBaseUrl}/link/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          token: relink.data!.createRelinkToken.linkToken,
+          institution_id: 'ins_109508',
+          username: 'user_good',
+          password: 'pass_good',
+          origin: 'http://localhost',
+        }).toString(),
+      });
+      return /public-sandbox-[0-9a-f-]+/.exec(await page.text())![0];
+    };
+    const removalsBefore = removalsAtPlaid();
+
+    const again = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: await updateModeToken() } });
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.exchangePublicToken.id).toBe(item.id);
+    const stranger = await gw.graphql(EXCHANGE, { token: await gw.tokenFor(newUserId()), variables: { t: await updateModeToken() } });
+    expect(stranger.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'publicToken' });
+
+    expect(removalsAtPlaid()).toBe(removalsBefore);
+    expect(await itemsOf(userId)).toEqual([item.id]);
+    const atPlaid = await callPlaid(gw, '/item/get', { access_token: await accessTokenOf(gw, item.id) });
+    expect(atPlaid.status).toBe(200);
+  });
+
   it('item 4: 20 concurrent exchanges of the same accounts link one Item; the other 19 are refused as duplicates and removed at Plaid', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
