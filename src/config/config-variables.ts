@@ -273,6 +273,14 @@ export const WEBHOOK_KEY_LOOKUPS_PER_MINUTE = withDefault({
     'Plaid look-ups of webhook signing key ids not held yet, across all ids, per minute; a webhook past it is answered 503 (Plaid retries)',
 });
 
+export const EVENT_RELAY_TRACKED_USERS = withDefault({
+  name: 'EVENT_RELAY_TRACKED_USERS',
+  default: '10000',
+  parse: integer(100, 10_000_000),
+  description:
+    'users whose last published event position an instance remembers (the most recent ones), to catch up after its LISTEN connection was lost; others resume from their cursor',
+});
+
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   name: 'TRANSFER_IDENTITY_THRESHOLD',
   default: '70',
@@ -450,6 +458,7 @@ export const CONFIG_VARIABLES = [
   CHANGE_RETENTION_DAYS,
   WEBHOOK_FAILED_RETENTION_DAYS,
   WEBHOOK_KEY_LOOKUPS_PER_MINUTE,
+  EVENT_RELAY_TRACKED_USERS,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

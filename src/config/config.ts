@@ -108,6 +108,8 @@ export interface AppConfig {
   transferIdentityThreshold: number;
   /** Key ids not held yet that webhooks may make us look up at Plaid, per minute, all ids together. */
   webhookKeyLookupsPerMinute: number;
+  /** Users whose last published event position the relay remembers. */
+  eventRelayTrackedUsers: number;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -178,6 +180,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
+    eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),
       sweepIntervalMinutes: value(variable.SYNC_SWEEP_INTERVAL_MINUTES),

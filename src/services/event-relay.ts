@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { STREAM_EVENTS_CHANNEL, type AppendedRange, type EventStreamRepository } from '../repositories/event-stream.repository';
 import type { EventOutbox } from './event-outbox';
+import { RecentPositions } from './recent-positions';
 
 /** How the relay's LISTEN connection names itself in pg_stat_activity. */
 export const EVENT_RELAY_APPLICATION = 'gateway-event-relay';
@@ -11,6 +12,8 @@ export interface EventRelayDependencies {
   streams: EventStreamRepository;
   outbox: EventOutbox;
   logger: Logger;
+  /** Users whose last published position is remembered (EVENT_RELAY_TRACKED_USERS), the most recent first kept. */
+  trackedUsers: number;
   /** Between attempts to get the LISTEN connection back. */
   reconnectDelayMs?: number;
 }
@@ -29,11 +32,13 @@ export class EventRelay {
   private client: Client | undefined;
   private closed = false;
   /** Per user, the last position published: ranges are read from there, so none is skipped or repeated. */
-  private readonly published = new Map<string, number>();
+  private readonly published: RecentPositions;
   /** Notifications are handled one at a time, in the order PostgreSQL sent them (each user's commit order). */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: EventRelayDependencies) {}
+  constructor(private readonly deps: EventRelayDependencies) {
+    this.published = new RecentPositions(deps.trackedUsers);
+  }
 
   /** Resolves once the relay listens: an event committed after this reaches subscribers. */
   async start(): Promise<void> {
@@ -71,7 +76,7 @@ export class EventRelay {
       this.connect().then(
         () => {
           this.deps.logger.info('event relay listens again');
-          for (const [userId, last] of this.published) this.enqueue(() => this.relay(userId, last + 1, Number.MAX_SAFE_INTEGER));
+          for (const [userId, last] of this.published.entries()) this.enqueue(() => this.relay(userId, last + 1, Number.MAX_SAFE_INTEGER));
         },
         (error: unknown) => {
           this.deps.logger.warn({ err: error }, 'event relay cannot LISTEN yet; retrying');

@@ -96,7 +96,13 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     itemStatus,
     events: new EventReplayService({ streams, outbox, pubSub }),
-    relay: new EventRelay({ databaseUrl: deps.databaseUrl, streams, outbox, logger: logger.child({ component: 'event-relay' }) }),
+    relay: new EventRelay({
+      databaseUrl: deps.databaseUrl,
+      streams,
+      outbox,
+      trackedUsers: config.eventRelayTrackedUsers,
+      logger: logger.child({ component: 'event-relay' }),
+    }),
     retention: new StreamRetentionService({
       retention: new StreamRetentionRepository(dataSource),
       retentionDays: config.jobs.changeRetentionDays,
