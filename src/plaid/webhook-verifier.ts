@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import type { Logger } from 'pino';
 import { PlaidApiError } from './plaid-api-error';
@@ -93,50 +93,47 @@ export class WebhookVerifier {
     if (header.alg !== 'ES256') throw new WebhookVerificationError(`algorithm ${String(header.alg)} is not accepted`);
     if (typeof header.kid !== 'string' || header.kid === '' || header.kid.length > 128) throw new WebhookVerificationError('no key id');
     // Everything that needs no key is checked before one is looked up: a forgery costs Plaid no call.
-    this.checkUnverifiedClaims(rawBody, signature);
+    // The signature, checked last, proves these same claims, so they need no second look.
+    const issuedAtSeconds = this.checkUnverifiedClaims(rawBody, signature);
 
     const cached = await this.keyFor(header.kid);
     if (!cached) throw new WebhookVerificationError('unknown signing key');
     if (cached.expiredAt !== null && cached.expiredAt * 1000 <= this.now()) throw new WebhookVerificationError('signing key has expired');
 
-    let payload;
     try {
-      ({ payload } = await jwtVerify(signature, cached.key, {
+      await jwtVerify(signature, cached.key, {
         algorithms: ['ES256'],
         requiredClaims: ['iat', 'request_body_sha256'],
         currentDate: new Date(this.now()),
-      }));
+      });
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw new WebhookVerificationError(
         code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'stale or invalid claims' : 'bad signature',
       );
     }
-    // The age check is ours rather than jose's maxTokenAge, which refuses any iat even a second ahead.
-    const ageSeconds = this.now() / 1000 - payload.iat!;
-    if (ageSeconds > MAX_AGE_SECONDS || ageSeconds < -FUTURE_SKEW_SECONDS) throw new WebhookVerificationError('stale or invalid claims');
-    const claimed = payload.request_body_sha256;
-    const actual = createHash('sha256').update(rawBody).digest();
-    const expected = typeof claimed === 'string' && /^[0-9a-f]{64}$/i.test(claimed) ? Buffer.from(claimed, 'hex') : Buffer.alloc(0);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
-      throw new WebhookVerificationError('body does not match its signature');
-    return { issuedAt: new Date(payload.iat! * 1000), keyId: header.kid, deliveryId: deliveryIdOf(signature) };
+    return { issuedAt: new Date(issuedAtSeconds * 1000), keyId: header.kid, deliveryId: deliveryIdOf(signature) };
   }
 
-  /** The claims as sent, before any key: a fresh `iat` and the hash of these very bytes. */
-  private checkUnverifiedClaims(rawBody: Buffer, signature: string): void {
+  /**
+   * The claims as sent, before any key: a fresh `iat` (ours rather than jose's maxTokenAge, which
+   * refuses any iat even a second ahead) and the hash of these very bytes. Answers the `iat`.
+   */
+  private checkUnverifiedClaims(rawBody: Buffer, signature: string): number {
     let claims: JWTPayload;
     try {
       claims = decodeJwt(signature);
     } catch {
       throw new WebhookVerificationError('Plaid-Verification is not a JWT');
     }
-    const ageSeconds = typeof claims.iat === 'number' ? this.now() / 1000 - claims.iat : Number.NaN;
-    if (!(ageSeconds <= MAX_AGE_SECONDS && ageSeconds >= -FUTURE_SKEW_SECONDS))
+    const { iat } = claims;
+    const ageSeconds = typeof iat === 'number' ? this.now() / 1000 - iat : Number.NaN;
+    if (typeof iat !== 'number' || !(ageSeconds <= MAX_AGE_SECONDS && ageSeconds >= -FUTURE_SKEW_SECONDS))
       throw new WebhookVerificationError('stale or invalid claims');
     const claimed = claims.request_body_sha256;
     if (typeof claimed !== 'string' || claimed.toLowerCase() !== createHash('sha256').update(rawBody).digest('hex'))
       throw new WebhookVerificationError('body does not match its signature');
+    return iat;
   }
 
   private async keyFor(kid: string): Promise<CachedKey | undefined> {

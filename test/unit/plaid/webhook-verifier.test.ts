@@ -23,8 +23,8 @@ describe('WebhookVerifier', () => {
 
   afterAll(() => keys.stop());
 
-  beforeEach(() => {
-    keys.lookups.length = 0;
+  /** A verifier over the key server, with Plaid's client retrying nothing; `now` is the clock a test moves. */
+  const verifierWith = (options: { unknownKeyLookupsPerMinute: number; now?: () => number }) => {
     const config = loadConfig({ PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'plaid-secret' });
     const plaid = new PlaidClient({
       config: config.plaid,
@@ -32,7 +32,12 @@ describe('WebhookVerifier', () => {
       logger: pino({ level: 'silent' }),
       retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
     });
-    verifier = new WebhookVerifier(plaid, pino({ level: 'silent' }), { unknownKeyLookupsPerMinute: 100 });
+    return new WebhookVerifier(plaid, pino({ level: 'silent' }), options);
+  };
+
+  beforeEach(() => {
+    keys.lookups.length = 0;
+    verifier = verifierWith({ unknownKeyLookupsPerMinute: 100 });
   });
 
   const refused = async (signature: string | undefined, raw = body) => {
@@ -126,14 +131,7 @@ describe('WebhookVerifier', () => {
   /** A verifier whose clock the test moves, over the same key server. */
   const clocked = (unknownKeyLookupsPerMinute: number) => {
     const clock = { now: Date.now() };
-    const config = loadConfig({ PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'plaid-secret' });
-    const plaid = new PlaidClient({
-      config: config.plaid,
-      baseUrl: keys.url,
-      logger: pino({ level: 'silent' }),
-      retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    });
-    return { clock, verifier: new WebhookVerifier(plaid, pino({ level: 'silent' }), { unknownKeyLookupsPerMinute, now: () => clock.now }) };
+    return { clock, verifier: verifierWith({ unknownKeyLookupsPerMinute, now: () => clock.now }) };
   };
   const forgedWithKid = async (kid: string, claims: { iat?: number; sha256?: string } = {}) =>
     new SignJWT({ request_body_sha256: claims.sha256 ?? sha256 })
