@@ -311,10 +311,12 @@ describe('sandbox tools', () => {
   it('validates sandbox transactions as Plaid does', async () => {
     const item = await linkSandboxItem(t.client, { username: 'user_transactions_dynamic' });
     const today = new Date().toISOString().slice(0, 10);
+    // One day past the sandbox's 14-day window, by the clock this test runs under.
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 86_400_000).toISOString().slice(0, 10);
     const tooOld = await plaidErrorOf(
       t.client.sandboxTransactionsCreate({
         access_token: item.accessToken,
-        transactions: [{ date_transacted: '2001-01-01', date_posted: today, amount: 1, description: 'old' }],
+        transactions: [{ date_transacted: fifteenDaysAgo, date_posted: today, amount: 1, description: 'old' }],
       }),
     );
     expect(tooOld.error_code).toBe('INVALID_FIELD');
