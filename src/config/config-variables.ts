@@ -390,6 +390,14 @@ export const GRAPHQL_MAX_TOKENS = withDefault({
   description: 'lexical tokens per document; parsing stops past it',
 });
 
+export const GRAPHQL_MAX_MERGE_WORK = withDefault({
+  name: 'GRAPHQL_MAX_MERGE_WORK',
+  default: '2000',
+  parse: integer(0, 100_000_000),
+  description:
+    'most work checking that repeated fields merge may take, checked before validation: each pair of same-named fields in a selection costs the product of their sizes, each pair of fragments spread there 1',
+});
+
 export const GRAPHQL_MAX_PAGE_SIZE = withDefault({
   name: 'GRAPHQL_MAX_PAGE_SIZE',
   default: '500',
@@ -474,6 +482,7 @@ export const CONFIG_VARIABLES = [
   GRAPHQL_MAX_ALIASES,
   GRAPHQL_MAX_DIRECTIVES,
   GRAPHQL_MAX_TOKENS,
+  GRAPHQL_MAX_MERGE_WORK,
   GRAPHQL_MAX_PAGE_SIZE,
   MAX_REQUEST_BYTES,
   RATE_LIMIT_OPERATIONS,

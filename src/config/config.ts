@@ -38,6 +38,8 @@ export interface EdgeLimits {
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
+  /** See server/field-merge-work.ts. */
+  maxMergeWork: number;
   /** Largest `first` any field may be asked for. */
   maxPageSize: number;
   /** Largest HTTP request body and WebSocket message. */
@@ -233,6 +235,7 @@ function loadEdgeLimits(value: ReadValue): EdgeLimits {
     maxAliases: value(variable.GRAPHQL_MAX_ALIASES),
     maxDirectives: value(variable.GRAPHQL_MAX_DIRECTIVES),
     maxTokens: value(variable.GRAPHQL_MAX_TOKENS),
+    maxMergeWork: value(variable.GRAPHQL_MAX_MERGE_WORK),
     maxPageSize: value(variable.GRAPHQL_MAX_PAGE_SIZE),
     maxRequestBytes: value(variable.MAX_REQUEST_BYTES),
     rateLimitOperations: value(variable.RATE_LIMIT_OPERATIONS),

@@ -262,6 +262,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       services,
       pubSub,
       apollo,
+      operationLimits: guard.limits,
       verifier,
       visibility,
       isOriginAllowed,

@@ -21,6 +21,8 @@ import { explorerRoutes } from './explorer-route';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
 import { jsonBody } from './request-body';
+import { beforeValidation } from './before-validation.middleware';
+import type { OperationLimits } from './operation-limits';
 import { requestIdFor } from './request-id';
 import type { SchemaVisibility } from './schema-visibility';
 import { securityHeaders } from './security-headers';
@@ -33,6 +35,8 @@ export interface HttpRoutesOptions {
   services: Services;
   pubSub: GatewayPubSub;
   apollo: ApolloServer<GraphQLContext>;
+  /** What Apollo parses and validates with, and what is checked before (before-validation.middleware.ts). */
+  operationLimits: OperationLimits;
   verifier: TokenVerifier;
   visibility: SchemaVisibility;
   isOriginAllowed: (origin: string | undefined) => boolean;
@@ -85,6 +89,7 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
   app.use(
     '/graphql',
     ...jsonBody(config.limits.maxRequestBytes),
+    beforeValidation(options.operationLimits),
     expressMiddleware(options.apollo, {
       context: async ({ req }): Promise<GraphQLContext> => {
         // request-id.ts gives every request a string id.

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { GraphQLContext } from '../context/graphql-context';
-import type { OperationGuard } from './operation-guard';
+import { unresolvedOperation, type OperationGuard } from './operation-guard';
 
 const HTTP_STATUS: Record<string, number> = { FORBIDDEN: 403, RATE_LIMITED: 429 };
 
@@ -11,7 +11,8 @@ export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, request }) {
-          if (!operation) return;
+          // Apollo leaves an unknown operationName to the executor, and graphql-jit's answer to it is no answer.
+          if (!operation) throw withHttpStatus(unresolvedOperation(request.operationName));
           if (operation.operation === OperationTypeNode.SUBSCRIPTION) throw subscriptionOverHttp();
           const [error] = await guard.check({ user: contextValue.user, document, operation, variables: request.variables });
           if (error) throw withHttpStatus(error);

@@ -116,18 +116,15 @@ export class OperationGuard {
         ],
       };
     }
+    const shapeErrors = this.options.limits.beforeValidation(document);
+    if (shapeErrors.length > 0) return { errors: shapeErrors };
     const validationErrors = validate(this.options.schema, document, [...specifiedRules, ...this.options.limits.validationRules]);
     if (validationErrors.length > 0) {
       this.options.visibility.hideSuggestions(user, validationErrors);
       return { errors: [...validationErrors] };
     }
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) {
-      const message = payload.operationName
-        ? `Unknown operation named "${payload.operationName}"`
-        : 'Must provide operation name if query contains multiple operations';
-      return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] };
-    }
+    if (!operation) return { errors: [unresolvedOperation(payload.operationName)] };
     const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
     if (errors.length > 0) return { errors, operation };
     return {
@@ -135,4 +132,13 @@ export class OperationGuard {
       operation,
     };
   }
+}
+
+/** The document holds no operation by that name (or several and no name was given). */
+export function unresolvedOperation(operationName: string | null | undefined): GraphQLError {
+  // The name is the caller's text: quoted only as far as a reader needs it.
+  const message = operationName
+    ? `Unknown operation named "${operationName.length > 100 ? `${operationName.slice(0, 100)}…` : operationName}"`
+    : 'Must provide operation name if query contains multiple operations';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
 }

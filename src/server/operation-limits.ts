@@ -1,12 +1,15 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { EdgeLimits } from '../config/config';
+import { fieldMergeWorkErrors } from './field-merge-work';
 
 export interface OperationLimits {
   /** graphql-js stops lexing past this many tokens, before any AST is built. */
   parseOptions: ParseOptions;
   /** graphql-armor's depth, alias and directive limits, after graphql-js's own rules (cost: operation-cost.ts). */
   validationRules: ValidationRule[];
+  /** Checked between parsing and validation: what would make validation itself too slow. */
+  beforeValidation: (document: DocumentNode) => GraphQLError[];
 }
 
 /**
@@ -33,5 +36,9 @@ export function operationLimits(limits: EdgeLimits): OperationLimits {
     maxAliases: { n: limits.maxAliases, ...onRejection },
     maxDirectives: { n: limits.maxDirectives, ...onRejection },
   }).protect();
-  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules };
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules,
+    beforeValidation: (document) => fieldMergeWorkErrors(document, limits.maxMergeWork),
+  };
 }

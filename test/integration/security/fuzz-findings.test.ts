@@ -1,0 +1,47 @@
+import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+
+/** What the hostile-document fuzz (hostile-documents-fuzz.test.ts) found, each kept as its own test. */
+describe('issue 22 fuzz findings', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('fuzz finding 1: an operationName the document does not hold is OPERATION_RESOLUTION_FAILURE (400), never a 500', async () => {
+    const token = await gw.tokenFor(newUserId());
+    for (const operationName of ['Missing', 'x'.repeat(5_000)]) {
+      const answer = await gw.graphql('query Present { me { id } }', { token, operationName });
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+      expect(answer.errors?.[0].message.length).toBeLessThan(200);
+    }
+  });
+
+  it('fuzz finding 2: a field repeated 480 times is refused before validation, whose merge check is quadratic in it', async () => {
+    const query = `{ ${'items { id } '.repeat(480)} }`;
+    const startedAt = performance.now();
+    const answer = await gw.graphql(query, { token: await gw.tokenFor(newUserId()) });
+    console.log(
+      `issue 22 fuzz finding 2: 480 repeated items { id } answered ${answer.status} in ${(performance.now() - startedAt).toFixed(1)} ms`,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', maxMergeWork: gw.config.limits.maxMergeWork });
+
+    // The same over WebSocket and SSE share the guard's prepare(): one transport suffices to show the order.
+    const stream = await fetch(`${gw.url}/graphql/stream`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await gw.tokenFor(newUserId())}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ query: `subscription { ${'itemStatusChanged { itemId } '.repeat(300)} }` }),
+    });
+    expect(await stream.text()).toContain('maxMergeWork');
+  });
+});
