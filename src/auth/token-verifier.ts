@@ -4,6 +4,7 @@ import { DomainError, unauthenticated } from '../errors/domain-error';
 import { IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
 import { hasUnstorableCharacter } from '../database/unstorable-strings';
 import type { AuthenticatedUser } from './authenticated-user';
+import { EXPIRED_TOKEN_MESSAGE } from './token-expiry';
 
 type VerificationKey = Uint8Array | JWTVerifyGetKey;
 
@@ -68,7 +69,8 @@ export class TokenVerifier {
     if (typeof sub !== 'string' || sub === '' || sub.length > MAX_USER_ID_LENGTH || hasUnstorableCharacter(sub)) {
       throw unauthenticated('The token has no usable subject');
     }
-    return { id: sub, scopes: scopesOf(payload) };
+    // `exp` is required above, so jose has checked it is a number.
+    return { id: sub, scopes: scopesOf(payload), expiresAtMs: payload.exp! * 1000 };
   }
 
   /**
@@ -87,7 +89,7 @@ function describeFailure(error: unknown): string {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'ERR_JWT_EXPIRED':
-      return 'The token has expired';
+      return EXPIRED_TOKEN_MESSAGE;
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return 'The token signature is not valid';
     case 'ERR_JOSE_ALG_NOT_ALLOWED':

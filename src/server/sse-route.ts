@@ -12,6 +12,7 @@ import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { logAuthenticationFailure } from './authentication-failure';
+import { untilTokenExpiry } from './event-stream-expiry';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';
@@ -42,7 +43,7 @@ const asSent = (result: { data?: unknown; errors?: readonly unknown[] }) => resu
  * GraphQL over Server-Sent Events (graphql-sse, distinct connections mode) for clients and
  * proxies that block WebSocket: the WebSocket's token check (here the Authorization header),
  * guard (limits, rate limit, page sizes), context, error masking, Origin allow-list and
- * metrics, with `transport="sse"`.
+ * metrics, with `transport="sse"`. A stream ends when its token expires.
  */
 export function sseRoute(options: SseRouteOptions): Router {
   const { guard, metrics, logger } = options;
@@ -114,6 +115,9 @@ export function sseRoute(options: SseRouteOptions): Router {
     onOperation: async (ctx, _req, _args, operationResult) => {
       const state = operations.get(ctx);
       if (state) await recordSetUp(metrics, 'sse', state, operationResult);
+      // A stream lives as long as its token; a single result is answered already.
+      const result = await operationResult;
+      return Symbol.asyncIterator in result && ctx.user ? untilTokenExpiry(result, ctx.user) : undefined;
     },
     onNext: (ctx, _req, result) => {
       // A refusal from onSubscribe has no context and is formatted already.

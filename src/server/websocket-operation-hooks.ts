@@ -1,12 +1,12 @@
-import type { Context, ServerOptions } from 'graphql-ws';
+import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
-import type { ConnectionExtra } from './websocket-connection';
+import type { ConnectionContext, ConnectionExtra } from './websocket-connection';
 
-type ConnectionContext = Context<Record<string, unknown>, ConnectionExtra>;
 export type WebSocketOperationHooks = Required<
-  Pick<ServerOptions<Record<string, unknown>, ConnectionExtra>, 'onSubscribe' | 'onOperation' | 'onComplete'>
+  Pick<ServerOptions<Record<string, unknown>, Extra & Partial<ConnectionExtra>>, 'onSubscribe' | 'onOperation' | 'onComplete'>
 >;
 
 /**

@@ -16,6 +16,7 @@ import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
 import type { ConnectionExtra } from './websocket-connection';
+import { closeAtTokenExpiry, refusalOfExpiredToken } from './websocket-session-expiry';
 
 export interface WebSocketOptions {
   httpServer: Server;
@@ -35,7 +36,11 @@ export interface WebSocketOptions {
 /** RFC 6455's "Try Again Later": the server cannot serve the connection for now. */
 const TRY_AGAIN_LATER = 1013;
 
-/** graphql-ws on /graphql: the same token check, context and error mapping as HTTP. */
+/**
+ * graphql-ws on /graphql: the same token check, context and error mapping as HTTP. A
+ * connection lives as long as its token: closed with 4403 at its expiry, and every operation
+ * re-checks it.
+ */
 export function attachWebSocketServer(options: WebSocketOptions): { wsServer: WebSocketServer; graphqlWs: Disposable } {
   const { logger } = options;
   const wsServer = new WebSocketServer({
@@ -52,6 +57,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
       ...options.hooks,
       schema: options.schema,
       subscribe: subscribeSharingExecutions,
+      onSubscribe: (ctx, id, payload) => refusalOfExpiredToken(ctx) ?? options.hooks?.onSubscribe(ctx, id, payload),
       onConnect: async (ctx) => {
         // connectionParams mirror HTTP headers (GraphiQL sends its headers editor as they are), so the name is case-insensitive.
         const key = Object.keys(ctx.connectionParams ?? {}).find((name) => name.toLowerCase() === 'authorization');
@@ -61,6 +67,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
           if (!user) return false;
           ctx.extra.user = user;
           ctx.extra.connectionId = randomUUID();
+          closeAtTokenExpiry(ctx.extra.socket, user);
           return true;
         } catch (error) {
           logAuthenticationFailure(logger, 'websocket', error);

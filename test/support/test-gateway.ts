@@ -32,7 +32,8 @@ export interface TestGateway {
   /** Every log line the gateway wrote, parsed. */
   logs: Array<Record<string, unknown>>;
   rawLogs(): string;
-  tokenFor(userId: string, scopes?: string[]): Promise<string>;
+  /** A token for the user, valid for 24 h unless `expiresIn` says otherwise ('3s', '-1s'). */
+  tokenFor(userId: string, scopes?: string[], expiresIn?: string): Promise<string>;
   /** A typed document (`npm run codegen`) types its variables and answer; a plain string takes `T`. */
   graphql<T = Record<string, unknown>, V = Record<string, unknown>>(
     query: string | TypedDocumentString<T, V>,
@@ -122,7 +123,7 @@ async function startTestGatewayOnce(env: Record<string, string>, options: Gatewa
       return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     },
     rawLogs: () => lines.join('\n'),
-    tokenFor: (userId, scopes) => issueToken(TEST_JWT_SECRET, config.auth, userId, { scopes }),
+    tokenFor: (userId, scopes, expiresIn) => issueToken(TEST_JWT_SECRET, config.auth, userId, { scopes, expiresIn }),
     graphql: graphqlAt(url),
     close: started(`test gateway ${url}`, async () => {
       await gateway.close();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { issueToken } from '../../../src/auth/token-issuer';
 import { TokenVerifier } from '../../../src/auth/token-verifier';
 import { DomainError } from '../../../src/errors/domain-error';
@@ -20,9 +20,13 @@ async function failure(verifier: TokenVerifier, token: string): Promise<DomainEr
 describe('TokenVerifier with HS256', () => {
   const verifier = TokenVerifier.create({}, SECRET);
 
-  it('accepts a valid token and reads sub and scopes', async () => {
+  it('accepts a valid token and reads sub, scopes and expiry', async () => {
     const token = await issueToken(SECRET, {}, 'user-1', { scopes: ['partner', 'read'] });
-    await expect(verifier.verify(token)).resolves.toEqual({ id: 'user-1', scopes: ['partner', 'read'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      id: 'user-1',
+      scopes: ['partner', 'read'],
+      expiresAtMs: decodeJwt(token).exp! * 1000,
+    });
   });
 
   it.each([
@@ -95,7 +99,11 @@ describe('TokenVerifier with a JWKS', () => {
       .setIssuer('https://id.example')
       .setExpirationTime('5m')
       .sign(signingKey);
-    await expect(verifier.verify(token)).resolves.toEqual({ id: 'auth0|42', scopes: ['partner'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      id: 'auth0|42',
+      scopes: ['partner'],
+      expiresAtMs: decodeJwt(token).exp! * 1000,
+    });
   });
 
   it('refuses HS256 tokens, whatever secret signed them', async () => {

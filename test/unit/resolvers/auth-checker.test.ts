@@ -54,7 +54,9 @@ describe('@Authorized() root fields', () => {
 
   it('hand the caller id to @CallerId()', async () => {
     const me = schema.getQueryType()?.getFields().me;
-    await expect(Promise.resolve(me?.resolve?.(undefined, {}, contextFor({ id: 'user-1', scopes: [] }), info))).resolves.toEqual({
+    await expect(
+      Promise.resolve(me?.resolve?.(undefined, {}, contextFor({ id: 'user-1', scopes: [], expiresAtMs: Date.now() + 3_600_000 }), info)),
+    ).resolves.toEqual({
       id: 'user-1',
     });
   });

@@ -6,8 +6,9 @@ const schema = buildSchema(`
   type User { id: ID! legalName: String }
   enum Status { ACTIVE LOGIN_REQUIRED }
 `);
-const partner = { id: 'p', scopes: ['read', 'partner'] };
-const someone = { id: 'u', scopes: ['read'] };
+const inAnHour = Date.now() + 3_600_000;
+const partner = { id: 'p', scopes: ['read', 'partner'], expiresAtMs: inAnHour };
+const someone = { id: 'u', scopes: ['read'], expiresAtMs: inAnHour };
 
 function validationMessages(query: string) {
   return validate(schema, parse(query));
