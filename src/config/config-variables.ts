@@ -281,6 +281,14 @@ export const EVENT_RELAY_TRACKED_USERS = withDefault({
     'users whose last published event position an instance remembers (the most recent ones), to catch up after its LISTEN connection was lost; others resume from their cursor',
 });
 
+export const LINK_TOKENS_CHECKED_PER_EXCHANGE = withDefault({
+  name: 'LINK_TOKENS_CHECKED_PER_EXCHANGE',
+  default: '5',
+  parse: integer(1, 50),
+  description:
+    "a user's most recent link tokens (unexpired, one Plaid `/link/token/get` each) that `exchangePublicToken` searches for the public token; one from an older Link is refused",
+});
+
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   name: 'TRANSFER_IDENTITY_THRESHOLD',
   default: '70',
@@ -467,6 +475,7 @@ export const CONFIG_VARIABLES = [
   WEBHOOK_FAILED_RETENTION_DAYS,
   WEBHOOK_KEY_LOOKUPS_PER_MINUTE,
   EVENT_RELAY_TRACKED_USERS,
+  LINK_TOKENS_CHECKED_PER_EXCHANGE,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

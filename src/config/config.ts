@@ -112,6 +112,8 @@ export interface AppConfig {
   webhookKeyLookupsPerMinute: number;
   /** Users whose last published event position the relay remembers. */
   eventRelayTrackedUsers: number;
+  /** A user's most recent link tokens an exchange asks Plaid about (one call each). */
+  linkTokensCheckedPerExchange: number;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -183,6 +185,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
+    linkTokensCheckedPerExchange: value(variable.LINK_TOKENS_CHECKED_PER_EXCHANGE),
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),
       sweepIntervalMinutes: value(variable.SYNC_SWEEP_INTERVAL_MINUTES),

@@ -1,5 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { EventStreamEntity } from './event-stream.entity';
+import { IssuedLinkTokenEntity } from './issued-link-token.entity';
+import { IssuedPublicTokenEntity } from './issued-public-token.entity';
 import { ItemEntity } from './item.entity';
 import { StreamEventEntity } from './stream-event.entity';
 import { TransactionChangeEntity } from './transaction-change.entity';
@@ -18,4 +20,6 @@ export const ENTITIES = [
   EventStreamEntity,
   StreamEventEntity,
   TransactionChangeEntity,
+  IssuedLinkTokenEntity,
+  IssuedPublicTokenEntity,
 ];

@@ -3,6 +3,7 @@ import { TransactionAccountItemKey1763805600000 } from './1763805600000-transact
 import { EventStream1764633600000 } from './1764633600000-event-stream';
 import { WebhookEventsUnsettled1765000000000 } from './1765000000000-webhook-events-unsettled';
 import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token';
+import { IssuedLinkTokens1796610000000 } from './1796610000000-issued-link-tokens';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   EventStream1764633600000,
   WebhookEventsUnsettled1765000000000,
   LinkPublicToken1796533995056,
+  IssuedLinkTokens1796610000000,
 ];

@@ -8,6 +8,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-
 /** The PlaidApi methods the gateway uses. */
 export type PlaidMethod =
   | 'linkTokenCreate'
+  | 'linkTokenGet'
   | 'itemPublicTokenExchange'
   | 'itemGet'
   | 'itemRemove'
@@ -36,6 +37,7 @@ export type ResponseOf<M extends PlaidMethod> = Awaited<ReturnType<PlaidApi[M]>>
  */
 const SAFE_TO_REPEAT: ReadonlySet<PlaidMethod> = new Set<PlaidMethod>([
   'linkTokenCreate',
+  'linkTokenGet',
   'itemGet',
   'itemWebhookUpdate',
   'accountsGet',

@@ -14,8 +14,9 @@ export class SandboxResolver {
   @Mutation(() => SandboxPublicToken, { description: 'Creates a sandbox public_token, as if the user had finished Link.' })
   async sandboxCreatePublicToken(
     @Arg('input', () => SandboxPublicTokenInput, { nullable: true }) input: SandboxPublicTokenInput | null,
+    @CallerId() userId: string,
   ): Promise<SandboxPublicToken> {
-    const publicToken = await this.services.sandbox.createPublicToken({ ...input, products: toPlaidProducts(input?.products) });
+    const publicToken = await this.services.sandbox.createPublicToken(userId, { ...input, products: toPlaidProducts(input?.products) });
     return { publicToken };
   }
 

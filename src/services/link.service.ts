@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AccountBase, LinkTokenCreateRequest, Products } from 'plaid';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -20,6 +20,8 @@ import type { ItemStatusService } from './item-status.service';
 import type { ItemService } from './item.service';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import { checkLinkOptions, type LinkOptionsInput } from './link-options';
+import { publicTokenSha256 as sha256Of } from './link-session-binding';
+import type { LinkSessionRegistry } from './link-session-registry';
 import { SyncWriter } from '../repositories/sync-writer';
 import { webhookUrlFor } from './webhook-url';
 
@@ -48,6 +50,8 @@ export interface LinkServiceDependencies {
   itemRows: ItemRepository;
   removal: TransactionRemoval;
   itemStatus: ItemStatusService;
+  /** Which public tokens a user may exchange: those from the Link the user opened. */
+  linkSessions: LinkSessionRegistry;
   jobs: JobQueue;
   config: Pick<AppConfig, 'publicUrl'> & { plaid: Pick<AppConfig['plaid'], 'products' | 'countryCodes' | 'clientName'> };
   logger: Logger;
@@ -55,6 +59,11 @@ export interface LinkServiceDependencies {
 
 /** Plaid's answers to a public token that is unknown, expired or already exchanged. */
 const BAD_PUBLIC_TOKEN = new Set(['INVALID_PUBLIC_TOKEN', 'INVALID_FIELD', 'MISSING_FIELDS']);
+/**
+ * One answer for every public token the caller may not exchange, whether Plaid never issued it,
+ * it expired, was used, or came from another user's Link: none tells whether it exists.
+ */
+const unusablePublicToken = () => badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
 /** An Item that Plaid no longer knows has nothing left to remove there. */
 const GONE_AT_PLAID = new Set(['ITEM_NOT_FOUND', 'INVALID_ACCESS_TOKEN']);
 
@@ -66,10 +75,12 @@ const GONE_AT_PLAID = new Set(['ITEM_NOT_FOUND', 'INVALID_ACCESS_TOKEN']);
 export class LinkService {
   constructor(private readonly deps: LinkServiceDependencies) {}
 
-  /** A fresh token on every call: Link tokens are single use. */
+  /** A fresh token on every call: Link tokens are single use. Recorded for the user, whose exchange it vouches for. */
   async createLinkToken(userId: string, options: LinkTokenOptions = {}): Promise<IssuedLinkToken> {
     const products = options.products?.length ? options.products : this.deps.config.plaid.products;
-    return this.issueLinkToken({ ...this.baseLinkRequest(userId, options), products });
+    const issued = await this.issueLinkToken({ ...this.baseLinkRequest(userId, options), products });
+    await this.deps.linkSessions.recordLinkToken(userId, issued.linkToken, issued.expiration);
+    return issued;
   }
 
   /** Update mode: the Item's access token instead of products; account selection on request. */
@@ -81,19 +92,24 @@ export class LinkService {
       (accessToken) => this.deps.plaid.call('linkTokenCreate', { ...request, access_token: accessToken }),
       linkSettingsRefused,
     );
-    return { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
+    const issued = { linkToken: answer.link_token, expiration: new Date(answer.expiration) };
+    await this.deps.linkSessions.recordLinkToken(userId, issued.linkToken, issued.expiration);
+    return issued;
   }
 
   /**
    * Idempotent for its user: the same public token exchanged again answers the Item the first
-   * exchange stored (Plaid itself refuses a second exchange of a token).
+   * exchange stored (Plaid itself refuses a second exchange of a token). Only a public token from
+   * a Link this user opened (or the sandbox made for them) is exchanged: any other is refused
+   * before Plaid is asked to exchange it, so a leaked token links nothing for whoever holds it.
    */
   async exchangePublicToken(userId: string, input: ExchangeInput): Promise<ItemEntity> {
     const publicToken = input.publicToken.trim();
     if (publicToken === '' || publicToken.length > 200) throw badUserInput('publicToken is not a public token', 'publicToken');
-    const publicTokenSha256 = createHash('sha256').update(publicToken).digest('hex');
+    const publicTokenSha256 = sha256Of(publicToken);
     const linked = await this.deps.itemRows.findOwnedByPublicToken(userId, publicTokenSha256);
     if (linked) return linked;
+    if (!(await this.deps.linkSessions.issuedTo(userId, publicToken))) throw unusablePublicToken();
     let exchanged;
     try {
       exchanged = await this.deps.plaid.call('itemPublicTokenExchange', { public_token: publicToken });
@@ -102,7 +118,7 @@ export class LinkService {
         // A retry that overtook the first exchange's answer finds the Item once that one is stored.
         const stored = await this.deps.itemRows.findOwnedByPublicToken(userId, publicTokenSha256);
         if (stored) return stored;
-        throw badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
+        throw unusablePublicToken();
       }
       throw contractErrorOf(error);
     }
@@ -115,7 +131,7 @@ export class LinkService {
       // with the first link): /item/remove with its token would remove that live Item, so it stays.
       const [tracked] = await this.deps.itemRows.findByPlaidItemIds([exchanged.item_id]);
       if (tracked?.userId === userId) return this.deps.items.get(userId, tracked.id);
-      if (tracked) throw badUserInput('The public token is invalid, expired or already used; start Link again', 'publicToken');
+      if (tracked) throw unusablePublicToken();
       // Nothing was stored: an Item the gateway will not track must not stay billed at Plaid.
       await this.removeAtPlaid(accessToken).catch((removal: unknown) =>
         this.deps.logger.error({ err: removal, plaidItemId: exchanged.item_id }, 'could not remove an unstored Item at Plaid'),

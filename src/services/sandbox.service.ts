@@ -6,6 +6,7 @@ import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient, ResponseOf } from '../plaid/plaid-client';
 import { contractErrorOf } from '../plaid/plaid-error-mapping';
 import type { ItemService } from './item.service';
+import type { LinkSessionRegistry } from './link-session-registry';
 import { webhookUrlFor } from './webhook-url';
 
 export interface SandboxPublicTokenOptions {
@@ -27,6 +28,7 @@ export interface SandboxServiceDependencies {
   plaid: PlaidClient;
   itemPlaid: ItemPlaid;
   items: ItemService;
+  linkSessions: LinkSessionRegistry;
 }
 
 /** The sandbox users Plaid documents, with the password each needs. */
@@ -41,21 +43,25 @@ const MAX_SANDBOX_TRANSACTIONS = 10;
 export class SandboxService {
   constructor(private readonly deps: SandboxServiceDependencies) {}
 
-  async createPublicToken(options: SandboxPublicTokenOptions): Promise<string> {
+  /** Recorded for the user (by its SHA-256): no Link session stands behind it to vouch for their exchange. */
+  async createPublicToken(userId: string, options: SandboxPublicTokenOptions): Promise<string> {
     this.assertSandbox();
     const username = options.username ?? 'user_good';
     const password = SANDBOX_USERS[username];
     if (!password) throw badUserInput(`username must be one of ${Object.keys(SANDBOX_USERS).join(', ')}`, 'username');
+    let publicToken: string;
     try {
       const answer = await this.deps.plaid.call('sandboxPublicTokenCreate', {
         institution_id: options.institutionId ?? DEFAULT_INSTITUTION,
         initial_products: options.products?.length ? options.products : this.deps.config.plaid.products,
         options: { webhook: webhookUrlFor(this.deps.config.publicUrl), override_username: username, override_password: password },
       });
-      return answer.public_token;
+      publicToken = answer.public_token;
     } catch (error) {
       throw (error instanceof PlaidApiError && sandboxRefused(error)) || contractErrorOf(error);
     }
+    await this.deps.linkSessions.recordSandboxPublicToken(userId, publicToken);
+    return publicToken;
   }
 
   async fireWebhook(userId: string, itemId: string, code: SandboxItemFireWebhookRequestWebhookCodeEnum): Promise<boolean> {

@@ -6,6 +6,8 @@ import type { PlaidClient } from '../plaid/plaid-client';
 import type { GatewayPubSub } from '../pubsub/gateway-pubsub';
 import { AccountRepository } from '../repositories/account.repository';
 import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
+import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.repository';
+import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
@@ -20,6 +22,7 @@ import { createItemDoor } from './item-door';
 import type { ItemStatusService } from './item-status.service';
 import { ItemService } from './item.service';
 import { LinkService } from './link.service';
+import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
@@ -79,6 +82,14 @@ export function createServices(deps: ServiceDependencies): Services {
   const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
+  const linkSessions = new LinkSessionRegistry({
+    plaid,
+    cipher: deps.cipher,
+    linkTokens: new IssuedLinkTokenRepository(dataSource),
+    publicTokens: new IssuedPublicTokenRepository(dataSource),
+    linkTokensChecked: config.linkTokensCheckedPerExchange,
+    logger: logger.child({ component: 'link-sessions' }),
+  });
   return {
     profiles,
     items,
@@ -117,11 +128,12 @@ export function createServices(deps: ServiceDependencies): Services {
       itemRows,
       removal,
       itemStatus,
+      linkSessions,
       jobs,
       config,
       logger: logger.child({ component: 'link' }),
     }),
-    sandbox: new SandboxService({ config, plaid, itemPlaid, items }),
+    sandbox: new SandboxService({ config, plaid, itemPlaid, items, linkSessions }),
     sync: new TransactionSyncService({
       dataSource,
       plaid,

@@ -9,7 +9,8 @@ export interface StreamRetentionServiceDependencies {
 
 /**
  * Keeps `retentionDays` of events, transaction changes and webhook records (FAILED webhooks
- * `failedWebhookRetentionDays`; PENDING ones until they settle). Each stream
+ * `failedWebhookRetentionDays`; PENDING ones until they settle), and deletes the link tokens and
+ * sandbox public tokens issued to users once nothing can be exchanged with them. Each stream
  * remembers the last position it lost, so a cursor from before it is refused as expired
  * rather than silently skipping what was pruned.
  */

@@ -43,6 +43,35 @@ export async function linkItem(
   return exchanged.data.exchangePublicToken;
 }
 
+/**
+ * Opens Link for the user, as a client does before Link: a link token the gateway records for
+ * them. Give it to the emulator's `createItem({ linkToken })` to make an Item of chosen shape as
+ * one of its Link sessions, whose public token only this user can exchange.
+ */
+export async function openLink(gw: Pick<TestGateway, 'graphql'>, token: string): Promise<string> {
+  const created = await gw.graphql<{ createLinkToken: { linkToken: string } }>('mutation { createLinkToken { linkToken } }', { token });
+  if (!created.data) throw new Error(`createLinkToken failed: ${JSON.stringify(created.errors)}`);
+  return created.data.createLinkToken.linkToken;
+}
+
+/** A person completing the emulator's hosted Link page for this link token: the public token the page hands over (onSuccess). */
+export async function completeHostedLink(gw: Pick<TestGateway, 'gateway'>, linkToken: string): Promise<string> {
+  const page = await fetch(`${gw.gateway.plaidBaseUrl}/link/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      token: linkToken,
+      institution_id: 'ins_109508',
+      username: 'user_good',
+      password: 'pass_good',
+      origin: 'http://localhost',
+    }).toString(),
+  });
+  const publicToken = /public-sandbox-[0-9a-f-]+/.exec(await page.text())?.[0];
+  if (!publicToken) throw new Error(`the hosted Link page handed over no public token (HTTP ${page.status})`);
+  return publicToken;
+}
+
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;

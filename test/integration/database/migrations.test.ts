@@ -25,6 +25,7 @@ describe('migrations', () => {
       'EventStream1764633600000',
       'WebhookEventsUnsettled1765000000000',
       'LinkPublicToken1796533995056',
+      'IssuedLinkTokens1796610000000',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { syncSweepHandler } from '../../../src/workers/sync-sweep.handler';
-import { accessTokenOf, callPlaid, eventually } from '../../support/linking';
+import { accessTokenOf, callPlaid, completeHostedLink, eventually, openLink } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const EXCHANGE = 'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id plaidItemId status } }';
@@ -23,8 +23,12 @@ describe('the public-token exchange', () => {
     await gw?.close();
   });
 
-  /** A login made at the emulator (with no webhook, so only the gateway's own jobs sync it), ready for Link's exchange. */
-  const newLogin = () => gw.emulator.createItem({ institutionId: 'ins_109508' });
+  /**
+   * A login made at the emulator (with no webhook, so only the gateway's own jobs sync it) as a
+   * session of a Link the user opened, ready for Link's exchange.
+   */
+  const newLogin = async (token: string, linkToken?: string) =>
+    gw.emulator.createItem({ institutionId: 'ins_109508', linkToken: linkToken ?? (await openLink(gw, token)) });
 
   const itemsOf = async (userId: string) =>
     (await db().query('SELECT id FROM items WHERE user_id = $1', [userId])).map((row: { id: string }) => row.id) as string[];
@@ -32,7 +36,7 @@ describe('the public-token exchange', () => {
   it('item 3: a failure after the insert leaves the Item stored, its access token live at Plaid, and the sweep syncs it', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const login = await newLogin();
+    const login = await newLogin(token);
     const schema = gw.config.jobs.schema;
     // The job queue refuses the first sync's job: a real failure of the queue's own insert, after the Item committed.
     await db().query(
@@ -91,7 +95,7 @@ describe('the public-token exchange', () => {
   it('item 3: the same public token exchanged again answers the same Item; another user, or a token Plaid never issued, is refused', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const login = await newLogin();
+    const login = await newLogin(token);
     const first = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: login.publicToken } });
     expect(first.errors).toBeUndefined();
     const retried = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: login.publicToken } });
@@ -114,7 +118,7 @@ describe('the public-token exchange', () => {
   it('item 3: a public token from update mode, for an Item already stored, answers that Item and leaves it alive at Plaid', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const linked = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: (await newLogin()).publicToken } });
+    const linked = await gw.graphql<Exchanged>(EXCHANGE, { token, variables: { t: (await newLogin(token)).publicToken } });
     const item = linked.data!.exchangePublicToken;
     /** Link in update mode for the stored Item, as a person signing in again: onSuccess hands the page a public token. */
     const updateModeToken = async () => {
@@ -122,18 +126,7 @@ describe('the public-token exchange', () => {
         'mutation($id: ID!) { createRelinkToken(itemId: $id) { linkToken } }',
         { token, variables: { id: item.id } },
       );
-      const page = await fetch(`${gw.gateway.plaidBaseUrl}/link/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          token: relink.data!.createRelinkToken.linkToken,
-          institution_id: 'ins_109508',
-          username: 'user_good',
-          password: 'pass_good',
-          origin: 'http://localhost',
-        }).toString(),
-      });
-      return /public-sandbox-[0-9a-f-]+/.exec(await page.text())![0];
+      return completeHostedLink(gw, relink.data!.createRelinkToken.linkToken);
     };
     const removalsBefore = removalsAtPlaid();
 
@@ -152,7 +145,9 @@ describe('the public-token exchange', () => {
   it('item 4: 20 concurrent exchanges of the same accounts link one Item; the other 19 are refused as duplicates and removed at Plaid', async () => {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const logins = await Promise.all(Array.from({ length: 20 }, () => newLogin()));
+    // One Link the user opened, whose 20 sessions each made a login.
+    const linkToken = await openLink(gw, token);
+    const logins = await Promise.all(Array.from({ length: 20 }, () => newLogin(token, linkToken)));
     const removalsBefore = removalsAtPlaid();
 
     const answers = await Promise.all(

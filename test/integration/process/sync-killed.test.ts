@@ -69,10 +69,11 @@ describe('a gateway killed in the middle of a sync', () => {
 
   it('leaves the old cursor and no rows, and the next sync after a restart brings in everything once', async () => {
     const token = await issueToken(TEST_JWT_SECRET, {}, newUserId());
-    const created = await emulator.control.createItem({ transactions: 3_000 });
-    await emulator.control.addLatency({ endpoint: '/transactions/sync', ms: 300 });
-
     let gateway = await start();
+    // The Item is a session of a Link the user opened: only then is its public token theirs to exchange.
+    const opened = await graphql(token, 'mutation { createLinkToken { linkToken } }', {});
+    const created = await emulator.control.createItem({ transactions: 3_000, linkToken: opened.data!.createLinkToken.linkToken as string });
+    await emulator.control.addLatency({ endpoint: '/transactions/sync', ms: 300 });
     const exchanged = await graphql(token, 'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }', {
       t: created.publicToken,
     });

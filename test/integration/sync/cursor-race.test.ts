@@ -1,5 +1,5 @@
 import { formatEncryptionKeys } from '../../../src/config/encryption-keys';
-import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, openLink, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /**
@@ -31,7 +31,7 @@ describe('two syncs of one Item at once', () => {
   it('lets the first write win; the other fetches again from its cursor and writes no row twice', async () => {
     const token = await gw.tokenFor(newUserId());
     // No webhook: only the syncs of this test run.
-    const created = await gw.emulator.createItem({ transactions: 30 });
+    const created = await gw.emulator.createItem({ transactions: 30, linkToken: await openLink(gw, token) });
     const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>(
       'mutation($t: String!) { exchangePublicToken(input: { publicToken: $t }) { id } }',
       { token, variables: { t: created.publicToken } },

@@ -1,5 +1,5 @@
 import { daysAgo } from '../../support/dates';
-import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, openLink, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import pino from 'pino';
@@ -74,6 +74,7 @@ describe('transaction sync', () => {
     const created = await gw.emulator.createItem({
       transactions,
       webhook: options.webhooks === false ? undefined : `${gw.config.publicUrl}/webhooks/plaid`,
+      linkToken: await openLink(gw, token),
     });
     await options.beforeExchange?.(created.itemId);
     const exchanged = await gw.graphql<{ exchangePublicToken: { id: string } }>(

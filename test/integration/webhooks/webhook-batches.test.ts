@@ -1,6 +1,6 @@
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import { ItemNotYetKnownError } from '../../../src/services/webhook-processor.service';
-import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, linkItem, openLink, settled, type LinkedItem } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import type { WebhookReceiver } from 'plaid-emulator';
@@ -85,7 +85,7 @@ describe('bursts of Plaid webhooks', () => {
     const known = await linkItem(gw, token, { institutionId: INSTITUTIONS[2] });
     await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, known.id), webhook: receiver.url });
     // An Item Plaid knows and the gateway does not, yet: its public token is exchanged below.
-    const early = await gw.emulator.createItem({ transactions: 1, webhook: receiver.url });
+    const early = await gw.emulator.createItem({ transactions: 1, webhook: receiver.url, linkToken: await openLink(gw, token) });
     receiver.clear();
     await callPlaid(gw, '/sandbox/item/fire_webhook', {
       access_token: await accessTokenOf(gw, known.id),

@@ -170,6 +170,12 @@ export const linkTokenCreateSchema: ObjectSchema = {
   },
 };
 
+export const linkTokenGetSchema: ObjectSchema = {
+  type: 'object',
+  required: ['link_token'],
+  properties: { ...credentials, link_token: string },
+};
+
 export const publicTokenExchangeSchema: ObjectSchema = {
   type: 'object',
   required: ['public_token'],

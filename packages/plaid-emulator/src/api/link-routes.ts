@@ -3,12 +3,19 @@ import type {
   ItemPublicTokenExchangeResponse,
   LinkTokenCreateRequest,
   LinkTokenCreateResponse,
+  LinkTokenGetRequest,
+  LinkTokenGetResponse,
   SandboxPublicTokenCreateRequest,
   SandboxPublicTokenCreateResponse,
 } from 'plaid';
 import { DAY_MS, isoDateTime } from '../state/emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
-import { linkTokenCreateSchema, publicTokenExchangeSchema, sandboxPublicTokenCreateSchema } from './endpoint-request-schemas';
+import {
+  linkTokenCreateSchema,
+  linkTokenGetSchema,
+  publicTokenExchangeSchema,
+  sandboxPublicTokenCreateSchema,
+} from './endpoint-request-schemas';
 import { DEFAULT_DAYS_REQUESTED, issuePublicToken, linkItem } from '../link/item-linker';
 import { LINK_TOKEN_TTL_MS, UPDATE_MODE_LINK_TOKEN_TTL_MS } from '../link/link-session';
 import { clientEndpoint, resolveItem, type PlaidEndpoint } from '../server/plaid-endpoint';
@@ -37,11 +44,49 @@ function createLinkToken(request: LinkTokenCreateRequest, services: EmulatorServ
     webhook: request.webhook ?? null,
     redirect_uri: request.hosted_link?.completion_redirect_uri ?? request.redirect_uri ?? null,
     days_requested: request.transactions?.days_requested ?? DEFAULT_DAYS_REQUESTED,
+    language: request.language,
+    sessions: [],
   });
   services.persist();
   const answer: Omit<LinkTokenCreateResponse, 'request_id'> = { link_token: token, expiration: isoDateTime(expiresAt) };
   if (request.hosted_link) answer.hosted_link_url = `${services.baseUrl()}/link?token=${encodeURIComponent(token)}`;
   return answer;
+}
+
+/**
+ * A link token's settings and its successful Link sessions, each with the public token it
+ * handed out (`results.item_add_results`). Answered after the token expired too, as long as
+ * the emulator keeps it: Plaid keeps session data for hours after a session ends.
+ */
+function getLinkToken(request: LinkTokenGetRequest, services: EmulatorServices): Omit<LinkTokenGetResponse, 'request_id'> {
+  const record = services.state.linkTokens.get(request.link_token);
+  if (!record) throw EmulatedPlaidError.of('INVALID_LINK_TOKEN');
+  return {
+    link_token: request.link_token,
+    created_at: isoDateTime(record.created_at),
+    expiration: isoDateTime(record.expires_at),
+    metadata: {
+      // Update mode names the Item, not products.
+      initial_products: record.item_id === null ? [...record.products] : [],
+      webhook: record.webhook,
+      country_codes: [...record.country_codes],
+      language: record.language ?? null,
+      redirect_uri: record.redirect_uri,
+      client_name: record.client_name,
+    },
+    link_sessions: (record.sessions ?? []).map((session) => ({
+      link_session_id: session.link_session_id,
+      finished_at: isoDateTime(session.finished_at),
+      results: {
+        item_add_results: [{ public_token: session.public_token, accounts: session.accounts, institution: session.institution }],
+        cra_item_add_results: [],
+        cra_update_results: [],
+        bank_income_results: [],
+        payroll_income_results: [],
+        document_income_results: null,
+      },
+    })),
+  };
 }
 
 function exchangePublicToken(
@@ -100,6 +145,7 @@ function sandboxPublicTokenCreate(
 
 export const linkEndpoints: readonly PlaidEndpoint[] = [
   clientEndpoint<LinkTokenCreateRequest, LinkTokenCreateResponse>('/link/token/create', linkTokenCreateSchema, createLinkToken),
+  clientEndpoint<LinkTokenGetRequest, LinkTokenGetResponse>('/link/token/get', linkTokenGetSchema, getLinkToken),
   clientEndpoint<ItemPublicTokenExchangeRequest, ItemPublicTokenExchangeResponse>(
     '/item/public_token/exchange',
     publicTokenExchangeSchema,

@@ -60,6 +60,8 @@ export interface CreateItemRequest {
   /** Sandbox credentials; absent, the Item is a generated one with its own account holder. */
   username?: string;
   password?: string;
+  /** A live link token: the Item is then that token's Link session, reported by `/link/token/get`. */
+  link_token?: string;
 }
 
 export interface CreateItemResponse {

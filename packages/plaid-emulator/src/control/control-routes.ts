@@ -23,6 +23,7 @@ import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from '../state/emulator-state';
 import { PLAID_PRODUCTS } from '../api/endpoint-request-schemas';
 import { issuePublicToken, linkItem } from '../link/item-linker';
+import { recordLinkSession, requireLinkToken } from '../link/link-session';
 import { authenticate, parseJsonBody, sendPlaidError, type ApiCredentials } from '../server/plaid-endpoint';
 import { EmulatedPlaidError, isPlaidErrorCode } from '../errors/plaid-error';
 import { newRequestId } from '../state/plaid-id';
@@ -71,6 +72,7 @@ const schemas = {
       products: { type: 'array', items: { type: 'string', enum: PLAID_PRODUCTS }, minItems: 1 },
       username: { type: 'string' },
       password: { type: 'string' },
+      link_token: { type: 'string', minLength: 1 },
     },
   },
   modifyTransaction: {
@@ -170,6 +172,7 @@ export function mountControlRoutes(app: Express, services: EmulatorServices, cre
 
   route('post', '/items', (body): CreateItemResponse => {
     const request = parseRequestBody<CreateItemRequest>(schemas.createItem, body);
+    const linkToken = request.link_token === undefined ? null : requireLinkToken(services, request.link_token);
     const login = request.username !== undefined ? interpretSandboxLogin(request.username, request.password ?? '') : null;
     const transactions = request.transactions;
     const item = linkItem(services, {
@@ -181,7 +184,9 @@ export function mountControlRoutes(app: Express, services: EmulatorServices, cre
       historyDays: request.history_days ?? Math.min(730, Math.max(90, Math.ceil((transactions ?? 0) / 40))),
       transactionCount: transactions,
     });
-    return { item_id: item.item_id, access_token: item.access_token, public_token: issuePublicToken(services, item) };
+    const publicToken = issuePublicToken(services, item);
+    if (linkToken) recordLinkSession(services, linkToken, item, publicToken);
+    return { item_id: item.item_id, access_token: item.access_token, public_token: publicToken };
   });
 
   route('post', '/items/:itemId/fail-next-sync-page', (body, req) => {

@@ -38,6 +38,8 @@ export interface CreateItemOptions {
   products?: string[];
   username?: string;
   password?: string;
+  /** Makes the Item a Link session of this link token, as if Link had been completed with it. */
+  linkToken?: string;
 }
 
 export interface CreatedItem {
@@ -125,6 +127,7 @@ export class EmulatorControl {
       products: options.products,
       username: options.username,
       password: options.password,
+      link_token: options.linkToken,
     });
     return { itemId: created.item_id, accessToken: created.access_token, publicToken: created.public_token };
   }

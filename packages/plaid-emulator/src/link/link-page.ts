@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import type { EmulatorServices } from '../server/emulator-services';
-import { itemAccounts } from '../api/item-view';
 import { completeLinkSession, requireLinkToken, updateModeItem, type LinkSessionResult } from './link-session';
 import { EmulatedPlaidError } from '../errors/plaid-error';
 import { DYNAMIC_USERNAME, SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../data/sandbox-credentials';
@@ -108,16 +106,9 @@ function renderError(error: EmulatedPlaidError, origin: string): string {
 /** Link's `onSuccess(public_token, metadata)` metadata. */
 function successMetadata(result: LinkSessionResult) {
   return {
-    institution: { name: result.institution.name, institution_id: result.institution.institution_id },
-    accounts: itemAccounts(result.item).map((account) => ({
-      id: account.account_id,
-      name: account.name,
-      mask: account.mask,
-      type: account.type,
-      subtype: account.subtype,
-      verification_status: null,
-    })),
-    link_session_id: randomUUID(),
+    institution: result.session.institution,
+    accounts: result.session.accounts,
+    link_session_id: result.session.link_session_id,
     transfer_status: null,
     public_token: result.publicToken,
   };

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { EmulatorServices } from '../server/emulator-services';
-import type { ItemRecord, LinkTokenRecord } from '../state/emulator-state';
+import type { ItemRecord, LinkSessionRecord, LinkTokenRecord } from '../state/emulator-state';
+import { itemAccounts } from '../api/item-view';
 import { issuePublicToken, linkItem, requireInstitution } from './item-linker';
 import { EmulatedPlaidError } from '../errors/plaid-error';
 import { interpretSandboxLogin } from '../data/sandbox-credentials';
@@ -40,6 +42,38 @@ export interface LinkSessionResult {
   publicToken: string;
   item: ItemRecord;
   institution: SandboxInstitution;
+  session: LinkSessionRecord;
+}
+
+/**
+ * Keeps a successful session on its link token, with the public token it handed out, as
+ * Plaid does for `/link/token/get`: an app learns there which public tokens came from the
+ * Link it opened.
+ */
+export function recordLinkSession(
+  services: EmulatorServices,
+  record: LinkTokenRecord,
+  item: ItemRecord,
+  publicToken: string,
+): LinkSessionRecord {
+  const institution = requireInstitution(item.institution_id);
+  const session: LinkSessionRecord = {
+    link_session_id: randomUUID(),
+    finished_at: services.clock.now(),
+    public_token: publicToken,
+    institution: { name: institution.name, institution_id: institution.institution_id },
+    accounts: itemAccounts(item).map((account) => ({
+      id: account.account_id,
+      name: account.name,
+      mask: account.mask,
+      type: account.type,
+      ...(account.subtype ? { subtype: account.subtype } : {}),
+      verification_status: null,
+    })),
+  };
+  record.sessions = [...(record.sessions ?? []), session];
+  services.persist();
+  return session;
 }
 
 /**
@@ -70,5 +104,6 @@ export function completeLinkSession(services: EmulatorServices, input: LinkSessi
       historyDays: record.days_requested,
     });
   }
-  return { publicToken: issuePublicToken(services, item), item, institution };
+  const publicToken = issuePublicToken(services, item);
+  return { publicToken, item, institution, session: recordLinkSession(services, record, item, publicToken) };
 }

@@ -1,4 +1,4 @@
-import type { CountryCode, PlaidError, Products } from 'plaid';
+import type { CountryCode, LinkSessionSuccessMetadataAccount, PlaidError, Products } from 'plaid';
 import { newPlaidToken, derivedPlaidId } from './plaid-id';
 import { SANDBOX_ACCOUNTS, sandboxAccountId } from '../data/sandbox-accounts';
 import { TransactionGenerator, type TransactionAccount } from '../data/transaction-generator';
@@ -38,6 +38,16 @@ export interface PublicTokenRecord {
   used: boolean;
 }
 
+/** A Link session that ended in success: what `/link/token/get` reports of it. */
+export interface LinkSessionRecord {
+  link_session_id: string;
+  finished_at: number;
+  public_token: string;
+  institution: { name: string; institution_id: string };
+  /** As Link reports them to `onSuccess`. */
+  accounts: LinkSessionSuccessMetadataAccount[];
+}
+
 export interface LinkTokenRecord {
   created_at: number;
   expires_at: number;
@@ -49,6 +59,10 @@ export interface LinkTokenRecord {
   webhook: string | null;
   redirect_uri: string | null;
   days_requested: number;
+  /** Absent in state saved before `/link/token/get` was served. */
+  language?: string;
+  /** The successful Link sessions of this token, oldest first. */
+  sessions?: LinkSessionRecord[];
 }
 
 export interface PersistedEmulatorState {

@@ -154,6 +154,39 @@ describe('link tokens and public tokens', () => {
     expect(reused).toMatchObject({ httpStatus: 400, error_type: 'INVALID_INPUT', error_code: 'INVALID_PUBLIC_TOKEN' });
   });
 
+  it("reports a link token's settings and the public token of each of its Link sessions at /link/token/get", async () => {
+    const { data: created } = await t.client.linkTokenCreate({ ...linkRequest, webhook: 'https://app.example.com/hooks' });
+    const fresh = await t.client.linkTokenGet({ link_token: created.link_token });
+    expect(fresh.data).toMatchObject({
+      link_token: created.link_token,
+      expiration: created.expiration,
+      metadata: { initial_products: ['transactions'], webhook: 'https://app.example.com/hooks', country_codes: ['US'], language: 'en' },
+      link_sessions: [],
+    });
+
+    // A person completes the hosted Link page, then a test completes another session through the control API.
+    const page = await fetch(`${t.emulator.url}/link/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: created.link_token, institution_id: 'ins_109508', username: 'user_good', password: 'pass_good' }),
+    });
+    const fromPage = /public-sandbox-[0-9a-f-]{36}/.exec(await page.text())![0];
+    const fromControl = await t.emulator.control.createItem({ linkToken: created.link_token, transactions: 1 });
+
+    const { data } = await t.client.linkTokenGet({ link_token: created.link_token });
+    const handedOut = data.link_sessions!.map((session) => session.results!.item_add_results.map((result) => result.public_token));
+    expect(handedOut).toEqual([[fromPage], [fromControl.publicToken]]);
+    expect(data.link_sessions![0].results!.item_add_results[0]).toMatchObject({
+      institution: { institution_id: 'ins_109508', name: 'First Platypus Bank' },
+      accounts: expect.arrayContaining([expect.objectContaining({ name: 'Plaid Checking', mask: '0000', type: 'depository' })]),
+    });
+    // The tokens it reports are the ones Plaid exchanges.
+    await expect(t.client.itemPublicTokenExchange({ public_token: fromPage })).resolves.toBeDefined();
+
+    const unknown = await plaidErrorOf(t.client.linkTokenGet({ link_token: 'link-sandbox-00000000-0000-0000-0000-000000000000' }));
+    expect(unknown).toMatchObject({ httpStatus: 400, error_type: 'INVALID_INPUT', error_code: 'INVALID_LINK_TOKEN' });
+  });
+
   it('refuses malformed and unknown public tokens', async () => {
     const malformed = await plaidErrorOf(t.client.itemPublicTokenExchange({ public_token: 'nonsense' }));
     expect(malformed.error_code).toBe('INVALID_PUBLIC_TOKEN');

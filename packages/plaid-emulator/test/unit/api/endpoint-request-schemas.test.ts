@@ -5,6 +5,7 @@ import { plaidOpenApiValidator } from '../../support/openapi-validator';
 /** The emulator's hand-written request shapes must say what Plaid's spec says. */
 const ENDPOINTS: Array<[string, ObjectSchema]> = [
   ['/link/token/create', schemas.linkTokenCreateSchema],
+  ['/link/token/get', schemas.linkTokenGetSchema],
   ['/item/public_token/exchange', schemas.publicTokenExchangeSchema],
   ['/item/get', schemas.itemGetSchema],
   ['/item/remove', schemas.itemRemoveSchema],
