@@ -48,7 +48,8 @@ export class SubscriptionResolver {
 
   @Authorized()
   @Subscription(() => TransactionsSyncedEvent, {
-    description: "Pushed after a transaction sync of one of the user's Items has committed.",
+    description:
+      "Pushed after a transaction sync of one of the user's Items has committed a change: transactions added, modified or removed, or a new `transactionsUpdateStatus`. A sync that found nothing new is not announced.",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) =>
       subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
   })
