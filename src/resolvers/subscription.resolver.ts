@@ -48,8 +48,7 @@ export class SubscriptionResolver {
 
   @Authorized()
   @Subscription(() => TransactionsSyncedEvent, {
-    description:
-      "Pushed after a transaction sync of one of the user's Items has committed a change: transactions added, modified or removed, or a new `transactionsUpdateStatus`. A sync that found nothing new is not announced.",
+    description: "Pushed after a transaction sync of one of the user's Items has committed.",
     subscribe: (data: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>) =>
       subscribeFor<SyncedEvent>(Topic.TransactionsSynced, data),
   })
