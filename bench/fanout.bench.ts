@@ -287,6 +287,8 @@ async function main(): Promise<number> {
     AUTH_JWT_SECRET: jwtSecret,
     // 1,000 subscribe messages from one user within a minute would trip the per-user operation limit (300/min).
     RATE_LIMIT_OPERATIONS: '1000000',
+    // The bench's one user holds up to 10,000 subscriptions at once (default 50 per user).
+    MAX_SUBSCRIPTIONS_PER_USER: '100000',
   });
   try {
     const freshRss = await residentBytes(gateway.pid);

@@ -289,6 +289,29 @@ export const LINK_TOKENS_CHECKED_PER_EXCHANGE = withDefault({
     "a user's most recent link tokens (unexpired, one Plaid `/link/token/get` each) that `exchangePublicToken` searches for the public token; one from an older Link is refused",
 });
 
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = withDefault({
+  name: 'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+  default: '20',
+  parse: integer(1, 10_000),
+  description:
+    'active subscriptions one WebSocket may hold; past it a subscription is refused with `SUBSCRIPTION_LIMIT` until one ends (an SSE stream holds one)',
+});
+
+export const MAX_SUBSCRIPTIONS_PER_USER = withDefault({
+  name: 'MAX_SUBSCRIPTIONS_PER_USER',
+  default: '50',
+  parse: integer(1, 100_000),
+  description:
+    'active subscriptions one user may hold on one instance, WebSocket and SSE together (counted per process, not across instances); past it `SUBSCRIPTION_LIMIT`',
+});
+
+export const REPLAY_PAGE_SIZE = withDefault({
+  name: 'REPLAY_PAGE_SIZE',
+  default: '100',
+  parse: integer(1, 10_000),
+  description: 'missed events a subscription resumed with `after` reads from the database at a time, as the client takes them',
+});
+
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   name: 'TRANSFER_IDENTITY_THRESHOLD',
   default: '70',
@@ -476,6 +499,9 @@ export const CONFIG_VARIABLES = [
   WEBHOOK_KEY_LOOKUPS_PER_MINUTE,
   EVENT_RELAY_TRACKED_USERS,
   LINK_TOKENS_CHECKED_PER_EXCHANGE,
+  MAX_SUBSCRIPTIONS_PER_CONNECTION,
+  MAX_SUBSCRIPTIONS_PER_USER,
+  REPLAY_PAGE_SIZE,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

@@ -49,6 +49,14 @@ export interface EdgeLimits {
   rateLimitWindowSeconds: number;
 }
 
+/** What subscriptions may hold in one process: slots per WebSocket and per user, and a resume's replay page. */
+export interface SubscriptionLimits {
+  perConnection: number;
+  /** Counted in this process: instances do not share their counts. */
+  perUser: number;
+  replayPageSize: number;
+}
+
 /** Durable jobs and the sweep that catches Items whose webhooks were lost. */
 export interface JobsConfig {
   /** pg-boss's own schema in the gateway's database. */
@@ -114,6 +122,7 @@ export interface AppConfig {
   eventRelayTrackedUsers: number;
   /** A user's most recent link tokens an exchange asks Plaid about (one call each). */
   linkTokensCheckedPerExchange: number;
+  subscriptions: SubscriptionLimits;
   plaid: PlaidConfig;
   auth: AuthConfig;
   /** Undefined only outside production: then keys are generated once and kept in DATA_DIR. */
@@ -186,6 +195,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
     linkTokensCheckedPerExchange: value(variable.LINK_TOKENS_CHECKED_PER_EXCHANGE),
+    subscriptions: {
+      perConnection: value(variable.MAX_SUBSCRIPTIONS_PER_CONNECTION),
+      perUser: value(variable.MAX_SUBSCRIPTIONS_PER_USER),
+      replayPageSize: value(variable.REPLAY_PAGE_SIZE),
+    },
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),
       sweepIntervalMinutes: value(variable.SYNC_SWEEP_INTERVAL_MINUTES),

@@ -9,6 +9,8 @@ import { createRequestLoaders, type RequestLoaders } from './request-loaders';
 /** What every resolver receives, for HTTP requests and WebSocket operations alike. */
 export interface GraphQLContext {
   requestId: string;
+  /** The WebSocket an operation came on; unset, the request or event stream is a connection of its own. */
+  connectionId?: string;
   user: AuthenticatedUser | null;
   logger: Logger;
   loaders: RequestLoaders;

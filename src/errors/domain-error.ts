@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'SANDBOX_ONLY'
   /** The database (or another dependency every answer needs) is not answering; `retryAfterSeconds` says when to try again. */
   | 'SERVICE_UNAVAILABLE'
-  | 'CURSOR_EXPIRED';
+  | 'CURSOR_EXPIRED'
+  /** The connection or the user holds as many active subscriptions as allowed; `scope` and `limit` say which. Ending one frees its slot. */
+  | 'SUBSCRIPTION_LIMIT';
 
 /**
  * An expected failure that the caller should see as is: its message is written for the

@@ -98,13 +98,20 @@ export class EventStreamRepository {
     return rows.map((row) => ({ sequence: Number(row.sequence), streamKey: row.stream_key }));
   }
 
-  /** The user's events of one topic after `afterSequence`, oldest first, optionally of one Item only. */
-  async eventsAfter(userId: string, topic: string, afterSequence: number, itemId: string | null): Promise<StoredStreamEvent[]> {
+  /** The first `limit` of the user's events of one topic after `afterSequence`, oldest first, optionally of one Item only. */
+  async eventsAfter(
+    userId: string,
+    topic: string,
+    afterSequence: number,
+    itemId: string | null,
+    limit: number,
+  ): Promise<StoredStreamEvent[]> {
     const rows: StoredDbRow[] = await this.dataSource.query(
       `SELECT e.user_id, e.sequence, e.topic, e.payload, s.stream_key FROM stream_events e JOIN event_streams s ON s.user_id = e.user_id
         WHERE e.user_id = $1 AND e.sequence > $2 AND e.topic = $3 AND ($4::uuid IS NULL OR e.item_id = $4)
-        ORDER BY e.sequence`,
-      [userId, afterSequence, topic, itemId],
+        ORDER BY e.sequence
+        LIMIT $5`,
+      [userId, afterSequence, topic, itemId, limit],
     );
     return rows.map(toStored);
   }

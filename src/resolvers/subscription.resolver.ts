@@ -11,19 +11,23 @@ const AFTER_DESCRIPTION =
   'The `cursor` of the last event seen: every matching event after it is delivered first, oldest first, then live ones.';
 
 /**
- * The caller's own topic, narrowed to one Item when asked. An Item id that is not the
- * caller's is NOT_FOUND at subscribe time, exactly as in queries. With `after`, the missed
- * events come first.
+ * The caller's own topic, narrowed to one Item when asked, in one of the caller's
+ * subscription slots (SUBSCRIPTION_LIMIT when none is free, before anything is read). An
+ * Item id that is not the caller's is NOT_FOUND at subscribe time, exactly as in queries.
+ * With `after`, the missed events come first.
  */
-async function subscribeFor<T extends { item: { id: string } }>(
+function subscribeFor<T extends { item: { id: string } }>(
   topic: (typeof Topic)[keyof typeof Topic],
   { args, context }: SubscribeResolverData<unknown, ItemArgs, GraphQLContext>,
 ) {
   const userId = callerId(context);
-  if (args.itemId) await context.services.items.get(userId, args.itemId);
-  if (args.after) return context.services.events.resume(userId, topic, args.after, args.itemId);
-  const events = context.pubSub.subscribe(topic, userId) as AsyncIterable<T>;
-  return args.itemId ? filter((event: T) => event.item.id === args.itemId)(events) : events;
+  const owner = { userId, connectionId: context.connectionId ?? context.requestId };
+  return context.services.subscriptionSlots.hold(owner, async (): Promise<AsyncIterable<T>> => {
+    if (args.itemId) await context.services.items.get(userId, args.itemId);
+    if (args.after) return (await context.services.events.resume(userId, topic, args.after, args.itemId)) as AsyncIterable<T>;
+    const events = context.pubSub.subscribe(topic, userId) as AsyncIterable<T>;
+    return args.itemId ? filter((event: T) => event.item.id === args.itemId)(events) : events;
+  });
 }
 
 @Resolver()

@@ -81,6 +81,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
         const requestId = randomUUID();
         return createGraphQLContext({
           requestId,
+          connectionId: ctx.extra.connectionId,
           user: ctx.extra.user ?? null,
           logger: logger.child({ requestId, connectionId: ctx.extra.connectionId, userId: ctx.extra.user?.id }),
           services: options.services,

@@ -51,14 +51,15 @@ export class EventOutbox {
     }
   }
 
-  /** The user's events of one topic after `afterSequence`, oldest first, optionally of one Item only. */
+  /** The first `limit` of the user's events of one topic after `afterSequence`, oldest first, optionally of one Item only. */
   async missed(
     userId: string,
     topic: RecordedEvent['topic'],
     afterSequence: number,
-    itemId?: string | null,
+    itemId: string | null,
+    limit: number,
   ): Promise<Array<RecordedEvent['event']>> {
-    const stored = await this.streams.eventsAfter(userId, topic, afterSequence, itemId ?? null);
+    const stored = await this.streams.eventsAfter(userId, topic, afterSequence, itemId, limit);
     return stored.map((row) => toRecorded(row).event);
   }
 }

@@ -12,20 +12,33 @@ export interface EventReplayServiceDependencies {
   streams: EventStreamRepository;
   outbox: EventOutbox;
   pubSub: GatewayPubSub;
+  /** Missed events read from the outbox at a time (REPLAY_PAGE_SIZE). */
+  pageSize: number;
 }
 
-/** Subscriptions resumed from a cursor: what the client missed from the outbox, then live events. */
+/** Subscriptions resumed from a cursor: what the client missed from the outbox, a page at a time, then live events. */
 export class EventReplayService {
   constructor(private readonly deps: EventReplayServiceDependencies) {}
 
   async resume(userId: string, topic: TopicName, after: string, itemId?: string | null): Promise<AsyncIterableIterator<StreamEvent>> {
     const { position } = await positionOf(this.deps.streams, userId, after, 'after');
+    const { outbox, pageSize } = this.deps;
     const live = (this.deps.pubSub.subscribe(topic, userId) as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]();
     // The first pull starts listening; whatever commits from here on arrives live, and what came before is in the outbox.
     const firstLive = live.next();
+    const readPage = (afterSequence: number) => outbox.missed(userId, topic, afterSequence, itemId ?? null, pageSize);
     try {
-      const missed = await this.deps.outbox.missed(userId, topic, position.sequence, itemId);
-      return replayThenLive(live, firstLive, missed, position.sequence, (event) => !itemId || event.item.id === itemId);
+      // The first page is read now, so that a database that does not answer refuses the subscription instead of ending it.
+      const firstPage = await readPage(position.sequence);
+      return replayThenLive({
+        live,
+        firstLive,
+        firstPage,
+        readPage,
+        pageSize,
+        after: position.sequence,
+        matches: (event) => !itemId || event.item.id === itemId,
+      });
     } catch (error) {
       await live.return?.();
       throw error;

@@ -26,6 +26,7 @@ import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
+import { SubscriptionSlots } from './subscription-slots';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { SyncQueue } from './sync-queue';
@@ -62,6 +63,7 @@ export interface Services {
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
+  subscriptionSlots: SubscriptionSlots;
   relay: EventRelay;
   retention: StreamRetentionService;
   link: LinkService;
@@ -106,7 +108,8 @@ export function createServices(deps: ServiceDependencies): Services {
       identityThreshold: config.transferIdentityThreshold,
     }),
     itemStatus,
-    events: new EventReplayService({ streams, outbox, pubSub }),
+    events: new EventReplayService({ streams, outbox, pubSub, pageSize: config.subscriptions.replayPageSize }),
+    subscriptionSlots: new SubscriptionSlots(config.subscriptions),
     relay: new EventRelay({
       databaseUrl: deps.databaseUrl,
       streams,

@@ -11,6 +11,7 @@ import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
 import type { EventOutbox } from './event-outbox';
 import { toItemSnapshot } from './item-snapshot';
+import { announcesSync } from './sync-announcement';
 import type { SyncQueue } from './sync-queue';
 import { SyncWriter } from '../repositories/sync-writer';
 
@@ -165,8 +166,8 @@ export class TransactionSyncService {
   }
 
   /**
-   * The Item as synced, its event recorded in the same transaction (the relay publishes it once
-   * that commits); null, with nothing written, when another sync moved the cursor since `item`
+   * The Item as synced, its event (if it changed anything, see sync-announcement.ts) recorded
+   * in the same transaction (the relay publishes it once that commits); null, with nothing written, when another sync moved the cursor since `item`
    * was read or the Item was revoked.
    */
   private write(item: ItemEntity, changes: SyncChanges): Promise<{ counts: SyncCounts; synced: ItemEntity } | null> {
@@ -187,18 +188,21 @@ export class TransactionSyncService {
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
       const synced = await this.deps.items.getById(item.id, manager);
-      await this.deps.outbox.record(manager, [
-        {
-          topic: Topic.TransactionsSynced,
-          userId: synced.userId,
-          event: {
-            item: toItemSnapshot(synced),
-            ...counts,
-            transactionsUpdateStatus: synced.transactionsUpdateStatus,
-            syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString(),
+      const difference = { ...counts, statusBefore: current.transactionsUpdateStatus, statusAfter: synced.transactionsUpdateStatus };
+      if (announcesSync(difference)) {
+        await this.deps.outbox.record(manager, [
+          {
+            topic: Topic.TransactionsSynced,
+            userId: synced.userId,
+            event: {
+              item: toItemSnapshot(synced),
+              ...counts,
+              transactionsUpdateStatus: synced.transactionsUpdateStatus,
+              syncedAt: (synced.lastSyncedAt ?? new Date()).toISOString(),
+            },
           },
-        },
-      ]);
+        ]);
+      }
       await this.deps.beforeCommit?.(item.id);
       return { counts, synced };
     });

@@ -88,6 +88,14 @@ export async function subscribe(
   return subscription;
 }
 
+/** One more subscription on an open graphql-ws client: many share its socket, as an app's screens do. */
+export function subscribeOn(client: Client, query: string, variables: Record<string, unknown> = {}): OpenSubscription {
+  let unsubscribe = () => undefined as void;
+  const { sink, subscription } = buffered(async () => unsubscribe());
+  unsubscribe = client.subscribe<Record<string, unknown>>({ query, variables }, sink);
+  return subscription;
+}
+
 /** The same over Server-Sent Events (graphql-sse, distinct connections mode), as a client behind a WebSocket-blocking proxy would. */
 export async function subscribeSse(
   url: string,

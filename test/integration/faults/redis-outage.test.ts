@@ -1,3 +1,4 @@
+import { daysAgo } from '../../support/dates';
 import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { RedisServerChild, redisServerBinary } from '../../support/redis-server';
@@ -51,9 +52,17 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
   });
 
   const alive = () => instances.every((instance) => instance.process.child.exitCode === null && instance.process.child.signalCode === null);
+  /**
+   * New activity at the bank, asked for through `on`: Plaid's webhook makes the gateway sync it
+   * (a sync is announced only when it brings something). One sync per round: a syncItem beside
+   * the webhook's would double the Item's /transactions/sync calls past Plaid's 50 a minute.
+   */
   const sync = async (on: Instance, token: string, item: LinkedItem) => {
-    const response = await on.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
-    expect(response.errors).toBeUndefined();
+    const created = await on.graphql(
+      `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 8, description: "Outage coffee", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
+      { token, variables: { id: item.id } },
+    );
+    expect(created.errors).toBeUndefined();
   };
   const open = async (on: Instance, token: string) => {
     const subscription = await subscribe(`${on.url.replace('http', 'ws')}/graphql`, token, SYNCED);
@@ -78,9 +87,9 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
   it('keeps both instances serving and their events crossing instances (they come from PostgreSQL), starts a third degraded, and reconnects within 5 s of Redis coming back', async () => {
     const [a, b] = [await startInstance(), await startInstance()];
     const token = await plaid.tokenFor(newUserId());
-    const item = await linkItem(a, token);
+    const item = await linkItem(a, token, { username: 'user_transactions_dynamic' });
     const lateToken = await plaid.tokenFor(newUserId());
-    const lateItem = await linkItem(a, lateToken);
+    const lateItem = await linkItem(a, lateToken, { username: 'user_transactions_dynamic' });
     await settled(plaid, [item.id, lateItem.id]);
     const [onA, onB] = [await open(a, token), await open(b, token)];
 
@@ -160,7 +169,8 @@ if (!redisServerBinary) console.log('Redis fault rows skipped: no redis-server b
       ((await (await fetch(`${c.url}/readyz`)).json()) as { dependencies: Record<string, string> }).dependencies.redis;
     await eventually(async () => ((await redisOnC()) === 'up' ? true : undefined), 5_000, 'the third instance to reach Redis');
 
-    // The data afterwards is Plaid's.
+    // The data afterwards is Plaid's, once the syncs the last rounds' webhooks asked for have run.
+    await settled(plaid, [item.id, lateItem.id]);
     const fromPlaid = await callPlaid<{ added: Array<{ transaction_id: string }>; has_more: boolean }>(plaid, '/transactions/sync', {
       access_token: await accessTokenOf(plaid, item.id),
       count: 500,

@@ -1,5 +1,6 @@
 import { spawnGatewayBeside, type GatewayBeside } from '../../support/gateway-process';
-import { eventually, linkItem } from '../../support/linking';
+import { daysAgo } from '../../support/dates';
+import { eventually, linkItem, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
@@ -25,10 +26,13 @@ const redisUrl = process.env.REDIS_URL;
   it('delivers an event raised on one instance to a subscriber connected to the other', async () => {
     const userId = newUserId();
     const token = await a.tokenFor(userId);
-    const item = await linkItem(a, token);
+    // A sync is announced only when it brings something: this Item's bank takes new transactions.
+    const item = await linkItem(a, token, { username: 'user_transactions_dynamic' });
     await eventually(async () =>
       (await a.gateway.dataSource.query('SELECT last_synced_at FROM items WHERE id = $1', [item.id]))[0].last_synced_at ? true : undefined,
     );
+    // The link's own webhooks bring syncs of their own (the history completing is announced too).
+    await settled(a, [item.id]);
 
     const onB = await subscribe(
       `${bUrl.replace('http', 'ws')}/graphql`,
@@ -37,10 +41,15 @@ const redisUrl = process.env.REDIS_URL;
       { id: item.id },
     );
     try {
-      // syncItem publishes from the instance that ran it: A.
+      // The sync that brings it (syncItem's or the webhook's) commits on A; B hears of it from PostgreSQL.
+      const created = await a.graphql(
+        `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 7, description: "Seen on B", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
+        { token, variables: { id: item.id } },
+      );
+      expect(created.errors).toBeUndefined();
       const synced = await a.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: item.id } });
       expect(synced.errors).toBeUndefined();
-      expect((await onB.next(10_000)).data).toEqual({ transactionsSynced: { item: { id: item.id }, added: 0 } });
+      expect((await onB.next(10_000)).data).toEqual({ transactionsSynced: { item: { id: item.id }, added: 1 } });
     } finally {
       await onB.close();
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ItemEvent } from '../../../src/entities/item-state-machine';
+import { daysAgo } from '../../support/dates';
 import { eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
 import { subscribe, subscribeSse, type OpenSubscription, type ReceivedResult } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -57,16 +58,21 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
     const wanted = code === 'PENDING_EXPIRATION' ? 'PENDING_EXPIRATION' : 'ACTIVE';
     await eventually(async () => ((await statusNow(itemId)) === wanted ? true : undefined), 10_000, `status ${wanted}`);
   };
-  const syncItem = async (token: string, itemId: string) => {
-    const answer = await gw.graphql('mutation($id: ID!) { syncItem(itemId: $id) { added } }', { token, variables: { id: itemId } });
+  /** A transaction appears at the bank and its sync commits (a sync that brings nothing writes no event). */
+  const bringTransaction = async (token: string, itemId: string, description: string) => {
+    const answer = await gw.graphql(
+      `mutation($id: ID!, $d: String!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 5, description: $d, datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
+      { token, variables: { id: itemId, d: description } },
+    );
     expect(answer.errors).toBeUndefined();
+    await settled(gw, [itemId]);
   };
 
   /** A linked, settled Item and the cursor of one status event its owner saw live before going away. */
   async function seenOnce(): Promise<{ token: string; userId: string; item: LinkedItem; cursor: string }> {
     const userId = newUserId();
     const token = await gw.tokenFor(userId);
-    const item = await linkItem(gw, token);
+    const item = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     await settled(gw, [item.id]);
     const live = await open(gw, token, STATUS, { id: item.id });
     try {
@@ -79,12 +85,12 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
 
   it('replays exactly the missed status and sync events, in order, then live ones', async () => {
     const { token, item, cursor } = await seenOnce();
-    // Away: three status changes and two syncs.
+    // Away: three status changes and two syncs that brought transactions.
     await fireAndApply(token, item.id, 'LOGIN_REPAIRED');
     await fireAndApply(token, item.id, 'PENDING_EXPIRATION');
     await fireAndApply(token, item.id, 'LOGIN_REPAIRED');
-    await syncItem(token, item.id);
-    await syncItem(token, item.id);
+    await bringTransaction(token, item.id, 'Missed coffee');
+    await bringTransaction(token, item.id, 'Missed lunch');
 
     const statuses = await open(gw, token, STATUS, { id: item.id, after: cursor });
     const syncs = await open(gw, token, SYNCED, { after: cursor });
@@ -101,8 +107,8 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
 
       await fireAndApply(token, item.id, 'PENDING_EXPIRATION');
       expect(statusOf(await statuses.next())).toMatchObject({ status: 'PENDING_EXPIRATION', item: { id: item.id } });
-      await syncItem(token, item.id);
-      expect(syncedOf(await syncs.next())).toMatchObject({ item: { id: item.id }, added: 0 });
+      await bringTransaction(token, item.id, 'Live dinner');
+      expect(syncedOf(await syncs.next())).toMatchObject({ item: { id: item.id }, added: 1 });
     } finally {
       await statuses.close();
       await syncs.close();

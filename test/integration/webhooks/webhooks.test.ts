@@ -3,6 +3,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { WebhookEventEntity, WebhookOutcome } from '../../../src/entities/webhook-event.entity';
 import { deliveryIdOf } from '../../../src/plaid/webhook-verifier';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled, type LinkedItem } from '../../support/linking';
+import { daysAgo } from '../../support/dates';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import type { ReceivedWebhook, WebhookReceiver } from 'plaid-emulator';
@@ -44,11 +45,16 @@ describe('Plaid webhooks at the gateway', () => {
   const deliver = (webhook: ReceivedWebhook, headers?: Record<string, string>, raw?: Buffer) =>
     deliverWebhook(gw.url, webhook, headers, raw);
 
-  /** Points the Item's webhooks at a local receiver, fires `code`, and returns the genuine signed webhook. */
-  async function captureGenuine(token: string, item: LinkedItem, code: string): Promise<ReceivedWebhook> {
+  /** Points the Item's webhooks at a local receiver, fires `code` (or has `trigger` make Plaid send it), and returns the genuine signed webhook. */
+  async function captureGenuine(
+    token: string,
+    item: LinkedItem,
+    code: string,
+    trigger: () => Promise<unknown> = () => fire(token, item.id, code),
+  ): Promise<ReceivedWebhook> {
     await callPlaid(gw, '/item/webhook/update', { access_token: await accessTokenOf(gw, item.id), webhook: receiver.url });
     receiver.clear();
-    await fire(token, item.id, code);
+    await trigger();
     const [webhook] = await receiver.waitFor(1, (w) => w.body.webhook_code === code);
     await callPlaid(gw, '/item/webhook/update', {
       access_token: await accessTokenOf(gw, item.id),
@@ -165,7 +171,8 @@ describe('Plaid webhooks at the gateway', () => {
 
   it('processes the same genuine webhook delivered ten times once', async () => {
     const token = await gw.tokenFor(newUserId());
-    const item = await linkItem(gw, token);
+    // Its sync must bring something to be announced: the webhook Plaid sends for a new transaction is the one delivered.
+    const item = await linkItem(gw, token, { username: 'user_transactions_dynamic' });
     await eventually(async () =>
       (
         await gw.graphql<{ item: { lastSyncedAt: string | null } }>('query($id: ID!) { item(id: $id) { lastSyncedAt } }', {
@@ -178,7 +185,12 @@ describe('Plaid webhooks at the gateway', () => {
     );
     // The link's own webhooks (retried while the exchange commits) would bring syncs of their own.
     await settled(gw, [item.id]);
-    const genuine = await captureGenuine(token, item, 'SYNC_UPDATES_AVAILABLE');
+    const genuine = await captureGenuine(token, item, 'SYNC_UPDATES_AVAILABLE', () =>
+      gw.graphql(
+        `mutation($id: ID!) { sandboxCreateTransactions(itemId: $id, transactions: [{ amount: 6, description: "Delivered once", datePosted: "${daysAgo(1)}", dateTransacted: "${daysAgo(1)}" }]) }`,
+        { token, variables: { id: item.id } },
+      ),
+    );
     const synced = await subscribe(gw.wsUrl, token, SYNCED_SUBSCRIPTION, { id: item.id });
     try {
       const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(genuine)));
@@ -192,9 +204,9 @@ describe('Plaid webhooks at the gateway', () => {
       expect(stored.webhookCode).toBe('SYNC_UPDATES_AVAILABLE');
       const intake = gw.logs.filter((line) => line.msg === 'webhook received' && line.eventId === stored.id).map((line) => line.outcome);
       expect(intake.sort()).toEqual(['accepted', ...Array(9).fill('duplicate')]);
-      // Its effect: a sync ran (others, queued by the link's own webhooks, may run too).
+      // Its effect: one sync, which brought the new transaction.
       expect((await synced.next()).data).toMatchObject({
-        transactionsSynced: { item: { id: item.id }, added: 0, modified: 0, removed: 0 },
+        transactionsSynced: { item: { id: item.id }, added: 1, modified: 0, removed: 0 },
       });
     } finally {
       await synced.close();
