@@ -4,6 +4,7 @@ import { replayThenLive } from '../pubsub/replay-then-live';
 import type { EventStreamRepository } from '../repositories/event-stream.repository';
 import type { EventOutbox } from './event-outbox';
 import { positionOf } from './event-stream';
+import { cursorExpired } from '../errors/domain-error';
 
 type TopicName = keyof GatewayEvents;
 type StreamEvent = GatewayEvents[TopicName][1];
@@ -26,7 +27,15 @@ export class EventReplayService {
     const live = (this.deps.pubSub.subscribe(topic, userId) as AsyncIterable<StreamEvent>)[Symbol.asyncIterator]();
     // The first pull starts listening; whatever commits from here on arrives live, and what came before is in the outbox.
     const firstLive = live.next();
-    const readPage = (afterSequence: number) => outbox.missed(userId, topic, afterSequence, itemId ?? null, pageSize);
+    const readPage = async (afterSequence: number) => {
+      const page = await outbox.missed(userId, topic, afterSequence, itemId ?? null, pageSize);
+      // Retention may have pruned past this position since the cursor was checked (the replay reads
+      // a page at a time, for as long as the client takes): read after the page, a prune that
+      // removed part of it is seen, and the client starts over rather than silently miss events.
+      const { prunedThrough } = await this.deps.streams.streamOf(userId);
+      if (afterSequence < prunedThrough) throw cursorExpired('after');
+      return page;
+    };
     try {
       // The first page is read now, so that a database that does not answer refuses the subscription instead of ending it.
       const firstPage = await readPage(position.sequence);
