@@ -50,7 +50,13 @@ export const PORT = withDefault({
   description: 'HTTP and WebSocket port (`0` = any free port)',
 });
 
-export const HOST = optional({ name: 'HOST', whenUnset: 'all interfaces', parse: text, description: 'address to listen on' });
+/** Loopback unless told otherwise: a development gateway (open explorer, any CORS origin, a demo user) is for this machine, not the network. */
+export const HOST = withDefault({
+  name: 'HOST',
+  default: '127.0.0.1',
+  parse: text,
+  description: 'address to listen on; `0.0.0.0` for every interface (the Dockerfile and `docker-compose.yml` set it)',
+});
 
 export const PUBLIC_URL = withDefault({
   name: 'PUBLIC_URL',

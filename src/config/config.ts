@@ -86,7 +86,7 @@ export interface AppConfig {
   nodeEnv: NodeEnvironment;
   isProduction: boolean;
   port: number;
-  host?: string;
+  host: string;
   dataDir: string;
   databaseUrl?: string;
   redisUrl?: string;
