@@ -12,7 +12,9 @@ COPY explorer ./explorer
 RUN npm run build:emulator && npx tsc -p tsconfig.json && npm run build:explorer && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# HOST: the gateway listens on loopback unless told otherwise; in a container, traffic arrives on its own interface.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=4000 \
     DATA_DIR=/var/lib/gateway
 WORKDIR /app

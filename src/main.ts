@@ -5,6 +5,7 @@ import { loadConfigOrExit } from './cli/exit-on-config-error';
 import { DataDirInUseError } from './database/data-dir-lock';
 import { EmbeddedDatabaseUnreachableError } from './database/embedded-postgres-placement';
 import { createLogger } from './logging/logger';
+import { DEVELOPMENT_USER_ID } from './server/development-token';
 import { startGateway } from './server/gateway';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const graphqlUrl = `${gateway.url}/graphql`;
   const lines = ['', 'Plaid GraphQL gateway is ready.', `  GraphQL:   ${graphqlUrl}`, `  Explorer:  ${graphqlUrl} (open it in a browser)`];
   if (gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret) {
-    const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, 'demo');
+    const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, DEVELOPMENT_USER_ID);
     lines.push(
       '  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):',
       `  Authorization: Bearer ${token}`,

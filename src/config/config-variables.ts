@@ -40,7 +40,7 @@ export const NODE_ENV = withDefault({
   name: 'NODE_ENV',
   default: 'development',
   parse: oneOf(['development', 'test', 'production'] as const),
-  description: '`production` demands real secrets',
+  description: '`production` demands real secrets (so does `PLAID_ENV=production`, whatever `NODE_ENV` says)',
 });
 
 export const PORT = withDefault({
@@ -50,7 +50,13 @@ export const PORT = withDefault({
   description: 'HTTP and WebSocket port (`0` = any free port)',
 });
 
-export const HOST = optional({ name: 'HOST', whenUnset: 'all interfaces', parse: text, description: 'address to listen on' });
+/** Loopback unless told otherwise: a development gateway (open explorer, any CORS origin, a demo user) is for this machine, not the network. */
+export const HOST = withDefault({
+  name: 'HOST',
+  default: '127.0.0.1',
+  parse: text,
+  description: 'address to listen on; `0.0.0.0` for every interface (the Dockerfile and `docker-compose.yml` set it)',
+});
 
 export const PUBLIC_URL = withDefault({
   name: 'PUBLIC_URL',
@@ -104,7 +110,7 @@ export const PLAID_ENV = withDefault({
   default: (value) => (value(PLAID_CLIENT_ID) ? 'sandbox' : 'emulator'),
   shownDefault: '`emulator` without credentials, else `sandbox`',
   parse: oneOf(['emulator', 'sandbox', 'production'] as const),
-  description: '`emulator`, `sandbox` or `production`',
+  description: '`emulator`, `sandbox` or `production` (real bank data: the gateway runs in production mode)',
 });
 
 export const PLAID_BASE_URL = optional({
@@ -323,12 +329,22 @@ export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
   parse: httpUrl,
-  description: "identity provider's JWKS (RS256/ES256 tokens)",
+  description: "identity provider's JWKS (RS256/ES256 tokens); in production `https:`, or `http:` to a loopback address only",
 });
 
-export const AUTH_ISSUER = optional({ name: 'AUTH_ISSUER', whenUnset: '—', parse: text, description: 'required `iss` when set' });
+export const AUTH_ISSUER = optional({
+  name: 'AUTH_ISSUER',
+  whenUnset: '— (required in production with `AUTH_JWKS_URL`)',
+  parse: text,
+  description: 'required `iss` when set',
+});
 
-export const AUTH_AUDIENCE = optional({ name: 'AUTH_AUDIENCE', whenUnset: '—', parse: text, description: 'required `aud` when set' });
+export const AUTH_AUDIENCE = optional({
+  name: 'AUTH_AUDIENCE',
+  whenUnset: '— (required in production with `AUTH_JWKS_URL`)',
+  parse: text,
+  description: "required `aud` when set: this gateway's name at the identity provider, so tokens for its other apps are refused",
+});
 
 export const METRICS_TOKEN = optional({
   name: 'METRICS_TOKEN',

@@ -1,5 +1,6 @@
 import type { CountryCode, Products } from 'plaid';
 import { DEFAULT_EMULATOR_CLIENT_ID, DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_SECRET } from 'plaid-emulator';
+import { isLoopbackHostname } from '../security/loopback';
 import { ConfigError } from './config-error';
 import { configReader, type ReadValue } from './config-variable';
 import * as variable from './config-variables';
@@ -95,7 +96,7 @@ export interface AppConfig {
   nodeEnv: NodeEnvironment;
   isProduction: boolean;
   port: number;
-  host?: string;
+  host: string;
   dataDir: string;
   databaseUrl?: string;
   redisUrl?: string;
@@ -136,25 +137,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const { value, isSet } = configReader(env, cwd);
 
   const nodeEnv = value(variable.NODE_ENV);
-  const isProduction = nodeEnv === 'production';
+  // Real Plaid production keys reach real people's bank data: production's demands and
+  // protections apply whatever NODE_ENV says (it is easily left at its default).
+  const isProduction = nodeEnv === 'production' || value(variable.PLAID_ENV) === 'production';
   const port = value(variable.PORT);
   const publicUrl = value(variable.PUBLIC_URL);
 
   const databaseUrl = value(variable.DATABASE_URL);
   const redisUrl = value(variable.REDIS_URL);
 
-  const auth: AuthConfig = {
-    jwksUrl: value(variable.AUTH_JWKS_URL),
-    issuer: value(variable.AUTH_ISSUER),
-    audience: value(variable.AUTH_AUDIENCE),
-    jwtSecret: value(variable.AUTH_JWT_SECRET),
-  };
-  if (auth.jwksUrl && auth.jwtSecret) {
-    throw new ConfigError('AUTH_JWKS_URL', 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
-  }
-  if (isProduction && !auth.jwksUrl && !auth.jwtSecret) {
-    throw new ConfigError('AUTH_JWKS_URL', 'production needs AUTH_JWKS_URL (or AUTH_JWT_SECRET); no development secret is generated');
-  }
+  const auth = loadAuthConfig(value, isProduction);
 
   const tokenEncryptionKeys = value(variable.TOKEN_ENCRYPTION_KEYS);
   if (isProduction && !tokenEncryptionKeys) {
@@ -212,6 +204,35 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     auth,
     tokenEncryptionKeys,
   };
+}
+
+function loadAuthConfig(value: ReadValue, isProduction: boolean): AuthConfig {
+  const auth: AuthConfig = {
+    jwksUrl: value(variable.AUTH_JWKS_URL),
+    issuer: value(variable.AUTH_ISSUER),
+    audience: value(variable.AUTH_AUDIENCE),
+    jwtSecret: value(variable.AUTH_JWT_SECRET),
+  };
+  if (auth.jwksUrl && auth.jwtSecret) {
+    throw new ConfigError('AUTH_JWKS_URL', 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
+  }
+  if (!isProduction) return auth;
+  if (!auth.jwksUrl && !auth.jwtSecret) {
+    throw new ConfigError('AUTH_JWKS_URL', 'production needs AUTH_JWKS_URL (or AUTH_JWT_SECRET); no development secret is generated');
+  }
+  if (auth.jwksUrl) {
+    // Whoever can alter the key set in transit can sign any user's token; a sidecar on this machine is reached over loopback.
+    const { protocol, hostname } = new URL(auth.jwksUrl);
+    if (protocol !== 'https:' && !isLoopbackHostname(hostname)) {
+      throw new ConfigError('AUTH_JWKS_URL', 'must be an https: URL in production (http: only to a loopback address)');
+    }
+    // One identity provider signs tokens for many apps: without both checks a token it minted for another app, or another tenant, is accepted here.
+    if (!auth.issuer) throw new ConfigError('AUTH_ISSUER', 'is required in production with AUTH_JWKS_URL (the `iss` tokens must carry)');
+    if (!auth.audience) {
+      throw new ConfigError('AUTH_AUDIENCE', "is required in production with AUTH_JWKS_URL (the `aud` tokens must carry: this gateway's)");
+    }
+  }
+  return auth;
 }
 
 function loadPlaidConfig(value: ReadValue, explicitEnv: boolean, isProduction: boolean): PlaidConfig {

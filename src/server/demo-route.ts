@@ -2,15 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
-import { issueToken } from '../auth/token-issuer';
-import type { AuthConfig } from '../config/config';
 import { builtAssetsDir } from './built-assets-dir';
-import { DEVELOPMENT_USER_ID } from './explorer-route';
+import type { DevelopmentTokenWithheld, DevelopmentTokens } from './development-token';
 
 export interface DemoOptions {
-  auth: AuthConfig;
-  /** HS256 secret for the page's development token; undefined when tokens come from an identity provider. */
-  developmentSecret?: string;
+  /** Undefined when tokens come from an identity provider. */
+  developmentTokens?: DevelopmentTokens;
   /** The emulator's hosted Link page; undefined with a real Plaid (the app opens Plaid Link). */
   linkPageUrl?: string;
   logger: Logger;
@@ -18,10 +15,20 @@ export interface DemoOptions {
 
 const DEMO_PATH = '/demo';
 
+/** What /demo/session.json tells the page (examples/web/src/session.ts reads it). */
+export interface DemoSession {
+  developmentToken: string | null;
+  /** Why the token is null although the gateway has one, in words for the page to show. */
+  developmentTokenWithheld?: { reason: DevelopmentTokenWithheld; message: string };
+  linkPageUrl: string | null;
+}
+
 /**
  * The reference web app (examples/web, built into dist/demo) at /demo/, mounted outside
  * production only. Beside its files, /demo/session.json tells the page a development token
- * and where Link opens; everything else the app does goes through the public GraphQL API.
+ * (to the requests development-token.ts allows) and where Link opens; everything else the app
+ * does goes through the public GraphQL API. A request refused the token still gets the rest:
+ * the page works with a token in its address.
  */
 export function demoRoutes(options: DemoOptions): Router {
   const assetsDir = builtAssetsDir('demo');
@@ -34,12 +41,15 @@ export function demoRoutes(options: DemoOptions): Router {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
     next();
   });
-  router.get(`${DEMO_PATH}/session.json`, async (_req, res) => {
+  router.get(`${DEMO_PATH}/session.json`, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const developmentToken = options.developmentSecret
-      ? await issueToken(options.developmentSecret, options.auth, DEVELOPMENT_USER_ID)
-      : null;
-    res.json({ developmentToken, linkPageUrl: options.linkPageUrl ?? null });
+    const grant = await options.developmentTokens?.grant(req);
+    const session: DemoSession = {
+      developmentToken: grant && 'token' in grant ? grant.token : null,
+      ...(grant && 'withheld' in grant ? { developmentTokenWithheld: { reason: grant.withheld, message: grant.message } } : {}),
+      linkPageUrl: options.linkPageUrl ?? null,
+    };
+    res.json(session);
   });
   if (!built) {
     router.use(DEMO_PATH, (_req, res) => {

@@ -3,13 +3,12 @@ import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { issueToken } from '../auth/token-issuer';
 import type { TokenVerifier } from '../auth/token-verifier';
-import type { AuthConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { IDENTITY_PROVIDER_RETRY_AFTER_SECONDS, IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable';
 import { logAuthenticationFailure } from './authentication-failure';
 import { builtAssetsDir } from './built-assets-dir';
+import type { DevelopmentTokens } from './development-token';
 import { EXPLORER_CONFIG_ELEMENT_ID, type ExplorerPageConfig } from './explorer-page-config';
 import { EXPLORER_TABS } from './explorer-tabs';
 import type { SchemaVisibility } from './schema-visibility';
@@ -17,15 +16,12 @@ import type { SchemaVisibility } from './schema-visibility';
 export interface ExplorerOptions {
   visibility: SchemaVisibility;
   verifier: TokenVerifier;
-  auth: AuthConfig;
-  /** HS256 secret to sign the page's development token with; undefined in production. */
-  developmentSecret?: string;
+  /** Signs the page's development token; undefined in production and with an identity provider. */
+  developmentTokens?: DevelopmentTokens;
   logger: Logger;
 }
 
 const ASSETS_PATH = '/explorer';
-/** The user `npm start` prints a token for. */
-export const DEVELOPMENT_USER_ID = 'demo';
 
 /**
  * GET /graphql from a browser (HTML preferred over JSON) is the schema explorer: GraphiQL,
@@ -39,7 +35,10 @@ export function explorerRoutes(options: ExplorerOptions): Router {
     options.logger.warn({ assetsDir }, 'the schema explorer is not built (npm run build); GET /graphql from a browser answers 503');
 
   const router = Router();
-  router.get('/graphql', async (req, res, next) => {
+  // Middleware rather than a GET route: a router answers OPTIONS for its routes' paths itself,
+  // and this one is mounted before CORS (http-routes.ts), whose preflights must reach it.
+  router.use('/graphql', async (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/') return next();
     res.vary('Accept');
     if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) !== 'text/html') return next();
     res.setHeader('Cache-Control', 'no-store');
@@ -58,14 +57,16 @@ export function explorerRoutes(options: ExplorerOptions): Router {
 
 /**
  * The headers editor's JSON, or undefined once a refusal was sent. Outside production the
- * page carries a fresh development token; in production it is only for partner tokens, and
- * carries the token it was asked with, so the page's own calls are authorised the same way.
+ * page carries a fresh development token, for the requests development-token.ts allows (the
+ * others get an empty editor: the schema still loads, and a pasted token works); in
+ * production it is only for partner tokens, and carries the token it was asked with, so the
+ * page's own calls are authorised the same way.
  */
 async function pageHeaders(req: Request, res: Response, options: ExplorerOptions): Promise<string | undefined> {
   if (options.visibility.mayExplore(null)) {
-    if (!options.developmentSecret) return '{}';
-    const token = await issueToken(options.developmentSecret, options.auth, DEVELOPMENT_USER_ID);
-    return JSON.stringify({ authorization: `Bearer ${token}` }, null, 2);
+    const grant = await options.developmentTokens?.grant(req);
+    if (!grant || !('token' in grant)) return '{}';
+    return JSON.stringify({ authorization: `Bearer ${grant.token}` }, null, 2);
   }
   let user: AuthenticatedUser | null;
   try {

@@ -311,7 +311,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
   }
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

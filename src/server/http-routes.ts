@@ -17,6 +17,7 @@ import type { Services } from '../services/services';
 import { logAuthenticationFailure } from './authentication-failure';
 import { corsPolicy } from './cors-policy';
 import { demoRoutes } from './demo-route';
+import { DevelopmentTokens } from './development-token';
 import { explorerRoutes } from './explorer-route';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
@@ -65,26 +66,17 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
       customProps: (req) => ({ userId: (req as RequestWithUser).userId }),
     }),
   );
-  app.use(
-    httpMetricsMiddleware(options.metrics),
-    securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }),
-    corsPolicy(options.isOriginAllowed),
-  );
+  app.use(httpMetricsMiddleware(options.metrics), securityHeaders({ httpsOnly: config.publicUrl.startsWith('https:') }));
+  const developmentSecret = config.isProduction ? undefined : options.secrets.authJwtSecret;
+  const developmentTokens = developmentSecret ? new DevelopmentTokens(developmentSecret, config.auth, config.publicUrl) : undefined;
+  // The pages that may carry the development token come before CORS: no other origin is ever
+  // let read them, whatever ALLOWED_ORIGINS admits (any origin, in development).
+  app.use(explorerRoutes({ visibility: options.visibility, verifier, developmentTokens, logger }));
+  // The reference web app is a development and evaluation tool: never served in production.
+  if (!config.isProduction) app.use(demoRoutes({ developmentTokens, linkPageUrl: options.linkPageUrl, logger }));
+  app.use(corsPolicy(options.isOriginAllowed));
   app.use(healthRoutes(options.dataSource, options.health));
   app.use(metricsRoute(options.metrics, config.metricsToken));
-  app.use(
-    explorerRoutes({
-      visibility: options.visibility,
-      verifier,
-      auth: config.auth,
-      developmentSecret: config.isProduction ? undefined : options.secrets.authJwtSecret,
-      logger,
-    }),
-  );
-  // The reference web app is a development and evaluation tool: never served in production.
-  if (!config.isProduction) {
-    app.use(demoRoutes({ auth: config.auth, developmentSecret: options.secrets.authJwtSecret, linkPageUrl: options.linkPageUrl, logger }));
-  }
   app.use(options.eventStream);
   app.use(
     '/graphql',

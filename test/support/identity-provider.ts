@@ -11,6 +11,8 @@ type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
  */
 export class IdentityProvider {
   readonly issuer = 'https://id.test.example';
+  /** The gateway's name at this provider; it signs tokens for other apps too. */
+  readonly audience = 'https://gateway.test.example';
   private pair?: KeyPair;
   private status = 200;
   private stopServer: () => Promise<void> = async () => undefined;
@@ -41,13 +43,14 @@ export class IdentityProvider {
     this.status = status;
   }
 
-  /** A token this provider signed for `userId`. */
-  async tokenFor(userId: string): Promise<string> {
+  /** A token this provider signed for `userId`, meant for the app `audience` (the gateway unless told). */
+  async tokenFor(userId: string, audience = this.audience): Promise<string> {
     this.pair ??= await generateKeyPair('RS256');
     return new SignJWT({})
       .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
       .setSubject(userId)
       .setIssuer(this.issuer)
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime('10m')
       .sign(this.pair.privateKey);

@@ -76,22 +76,29 @@ async function startTestGatewayOnce(env: Record<string, string>, options: Gatewa
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gateway-test-'));
   // A known port, so PUBLIC_URL (where Plaid sends webhooks) is right from the start.
   const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: process.env.TEST_DATABASE_URL,
-    REDIS_URL: process.env.REDIS_URL,
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
-    PLAID_EMULATOR_PORT: '0',
-    // Its own job queue: jobs left by another file's gateway (other keys, a stopped emulator) must not reach this one.
-    JOB_QUEUE_SCHEMA: `pgboss_test_${randomBytes(4).toString('hex')}`,
-    LOG_LEVEL: 'info',
-    ...env,
-  });
+  let config: AppConfig;
+  try {
+    config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      REDIS_URL: process.env.REDIS_URL,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
+      PLAID_EMULATOR_PORT: '0',
+      // Its own job queue: jobs left by another file's gateway (other keys, a stopped emulator) must not reach this one.
+      JOB_QUEUE_SCHEMA: `pgboss_test_${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'info',
+      ...env,
+    });
+  } catch (error) {
+    // A configuration the test expects to be refused: nothing was started but the folder.
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

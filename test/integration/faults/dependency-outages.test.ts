@@ -24,6 +24,7 @@ describe('outages of the identity provider', () => {
       AUTH_JWT_SECRET: '',
       AUTH_JWKS_URL: idp.jwksUrl,
       AUTH_ISSUER: idp.issuer,
+      AUTH_AUDIENCE: idp.audience,
     });
   });
 

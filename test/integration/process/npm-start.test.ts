@@ -42,7 +42,8 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
     let token: string;
     try {
       [, token] = await first.waitForOutput(READY, 90_000);
-      expect(first.stdout()).toContain(`GraphQL:   http://localhost:${port}/graphql`);
+      // HOST's default: loopback only, off the network.
+      expect(first.stdout()).toContain(`GraphQL:   http://127.0.0.1:${port}/graphql`);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       expect(await graphql(port, token, '{ me { id } }')).toEqual({ data: { me: { id: 'demo' } } });
       const updated = await graphql(port, token, 'mutation { updateProfile(input: { legalName: "Demo Person" }) { id } }');

@@ -1,16 +1,11 @@
 import type { Client } from 'graphql-ws';
+import { explorerConfigOf } from '../../support/explorer-page';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import { connectWs, runWs } from '../../support/ws-client';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 const TYPO = '{ me { idd } }';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-
-function explorerConfigOf(html: string): { headers: string; graphqlPath: string } {
-  const match = /<script type="application\/json" id="explorer-config">(.*?)<\/script>/s.exec(html);
-  if (!match) throw new Error('the page carries no explorer config');
-  return JSON.parse(match[1]) as { headers: string; graphqlPath: string };
-}
 
 describe('schema visibility in production: explorer, introspection and suggestions for partners only', () => {
   let gw: TestGateway;

@@ -56,6 +56,8 @@ describe('loadConfig', () => {
     const secrets = {
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://id.example.com/',
+      AUTH_AUDIENCE: 'https://gateway.example.com',
       TOKEN_ENCRYPTION_KEYS: key('k1'),
       PLAID_CLIENT_ID: 'client',
       PLAID_SECRET: 'secret',
