@@ -459,6 +459,14 @@ export const MAX_REQUEST_BYTES = withDefault({
   description: 'largest HTTP request body (413) and WebSocket message (closed with 1009)',
 });
 
+export const MAX_DOCUMENT_BYTES = withDefault({
+  name: 'MAX_DOCUMENT_BYTES',
+  default: '32768',
+  parse: integer(1024, 10 * 1024 * 1024),
+  description:
+    'largest GraphQL document (the `query` text) over HTTP POST and GET, WebSocket and `/graphql/stream`, refused before it is parsed (`PAYLOAD_TOO_LARGE`, 413 over HTTP)',
+});
+
 export const RATE_LIMIT_OPERATIONS = withDefault({
   name: 'RATE_LIMIT_OPERATIONS',
   default: '300',
@@ -536,6 +544,7 @@ export const CONFIG_VARIABLES = [
   GRAPHQL_MAX_MERGE_WORK,
   GRAPHQL_MAX_PAGE_SIZE,
   MAX_REQUEST_BYTES,
+  MAX_DOCUMENT_BYTES,
   RATE_LIMIT_OPERATIONS,
   RATE_LIMIT_WINDOW_SECONDS,
   LOG_LEVEL,

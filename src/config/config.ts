@@ -45,6 +45,8 @@ export interface EdgeLimits {
   maxPageSize: number;
   /** Largest HTTP request body and WebSocket message. */
   maxRequestBytes: number;
+  /** Largest GraphQL document text, on every transport, before it is parsed. */
+  maxDocumentBytes: number;
   /** Operations one user may start per window. */
   rateLimitOperations: number;
   rateLimitWindowSeconds: number;
@@ -276,6 +278,7 @@ function loadEdgeLimits(value: ReadValue): EdgeLimits {
     maxMergeWork: value(variable.GRAPHQL_MAX_MERGE_WORK),
     maxPageSize: value(variable.GRAPHQL_MAX_PAGE_SIZE),
     maxRequestBytes: value(variable.MAX_REQUEST_BYTES),
+    maxDocumentBytes: value(variable.MAX_DOCUMENT_BYTES),
     rateLimitOperations: value(variable.RATE_LIMIT_OPERATIONS),
     rateLimitWindowSeconds: value(variable.RATE_LIMIT_WINDOW_SECONDS),
   };

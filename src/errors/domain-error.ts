@@ -3,6 +3,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PERSISTED_QUERY_NOT_IN_LIST'
+  /** What the caller sent is over a size limit (`limitBytes`): 413 over HTTP. */
+  | 'PAYLOAD_TOO_LARGE'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'ITEM_LOGIN_REQUIRED'

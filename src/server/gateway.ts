@@ -219,7 +219,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       pubSub,
       logger,
       isOriginAllowed,
-      hooks: webSocketOperationHooks(guard, metrics),
+      hooks: webSocketOperationHooks(guard, metrics, config.limits.maxDocumentBytes),
       maxPayloadBytes: config.limits.maxRequestBytes,
     });
     trackWebSocketConnections(wsServer, metrics);
@@ -253,6 +253,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       logger,
       isOriginAllowed,
       maxRequestBytes: config.limits.maxRequestBytes,
+      maxDocumentBytes: config.limits.maxDocumentBytes,
     });
     mountHttpRoutes(app, {
       config,

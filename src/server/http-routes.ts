@@ -18,6 +18,7 @@ import { logAuthenticationFailure } from './authentication-failure';
 import { corsPolicy } from './cors-policy';
 import { demoRoutes } from './demo-route';
 import { DevelopmentTokens } from './development-token';
+import { documentSizeLimit } from './document-size-limit';
 import { explorerRoutes } from './explorer-route';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { healthRoutes, type HealthState } from './health-routes';
@@ -81,6 +82,8 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
   app.use(
     '/graphql',
     ...jsonBody(config.limits.maxRequestBytes),
+    // Measured before anything parses it (beforeValidation is the first to).
+    documentSizeLimit(config.limits.maxDocumentBytes),
     beforeValidation(options.operationLimits),
     expressMiddleware(options.apollo, {
       context: async ({ req }): Promise<GraphQLContext> => {

@@ -14,6 +14,7 @@ import { createGraphQLContext, type GraphQLContext } from '../context/graphql-co
 import { logAuthenticationFailure } from './authentication-failure';
 import { untilTokenExpiry } from './event-stream-expiry';
 import type { OperationGuard } from './operation-guard';
+import { documentSizeLimit } from './document-size-limit';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
@@ -31,6 +32,7 @@ export interface SseRouteOptions {
   logger: Logger;
   isOriginAllowed: (origin: string | undefined) => boolean;
   maxRequestBytes: number;
+  maxDocumentBytes: number;
 }
 
 /** graphql-sse wants an index signature on the context; the same fields as a mapped type have one. */
@@ -151,6 +153,7 @@ export function sseRoute(options: SseRouteOptions): Router {
       res.status(403).json({ errors: [{ message: 'This origin may not open event streams', extensions: { code: 'FORBIDDEN' } }] });
     },
     ...jsonBody(options.maxRequestBytes),
+    documentSizeLimit(options.maxDocumentBytes),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       handler(req, res).catch(next);
     },

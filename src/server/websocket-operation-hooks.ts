@@ -1,6 +1,7 @@
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { documentSizeError } from './document-size-limit';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import type { ConnectionContext, ConnectionExtra } from './websocket-connection';
@@ -12,9 +13,10 @@ export type WebSocketOperationHooks = Required<
 /**
  * graphql-ws hooks: every subscribe message goes through the same guard as HTTP, and is
  * timed and counted. A streaming subscription counts as active from its first setup to its
- * completion, which graphql-ws reports for client completes and closed sockets alike.
+ * completion, which graphql-ws reports for client completes and closed sockets alike. A
+ * document over `maxDocumentBytes` is refused before it is parsed, as over HTTP.
  */
-export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayMetrics): WebSocketOperationHooks {
+export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayMetrics, maxDocumentBytes: number): WebSocketOperationHooks {
   const operations = new WeakMap<ConnectionContext, Map<string, OperationState>>();
   const stateOf = (ctx: ConnectionContext) => {
     let map = operations.get(ctx);
@@ -25,7 +27,8 @@ export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayM
   return {
     async onSubscribe(ctx, id, payload) {
       const started = performance.now();
-      const prepared = await guard.prepare(ctx.extra.user ?? null, payload);
+      const tooLarge = documentSizeError(payload.query, maxDocumentBytes);
+      const prepared = tooLarge ? { errors: [tooLarge], operation: undefined } : await guard.prepare(ctx.extra.user ?? null, payload);
       const name = prepared.operation ? (prepared.operation.name?.value ?? null) : undefined;
       if (prepared.errors) {
         metrics.recordOperation({

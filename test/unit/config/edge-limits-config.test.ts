@@ -14,6 +14,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxMergeWork: 2000,
       maxPageSize: 500,
       maxRequestBytes: 102_400,
+      maxDocumentBytes: 32_768,
       rateLimitOperations: 300,
       rateLimitWindowSeconds: 60,
     });
@@ -31,6 +32,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
         GRAPHQL_MAX_MERGE_WORK: '40',
         GRAPHQL_MAX_PAGE_SIZE: '50',
         MAX_REQUEST_BYTES: '2048',
+        MAX_DOCUMENT_BYTES: '1500',
         RATE_LIMIT_OPERATIONS: '5',
         RATE_LIMIT_WINDOW_SECONDS: '10',
       },
@@ -46,6 +48,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxMergeWork: 40,
       maxPageSize: 50,
       maxRequestBytes: 2048,
+      maxDocumentBytes: 1500,
       rateLimitOperations: 5,
       rateLimitWindowSeconds: 10,
     });
@@ -60,6 +63,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
     [{ GRAPHQL_MAX_MERGE_WORK: '-1' }, /^GRAPHQL_MAX_MERGE_WORK: must be an integer from 0/],
     [{ GRAPHQL_MAX_PAGE_SIZE: '100000' }, /^GRAPHQL_MAX_PAGE_SIZE: /],
     [{ MAX_REQUEST_BYTES: '1mb' }, /^MAX_REQUEST_BYTES: must be an integer from 1024 to 10485760/],
+    [{ MAX_DOCUMENT_BYTES: '100' }, /^MAX_DOCUMENT_BYTES: must be an integer from 1024 to 10485760/],
     [{ RATE_LIMIT_OPERATIONS: '0' }, /^RATE_LIMIT_OPERATIONS: /],
     [{ RATE_LIMIT_WINDOW_SECONDS: '1d' }, /^RATE_LIMIT_WINDOW_SECONDS: /],
     [{ PARTNER_SCOPE: 'two words' }, /^PARTNER_SCOPE: "two words" is not a scope name$/],
