@@ -87,7 +87,7 @@ export const REDIS_URL = optional({
   secret: true,
   parse: urlWithProtocol(['redis:', 'rediss:']),
   description:
-    '`redis://host:6379`: rate limits are counted and automatic persisted queries are kept (a day after their last registration) in Redis, so every instance shares them',
+    '`redis://host:6379`: rate limits are counted and automatic persisted queries are kept (`APQ_TTL_SECONDS` after their last registration) in Redis, so every instance shares them',
 });
 
 export const PLAID_CLIENT_ID = optional({
@@ -464,7 +464,30 @@ export const MAX_DOCUMENT_BYTES = withDefault({
   default: '32768',
   parse: integer(1024, 10 * 1024 * 1024),
   description:
-    'largest GraphQL document (the `query` text) over HTTP POST and GET, WebSocket and `/graphql/stream`, refused before it is parsed (`PAYLOAD_TOO_LARGE`, 413 over HTTP)',
+    'largest GraphQL document (the `query` text) over HTTP POST and GET, WebSocket and `/graphql/stream`, refused before it is parsed (`PAYLOAD_TOO_LARGE`, 413 over HTTP); so also the largest automatic persisted query kept',
+});
+
+export const APQ_TTL_SECONDS = withDefault({
+  name: 'APQ_TTL_SECONDS',
+  default: '86400',
+  parse: integer(1, 30 * 86_400),
+  description: 'an automatic persisted query is kept this long after its last registration',
+});
+
+export const APQ_MAX_ENTRIES = withDefault({
+  name: 'APQ_MAX_ENTRIES',
+  default: '2000',
+  parse: integer(1, 1_000_000),
+  description:
+    'automatic persisted queries kept at most (so Redis holds at most this many times `MAX_DOCUMENT_BYTES` of them); in Redis a registration past it is not kept until one expires, in one process the least recently used goes',
+});
+
+export const APQ_REGISTRATIONS_PER_USER = withDefault({
+  name: 'APQ_REGISTRATIONS_PER_USER',
+  default: '100',
+  parse: integer(1, 1_000_000),
+  description:
+    'new automatic persisted queries one signed-in user may register per `APQ_TTL_SECONDS` (anonymous callers register none: their documents run, unkept)',
 });
 
 export const RATE_LIMIT_OPERATIONS = withDefault({
@@ -545,6 +568,9 @@ export const CONFIG_VARIABLES = [
   GRAPHQL_MAX_PAGE_SIZE,
   MAX_REQUEST_BYTES,
   MAX_DOCUMENT_BYTES,
+  APQ_TTL_SECONDS,
+  APQ_MAX_ENTRIES,
+  APQ_REGISTRATIONS_PER_USER,
   RATE_LIMIT_OPERATIONS,
   RATE_LIMIT_WINDOW_SECONDS,
   LOG_LEVEL,

@@ -60,6 +60,16 @@ export interface SubscriptionLimits {
   replayPageSize: number;
 }
 
+/** What automatic persisted queries may keep: only signed-in callers register, each up to a quota. */
+export interface PersistedQueryLimits {
+  /** A registration is kept this long after it was last made. */
+  ttlSeconds: number;
+  /** Registrations kept at most, across all users. */
+  maxEntries: number;
+  /** New registrations one user may make per `ttlSeconds`. */
+  registrationsPerUser: number;
+}
+
 /** Durable jobs and the sweep that catches Items whose webhooks were lost. */
 export interface JobsConfig {
   /** pg-boss's own schema in the gateway's database. */
@@ -112,6 +122,7 @@ export interface AppConfig {
   /** TRUSTED_DOCUMENTS: only these operations run, except for partner tokens. */
   trustedDocuments?: TrustedDocumentsManifest;
   limits: EdgeLimits;
+  persistedQueries: PersistedQueryLimits;
   logLevel: string;
   /** A scrape of /metrics must carry it when set. */
   metricsToken?: string;
@@ -183,6 +194,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     partnerScope: value(variable.PARTNER_SCOPE),
     trustedDocuments: value(variable.TRUSTED_DOCUMENTS),
     limits: loadEdgeLimits(value),
+    persistedQueries: {
+      ttlSeconds: value(variable.APQ_TTL_SECONDS),
+      maxEntries: value(variable.APQ_MAX_ENTRIES),
+      registrationsPerUser: value(variable.APQ_REGISTRATIONS_PER_USER),
+    },
     logLevel: value(variable.LOG_LEVEL),
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import type { WebSocketServer } from 'ws';
@@ -14,6 +13,8 @@ import { errorLoggingPlugin } from './error-logging.plugin';
 import type { GraphQLContext } from '../context/graphql-context';
 import type { OperationGuard } from './operation-guard';
 import { operationGuardPlugin } from './operation-guard.plugin';
+import type { PersistedQueries } from './persisted-query-cache';
+import { persistedQueryRegistrationPlugin } from './persisted-query-registration.plugin';
 import { partialErrorsPlugin } from '../context/partial-errors';
 
 export interface ApolloServerOptions {
@@ -24,12 +25,9 @@ export interface ApolloServerOptions {
   wsServer: WebSocketServer;
   graphqlWs: Disposable;
   shutdownGraceMs: number;
-  /** Automatic persisted queries' store (Redis, shared by instances); unset = Apollo's in-process one. */
-  persistedQueryCache?: KeyValueCache<string>;
+  /** Automatic persisted queries: Apollo looks them up, the registration plugin keeps them. */
+  persistedQueries: PersistedQueries;
 }
-
-// A registered hash is kept a day after its last registration, so Redis does not grow without bound.
-const PERSISTED_QUERY_TTL_SECONDS = 86_400;
 
 /** Apollo for HTTP (executed by graphql-jit), with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
 export function createApolloServer({
@@ -40,7 +38,7 @@ export function createApolloServer({
   wsServer,
   graphqlWs,
   shutdownGraceMs,
-  persistedQueryCache,
+  persistedQueries,
 }: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(schema),
@@ -53,7 +51,7 @@ export function createApolloServer({
     // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
     formatError: formatClientError,
-    persistedQueries: persistedQueryCache ? { cache: persistedQueryCache, ttl: PERSISTED_QUERY_TTL_SECONDS } : {},
+    persistedQueries: { cache: persistedQueries.cache },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       {
@@ -73,6 +71,7 @@ export function createApolloServer({
       errorLoggingPlugin(),
       partialErrorsPlugin(),
       operationGuardPlugin(guard),
+      persistedQueryRegistrationPlugin(persistedQueries.store),
       operationMetricsPlugin(metrics),
     ],
   });

@@ -28,7 +28,7 @@ import { mountHttpRoutes } from './http-routes';
 import { OperationGuard } from './operation-guard';
 import { operationLimits } from './operation-limits';
 import { OperationRateLimiter } from './operation-rate-limiter';
-import { createPersistedQueryCache } from './persisted-query-cache';
+import { createPersistedQueries } from './persisted-query-cache';
 import { createOriginPolicy } from './origin-policy';
 import { SchemaVisibility } from './schema-visibility';
 import { TrustedDocuments } from './trusted-documents';
@@ -224,8 +224,8 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     });
     trackWebSocketConnections(wsServer, metrics);
 
-    const persistedQueries = await createPersistedQueryCache(config.redisUrl, logger, trustedDocuments);
-    onClose('close the persisted query cache', persistedQueries.close);
+    const persistedQueries = await createPersistedQueries(config.redisUrl, config.persistedQueries, logger, trustedDocuments);
+    onClose('close the persisted query store', persistedQueries.close);
     const apollo = createApolloServer({
       schema,
       guard,
@@ -234,7 +234,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       wsServer,
       graphqlWs,
       shutdownGraceMs: SHUTDOWN_GRACE_MS,
-      persistedQueryCache: persistedQueries.cache,
+      persistedQueries,
     });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {

@@ -1,18 +1,19 @@
-import { KeyvAdapter } from '@apollo/utils.keyvadapter';
-import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import KeyvRedis, { createClient } from '@keyv/redis';
-import Keyv from 'keyv';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
+import type { PersistedQueryLimits } from '../config/config';
+import { MemoryPersistedQueryStore } from './memory-persisted-query-store';
+import type { PersistedQueryStore } from './persisted-query-store';
+import { RedisPersistedQueryStore } from './redis-persisted-query-store';
 import type { TrustedDocuments } from './trusted-documents';
 
-export interface PersistedQueryCache {
-  /** Where Apollo keeps automatic persisted queries; undefined = Apollo's own in-process cache. */
-  cache: KeyValueCache<string> | undefined;
+export interface PersistedQueries {
+  /** Apollo's `persistedQueries.cache`: it answers lookups only (registrations: persisted-query-registration.plugin.ts). */
+  cache: KeyValueCache<string>;
+  /** Where signed-in callers' registrations are kept. */
+  store: PersistedQueryStore;
   close: () => Promise<void>;
 }
 
-const NAMESPACE = 'gateway';
-const CONNECT_TIMEOUT_MS = 2_000;
 // Apollo prefixes every APQ key with this before it reaches the cache it was given.
 const APQ_KEY_PREFIX = 'apq:';
 
@@ -21,56 +22,35 @@ const APQ_KEY_PREFIX = 'apq:';
  * one instance is served by every other; without it in this process. Trusted documents
  * answer for their own hashes first, so apps may send those hashes without registering.
  */
-export async function createPersistedQueryCache(
+export async function createPersistedQueries(
   redisUrl: string | undefined,
+  limits: PersistedQueryLimits,
   logger: Logger,
   trusted?: TrustedDocuments,
-): Promise<PersistedQueryCache> {
-  const shared = redisUrl ? await redisCache(redisUrl, logger) : undefined;
-  if (!trusted) return shared ?? { cache: undefined, close: async () => undefined };
-  return {
-    cache: new TrustedFirstCache(trusted, shared?.cache ?? new InMemoryLRUCache<string>()),
-    close: shared?.close ?? (async () => undefined),
-  };
+): Promise<PersistedQueries> {
+  const store = redisUrl ? await RedisPersistedQueryStore.connect(redisUrl, limits, logger) : new MemoryPersistedQueryStore(limits);
+  return { cache: new PersistedQueryLookups(store, trusted), store, close: () => store.close() };
 }
 
-async function redisCache(redisUrl: string, logger: Logger): Promise<{ cache: KeyValueCache<string>; close: () => Promise<void> }> {
-  // No offline queue: while Redis is away a lookup misses at once (the client then sends the
-  // full document, as APQ expects) instead of waiting on a dead connection.
-  const client = createClient({ url: redisUrl, disableOfflineQueue: true, socket: { connectTimeout: CONNECT_TIMEOUT_MS } });
-  const store = new KeyvRedis<string>(client, { throwOnConnectError: false, throwOnErrors: false, connectionTimeout: CONNECT_TIMEOUT_MS });
-  const keyv = new Keyv<string>({ store, namespace: NAMESPACE, throwOnErrors: false });
-  let reportedDown = false;
-  keyv.on('error', (error: unknown) => {
-    if (reportedDown) return;
-    reportedDown = true;
-    logger.warn({ err: error }, 'Redis for persisted queries is unreachable; lookups miss until it is back');
-  });
-  client.on('ready', () => {
-    reportedDown = false;
-  });
-  // Connected before the first request: a registration is then written at once, not after a
-  // connect that another instance's lookup could overtake. Redis down: start anyway, lookups miss.
-  await store.getClient().catch(() => undefined);
-  return { cache: new KeyvAdapter(keyv), close: () => keyv.disconnect() };
-}
-
-class TrustedFirstCache implements KeyValueCache<string> {
+/**
+ * Apollo writes every registration it sees to its cache, whoever sent it and whatever its
+ * padding; those writes are dropped here, and the registration plugin keeps what may be kept.
+ */
+export class PersistedQueryLookups implements KeyValueCache<string> {
   constructor(
-    private readonly trusted: TrustedDocuments,
-    private readonly registered: KeyValueCache<string>,
+    private readonly store: PersistedQueryStore,
+    private readonly trusted?: TrustedDocuments,
   ) {}
 
   async get(key: string): Promise<string | undefined> {
-    const trusted = key.startsWith(APQ_KEY_PREFIX) ? this.trusted.documentBySha256(key.slice(APQ_KEY_PREFIX.length)) : undefined;
-    return trusted ?? this.registered.get(key);
+    if (!key.startsWith(APQ_KEY_PREFIX)) return undefined;
+    const hash = key.slice(APQ_KEY_PREFIX.length);
+    return this.trusted?.documentBySha256(hash) ?? this.store.get(hash);
   }
 
-  set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
-    return this.registered.set(key, value, options);
-  }
+  async set(): Promise<void> {}
 
-  delete(key: string): Promise<boolean | void> {
-    return this.registered.delete(key);
+  async delete(): Promise<boolean> {
+    return false;
   }
 }
