@@ -437,6 +437,13 @@ export const GRAPHQL_MAX_TOKENS = withDefault({
   description: 'lexical tokens per document; parsing stops past it',
 });
 
+export const GRAPHQL_MAX_VALIDATION_ERRORS = withDefault({
+  name: 'GRAPHQL_MAX_VALIDATION_ERRORS',
+  default: '10',
+  parse: integer(1, 100),
+  description: 'validation errors reported per document; validation stops at the first one past it (graphql-js went on to 100)',
+});
+
 export const GRAPHQL_MAX_MERGE_WORK = withDefault({
   name: 'GRAPHQL_MAX_MERGE_WORK',
   default: '2000',
@@ -565,6 +572,7 @@ export const CONFIG_VARIABLES = [
   GRAPHQL_MAX_DIRECTIVES,
   GRAPHQL_MAX_TOKENS,
   GRAPHQL_MAX_MERGE_WORK,
+  GRAPHQL_MAX_VALIDATION_ERRORS,
   GRAPHQL_MAX_PAGE_SIZE,
   MAX_REQUEST_BYTES,
   MAX_DOCUMENT_BYTES,

@@ -41,6 +41,8 @@ export interface EdgeLimits {
   maxTokens: number;
   /** See server/field-merge-work.ts. */
   maxMergeWork: number;
+  /** graphql-js's `maxErrors`: each error past a few is work for nobody. */
+  maxValidationErrors: number;
   /** Largest `first` any field may be asked for. */
   maxPageSize: number;
   /** Largest HTTP request body and WebSocket message. */
@@ -292,6 +294,7 @@ function loadEdgeLimits(value: ReadValue): EdgeLimits {
     maxDirectives: value(variable.GRAPHQL_MAX_DIRECTIVES),
     maxTokens: value(variable.GRAPHQL_MAX_TOKENS),
     maxMergeWork: value(variable.GRAPHQL_MAX_MERGE_WORK),
+    maxValidationErrors: value(variable.GRAPHQL_MAX_VALIDATION_ERRORS),
     maxPageSize: value(variable.GRAPHQL_MAX_PAGE_SIZE),
     maxRequestBytes: value(variable.MAX_REQUEST_BYTES),
     maxDocumentBytes: value(variable.MAX_DOCUMENT_BYTES),

@@ -47,6 +47,7 @@ export function createApolloServer({
     introspection: true,
     parseOptions: guard.limits.parseOptions,
     validationRules: guard.limits.validationRules,
+    validationOptions: guard.limits.validationOptions,
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown (main.ts): Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,

@@ -118,7 +118,12 @@ export class OperationGuard {
     }
     const shapeErrors = this.options.limits.beforeValidation(document);
     if (shapeErrors.length > 0) return { errors: shapeErrors };
-    const validationErrors = validate(this.options.schema, document, [...specifiedRules, ...this.options.limits.validationRules]);
+    const validationErrors = validate(
+      this.options.schema,
+      document,
+      [...specifiedRules, ...this.options.limits.validationRules],
+      this.options.limits.validationOptions,
+    );
     if (validationErrors.length > 0) {
       this.options.visibility.hideSuggestions(user, validationErrors);
       return { errors: [...validationErrors] };

@@ -8,6 +8,8 @@ export interface OperationLimits {
   parseOptions: ParseOptions;
   /** graphql-armor's depth, alias and directive limits, after graphql-js's own rules (cost: operation-cost.ts). */
   validationRules: ValidationRule[];
+  /** graphql-js stops validating past this many errors. */
+  validationOptions: { maxErrors: number };
   /** Checked between parsing and validation: what would make validation itself too slow. */
   beforeValidation: (document: DocumentNode) => GraphQLError[];
 }
@@ -39,6 +41,7 @@ export function operationLimits(limits: EdgeLimits): OperationLimits {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,
+    validationOptions: { maxErrors: limits.maxValidationErrors },
     beforeValidation: (document) => fieldMergeWorkErrors(document, limits.maxMergeWork),
   };
 }

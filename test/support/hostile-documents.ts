@@ -180,6 +180,7 @@ export class HostileDocuments {
     return { query, variables };
   }
 
+  /** Odd, and big enough to hurt, but no bigger than a request body may be: a larger one would time its upload. */
   private oddValue(depth: number): unknown {
     switch (this.int(depth > 3 ? 6 : 9)) {
       case 0:
@@ -189,15 +190,15 @@ export class HostileDocuments {
       case 2:
         return Number.MAX_SAFE_INTEGER * (this.chance(0.5) ? 1 : -1);
       case 3:
-        return 'x'.repeat(this.int(20_000));
+        return 'x'.repeat(this.int(5_000));
       case 4:
         return this.chance(0.5);
       case 5:
         return this.random() * 1e300;
       case 6:
-        return Array.from({ length: this.int(2_000) }, () => this.int(10));
+        return Array.from({ length: this.int(500) }, () => this.int(10));
       case 7:
-        return Object.fromEntries(Array.from({ length: this.int(50) }, (_, i) => [`k${i}`, this.oddValue(depth + 1)]));
+        return Object.fromEntries(Array.from({ length: this.int(20) }, (_, i) => [`k${i}`, this.oddValue(depth + 1)]));
       default:
         return [this.oddValue(depth + 1), this.oddValue(depth + 1)];
     }
