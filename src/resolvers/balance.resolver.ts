@@ -6,6 +6,7 @@ import { reportPartialError } from '../context/partial-errors';
 import type { Services } from '../services/services';
 import { toBalance } from './account-mapping';
 import { CallerId } from './caller-id.decorator';
+import { CallsPlaid } from './calls-plaid';
 
 const BALANCES_DESCRIPTION = [
   "Balances of the user's accounts (all of them when accountIds is omitted).",
@@ -20,6 +21,7 @@ export class BalanceResolver {
 
   /** An Item whose real-time read fails leaves out its accounts and adds its error; the others still answer. */
   @Authorized()
+  @CallsPlaid({ whenArgument: 'realtime' })
   @Query(() => [Balance], { description: BALANCES_DESCRIPTION })
   async balances(
     @Arg('accountIds', () => [ID], { nullable: true }) accountIds: string[] | null,

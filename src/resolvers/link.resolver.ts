@@ -12,12 +12,14 @@ import type { Services } from '../services/services';
 import { CallerId } from './caller-id.decorator';
 import { toItem } from './item-mapping';
 import { toPlaidProducts } from './product-mapping';
+import { CallsPlaid } from './calls-plaid';
 
 @Resolver()
 export class LinkResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => LinkToken, { description: 'Starts Plaid Link for a new Item. Link tokens are single use: never cache them.' })
   createLinkToken(
     @Arg('input', () => CreateLinkTokenInput, { nullable: true }) input: CreateLinkTokenInput | null,
@@ -27,6 +29,7 @@ export class LinkResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => Item, {
     description:
       "Exchanges the public_token that Plaid Link returned. Stores the access token encrypted,\nfetches the Item's accounts and starts its first transaction sync.",
@@ -39,6 +42,7 @@ export class LinkResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => LinkToken, {
     description: 'Starts Link in update mode for an Item that needs the user (login required, new accounts, pending expiration).',
   })
@@ -51,6 +55,7 @@ export class LinkResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => Item, {
     description: 'Called after update-mode Link succeeded: the gateway checks the Item with Plaid, marks it ACTIVE and resyncs.',
   })
@@ -59,6 +64,7 @@ export class LinkResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => RemoveItemPayload, { description: 'Removes the Item at Plaid and deletes its accounts and transactions here.' })
   async removeItem(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<RemoveItemPayload> {
     const removed = await this.services.link.removeItem(userId, itemId);
@@ -66,6 +72,7 @@ export class LinkResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => SyncResult, { description: 'Runs a transaction sync now (webhooks can be missed). Returns when the sync has committed.' })
   async syncItem(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<SyncResult> {
     const item = await this.services.items.get(userId, itemId);

@@ -5,12 +5,14 @@ import { SandboxPublicToken, SandboxPublicTokenInput, SandboxTransactionInput } 
 import type { Services } from '../services/services';
 import { CallerId } from './caller-id.decorator';
 import { toPlaidProducts } from './product-mapping';
+import { CallsPlaid } from './calls-plaid';
 
 @Resolver()
 export class SandboxResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => SandboxPublicToken, { description: 'Creates a sandbox public_token, as if the user had finished Link.' })
   async sandboxCreatePublicToken(
     @Arg('input', () => SandboxPublicTokenInput, { nullable: true }) input: SandboxPublicTokenInput | null,
@@ -21,6 +23,7 @@ export class SandboxResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => Boolean, {
     description: "Asks Plaid to fire a webhook for the Item; it arrives, verified, at the gateway's webhook endpoint.",
   })
@@ -34,12 +37,14 @@ export class SandboxResolver {
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => Boolean, { description: 'Forces the Item into ITEM_LOGIN_REQUIRED.' })
   sandboxResetLogin(@Arg('itemId', () => ID) itemId: string, @CallerId() userId: string): Promise<boolean> {
     return this.services.sandbox.resetLogin(userId, itemId);
   }
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => Boolean, { description: 'Adds transactions at the institution (they arrive with the next sync).' })
   sandboxCreateTransactions(
     @Arg('itemId', () => ID) itemId: string,

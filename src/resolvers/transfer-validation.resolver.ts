@@ -8,12 +8,14 @@ import type { GraphQLContext } from '../context/graphql-context';
 import type { Services } from '../services/services';
 import { toAccount } from './account-mapping';
 import { CallerId } from './caller-id.decorator';
+import { CallsPlaid } from './calls-plaid';
 
 @Resolver(() => TransferValidation)
 export class TransferValidationResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized()
+  @CallsPlaid()
   @Mutation(() => TransferValidation, {
     description:
       "Decides whether an ACH debit of `amount` from the account can go ahead: the Item is healthy,\nthe account is an eligible depository account with ACH numbers, the real-time available balance\ncovers the amount, and the account owner's identity matches the user's profile.\nThe decision is recorded for audit. Full account numbers are never returned.",
