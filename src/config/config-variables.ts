@@ -459,6 +459,14 @@ export const GRAPHQL_MAX_PAGE_SIZE = withDefault({
   description: 'largest `first` any field may be asked for',
 });
 
+export const MAX_PLAID_FIELDS_PER_OPERATION = withDefault({
+  name: 'MAX_PLAID_FIELDS_PER_OPERATION',
+  default: '3',
+  parse: integer(1, 1000),
+  description:
+    'fields that call Plaid (`createLinkToken`, `syncItem`, `validateTransfer`, `balances(realtime: true)`, ...) one operation may select, each alias and fragment spread counted; more is `GRAPHQL_VALIDATION_FAILED` before anything runs',
+});
+
 export const MAX_REQUEST_BYTES = withDefault({
   name: 'MAX_REQUEST_BYTES',
   default: '102400',
@@ -501,7 +509,8 @@ export const RATE_LIMIT_OPERATIONS = withDefault({
   name: 'RATE_LIMIT_OPERATIONS',
   default: '300',
   parse: integer(1, 1_000_000),
-  description: 'operations one user may start per `RATE_LIMIT_WINDOW_SECONDS`, over HTTP, WebSocket and SSE together',
+  description:
+    'points one user may spend per `RATE_LIMIT_WINDOW_SECONDS`, over HTTP, WebSocket and SSE together: 1 per operation, and `PLAID_FIELD_RATE_LIMIT_POINTS` more per field that calls Plaid',
 });
 
 export const RATE_LIMIT_WINDOW_SECONDS = withDefault({
@@ -509,6 +518,13 @@ export const RATE_LIMIT_WINDOW_SECONDS = withDefault({
   default: '60',
   parse: integer(1, 86_400),
   description: 'the window of `RATE_LIMIT_OPERATIONS`, in seconds',
+});
+
+export const PLAID_FIELD_RATE_LIMIT_POINTS = withDefault({
+  name: 'PLAID_FIELD_RATE_LIMIT_POINTS',
+  default: '10',
+  parse: integer(0, 1_000_000),
+  description: "rate-limit points each field that calls Plaid takes, each alias and fragment spread counted, beyond its operation's 1",
 });
 
 export const LOG_LEVEL = withDefault({
@@ -574,6 +590,7 @@ export const CONFIG_VARIABLES = [
   GRAPHQL_MAX_MERGE_WORK,
   GRAPHQL_MAX_VALIDATION_ERRORS,
   GRAPHQL_MAX_PAGE_SIZE,
+  MAX_PLAID_FIELDS_PER_OPERATION,
   MAX_REQUEST_BYTES,
   MAX_DOCUMENT_BYTES,
   APQ_TTL_SECONDS,
@@ -581,6 +598,7 @@ export const CONFIG_VARIABLES = [
   APQ_REGISTRATIONS_PER_USER,
   RATE_LIMIT_OPERATIONS,
   RATE_LIMIT_WINDOW_SECONDS,
+  PLAID_FIELD_RATE_LIMIT_POINTS,
   LOG_LEVEL,
   NODE_ENV,
 ] as const;

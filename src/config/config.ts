@@ -45,6 +45,8 @@ export interface EdgeLimits {
   maxValidationErrors: number;
   /** Largest `first` any field may be asked for. */
   maxPageSize: number;
+  /** Fields that call Plaid one operation may select. */
+  maxPlaidFields: number;
   /** Largest HTTP request body and WebSocket message. */
   maxRequestBytes: number;
   /** Largest GraphQL document text, on every transport, before it is parsed. */
@@ -52,6 +54,8 @@ export interface EdgeLimits {
   /** Operations one user may start per window. */
   rateLimitOperations: number;
   rateLimitWindowSeconds: number;
+  /** What each field that calls Plaid takes from the budget, beyond its operation's 1. */
+  plaidFieldRateLimitPoints: number;
 }
 
 /** What subscriptions may hold in one process: slots per WebSocket and per user, and a resume's replay page. */
@@ -296,9 +300,11 @@ function loadEdgeLimits(value: ReadValue): EdgeLimits {
     maxMergeWork: value(variable.GRAPHQL_MAX_MERGE_WORK),
     maxValidationErrors: value(variable.GRAPHQL_MAX_VALIDATION_ERRORS),
     maxPageSize: value(variable.GRAPHQL_MAX_PAGE_SIZE),
+    maxPlaidFields: value(variable.MAX_PLAID_FIELDS_PER_OPERATION),
     maxRequestBytes: value(variable.MAX_REQUEST_BYTES),
     maxDocumentBytes: value(variable.MAX_DOCUMENT_BYTES),
     rateLimitOperations: value(variable.RATE_LIMIT_OPERATIONS),
     rateLimitWindowSeconds: value(variable.RATE_LIMIT_WINDOW_SECONDS),
+    plaidFieldRateLimitPoints: value(variable.PLAID_FIELD_RATE_LIMIT_POINTS),
   };
 }

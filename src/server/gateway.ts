@@ -180,6 +180,8 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       limits: operationLimits(config.limits),
       maxPageSize: config.limits.maxPageSize,
       maxCost: config.limits.maxCost,
+      maxPlaidFields: config.limits.maxPlaidFields,
+      plaidFieldPoints: config.limits.plaidFieldRateLimitPoints,
       visibility,
       rateLimiter,
       trustedDocuments,

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
-import { operationCostErrors } from './operation-cost';
+import { operationCost, operationCostErrors } from './operation-cost';
 import { pageSizeErrors } from './page-size-limit';
 import { unstorableStringErrors } from '../database/unstorable-strings';
 import type { OperationLimits } from './operation-limits';
@@ -44,6 +44,10 @@ export interface OperationGuardOptions {
   maxPageSize: number;
   /** See operation-cost.ts: counted with the variables' values, so a page size in a variable counts too. */
   maxCost: number;
+  /** Fields that call Plaid (calls-plaid.ts) one operation may select. */
+  maxPlaidFields: number;
+  /** Rate-limit points each of those takes, beyond the operation's 1. */
+  plaidFieldPoints: number;
   visibility: SchemaVisibility;
   rateLimiter: OperationRateLimiter;
   /** Set (TRUSTED_DOCUMENTS): operations outside it are refused unless the token is a partner's. */
@@ -66,16 +70,15 @@ export class OperationGuard {
     return this.options.visibility;
   }
 
-  /** Rate limit, introspection policy, trusted documents, variables, page sizes and cost; errors are client-ready. */
+  /**
+   * Rate limit, introspection policy, trusted documents, variables, page sizes, cost and fields
+   * that call Plaid; errors are client-ready. Every operation of a user takes 1 point from the
+   * user's budget first, so refused ones count too; one that calls Plaid takes its Plaid fields'
+   * points once it passed every other check.
+   */
   async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
-    if (user) {
-      try {
-        await this.options.rateLimiter.consume(user.id);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return [new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code } })];
-      }
-    }
+    const limited = await this.spend(user, 1);
+    if (limited) return [limited];
     const forbidden = this.options.visibility.introspectionError(user, document) ?? this.options.trustedDocuments?.refusal(user, document);
     if (forbidden) return [forbidden];
 
@@ -96,14 +99,38 @@ export class OperationGuard {
     if (unstorable.length > 0) return unstorable;
     const pageErrors = pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
     if (pageErrors.length > 0) return pageErrors;
-    return operationCostErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxCost);
+
+    const measured = operationCost(this.options.schema, document, operation, coerced.coerced);
+    const { maxCost, maxPlaidFields, plaidFieldPoints } = this.options;
+    const costErrors = operationCostErrors(measured, operation, { maxCost, maxPlaidFields });
+    if (costErrors.length > 0) return costErrors;
+    const plaidPoints = measured.plaidFields * plaidFieldPoints;
+    const plaidLimited = plaidPoints > 0 ? await this.spend(user, plaidPoints) : undefined;
+    return plaidLimited ? [plaidLimited] : [];
   }
 
-  /** graphql-ws's onSubscribe: parse and validate as Apollo does, then `check`. */
+  /** graphql-ws's and graphql-sse's onSubscribe: parse and validate as Apollo does, then `check`. */
   async prepare(user: AuthenticatedUser | null, payload: OperationPayload): Promise<PreparedOperation> {
+    const parsed = await this.validDocument(user, payload.query);
+    if (parsed.errors) return { errors: parsed.errors };
+    const { document } = parsed;
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return { errors: [unresolvedOperation(payload.operationName)] };
+    const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
+    if (errors.length > 0) return { errors, operation };
+    return {
+      args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables },
+      operation,
+    };
+  }
+
+  private async validDocument(
+    user: AuthenticatedUser | null,
+    query: string,
+  ): Promise<{ document: DocumentNode; errors?: never } | { errors: GraphQLError[]; document?: never }> {
     let document: DocumentNode;
     try {
-      document = parse(payload.query, this.options.limits.parseOptions);
+      document = parse(query, this.options.limits.parseOptions);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       return {
@@ -128,14 +155,19 @@ export class OperationGuard {
       this.options.visibility.hideSuggestions(user, validationErrors);
       return { errors: [...validationErrors] };
     }
-    const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return { errors: [unresolvedOperation(payload.operationName)] };
-    const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
-    if (errors.length > 0) return { errors, operation };
-    return {
-      args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables },
-      operation,
-    };
+    return { document };
+  }
+
+  /** Takes `points` from the user's budget (callers without a token have none); the refusal, if any. */
+  private async spend(user: AuthenticatedUser | null, points: number): Promise<GraphQLError | undefined> {
+    if (!user) return undefined;
+    try {
+      await this.options.rateLimiter.consume(user.id, points);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code } });
+    }
   }
 }
 

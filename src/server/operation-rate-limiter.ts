@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { DomainError } from '../errors/domain-error';
 
 export interface OperationRateLimiterOptions {
+  /** Points one user may spend per window. */
   operations: number;
   windowSeconds: number;
   /** Set: counters live in Redis, shared by every gateway instance. Unset: in this process. */
@@ -13,7 +14,10 @@ export interface OperationRateLimiterOptions {
 
 const KEY_PREFIX = 'gateway:operations';
 
-/** How many GraphQL operations one user may start per window, over HTTP and WebSocket together. */
+/**
+ * How many points one user may spend per window, over HTTP, WebSocket and SSE together: an
+ * operation takes 1, and more for the fields that call Plaid (the guard decides).
+ */
 export class OperationRateLimiter {
   private constructor(
     private readonly limiter: RateLimiterAbstract,
@@ -42,10 +46,10 @@ export class OperationRateLimiter {
     return new OperationRateLimiter(limiter, redis);
   }
 
-  /** Counts one operation for the user; RATE_LIMITED with `retryAfterSeconds` once the window's budget is spent. */
-  async consume(userId: string): Promise<void> {
+  /** Takes `points` from the user's budget; RATE_LIMITED with `retryAfterSeconds` once the window's budget is spent. */
+  async consume(userId: string, points: number): Promise<void> {
     try {
-      await this.limiter.consume(userId);
+      await this.limiter.consume(userId, points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

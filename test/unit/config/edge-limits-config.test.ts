@@ -14,10 +14,12 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxMergeWork: 2000,
       maxValidationErrors: 10,
       maxPageSize: 500,
+      maxPlaidFields: 3,
       maxRequestBytes: 102_400,
       maxDocumentBytes: 32_768,
       rateLimitOperations: 300,
       rateLimitWindowSeconds: 60,
+      plaidFieldRateLimitPoints: 10,
     });
   });
 
@@ -37,6 +39,8 @@ describe('loadConfig: edge limits and the partner scope', () => {
         MAX_DOCUMENT_BYTES: '1500',
         RATE_LIMIT_OPERATIONS: '5',
         RATE_LIMIT_WINDOW_SECONDS: '10',
+        MAX_PLAID_FIELDS_PER_OPERATION: '1',
+        PLAID_FIELD_RATE_LIMIT_POINTS: '0',
       },
       '/srv',
     );
@@ -50,10 +54,12 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxMergeWork: 40,
       maxValidationErrors: 3,
       maxPageSize: 50,
+      maxPlaidFields: 1,
       maxRequestBytes: 2048,
       maxDocumentBytes: 1500,
       rateLimitOperations: 5,
       rateLimitWindowSeconds: 10,
+      plaidFieldRateLimitPoints: 0,
     });
   });
 
@@ -70,6 +76,8 @@ describe('loadConfig: edge limits and the partner scope', () => {
     [{ MAX_DOCUMENT_BYTES: '100' }, /^MAX_DOCUMENT_BYTES: must be an integer from 1024 to 10485760/],
     [{ RATE_LIMIT_OPERATIONS: '0' }, /^RATE_LIMIT_OPERATIONS: /],
     [{ RATE_LIMIT_WINDOW_SECONDS: '1d' }, /^RATE_LIMIT_WINDOW_SECONDS: /],
+    [{ MAX_PLAID_FIELDS_PER_OPERATION: '0' }, /^MAX_PLAID_FIELDS_PER_OPERATION: must be an integer from 1 to 1000/],
+    [{ PLAID_FIELD_RATE_LIMIT_POINTS: '-1' }, /^PLAID_FIELD_RATE_LIMIT_POINTS: /],
     [{ PARTNER_SCOPE: 'two words' }, /^PARTNER_SCOPE: "two words" is not a scope name$/],
     [{ PARTNER_SCOPE: 'quo"te' }, /^PARTNER_SCOPE: /],
   ])('refuses %j', (env, message) => {

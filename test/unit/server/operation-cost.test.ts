@@ -1,4 +1,18 @@
-import { buildSchema, getIntrospectionQuery, getOperationAST, getVariableValues, parse } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  getOperationAST,
+  getVariableValues,
+  GraphQLBoolean,
+  GraphQLID,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+} from 'graphql';
+import { callsPlaidExtensions } from '../../../src/resolvers/calls-plaid';
 import { ASSUMED_LIST_SIZE, operationCost, operationCostErrors } from '../../../src/server/operation-cost';
 
 const schema = buildSchema(`
@@ -16,7 +30,7 @@ function costOf(query: string, variables: Record<string, unknown> = {}): number 
   const operation = getOperationAST(document)!;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw coerced.errors[0];
-  return operationCost(schema, document, operation, coerced.coerced);
+  return operationCost(schema, document, operation, coerced.coerced).cost;
 }
 
 describe('operationCost', () => {
@@ -71,7 +85,8 @@ describe('operationCost', () => {
     const limit = 50_000;
     const document = (query: string) => {
       const parsed = parse(query);
-      return operationCostErrors(schema, parsed, getOperationAST(parsed)!, {}, limit);
+      const operation = getOperationAST(parsed)!;
+      return operationCostErrors(operationCost(schema, parsed, operation, {}), operation, { maxCost: limit, maxPlaidFields: 3 });
     };
     expect(document('{ transactions(first: 500) { totalCount edges { cursor node { id amount account { id name } } } } }')).toEqual([]);
     const [error] = document(
@@ -79,5 +94,80 @@ describe('operationCost', () => {
     );
     expect(error.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', cost: expect.any(Number), maxCost: limit });
     expect(error.extensions.cost).toBeGreaterThan(limit);
+  });
+});
+
+/** Issue 22, item 5: the same walk counts the fields that call Plaid, marked where they are declared. */
+describe('operationCost: fields that call Plaid', () => {
+  const Token = new GraphQLObjectType({ name: 'Token', fields: { value: { type: GraphQLString } } });
+  const Account = new GraphQLObjectType({
+    name: 'Account',
+    fields: { id: { type: GraphQLID }, live: { type: GraphQLString, extensions: callsPlaidExtensions() } },
+  });
+  const plaidSchema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        me: { type: GraphQLID },
+        accounts: { type: new GraphQLList(Account) },
+        balances: {
+          type: new GraphQLList(Account),
+          args: { realtime: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: false } },
+          extensions: callsPlaidExtensions({ whenArgument: 'realtime' }),
+        },
+      },
+    }),
+    mutation: new GraphQLObjectType({
+      name: 'Mutation',
+      fields: {
+        createLinkToken: { type: Token, extensions: callsPlaidExtensions() },
+        syncItem: { type: GraphQLBoolean, extensions: callsPlaidExtensions() },
+        updateProfile: { type: GraphQLBoolean },
+      },
+    }),
+  });
+
+  const measure = (query: string, variables: Record<string, unknown> = {}) => {
+    const document = parse(query);
+    const operation = getOperationAST(document)!;
+    const coerced = getVariableValues(plaidSchema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) throw coerced.errors[0];
+    const { plaidFields, variablesRead } = operationCost(plaidSchema, document, operation, coerced.coerced);
+    return { plaidFields, variablesRead: [...variablesRead] };
+  };
+  const aliases = (count: number, selection: string) => Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ');
+
+  it.each([
+    ['no Plaid field', 'mutation { updateProfile }', 0],
+    ['one', 'mutation { createLinkToken { value } }', 1],
+    ['a leaf field', 'mutation { syncItem updateProfile }', 1],
+    ['15 aliases', `mutation { ${aliases(15, 'createLinkToken { value }')} }`, 15],
+    ['aliases in a fragment spread twice', 'mutation { ...L ...L } fragment L on Mutation { a: createLinkToken { value } b: syncItem }', 4],
+    ['an inline fragment', 'mutation { ... on Mutation { createLinkToken { value } } syncItem }', 2],
+    ['fragments three levels deep', 'mutation { ...A ...A } fragment A on Mutation { ...B ...B } fragment B on Mutation { syncItem }', 4],
+    ['balances, realtime by default false', '{ balances { id } }', 0],
+    ['balances(realtime: false)', '{ balances(realtime: false) { id } }', 0],
+    ['balances(realtime: true), aliased', `{ ${aliases(4, 'balances(realtime: true) { id }')} }`, 4],
+    ['a Plaid field under a list, once per assumed element', '{ accounts { id live } }', ASSUMED_LIST_SIZE],
+    ['introspection', '{ __schema { types { name } } __typename }', 0],
+  ])('counts %s', (_name, query, expected) => {
+    expect(measure(query).plaidFields).toBe(expected);
+  });
+
+  it('reads the condition from a variable, and says so, so the figures are kept per its value', () => {
+    const query = `query($live: Boolean!) { ${aliases(5, 'balances(realtime: $live) { id }')} }`;
+    expect(measure(query, { live: true })).toEqual({ plaidFields: 5, variablesRead: ['live'] });
+    expect(measure(query, { live: false })).toEqual({ plaidFields: 0, variablesRead: ['live'] });
+    expect(measure('{ balances(realtime: true) { id } }').variablesRead).toEqual([]);
+  });
+
+  it('refuses more than maxPlaidFields with GRAPHQL_VALIDATION_FAILED naming the count and the limit', () => {
+    const document = parse(`mutation { ${aliases(15, 'createLinkToken { value }')} }`);
+    const operation = getOperationAST(document)!;
+    const measured = operationCost(plaidSchema, document, operation, {});
+    expect(operationCostErrors(measured, operation, { maxCost: 50_000, maxPlaidFields: 15 })).toEqual([]);
+    const [error] = operationCostErrors(measured, operation, { maxCost: 50_000, maxPlaidFields: 3 });
+    expect(error.message).toMatch(/^Operation selects 15 fields that call Plaid, more than the limit of 3/);
+    expect(error.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', plaidFields: 15, maxPlaidFields: 3 });
   });
 });
