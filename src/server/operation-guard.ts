@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import {
   getOperationAST,
   getVariableValues,
@@ -12,7 +14,8 @@ import {
 } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
-import { operationCost, operationCostErrors } from './operation-cost';
+import { operationCostErrors } from './operation-cost';
+import { OperationCostCache } from './operation-cost-cache';
 import { pageSizeErrors } from './page-size-limit';
 import { unstorableStringErrors } from '../database/unstorable-strings';
 import type { OperationLimits } from './operation-limits';
@@ -60,7 +63,17 @@ export interface OperationGuardOptions {
  * transports refuse the same operations with the same errors.
  */
 export class OperationGuard {
-  constructor(private readonly options: OperationGuardOptions) {}
+  private readonly costs: OperationCostCache;
+  /**
+   * WebSocket and SSE documents that parsed and validated, by the SHA-256 of their text, as
+   * Apollo keeps HTTP's (with the same bound: its InMemoryLRUCache's default size), so a
+   * subscription sent again skips parsing, validation and costing.
+   */
+  private readonly documents = new InMemoryLRUCache<DocumentNode>();
+
+  constructor(private readonly options: OperationGuardOptions) {
+    this.costs = new OperationCostCache(options.schema);
+  }
 
   get limits(): OperationLimits {
     return this.options.limits;
@@ -100,7 +113,7 @@ export class OperationGuard {
     const pageErrors = pageSizeErrors(this.options.schema, document, operation, coerced.coerced, this.options.maxPageSize);
     if (pageErrors.length > 0) return pageErrors;
 
-    const measured = operationCost(this.options.schema, document, operation, coerced.coerced);
+    const measured = this.costs.costOf(document, operation, coerced.coerced);
     const { maxCost, maxPlaidFields, plaidFieldPoints } = this.options;
     const costErrors = operationCostErrors(measured, operation, { maxCost, maxPlaidFields });
     if (costErrors.length > 0) return costErrors;
@@ -109,7 +122,7 @@ export class OperationGuard {
     return plaidLimited ? [plaidLimited] : [];
   }
 
-  /** graphql-ws's and graphql-sse's onSubscribe: parse and validate as Apollo does, then `check`. */
+  /** graphql-ws's and graphql-sse's onSubscribe: parse and validate as Apollo does (or reuse a document that did), then `check`. */
   async prepare(user: AuthenticatedUser | null, payload: OperationPayload): Promise<PreparedOperation> {
     const parsed = await this.validDocument(user, payload.query);
     if (parsed.errors) return { errors: parsed.errors };
@@ -124,10 +137,14 @@ export class OperationGuard {
     };
   }
 
+  /** Only documents that passed are kept: validation errors are shown per caller (suggestions hidden or not). */
   private async validDocument(
     user: AuthenticatedUser | null,
     query: string,
   ): Promise<{ document: DocumentNode; errors?: never } | { errors: GraphQLError[]; document?: never }> {
+    const key = createHash('sha256').update(query).digest('hex');
+    const known = await this.documents.get(key);
+    if (known) return { document: known };
     let document: DocumentNode;
     try {
       document = parse(query, this.options.limits.parseOptions);
@@ -155,6 +172,7 @@ export class OperationGuard {
       this.options.visibility.hideSuggestions(user, validationErrors);
       return { errors: [...validationErrors] };
     }
+    await this.documents.set(key, document);
     return { document };
   }
 
