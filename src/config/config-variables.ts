@@ -18,6 +18,7 @@ import {
 import { optional, withDefault } from './config-variable';
 import { parseEncryptionKeys } from './encryption-keys';
 import { readTrustedDocumentsManifest } from './trusted-documents-manifest';
+import { trustProxy } from './trust-proxy';
 
 /*
  * Every environment variable the gateway reads: name, default, parser and description, in
@@ -520,6 +521,22 @@ export const RATE_LIMIT_WINDOW_SECONDS = withDefault({
   description: 'the window of `RATE_LIMIT_OPERATIONS`, in seconds',
 });
 
+export const RATE_LIMIT_ANONYMOUS_OPERATIONS = withDefault({
+  name: 'RATE_LIMIT_ANONYMOUS_OPERATIONS',
+  default: '60',
+  parse: integer(1, 1_000_000),
+  description:
+    "points callers without a token may spend per `RATE_LIMIT_WINDOW_SECONDS` from one client address (an IPv6 one by its /64), counted as a user's are",
+});
+
+export const TRUST_PROXY = optional({
+  name: 'TRUST_PROXY',
+  whenUnset: 'off: `X-Forwarded-For` is ignored',
+  parse: trustProxy,
+  description:
+    "which proxies' `X-Forwarded-For` names the client address (Express's `trust proxy`, also for the WebSocket): their hop count (`1`) or addresses and subnets (`10.0.0.0/8,loopback`); never every address",
+});
+
 export const PLAID_FIELD_RATE_LIMIT_POINTS = withDefault({
   name: 'PLAID_FIELD_RATE_LIMIT_POINTS',
   default: '10',
@@ -598,6 +615,8 @@ export const CONFIG_VARIABLES = [
   APQ_REGISTRATIONS_PER_USER,
   RATE_LIMIT_OPERATIONS,
   RATE_LIMIT_WINDOW_SECONDS,
+  RATE_LIMIT_ANONYMOUS_OPERATIONS,
+  TRUST_PROXY,
   PLAID_FIELD_RATE_LIMIT_POINTS,
   LOG_LEVEL,
   NODE_ENV,

@@ -6,6 +6,7 @@ import { configReader, type ReadValue } from './config-variable';
 import * as variable from './config-variables';
 import type { EncryptionKey } from './encryption-keys';
 import type { TrustedDocumentsManifest } from './trusted-documents-manifest';
+import type { TrustProxy } from './trust-proxy';
 
 export type NodeEnvironment = 'development' | 'test' | 'production';
 export type PlaidEnvironment = 'emulator' | 'sandbox' | 'production';
@@ -54,6 +55,8 @@ export interface EdgeLimits {
   /** Operations one user may start per window. */
   rateLimitOperations: number;
   rateLimitWindowSeconds: number;
+  /** Operations callers without a token may start per window from one client address. */
+  rateLimitAnonymousOperations: number;
   /** What each field that calls Plaid takes from the budget, beyond its operation's 1. */
   plaidFieldRateLimitPoints: number;
 }
@@ -121,6 +124,8 @@ export interface AppConfig {
   database: DatabaseTimeouts;
   databasePoolSize: number;
   http: HttpTimeouts;
+  /** Unset: X-Forwarded-For is ignored and the client is the socket's address. */
+  trustProxy?: TrustProxy;
   publicUrl: string;
   allowedOrigins: string[];
   /** In production only tokens with this scope get the explorer, introspection and field suggestions. */
@@ -195,6 +200,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     },
     databasePoolSize: value(variable.DATABASE_POOL_SIZE),
     http,
+    trustProxy: value(variable.TRUST_PROXY),
     publicUrl,
     allowedOrigins: value(variable.ALLOWED_ORIGINS),
     partnerScope: value(variable.PARTNER_SCOPE),
@@ -305,6 +311,7 @@ function loadEdgeLimits(value: ReadValue): EdgeLimits {
     maxDocumentBytes: value(variable.MAX_DOCUMENT_BYTES),
     rateLimitOperations: value(variable.RATE_LIMIT_OPERATIONS),
     rateLimitWindowSeconds: value(variable.RATE_LIMIT_WINDOW_SECONDS),
+    rateLimitAnonymousOperations: value(variable.RATE_LIMIT_ANONYMOUS_OPERATIONS),
     plaidFieldRateLimitPoints: value(variable.PLAID_FIELD_RATE_LIMIT_POINTS),
   };
 }

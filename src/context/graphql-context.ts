@@ -12,6 +12,8 @@ export interface GraphQLContext {
   /** The WebSocket an operation came on; unset, the request or event stream is a connection of its own. */
   connectionId?: string;
   user: AuthenticatedUser | null;
+  /** By TRUST_PROXY's rule: what the budget of callers without a token is kept under. */
+  clientAddress: string;
   logger: Logger;
   loaders: RequestLoaders;
   /** Errors beside data that is still returned (see partial-errors.ts). */

@@ -25,6 +25,7 @@ import { WEBHOOK_PATH } from '../services/webhook-url';
 import { createApolloServer } from './apollo-server';
 import type { HealthState } from './health-routes';
 import { mountHttpRoutes } from './http-routes';
+import { proxyTrust } from './client-address';
 import { OperationGuard } from './operation-guard';
 import { operationLimits } from './operation-limits';
 import { OperationRateLimiter } from './operation-rate-limiter';
@@ -169,6 +170,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     const visibility = new SchemaVisibility(config.isProduction, config.partnerScope);
     const rateLimiter = await OperationRateLimiter.create({
       operations: config.limits.rateLimitOperations,
+      anonymousOperations: config.limits.rateLimitAnonymousOperations,
       windowSeconds: config.limits.rateLimitWindowSeconds,
       redisUrl: config.redisUrl,
       logger,
@@ -187,8 +189,11 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       trustedDocuments,
     });
 
+    const trust = proxyTrust(config.trustProxy);
     const app = express();
     app.disable('x-powered-by');
+    // req.ip believes X-Forwarded-For only from the proxies TRUST_PROXY names; the WebSocket applies the same function.
+    app.set('trust proxy', trust);
     const webhooks = webhookRoute({
       verifier: webhookVerifier,
       intake: services.webhookIntake,
@@ -221,6 +226,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       pubSub,
       logger,
       isOriginAllowed,
+      proxyTrust: trust,
       hooks: webSocketOperationHooks(guard, metrics, config.limits.maxDocumentBytes),
       maxPayloadBytes: config.limits.maxRequestBytes,
     });

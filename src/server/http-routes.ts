@@ -101,7 +101,8 @@ export function mountHttpRoutes(app: express.Express, options: HttpRoutesOptions
           throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.details, code: error.code, http } });
         });
         if (user) (req as RequestWithUser).userId = user.id;
-        return createGraphQLContext({ requestId, user, logger: req.log, services, pubSub });
+        // Express's req.ip, by TRUST_PROXY's rule (gateway.ts sets `trust proxy`); none once the socket is gone.
+        return createGraphQLContext({ requestId, user, clientAddress: req.ip ?? '', logger: req.log, services, pubSub });
       },
     }),
   );

@@ -14,7 +14,8 @@ export function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<
           // Apollo leaves an unknown operationName to the executor, and graphql-jit's answer to it is no answer.
           if (!operation) throw withHttpStatus(unresolvedOperation(request.operationName));
           if (operation.operation === OperationTypeNode.SUBSCRIPTION) throw subscriptionOverHttp();
-          const [error] = await guard.check({ user: contextValue.user, document, operation, variables: request.variables });
+          const { user, clientAddress } = contextValue;
+          const [error] = await guard.check({ user, clientAddress, document, operation, variables: request.variables });
           if (error) throw withHttpStatus(error);
         },
         async didEncounterErrors({ contextValue, errors }) {

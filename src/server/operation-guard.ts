@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError } from '../errors/domain-error';
+import { anonymousBudgetKey } from './client-address';
 import { operationCostErrors } from './operation-cost';
 import { OperationCostCache } from './operation-cost-cache';
 import { pageSizeErrors } from './page-size-limit';
@@ -23,8 +24,14 @@ import type { OperationRateLimiter } from './operation-rate-limiter';
 import type { SchemaVisibility } from './schema-visibility';
 import type { TrustedDocuments } from './trusted-documents';
 
-export interface ResolvedOperation {
+/** Who sends an operation: a user, or a caller without a token, known by its address. */
+export interface OperationCaller {
   user: AuthenticatedUser | null;
+  /** By TRUST_PROXY's rule (client-address.ts): the key of the budget of callers without a token. */
+  clientAddress: string;
+}
+
+export interface ResolvedOperation extends OperationCaller {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables: Readonly<Record<string, unknown>> | undefined;
@@ -85,12 +92,13 @@ export class OperationGuard {
 
   /**
    * Rate limit, introspection policy, trusted documents, variables, page sizes, cost and fields
-   * that call Plaid; errors are client-ready. Every operation of a user takes 1 point from the
-   * user's budget first, so refused ones count too; one that calls Plaid takes its Plaid fields'
-   * points once it passed every other check.
+   * that call Plaid; errors are client-ready. Every operation takes 1 point from its caller's
+   * budget first, so refused ones count too; one that calls Plaid takes its Plaid fields' points
+   * once it passed every other check.
    */
-  async check({ user, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
-    const limited = await this.spend(user, 1);
+  async check({ user, clientAddress, document, operation, variables }: ResolvedOperation): Promise<GraphQLError[]> {
+    const caller = { user, clientAddress };
+    const limited = await this.spend(caller, 1);
     if (limited) return [limited];
     const forbidden = this.options.visibility.introspectionError(user, document) ?? this.options.trustedDocuments?.refusal(user, document);
     if (forbidden) return [forbidden];
@@ -118,18 +126,18 @@ export class OperationGuard {
     const costErrors = operationCostErrors(measured, operation, { maxCost, maxPlaidFields });
     if (costErrors.length > 0) return costErrors;
     const plaidPoints = measured.plaidFields * plaidFieldPoints;
-    const plaidLimited = plaidPoints > 0 ? await this.spend(user, plaidPoints) : undefined;
+    const plaidLimited = plaidPoints > 0 ? await this.spend(caller, plaidPoints) : undefined;
     return plaidLimited ? [plaidLimited] : [];
   }
 
   /** graphql-ws's and graphql-sse's onSubscribe: parse and validate as Apollo does (or reuse a document that did), then `check`. */
-  async prepare(user: AuthenticatedUser | null, payload: OperationPayload): Promise<PreparedOperation> {
-    const parsed = await this.validDocument(user, payload.query);
+  async prepare(caller: OperationCaller, payload: OperationPayload): Promise<PreparedOperation> {
+    const parsed = await this.validDocument(caller.user, payload.query);
     if (parsed.errors) return { errors: parsed.errors };
     const { document } = parsed;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return { errors: [unresolvedOperation(payload.operationName)] };
-    const errors = await this.check({ user, document, operation, variables: payload.variables ?? undefined });
+    const errors = await this.check({ ...caller, document, operation, variables: payload.variables ?? undefined });
     if (errors.length > 0) return { errors, operation };
     return {
       args: { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables },
@@ -176,11 +184,11 @@ export class OperationGuard {
     return { document };
   }
 
-  /** Takes `points` from the user's budget (callers without a token have none); the refusal, if any. */
-  private async spend(user: AuthenticatedUser | null, points: number): Promise<GraphQLError | undefined> {
-    if (!user) return undefined;
+  /** Takes `points` from the user's budget, or from the budget of callers without a token at this address; the refusal, if any. */
+  private async spend({ user, clientAddress }: OperationCaller, points: number): Promise<GraphQLError | undefined> {
     try {
-      await this.options.rateLimiter.consume(user.id, points);
+      if (user) await this.options.rateLimiter.consume('user', user.id, points);
+      else await this.options.rateLimiter.consume('anonymous', anonymousBudgetKey(clientAddress), points);
       return undefined;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

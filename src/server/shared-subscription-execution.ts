@@ -71,8 +71,8 @@ function mapEvents(source: AsyncIterable<unknown>, execute: (event: unknown) => 
  * would answer every later event with what the first one read.
  */
 async function executeEvent(args: ExecutionArgs, context: GraphQLContext, event: unknown): Promise<ExecutionResult> {
-  const { requestId, user, logger, services, pubSub } = context;
-  const eventContext = createGraphQLContext({ requestId, user, logger, services, pubSub });
+  const { requestId, user, clientAddress, logger, services, pubSub } = context;
+  const eventContext = createGraphQLContext({ requestId, user, clientAddress, logger, services, pubSub });
   const result = await execute({ ...args, rootValue: event, contextValue: eventContext });
   const partial = takePartialErrors(eventContext);
   return partial.length === 0 ? result : { ...result, errors: [...(result.errors ?? []), ...partial] };

@@ -84,7 +84,12 @@ export function sseRoute(options: SseRouteOptions): Router {
       const user = users.get(req.raw);
       if (!user) return refused(401, 'UNAUTHENTICATED', 'A valid bearer token is required');
       const started = performance.now();
-      const prepared = await guard.prepare(user, { query: params.query, operationName: params.operationName, variables: params.variables });
+      // Express's req.ip, by TRUST_PROXY's rule (gateway.ts sets `trust proxy`).
+      const clientAddress = req.raw.ip ?? '';
+      const prepared = await guard.prepare(
+        { user, clientAddress },
+        { query: params.query, operationName: params.operationName, variables: params.variables },
+      );
       if (prepared.errors) {
         metrics.recordOperation({
           name: prepared.operation ? (prepared.operation.name?.value ?? null) : undefined,
@@ -102,6 +107,7 @@ export function sseRoute(options: SseRouteOptions): Router {
       const contextValue = createGraphQLContext({
         requestId,
         user,
+        clientAddress,
         logger: logger.child({ requestId, transport: 'sse', userId: user.id }),
         services: options.services,
         pubSub: options.pubSub,

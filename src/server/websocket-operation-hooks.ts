@@ -4,7 +4,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { documentSizeError } from './document-size-limit';
 import type { OperationGuard } from './operation-guard';
 import { recordSetUp, type OperationState } from './operation-tracking';
-import type { ConnectionContext, ConnectionExtra } from './websocket-connection';
+import { connectionCaller, type ConnectionContext, type ConnectionExtra } from './websocket-connection';
 
 export type WebSocketOperationHooks = Required<
   Pick<ServerOptions<Record<string, unknown>, Extra & Partial<ConnectionExtra>>, 'onSubscribe' | 'onOperation' | 'onComplete'>
@@ -28,7 +28,7 @@ export function webSocketOperationHooks(guard: OperationGuard, metrics: GatewayM
     async onSubscribe(ctx, id, payload) {
       const started = performance.now();
       const tooLarge = documentSizeError(payload.query, maxDocumentBytes);
-      const prepared = tooLarge ? { errors: [tooLarge], operation: undefined } : await guard.prepare(ctx.extra.user ?? null, payload);
+      const prepared = tooLarge ? { errors: [tooLarge], operation: undefined } : await guard.prepare(connectionCaller(ctx.extra), payload);
       const name = prepared.operation ? (prepared.operation.name?.value ?? null) : undefined;
       if (prepared.errors) {
         metrics.recordOperation({

@@ -14,8 +14,9 @@ import { createGraphQLContext, type GraphQLContext } from '../context/graphql-co
 import { logAuthenticationFailure } from './authentication-failure';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
 import { clientResult, logUnexpected } from './subscription-results';
+import { clientAddressOf, type ProxyTrust } from './client-address';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
-import type { ConnectionExtra } from './websocket-connection';
+import { connectionCaller, type ConnectionExtra } from './websocket-connection';
 import { closeAtTokenExpiry, refusalOfExpiredToken } from './websocket-session-expiry';
 
 export interface WebSocketOptions {
@@ -26,6 +27,8 @@ export interface WebSocketOptions {
   pubSub: GatewayPubSub;
   logger: Logger;
   isOriginAllowed: (origin: string | undefined) => boolean;
+  /** TRUST_PROXY, as Express applies it to HTTP requests: who the upgrade request's client is. */
+  proxyTrust: ProxyTrust;
   /** The HTTP path's limits and policies, and metrics, for every subscribe message. */
   hooks?: WebSocketOperationHooks;
   /** Larger messages close the socket (1009), as larger HTTP bodies get 413. */
@@ -59,6 +62,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
       subscribe: subscribeSharingExecutions,
       onSubscribe: (ctx, id, payload) => refusalOfExpiredToken(ctx) ?? options.hooks?.onSubscribe(ctx, id, payload),
       onConnect: async (ctx) => {
+        ctx.extra.clientAddress = clientAddressOf(ctx.extra.request, options.proxyTrust);
         // connectionParams mirror HTTP headers (GraphiQL sends its headers editor as they are), so the name is case-insensitive.
         const key = Object.keys(ctx.connectionParams ?? {}).find((name) => name.toLowerCase() === 'authorization');
         const authorization = key === undefined ? undefined : ctx.connectionParams?.[key];
@@ -82,7 +86,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
         return createGraphQLContext({
           requestId,
           connectionId: ctx.extra.connectionId,
-          user: ctx.extra.user ?? null,
+          ...connectionCaller(ctx.extra),
           logger: logger.child({ requestId, connectionId: ctx.extra.connectionId, userId: ctx.extra.user?.id }),
           services: options.services,
           pubSub: options.pubSub,

@@ -92,6 +92,9 @@ async function startTestGatewayOnce(env: Record<string, string>, options: Gatewa
       // Its own job queue: jobs left by another file's gateway (other keys, a stopped emulator) must not reach this one.
       JOB_QUEUE_SCHEMA: `pgboss_test_${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'info',
+      // Every test sends from 127.0.0.1, and with REDIS_URL every test file's gateway counts in one
+      // anonymous budget; the tests of that budget set their own, from addresses of their own.
+      RATE_LIMIT_ANONYMOUS_OPERATIONS: '1000000',
       ...env,
     });
   } catch (error) {

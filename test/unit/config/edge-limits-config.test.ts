@@ -1,7 +1,7 @@
 import { loadConfig } from '../../../src/config/config';
 import { configProblem as problem } from '../../support/config-problem';
 
-describe('loadConfig: edge limits and the partner scope', () => {
+describe('loadConfig: edge limits, the partner scope and TRUST_PROXY', () => {
   it('has defaults for every limit', () => {
     const config = loadConfig({}, '/srv');
     expect(config.partnerScope).toBe('partner');
@@ -19,8 +19,10 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxDocumentBytes: 32_768,
       rateLimitOperations: 300,
       rateLimitWindowSeconds: 60,
+      rateLimitAnonymousOperations: 60,
       plaidFieldRateLimitPoints: 10,
     });
+    expect(config.trustProxy).toBeUndefined();
   });
 
   it('reads each limit from its variable', () => {
@@ -40,6 +42,7 @@ describe('loadConfig: edge limits and the partner scope', () => {
         RATE_LIMIT_OPERATIONS: '5',
         RATE_LIMIT_WINDOW_SECONDS: '10',
         MAX_PLAID_FIELDS_PER_OPERATION: '1',
+        RATE_LIMIT_ANONYMOUS_OPERATIONS: '7',
         PLAID_FIELD_RATE_LIMIT_POINTS: '0',
       },
       '/srv',
@@ -59,8 +62,17 @@ describe('loadConfig: edge limits and the partner scope', () => {
       maxDocumentBytes: 1500,
       rateLimitOperations: 5,
       rateLimitWindowSeconds: 10,
+      rateLimitAnonymousOperations: 7,
       plaidFieldRateLimitPoints: 0,
     });
+  });
+
+  it.each([
+    ['2', 2],
+    ['loopback', ['loopback']],
+    [' 10.0.0.0/8 , 2001:db8::/32,192.0.2.7 ', ['10.0.0.0/8', '2001:db8::/32', '192.0.2.7']],
+  ])('reads TRUST_PROXY=%j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }, '/srv').trustProxy).toEqual(expected);
   });
 
   it.each([
@@ -77,7 +89,12 @@ describe('loadConfig: edge limits and the partner scope', () => {
     [{ RATE_LIMIT_OPERATIONS: '0' }, /^RATE_LIMIT_OPERATIONS: /],
     [{ RATE_LIMIT_WINDOW_SECONDS: '1d' }, /^RATE_LIMIT_WINDOW_SECONDS: /],
     [{ MAX_PLAID_FIELDS_PER_OPERATION: '0' }, /^MAX_PLAID_FIELDS_PER_OPERATION: must be an integer from 1 to 1000/],
+    [{ RATE_LIMIT_ANONYMOUS_OPERATIONS: '0' }, /^RATE_LIMIT_ANONYMOUS_OPERATIONS: /],
     [{ PLAID_FIELD_RATE_LIMIT_POINTS: '-1' }, /^PLAID_FIELD_RATE_LIMIT_POINTS: /],
+    [{ TRUST_PROXY: 'true' }, /^TRUST_PROXY: "true" is neither an address.*never every address$/],
+    [{ TRUST_PROXY: 'loopback,proxy.internal' }, /^TRUST_PROXY: "proxy.internal" is neither/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY: "10.0.0.0\/33" is neither/],
+    [{ TRUST_PROXY: '0' }, /^TRUST_PROXY: must be a hop count from 1 to 10/],
     [{ PARTNER_SCOPE: 'two words' }, /^PARTNER_SCOPE: "two words" is not a scope name$/],
     [{ PARTNER_SCOPE: 'quo"te' }, /^PARTNER_SCOPE: /],
   ])('refuses %j', (env, message) => {

@@ -7,6 +7,7 @@ describe('OperationRateLimiter in process', () => {
   beforeEach(async () => {
     limiter = await OperationRateLimiter.create({
       operations: 25,
+      anonymousOperations: 3,
       windowSeconds: 60,
       logger: pino({ level: 'silent' }),
     });
@@ -17,12 +18,19 @@ describe('OperationRateLimiter in process', () => {
   });
 
   it('takes the points asked for: one operation with two Plaid fields at 10 points each leaves 4 of 25', async () => {
-    await limiter.consume('u1', 1 + 2 * 10);
-    for (let i = 0; i < 4; i += 1) await limiter.consume('u1', 1);
-    await expect(limiter.consume('u1', 1)).rejects.toMatchObject({
+    await limiter.consume('user', 'u1', 1 + 2 * 10);
+    for (let i = 0; i < 4; i += 1) await limiter.consume('user', 'u1', 1);
+    await expect(limiter.consume('user', 'u1', 1)).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       details: { retryAfterSeconds: expect.any(Number) },
     });
-    await expect(limiter.consume('u2', 25)).resolves.toBeUndefined();
+    await expect(limiter.consume('user', 'u2', 25)).resolves.toBeUndefined();
+  });
+
+  it('keeps the anonymous budget apart from the users', async () => {
+    await limiter.consume('user', '127.0.0.1', 20);
+    for (let i = 0; i < 3; i += 1) await limiter.consume('anonymous', '127.0.0.1', 1);
+    await expect(limiter.consume('anonymous', '127.0.0.1', 1)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(limiter.consume('anonymous', '198.51.100.7', 1)).resolves.toBeUndefined();
   });
 });
