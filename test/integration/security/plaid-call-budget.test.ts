@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import * as cost from '../../../src/server/operation-cost';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 import { connectWs, runWs } from '../../support/ws-client';
 
@@ -101,6 +102,24 @@ describe('issue 22 item 5: fields that call Plaid, per operation and per budget'
     expect((await gw.graphql(query, { token, variables: { live: true } })).errors).toEqual(tooMany(4));
     // The same document again: its cost is kept per value of the variable it reads.
     expect((await gw.graphql(query, { token, variables: { live: false } })).errors).toBeUndefined();
+  });
+
+  it('costs a document once however often it is sent, over HTTP and over WebSocket', async () => {
+    const walks = jest.spyOn(cost, 'operationCost');
+    try {
+      const token = await gw.tokenFor(newUserId());
+      const client = connectWs(gw.wsUrl, `Bearer ${token}`);
+      clients.push(client);
+      const query = `query Twice($live: Boolean!) { ${aliases(2, 'balances(realtime: $live) { accountId }')} me { id } }`;
+      for (let i = 0; i < 3; i += 1) {
+        expect((await gw.graphql(query, { token, variables: { live: false } })).errors).toBeUndefined();
+        expect(await runWs(client, query, { live: false })).not.toHaveProperty('errors');
+      }
+      // One walk per transport's parsed document (Apollo's and the guard's), not one per request.
+      expect(walks).toHaveBeenCalledTimes(2);
+    } finally {
+      walks.mockRestore();
+    }
   });
 
   it("takes each Plaid field's points from the user's budget: 3 link tokens leave 60 - 31 operations", async () => {
