@@ -11,6 +11,8 @@ import { connectWs } from '../../support/ws-client';
 const PER_CONNECTION = 5;
 const PER_USER = 8;
 const PAGE_SIZE = 10;
+/** Tests that each take a user of their own with a settled Item. */
+const USERS_NEEDED = 5;
 const STATUS = 'subscription($id: ID, $after: String) { itemStatusChanged(itemId: $id, after: $after) { status reason cursor } }';
 
 /** 'started', or the code the subscription was refused with. */
@@ -23,6 +25,12 @@ type Outcome = string;
  */
 describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', () => {
   let gw: TestGateway;
+  let users: Array<Awaited<ReturnType<typeof userWithItem>>> = [];
+  const nextUser = () => {
+    const user = users.shift();
+    if (!user) throw new Error('USERS_NEEDED is one short: each test takes its own user');
+    return user;
+  };
   const clients: Client[] = [];
   const subscriptions: OpenSubscription[] = [];
 
@@ -34,6 +42,8 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
       // Hundreds of subscribe messages from one user: the operation rate limit is not what is measured here.
       RATE_LIMIT_OPERATIONS: '100000',
     });
+    // One user per test, linked and settled together: one at a time, the links were most of the file's time.
+    users = await Promise.all(Array.from({ length: USERS_NEEDED }, () => userWithItem()));
   });
 
   afterAll(async () => {
@@ -83,7 +93,7 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
   const heldBy = (userId: string) => gw.gateway.services.subscriptionSlots.held({ userId, connectionId: '' }).user;
 
   it('issue 22 item 10: one WebSocket holds at most MAX_SUBSCRIPTIONS_PER_CONNECTION subscriptions; the others are refused with SUBSCRIPTION_LIMIT', async () => {
-    const { token, item, fromStart } = await userWithItem();
+    const { token, item, fromStart } = nextUser();
     const client = socketFor(token);
     const attempts = Array.from({ length: 200 }, () => opened(subscribeOn(client, STATUS, { id: item.id, after: fromStart })));
     const outcomes = await Promise.all(attempts.map(outcomeOf));
@@ -104,7 +114,7 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
   });
 
   it('issue 22 item 10: one user holds at most MAX_SUBSCRIPTIONS_PER_USER subscriptions across two WebSockets', async () => {
-    const { token, item, fromStart } = await userWithItem();
+    const { token, item, fromStart } = nextUser();
     const [first, second] = [socketFor(token), socketFor(token)];
     const onFirst = await Promise.all(
       Array.from({ length: PER_CONNECTION }, () => outcomeOf(opened(subscribeOn(first, STATUS, { id: item.id, after: fromStart })))),
@@ -120,7 +130,7 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
   });
 
   it('issue 22 item 10: event streams (SSE, one subscription each) count against the same per-user bound', async () => {
-    const { userId, token, item, fromStart } = await userWithItem();
+    const { userId, token, item, fromStart } = nextUser();
     const streams: OpenSubscription[] = [];
     for (let index = 0; index < PER_USER + 4; index += 1)
       streams.push(opened(await subscribeSse(`${gw.url}/graphql/stream`, token, STATUS, { id: item.id, after: fromStart })));
@@ -134,7 +144,7 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
   });
 
   it('issue 22 item 10: a completed subscription, a closed socket and a refused subscription each leave no slot taken', async () => {
-    const { userId, token, item, fromStart } = await userWithItem();
+    const { userId, token, item, fromStart } = nextUser();
     const client = socketFor(token);
     const held = Array.from({ length: PER_CONNECTION }, () => opened(subscribeOn(client, STATUS, { id: item.id, after: fromStart })));
     expect(tally(await Promise.all(held.map(outcomeOf)))).toEqual({ started: PER_CONNECTION });
@@ -165,7 +175,7 @@ describe('issue 22 item 10: subscription slots, paged replays and quiet syncs', 
   });
 
   it('issue 22 item 10: a resume over 5 x REPLAY_PAGE_SIZE missed events delivers all in order, reading a page at a time', async () => {
-    const { userId, token, item } = await userWithItem();
+    const { userId, token, item } = nextUser();
     const cursor = await cursorAt(userId, 'now');
     const changes = 5 * PAGE_SIZE;
     for (let index = 0; index < changes; index += 1) {
