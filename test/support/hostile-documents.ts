@@ -240,8 +240,8 @@ export class HostileDocuments {
   }
 
   private hugeString(): string {
-    // Up to about 1 MB: past MAX_REQUEST_BYTES already, more would time the upload, not the gateway.
-    const size = this.pick([1_000, 10_000, 90_000, 1_000_000]);
+    // Up to twice MAX_REQUEST_BYTES (100 KiB): past it is refused unread, and more would time the upload, not the gateway.
+    const size = this.pick([1_000, 10_000, 30_000, 90_000, 200_000]);
     const unit = this.pick(['a', '\\u0041', '\\"', 'é', '\\uD83D\\uDE00']);
     const text = unit.repeat(Math.ceil(size / unit.length));
     return this.chance(0.5)

@@ -5,9 +5,11 @@ import { newUserId, startTestGateway, type TestGateway } from '../../support/tes
 
 const DOCUMENTS = 10_000;
 const BUDGET_MS = 50;
-// A document slower than the budget is sent again, up to 5 times: a slow answer can be a GC pause or the
-// scheduler, a document that costs too much to handle is slow every time.
+// A document slower than the budget is sent again, up to 5 times, each time followed by TRIVIAL: a slow
+// answer can be a GC pause or the scheduler, a document that costs too much to handle is slow every
+// time, and slower than a trivial operation by more than the budget.
 const TRIES = 5;
+const TRIVIAL = { query: '{ __typename }' };
 // Seeded from the run's clock and printed, so a failure can be replayed with FUZZ_SEED.
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
@@ -70,10 +72,19 @@ describe('issue 22 fuzz: hostile documents at the parse, validate and cost path'
       const anonymous = i % 5 === 0;
       let answer = await send(body, anonymous);
       if (answer.ms > slowest.ms) slowest = { ms: answer.ms, kind };
-      for (let retry = 1; retry < TRIES && answer.ms >= BUDGET_MS; retry += 1) answer = await send(body, anonymous);
-      if (answer.ms >= BUDGET_MS) {
+      let excess = answer.ms;
+      for (let retry = 1; retry < TRIES && excess >= BUDGET_MS; retry += 1) {
+        answer = await send(body, anonymous);
+        // A trivial operation right after says how slow the machine itself is at this moment (another
+        // test's leftovers, the scheduler): only what the document takes beyond it is the document's.
+        const baseline = await send(TRIVIAL, false);
+        excess = Math.min(answer.ms, answer.ms - baseline.ms);
+      }
+      if (excess >= BUDGET_MS) {
         confirmedSlow += 1;
-        problems.push(`#${i} ${kind}: ${answer.ms.toFixed(1)} ms in each of ${TRIES} tries`);
+        problems.push(
+          `#${i} ${kind}: ${answer.ms.toFixed(1)} ms, ${excess.toFixed(1)} ms more than a trivial operation, in each of ${TRIES} tries`,
+        );
       }
       for (const code of answer.codes) codes.set(code, (codes.get(code) ?? 0) + 1);
       if (answer.codes.length === 0 && !answer.hasData)
@@ -89,7 +100,7 @@ describe('issue 22 fuzz: hostile documents at the parse, validate and cost path'
     const seen = [...codes].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}=${n}`);
     console.log(
       `issue 22 fuzz: ${DOCUMENTS} documents (seed ${SEED}); slowest first answer ${slowest.ms.toFixed(1)} ms (${slowest.kind}); ` +
-        `slow in all ${TRIES} tries: ${confirmedSlow}; codes: ${seen.join(' ')}`,
+        `over budget in all ${TRIES} tries: ${confirmedSlow}; codes: ${seen.join(' ')}`,
     );
     expect(problems).toEqual([]);
   }, 600_000);
