@@ -67,7 +67,16 @@ export class EventStreamRepository {
        UNION ALL SELECT stream_key, last_sequence, pruned_through FROM event_streams WHERE user_id = $1`,
       [userId],
     );
-    const [row] = rows;
+    // Two first uses at once (two aliased reads in one operation): the second INSERT waits for the
+    // first to commit and does nothing, and its SELECT still sees the snapshot from before that
+    // commit, so it finds no row. A new statement sees the committed one.
+    const [row] =
+      rows.length > 0
+        ? rows
+        : await this.dataSource.query<StreamDbRow[]>(
+            'SELECT stream_key, last_sequence, pruned_through FROM event_streams WHERE user_id = $1',
+            [userId],
+          );
     return { streamKey: row.stream_key, lastSequence: Number(row.last_sequence), prunedThrough: Number(row.pruned_through) };
   }
 

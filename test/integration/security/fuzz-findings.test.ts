@@ -22,6 +22,21 @@ describe('issue 22 fuzz findings', () => {
     }
   });
 
+  it("fuzz finding 3: two reads of a new user's event stream in one operation both answer (the second first use found no row: INTERNAL_SERVER_ERROR)", async () => {
+    const failures: unknown[] = [];
+    for (let user = 0; user < 10; user += 1) {
+      const answer = await gw.graphql(
+        '{ a: transactionChanges { hasMore } b: transactionChanges { hasMore } c: transactionChanges { hasMore } }',
+        {
+          token: await gw.tokenFor(newUserId()),
+        },
+      );
+      if (answer.errors) failures.push(answer.errors);
+    }
+    console.log(`issue 22 fuzz finding 3: 10 new users, 3 aliased first reads of their stream each: ${failures.length} failed`);
+    expect(failures).toEqual([]);
+  });
+
   it('fuzz finding 2: a field repeated 480 times is refused before validation, whose merge check is quadratic in it', async () => {
     const query = `{ ${'items { id } '.repeat(480)} }`;
     const startedAt = performance.now();
