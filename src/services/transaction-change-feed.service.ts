@@ -52,7 +52,8 @@ export class TransactionChangeFeedService {
     if (!Number.isInteger(count) || count < 1 || count > MAX_CHANGE_COUNT) {
       throw badUserInput(`"count" must be between 1 and ${MAX_CHANGE_COUNT} (got ${count})`, 'count');
     }
-    if (request.itemId) await this.deps.items.get(userId, request.itemId);
+    // An empty string is an id too (of no Item): only an absent one means every Item.
+    if (request.itemId != null) await this.deps.items.get(userId, request.itemId);
     const itemId = request.itemId ?? null;
     if (!request.cursor) {
       const stream = await this.deps.streams.streamOf(userId);

@@ -37,6 +37,11 @@ describe('issue 22 fuzz findings', () => {
     expect(failures).toEqual([]);
   });
 
+  it('fuzz finding 4: transactionChanges(itemId: "") is NOT_FOUND like any id of no Item, never an id sent to SQL (INTERNAL_SERVER_ERROR)', async () => {
+    const answer = await gw.graphql('{ transactionChanges(itemId: "") { hasMore } }', { token: await gw.tokenFor(newUserId()) });
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
   it('fuzz finding 2: a field repeated 480 times is refused before validation, whose merge check is quadratic in it', async () => {
     const query = `{ ${'items { id } '.repeat(480)} }`;
     const startedAt = performance.now();
