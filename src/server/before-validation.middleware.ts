@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import type { OperationLimits } from './operation-limits';
+import { sentQuery } from './request-body';
 
 /**
  * OperationLimits.beforeValidation on Apollo's path. Apollo validates right after it parses and
@@ -10,7 +11,7 @@ import type { OperationLimits } from './operation-limits';
  */
 export function beforeValidation(limits: OperationLimits): RequestHandler {
   return (req, res, next) => {
-    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const query = sentQuery(req);
     if (typeof query !== 'string') return next();
     let document: DocumentNode;
     try {

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../errors/domain-error';
+import { sentQuery } from './request-body';
 
 /**
  * PAYLOAD_TOO_LARGE for a GraphQL document over MAX_DOCUMENT_BYTES, measured on its text
@@ -23,7 +24,7 @@ export function documentSizeError(document: string, maxBytes: number): GraphQLEr
  */
 export function documentSizeLimit(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    const sent: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const sent = sentQuery(req);
     const documents = (Array.isArray(sent) ? sent : [sent]).filter((document): document is string => typeof document === 'string');
     const error = documents.map((document) => documentSizeError(document, maxBytes)).find((found) => found !== undefined);
     if (!error) return next();

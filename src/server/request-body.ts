@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 
 /** body-parser's errors carry a `type` and the status it suggests. */
 interface BodyParserError {
@@ -26,4 +26,9 @@ export function jsonBody(maxBytes: number): [RequestHandler, ErrorRequestHandler
     res.status(status).json({ errors: [{ message, extensions: { code, ...(status === 413 ? { limitBytes: maxBytes } : {}) } }] });
   };
   return [express.json({ limit: maxBytes }), refuse];
+}
+
+/** The `query` a GraphQL request sends: a GET's from its URL (an array if the URL repeats it), a POST's from its JSON body. */
+export function sentQuery(req: Request): unknown {
+  return req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
 }
