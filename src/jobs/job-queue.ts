@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { WEBHOOK_RETRY_SCHEDULE } from './webhook-retry-schedule';
+import { ExpectedRetry } from './expected-retry';
 
 export const QueueName = {
   TransactionsSync: 'transactions-sync',
@@ -158,7 +159,8 @@ export class JobQueue {
       // pg-boss completes the batch once this returns; a job failed here first is left to its retry policy.
       for (const [index, error] of failures) {
         const job = jobs[index];
-        this.logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
+        if (error instanceof ExpectedRetry) this.logger.info({ queue, jobId: job.id, reason: error.message }, 'job will be retried');
+        else this.logger.warn({ err: error, queue, jobId: job.id }, 'job failed; pg-boss will retry it');
         await this.boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) });
       }
     });

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { ItemEntity } from '../entities/item.entity';
 import { WebhookOutcome, type WebhookEventEntity } from '../entities/webhook-event.entity';
 import type { JobQueue } from '../jobs/job-queue';
+import { ExpectedRetry } from '../jobs/expected-retry';
 import { WEBHOOK_RETRY_SCHEDULE } from '../jobs/webhook-retry-schedule';
 import type { AccountRepository } from '../repositories/account.repository';
 import type { ItemRepository } from '../repositories/item.repository';
@@ -13,7 +14,8 @@ import type { TransactionRemoval } from './transaction-removal';
 import type { WebhookPayload } from './webhook-intake.service';
 import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
 
-export class ItemNotYetKnownError extends Error {
+/** Expected right after Link: Plaid's first webhooks can beat the exchange's commit. */
+export class ItemNotYetKnownError extends ExpectedRetry {
   constructor(plaidItemId: string) {
     super(`no Item ${plaidItemId} yet; retrying`);
     this.name = 'ItemNotYetKnownError';

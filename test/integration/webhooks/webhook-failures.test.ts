@@ -46,6 +46,13 @@ describe('webhooks that fail', () => {
     });
     // Still pending, and saying why, while retries remain.
     expect(firstFailure).toMatchObject({ outcome: WebhookOutcome.PENDING, error: expect.stringMatching(/no Item .* yet/) });
+    // An expected race: an info line saying why, without a stack; never a warning.
+    const retried = await eventually(async () =>
+      gw.logs.find((line) => line.msg === 'job will be retried' && /no Item .* yet/.test(String(line.reason))),
+    );
+    expect(retried).toMatchObject({ level: 30 });
+    expect(retried).not.toHaveProperty('err');
+    expect(gw.logs.filter((line) => line.msg === 'job failed; pg-boss will retry it')).toEqual([]);
     // Rather than wait out the schedule (a minute or more), the job's attempt in hand or next one is made its last.
     await gw.gateway.dataSource.query(
       `UPDATE "${gw.config.jobs.schema}".job SET retry_limit = retry_count WHERE name = $1 AND data->>'webhookEventId' = $2`,
