@@ -7,6 +7,7 @@ import { EmbeddedDatabaseUnreachableError } from './database/embedded-postgres-p
 import { createLogger } from './logging/logger';
 import { DEVELOPMENT_USER_ID } from './server/development-token';
 import { startGateway } from './server/gateway';
+import { startBanner } from './server/start-banner';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -36,16 +37,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const graphqlUrl = `${gateway.url}/graphql`;
-  const lines = ['', 'Plaid GraphQL gateway is ready.', `  GraphQL:   ${graphqlUrl}`, `  Explorer:  ${graphqlUrl} (open it in a browser)`];
-  if (gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret) {
-    const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, DEVELOPMENT_USER_ID);
-    lines.push(
-      '  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):',
-      `  Authorization: Bearer ${token}`,
-    );
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  const developmentToken =
+    gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret
+      ? { userId: DEVELOPMENT_USER_ID, token: await issueToken(gateway.secrets.authJwtSecret, config.auth, DEVELOPMENT_USER_ID) }
+      : undefined;
+  process.stdout.write(startBanner({ url: gateway.url, demo: !config.isProduction, developmentToken }));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
