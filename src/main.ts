@@ -2,8 +2,7 @@ import './graphql-production-mode';
 import 'reflect-metadata';
 import { issueToken } from './auth/token-issuer';
 import { loadConfigOrExit } from './cli/exit-on-config-error';
-import { DataDirInUseError } from './database/data-dir-lock';
-import { EmbeddedDatabaseUnreachableError } from './database/embedded-postgres-placement';
+import { exitOnStartFailure } from './cli/exit-on-start-failure';
 import { createLogger } from './logging/logger';
 import { DEVELOPMENT_USER_ID } from './server/development-token';
 import { startGateway } from './server/gateway';
@@ -28,13 +27,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof EmbeddedDatabaseUnreachableError) {
-      process.stderr.write(`Cannot start: ${error.message}\n`);
-    } else {
-      logger.fatal({ err: error }, 'gateway failed to start');
-      process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exit(1);
+    exitOnStartFailure(error, logger);
   }
 
   const developmentToken =
