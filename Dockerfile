@@ -4,12 +4,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/plaid-emulator/package.json ./packages/plaid-emulator/
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY packages/plaid-emulator/tsconfig.json packages/plaid-emulator/tsconfig.build.json ./packages/plaid-emulator/
 COPY packages/plaid-emulator/src ./packages/plaid-emulator/src
 COPY src ./src
 COPY explorer ./explorer
-RUN npm run build:emulator && npx tsc -p tsconfig.json && npm run build:explorer && npm prune --omit=dev
+RUN node scripts/build.mjs gateway explorer && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 # HOST: the gateway listens on loopback unless told otherwise; in a container, traffic arrives on its own interface.

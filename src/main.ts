@@ -2,11 +2,11 @@ import './graphql-production-mode';
 import 'reflect-metadata';
 import { issueToken } from './auth/token-issuer';
 import { loadConfigOrExit } from './cli/exit-on-config-error';
-import { DataDirInUseError } from './database/data-dir-lock';
-import { EmbeddedDatabaseUnreachableError } from './database/embedded-postgres-placement';
+import { exitOnStartFailure } from './cli/exit-on-start-failure';
 import { createLogger } from './logging/logger';
 import { DEVELOPMENT_USER_ID } from './server/development-token';
 import { startGateway } from './server/gateway';
+import { startBanner } from './server/start-banner';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -27,25 +27,14 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof EmbeddedDatabaseUnreachableError) {
-      process.stderr.write(`Cannot start: ${error.message}\n`);
-    } else {
-      logger.fatal({ err: error }, 'gateway failed to start');
-      process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exit(1);
+    exitOnStartFailure(error, logger);
   }
 
-  const graphqlUrl = `${gateway.url}/graphql`;
-  const lines = ['', 'Plaid GraphQL gateway is ready.', `  GraphQL:   ${graphqlUrl}`, `  Explorer:  ${graphqlUrl} (open it in a browser)`];
-  if (gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret) {
-    const token = await issueToken(gateway.secrets.authJwtSecret, config.auth, DEVELOPMENT_USER_ID);
-    lines.push(
-      '  A development token for user "demo" (valid 24 h; `npm run token -- <userId>` makes more):',
-      `  Authorization: Bearer ${token}`,
-    );
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  const developmentToken =
+    gateway.secrets.authSecretGenerated && gateway.secrets.authJwtSecret
+      ? { userId: DEVELOPMENT_USER_ID, token: await issueToken(gateway.secrets.authJwtSecret, config.auth, DEVELOPMENT_USER_ID) }
+      : undefined;
+  process.stdout.write(startBanner({ url: gateway.url, demo: !config.isProduction, developmentToken }));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

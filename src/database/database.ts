@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { createDataSource, runMigrations } from './data-source';
-import { startEmbeddedDatabase } from './embedded-database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { EmbeddedDatabaseSupervisor } from './embedded-database-supervisor';
 
 export interface OpenDatabase {
@@ -14,6 +14,11 @@ export interface OpenDatabase {
   alive: () => boolean;
   /** Closes the pool, then stops the embedded PostgreSQL if one was started. */
   close: () => Promise<void>;
+}
+
+/** The embedded PostgreSQL that keeps its data in DATA_DIR; the caller must hold the DATA_DIR lock. */
+export function startDataDirDatabase(dataDir: string, password: string, logger: Logger): Promise<EmbeddedDatabase> {
+  return startEmbeddedDatabase({ requestedDirectory: path.join(dataDir, 'postgres'), password, databaseName: 'gateway', logger });
 }
 
 /**
@@ -28,14 +33,7 @@ export async function openDatabase(
   /** The embedded PostgreSQL died and could not be restarted. */
   onEmbeddedGiveUp: (error: Error) => void = () => undefined,
 ): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl
-    ? undefined
-    : await startEmbeddedDatabase({
-        requestedDirectory: path.join(config.dataDir, 'postgres'),
-        password: embeddedPassword,
-        databaseName: 'gateway',
-        logger,
-      });
+  const embedded = config.databaseUrl ? undefined : await startDataDirDatabase(config.dataDir, embeddedPassword, logger);
   const url = config.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource({ url, poolSize: config.databasePoolSize, timeouts: config.database, onQuery });
   try {

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { firstBlockedFolder, placeEmbeddedPostgres } from './embedded-postgres-placement';
+import { isProcessAlive } from './process-alive';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -109,9 +110,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       // The package's stop() would wait for an exit that already happened if the postmaster died.
-      if (postmasterPid && isAlive(postmasterPid)) await postgres.stop();
+      if (postmasterPid && isProcessAlive(postmasterPid)) await postgres.stop();
     },
-    isRunning: () => postmasterPid !== undefined && isAlive(postmasterPid),
+    isRunning: () => postmasterPid !== undefined && isProcessAlive(postmasterPid),
     restart: async () => {
       await postgres.start();
       postmasterPid = await readPostmasterPid(directory);
@@ -131,17 +132,8 @@ async function readPostmasterPid(directory: string): Promise<number | undefined>
 /** A postmaster left running by a killed gateway would make start() hang on its data dir. */
 async function assertNotRunning(directory: string): Promise<void> {
   const pid = await readPostmasterPid(directory);
-  if (pid && isAlive(pid)) {
+  if (pid && isProcessAlive(pid)) {
     throw new Error(`a PostgreSQL process (pid ${pid}) is still running on ${directory}; stop it first (kill ${pid})`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

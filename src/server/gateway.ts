@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
-import { startEmulator, type RunningEmulator } from 'plaid-emulator';
+import type { RunningEmulator } from 'plaid-emulator';
 import type { DataSource } from 'typeorm';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
@@ -16,6 +16,7 @@ import { plaidCallObserver } from '../metrics/plaid-call-observer';
 import { trackWebSocketConnections } from '../metrics/websocket-connections';
 import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
 import { PlaidHealth } from '../plaid/plaid-health';
+import { runsEmulatorInProcess, startConfiguredEmulator } from '../plaid/in-process-emulator';
 import { WebhookVerifier } from '../plaid/webhook-verifier';
 import { createGatewayPubSub } from '../pubsub/gateway-pubsub';
 import { buildGatewaySchema } from './build-schema';
@@ -89,7 +90,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
   try {
     const secrets = await resolveRuntimeSecrets(config);
     const metrics = new GatewayMetrics(logger);
-    const emulatorInProcess = config.plaid.env === 'emulator' && !config.plaid.baseUrl;
+    const emulatorInProcess = runsEmulatorInProcess(config.plaid);
     if (!config.databaseUrl || emulatorInProcess) {
       // The embedded database and the emulator both keep their state in DATA_DIR.
       const release = await lockDataDir(config.dataDir);
@@ -106,13 +107,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     let plaidBaseUrl = config.plaid.baseUrl;
     let runningEmulator: RunningEmulator | undefined;
     if (emulatorInProcess) {
-      const emulator = await startEmulator({
-        port: config.plaid.emulatorPort,
-        clientId: config.plaid.clientId,
-        secret: config.plaid.secret,
-        dataDir: config.dataDir,
-        logger: logger.child({ component: 'plaid-emulator' }),
-      });
+      const emulator = await startConfiguredEmulator(config, logger);
       onClose('stop the Plaid emulator', () => emulator.close());
       plaidBaseUrl = emulator.url;
       runningEmulator = emulator;

@@ -26,3 +26,13 @@ export function processTree(pid: number): number[] {
   }
   return tree;
 }
+
+/** Whether `pid` has ended: no such process, or a zombie nobody has reaped yet (its resources are freed). */
+export function hasExited(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}

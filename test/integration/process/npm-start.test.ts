@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { ROOT_POSTGRES_HOME } from '../../../src/database/embedded-postgres-placement';
+import { removeGatewayDataDir } from '../../support/gateway-data-dir';
 import { bareEnv, freePort, spawnGateway, type GatewayProcess } from '../../support/gateway-process';
 
 const READY = /Authorization: Bearer (\S+)/;
@@ -34,7 +35,7 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
   });
 
   afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeGatewayDataDir(dataDir);
   });
 
   it('serves the printed demo token, refuses a second instance, stops on SIGTERM and keeps data across a restart', async () => {
@@ -44,6 +45,8 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
       [, token] = await first.waitForOutput(READY, 90_000);
       // HOST's default: loopback only, off the network.
       expect(first.stdout()).toContain(`GraphQL:   http://127.0.0.1:${port}/graphql`);
+      expect(first.stdout()).toContain(`Demo app:  http://127.0.0.1:${port}/demo/`);
+      expect(first.stdout()).toContain('`npm run -s token -- <user>`');
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       expect(await graphql(port, token, '{ me { id } }')).toEqual({ data: { me: { id: 'demo' } } });
       const updated = await graphql(port, token, 'mutation { updateProfile(input: { legalName: "Demo Person" }) { id } }');
@@ -52,8 +55,10 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
       const second = spawnGateway({ ...env, PORT: String(await freePort()) });
       const { code } = await second.exit;
       expect(code).not.toBe(0);
+      const pid = first.child.pid!;
       expect(second.stderr()).toBe(
-        `Cannot start: DATA_DIR ${dataDir} is in use by another running gateway; stop it first or set another DATA_DIR\n`,
+        `Cannot start: DATA_DIR ${dataDir} is in use by another running gateway, pid ${pid} (still running); ` +
+          `stop it first (kill ${pid}) or set another DATA_DIR\n`,
       );
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     } finally {
@@ -90,8 +95,7 @@ describe('npm start with zero configuration (embedded PostgreSQL, emulator, gene
   });
 
   afterAll(async () => {
-    const cluster = await readFile(path.join(dataDir, 'postgres.location'), 'utf8').catch(() => '');
-    if (cluster.trim().startsWith(ROOT_POSTGRES_HOME)) await rm(cluster.trim(), { recursive: true, force: true });
+    await removeGatewayDataDir(dataDir);
     await rm(privateDir, { recursive: true, force: true });
   });
 
