@@ -4,7 +4,7 @@ import { createGatewayClient } from './client';
 import { describeError, gatewayErrors } from './errors';
 import { ItemsPanel } from './ItemsPanel';
 import { LiveEvents } from './LiveEvents';
-import { ItemsQuery } from './operations';
+import { ItemsQuery, MeQuery } from './operations';
 import { SandboxPanel } from './SandboxPanel';
 import { loadSession, type Session } from './session';
 import { TransactionsPanel } from './TransactionsPanel';
@@ -35,6 +35,7 @@ export function App() {
 
 function Dashboard({ session }: { session: Session }) {
   const [items, refetchItems] = useQuery({ query: ItemsQuery });
+  const [me] = useQuery({ query: MeQuery });
   // Bumped by every live event, so lists that page by cursor start again from the top.
   const [revision, setRevision] = useState(0);
   const reload = useMemo(
@@ -51,6 +52,8 @@ function Dashboard({ session }: { session: Session }) {
       .filter((account) => account.type === 'DEPOSITORY')
       .map((account) => ({ ...account, institutionName: item.institutionName })),
   );
+  // undefined while it loads; a profile that failed to load counts as empty, so the form still works.
+  const legalName = me.data ? (me.data.me.profile?.legalName ?? null) : me.error ? null : undefined;
 
   return (
     <div className="page">
@@ -58,7 +61,7 @@ function Dashboard({ session }: { session: Session }) {
         <h1>Your banks</h1>
         <p className="hint">The reference web app of the Plaid GraphQL gateway: every figure here comes from its public GraphQL API.</p>
       </header>
-      {gatewayErrors(items.error).map((error) => (
+      {[...gatewayErrors(items.error), ...gatewayErrors(me.error)].map((error) => (
         <p key={error.code + error.message} className="error" role="alert">
           {describeError(error)}
         </p>
@@ -69,8 +72,8 @@ function Dashboard({ session }: { session: Session }) {
           <TransactionsPanel items={loaded} revision={revision} />
         </main>
         <aside>
-          <LiveEvents onEvent={reload} />
-          <TransferCheck accounts={transferable} />
+          {me.data && <LiveEvents userId={me.data.me.id} onEvent={reload} />}
+          <TransferCheck accounts={transferable} profileLegalName={legalName} />
           <SandboxPanel items={loaded} onChanged={reload} />
         </aside>
       </div>

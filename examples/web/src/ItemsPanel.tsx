@@ -3,6 +3,7 @@ import { useClient, useMutation } from 'urql';
 import { describeError, gatewayErrors, type GatewayError } from './errors';
 import { money, when } from './format';
 import type { ItemsQuery as ItemsResult } from './gql/graphql';
+import { itemMessage } from './item-message';
 import { openLink } from './link';
 import {
   CompleteRelinkMutation,
@@ -81,6 +82,7 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
     new Map(),
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const message = itemMessage(item);
 
   async function refreshBalances() {
     setRefreshing(true);
@@ -118,7 +120,11 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
         </span>
       </div>
       <p className="hint">Last synced {when(item.lastSyncedAt)}</p>
-      {item.error && <p className="error">{item.error.displayMessage ?? item.error.message}</p>}
+      {message && (
+        <p className="error" data-testid="item-message">
+          {message}
+        </p>
+      )}
       {problem && (
         <p className="error" role="alert">
           {problem}
@@ -139,7 +145,7 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
           {describeError(error)}
         </p>
       ))}
-      <table>
+      <table className="cards accounts">
         <thead>
           <tr>
             <th>Account</th>
@@ -155,13 +161,17 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
             const balance = fresh ?? account.balance;
             return (
               <tr key={account.id} data-testid="account">
-                <td>
+                <td className="lead">
                   {account.name} {account.mask && <span className="hint">••{account.mask}</span>}
                 </td>
-                <td>{account.subtype ?? account.type.toLowerCase()}</td>
-                <td className="number">{money(balance.current, account.balance.isoCurrencyCode)}</td>
-                <td className="number">{money(balance.available, account.balance.isoCurrencyCode)}</td>
-                <td>
+                <td data-label="Type">{account.subtype ?? account.type.toLowerCase()}</td>
+                <td className="number" data-label="Current">
+                  {money(balance.current, account.balance.isoCurrencyCode)}
+                </td>
+                <td className="number" data-label="Available">
+                  {money(balance.available, account.balance.isoCurrencyCode)}
+                </td>
+                <td data-label="As of">
                   {when(balance.lastUpdatedAt)} {fresh && <span className="badge">real-time</span>}
                 </td>
               </tr>

@@ -1,45 +1,101 @@
-import { useEffect, useState } from 'react';
-import { useSubscription } from 'urql';
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from 'urql';
+import { describeError, gatewayErrors } from './errors';
 import { when } from './format';
+import type { ItemStatusChangedSubscription as StatusEvent, TransactionsSyncedSubscription as SyncEvent } from './gql/graphql';
+import { loadLiveHistory, MAX_LIVE_LINES, saveLiveHistory, type LiveHistory, type LiveLine, type LiveTopic } from './live-history';
 import { ItemStatusChangedSubscription, TransactionsSyncedSubscription } from './operations';
 
-interface Line {
-  key: string;
-  at: string;
-  text: string;
+function statusLine(event: StatusEvent['itemStatusChanged']): LiveLine {
+  const reason = event.reason ? ` (${event.reason})` : '';
+  const text = `${event.item.institutionName ?? 'A bank'}: ${event.previousStatus ?? '—'} → ${event.status}${reason}`;
+  return { cursor: event.cursor, at: event.occurredAt, text };
 }
 
-/** Two subscriptions over graphql-ws: every event lands in the log and refreshes the page. */
-export function LiveEvents({ onEvent }: { onEvent: () => void }) {
-  const [lines, setLines] = useState<Line[]>([]);
-  const [status] = useSubscription({ query: ItemStatusChangedSubscription });
-  const [synced] = useSubscription({ query: TransactionsSyncedSubscription });
+function syncLine(event: SyncEvent['transactionsSynced']): LiveLine {
+  const text = `${event.item.institutionName ?? 'A bank'}: sync added ${event.added}, modified ${event.modified}, removed ${event.removed}`;
+  return { cursor: event.cursor, at: event.syncedAt, text };
+}
 
-  const statusEvent = status.data?.itemStatusChanged;
-  useEffect(() => {
-    if (!statusEvent) return;
-    const text = `${statusEvent.item.institutionName ?? 'A bank'}: ${statusEvent.previousStatus ?? '—'} → ${statusEvent.status}${statusEvent.reason ? ` (${statusEvent.reason})` : ''}`;
-    setLines((previous) =>
-      [{ key: `s${statusEvent.occurredAt}${statusEvent.status}`, at: statusEvent.occurredAt, text }, ...previous].slice(0, 20),
-    );
-    onEvent();
-  }, [statusEvent, onEvent]);
+/**
+ * Two subscriptions over graphql-ws: every event lands in the list and refreshes the page. The
+ * list and each subscription's last cursor are kept per user in localStorage; after a reload
+ * each subscription starts again with `after: <that cursor>`, and the gateway first replays the
+ * events the page missed while it was away.
+ */
+export function LiveEvents({ userId, onEvent }: { userId: string; onEvent: () => void }) {
+  const client = useClient();
+  const [history, setHistory] = useState<LiveHistory>(() => loadLiveHistory(userId));
+  // Where the subscriptions start: read once, so a new event does not restart them (client.ts
+  // keeps the latest cursor in the socket's payload for reconnects).
+  const [resumeFrom, setResumeFrom] = useState(() => history.cursors);
+  const [resumed] = useState(() => Object.keys(history.cursors).length > 0);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const syncEvent = synced.data?.transactionsSynced;
+  // The latest callback, without restarting the subscriptions when the page hands a new one.
+  const onEventRef = useRef(onEvent);
   useEffect(() => {
-    if (!syncEvent) return;
-    const text = `${syncEvent.item.institutionName ?? 'A bank'}: sync added ${syncEvent.added}, modified ${syncEvent.modified}, removed ${syncEvent.removed}`;
-    setLines((previous) => [{ key: `t${syncEvent.syncedAt}${syncEvent.item.id}`, at: syncEvent.syncedAt, text }, ...previous].slice(0, 20));
-    onEvent();
-  }, [syncEvent, onEvent]);
+    onEventRef.current = onEvent;
+  }, [onEvent]);
+
+  useEffect(() => saveLiveHistory(userId, history), [userId, history]);
+
+  useEffect(() => {
+    const add = (topic: LiveTopic, line: LiveLine) => {
+      setHistory((previous) =>
+        previous.lines.some((shown) => shown.cursor === line.cursor)
+          ? previous
+          : { lines: [line, ...previous.lines].slice(0, MAX_LIVE_LINES), cursors: { ...previous.cursors, [topic]: line.cursor } },
+      );
+      onEventRef.current();
+    };
+    // A cursor the gateway no longer keeps events for (CURSOR_EXPIRED), or one it does not know
+    // (BAD_USER_INPUT: another database since): start afresh from now.
+    const refused = (topic: LiveTopic, error: Parameters<typeof gatewayErrors>[0]) => {
+      const errors = gatewayErrors(error);
+      if (!resumeFrom[topic] || !errors.some(({ code }) => code === 'CURSOR_EXPIRED' || code === 'BAD_USER_INPUT')) {
+        setNotice(errors.map(describeError).join('; '));
+        return;
+      }
+      setNotice('The last cursor this browser kept could not be resumed (too old, or from another database): listening from now.');
+      setHistory({ lines: [], cursors: {} });
+      setResumeFrom({});
+    };
+    const statuses = client
+      .subscription(ItemStatusChangedSubscription, { after: resumeFrom.itemStatusChanged ?? null })
+      .subscribe((result) => {
+        if (result.data) add('itemStatusChanged', statusLine(result.data.itemStatusChanged));
+        else if (result.error) refused('itemStatusChanged', result.error);
+      });
+    const syncs = client
+      .subscription(TransactionsSyncedSubscription, { after: resumeFrom.transactionsSynced ?? null })
+      .subscribe((result) => {
+        if (result.data) add('transactionsSynced', syncLine(result.data.transactionsSynced));
+        else if (result.error) refused('transactionsSynced', result.error);
+      });
+    return () => {
+      statuses.unsubscribe();
+      syncs.unsubscribe();
+    };
+  }, [client, resumeFrom]);
 
   return (
     <section aria-labelledby="live-heading" className="card">
       <h2 id="live-heading">Live</h2>
-      {lines.length === 0 && <p className="hint">Waiting for events (syncs, status changes)…</p>}
+      {(notice || resumed) && (
+        <p className="hint" data-testid="live-notice">
+          {notice ?? (
+            <>
+              Resumed after the last event this browser saw: its cursor, kept in localStorage, went back as <code>after</code>, so events
+              missed meanwhile are replayed first.
+            </>
+          )}
+        </p>
+      )}
+      {history.lines.length === 0 && <p className="hint">Waiting for events (syncs, status changes)…</p>}
       <ol className="events" data-testid="events">
-        {lines.map((line) => (
-          <li key={line.key}>
+        {history.lines.map((line) => (
+          <li key={line.cursor}>
             <span className="hint">{when(line.at)}</span> {line.text}
           </li>
         ))}

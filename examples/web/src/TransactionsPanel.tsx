@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { AMOUNT_SIGN_NOTE, apiAmount, shownAmount } from './amount-sign';
 import { describeError, gatewayErrors } from './errors';
 import { money } from './format';
 import type { TransactionFilter, TransactionsQuery as TransactionsResult } from './gql/graphql';
@@ -17,12 +18,14 @@ interface Filters {
   pending: '' | 'true' | 'false';
   from: string;
   to: string;
+  /** In the app's sign, as the table shows amounts (amount-sign.ts). */
   minAmount: string;
   maxAmount: string;
 }
 
 const NO_FILTERS: Filters = { itemId: '', search: '', pending: '', from: '', to: '', minAmount: '', maxAmount: '' };
 
+/** The filter in the API's terms: Min and Max are typed in the sign shown, so they swap and turn for Plaid's. */
 function toFilter(filters: Filters): TransactionFilter {
   return {
     itemId: filters.itemId || undefined,
@@ -30,8 +33,8 @@ function toFilter(filters: Filters): TransactionFilter {
     pending: filters.pending === '' ? undefined : filters.pending === 'true',
     from: filters.from || undefined,
     to: filters.to || undefined,
-    minAmount: filters.minAmount === '' ? undefined : Number(filters.minAmount),
-    maxAmount: filters.maxAmount === '' ? undefined : Number(filters.maxAmount),
+    minAmount: apiAmount(filters.maxAmount),
+    maxAmount: apiAmount(filters.minAmount),
   };
 }
 
@@ -134,12 +137,15 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
           <input type="number" step="0.01" value={filters.maxAmount} onChange={set('maxAmount')} />
         </label>
       </form>
+      <p className="hint" data-testid="amount-sign">
+        {AMOUNT_SIGN_NOTE} Min and Max filter in the same sign.
+      </p>
       {problem && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      <table>
+      <table className="cards transactions">
         <thead>
           <tr>
             <th>Date</th>
@@ -150,18 +156,22 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="transaction">
-              <td>{row.date}</td>
-              <td>
-                {row.merchantName ?? row.name} {row.pending && <span className="badge">pending</span>}
-              </td>
-              <td>{row.account.name}</td>
-              <td>{row.category?.toLowerCase().replace(/_/g, ' ') ?? ''}</td>
-              {/* Plaid's sign: positive is money out. */}
-              <td className={`number ${row.amount < 0 ? 'income' : ''}`}>{money(-row.amount, row.isoCurrencyCode)}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const amount = shownAmount(row.amount);
+            return (
+              <tr key={row.id} data-testid="transaction">
+                <td className="meta">{row.date}</td>
+                <td className="lead">
+                  {row.merchantName ?? row.name} {row.pending && <span className="badge">pending</span>}
+                </td>
+                <td className="meta">{row.account.name}</td>
+                <td className="meta category">{row.category?.toLowerCase().replace(/_/g, ' ') ?? ''}</td>
+                <td className={`number amount ${amount > 0 ? 'income' : ''}`} data-testid="transaction-amount">
+                  {money(amount, row.isoCurrencyCode)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <div ref={sentinel} className="sentinel">

@@ -5,11 +5,30 @@ import { money } from './format';
 import type { TransferDeclineReason, ValidateTransferMutation as ValidateTransferResult } from './gql/graphql';
 import { UpdateLegalNameMutation, ValidateTransferMutation } from './operations';
 
-interface AccountChoice {
+export interface AccountChoice {
   id: string;
   name: string;
   mask?: string | null;
+  subtype?: string | null;
   institutionName?: string | null;
+}
+
+/**
+ * Plaid's sandbox account owner. A profile with no legal name yet is offered this one, so the
+ * untouched form matches the sandbox bank's owner; the field says whose name it is.
+ */
+const SANDBOX_OWNER_NAME = 'Alberta Bobbeth Charleson';
+
+/** ACH debits leave checking accounts first, then savings; a CD or a money market account is not eligible. */
+const SUBTYPE_ORDER = ['checking', 'savings'];
+
+function eligibleFirst(accounts: AccountChoice[]): AccountChoice[] {
+  const rank = (account: AccountChoice) => {
+    const at = SUBTYPE_ORDER.indexOf(account.subtype ?? '');
+    return at < 0 ? SUBTYPE_ORDER.length : at;
+  };
+  // Array.prototype.sort is stable: within a rank, the Items' own order stays.
+  return [...accounts].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Why a transfer was declined, in words: the codes are the API's, the sentences the app's. */
@@ -24,23 +43,38 @@ const REASON_TEXT: Record<TransferDeclineReason, string> = {
   PROFILE_INCOMPLETE: 'Your profile has no legal name to match against the account owner.',
 };
 
-/** validateTransfer: the gateway checks balance, ACH numbers and identity, and says why not. */
-export function TransferCheck({ accounts }: { accounts: AccountChoice[] }) {
+interface Props {
+  accounts: AccountChoice[];
+  /** The profile's legal name; null when it has none yet, undefined while it loads. */
+  profileLegalName: string | null | undefined;
+}
+
+/**
+ * validateTransfer: the gateway checks balance, ACH numbers and identity, and says why not. It
+ * starts on a checking account and on the profile's legal name, so the untouched form is one
+ * that can be approved.
+ */
+export function TransferCheck({ accounts, profileLegalName }: Props) {
+  const ordered = eligibleFirst(accounts);
   const [accountId, setAccountId] = useState('');
   const [amount, setAmount] = useState('25.00');
-  const [legalName, setLegalName] = useState('');
+  // null: not edited, so the field shows the profile's name (or the sandbox owner's when it has none).
+  const [editedName, setEditedName] = useState<string | null>(null);
+  const legalName = editedName ?? profileLegalName ?? SANDBOX_OWNER_NAME;
   const [, updateLegalName] = useMutation(UpdateLegalNameMutation);
   const [checked, validateTransfer] = useMutation(ValidateTransferMutation);
   const [problem, setProblem] = useState<string | null>(null);
   const [decision, setDecision] = useState<ValidateTransferResult['validateTransfer'] | null>(null);
-  const chosen = accountId || accounts[0]?.id || '';
+  const chosen = accountId || ordered[0]?.id || '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
     setDecision(null);
-    if (legalName.trim()) {
-      const updated = await updateLegalName({ legalName: legalName.trim() });
+    // The check matches the profile's name: save the one shown first, when it differs (empty clears it).
+    const wanted = legalName.trim() || null;
+    if (wanted !== (profileLegalName ?? null)) {
+      const updated = await updateLegalName({ legalName: wanted });
       if (updated.error) return setProblem(gatewayErrors(updated.error).map(describeError).join('; '));
     }
     const answer = await validateTransfer({ input: { accountId: chosen, amount: Number(amount) } });
@@ -55,7 +89,7 @@ export function TransferCheck({ accounts }: { accounts: AccountChoice[] }) {
         <label>
           From account
           <select value={chosen} onChange={(event) => setAccountId(event.target.value)}>
-            {accounts.map((account) => (
+            {ordered.map((account) => (
               <option key={account.id} value={account.id}>
                 {account.institutionName} · {account.name} {account.mask ? `••${account.mask}` : ''}
               </option>
@@ -67,10 +101,19 @@ export function TransferCheck({ accounts }: { accounts: AccountChoice[] }) {
           <input type="number" min="0.01" step="0.01" value={amount} onChange={(event) => setAmount(event.target.value)} />
         </label>
         <label>
-          Your legal name (saved to your profile when given)
-          <input value={legalName} onChange={(event) => setLegalName(event.target.value)} placeholder="Alberta Bobbeth Charleson" />
+          Your legal name (your profile's; saved there when you change it)
+          <input value={legalName} onChange={(event) => setEditedName(event.target.value)} disabled={profileLegalName === undefined} />
         </label>
-        <button type="submit" disabled={!chosen || checked.fetching}>
+        <p className="hint" data-testid="legal-name-source">
+          {profileLegalName === undefined
+            ? 'Reading your profile…'
+            : profileLegalName === null
+              ? `Your profile has no legal name yet: offered is the sandbox account owner's, saved to your profile when you check.`
+              : legalName.trim() === profileLegalName
+                ? 'As saved in your profile.'
+                : 'Saved to your profile when you check.'}
+        </p>
+        <button type="submit" disabled={!chosen || checked.fetching || profileLegalName === undefined}>
           {checked.fetching ? 'Checking…' : 'Check transfer'}
         </button>
       </form>

@@ -2,6 +2,17 @@ import { graphql } from './gql';
 
 // Every operation the app sends; `npm run codegen` types them from the gateway's schema.graphql.
 
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      profile {
+        legalName
+      }
+    }
+  }
+`);
+
 export const ItemsQuery = graphql(`
   query Items {
     items {
@@ -9,10 +20,11 @@ export const ItemsQuery = graphql(`
       institutionName
       status
       lastSyncedAt
+      consentExpiresAt
+      # No \`message\`: it is Plaid's text for developers; people see \`displayMessage\` or the app's words.
       error {
         code
         displayMessage
-        message
       }
       accounts {
         id
@@ -110,6 +122,9 @@ export const UpdateLegalNameMutation = graphql(`
   mutation UpdateLegalName($legalName: String) {
     updateProfile(input: { legalName: $legalName }) {
       id
+      profile {
+        legalName
+      }
     }
   }
 `);
@@ -126,6 +141,14 @@ export const ValidateTransferMutation = graphql(`
       identityMatch {
         legalName
       }
+    }
+  }
+`);
+
+export const SandboxCreatePublicTokenMutation = graphql(`
+  mutation SandboxCreatePublicToken($input: SandboxPublicTokenInput) {
+    sandboxCreatePublicToken(input: $input) {
+      publicToken
     }
   }
 `);

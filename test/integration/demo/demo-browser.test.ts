@@ -1,28 +1,81 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
-import { eventually } from '../../support/linking';
+import { eventually, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const OUTPUT_DIR = path.resolve(__dirname, '../../../test-output');
 const STEP_TIMEOUT_MS = 30_000;
+const PHONE = { width: 390, height: 844 };
+/** The Live list's length (examples/web/src/live-history.ts). */
+const MAX_LIVE_LINES = 20;
+
+/** The app's words for an Item that needs a new login, and the developer text Plaid sends beside them. */
+const LOGIN_REQUIRED_MESSAGE = 'Your bank needs you to sign in again. Use Reconnect; until then nothing new arrives from this bank.';
+const PLAID_DEVELOPER_WORDING = /update mode|good state/i;
+
+/** How wide the page is laid out: wider than the window means a sideways scroll (the tests' TypeScript has no DOM types, hence a string). */
+const pageWidth = (on: Page) => on.evaluate<number>('document.scrollingElement.scrollWidth');
+
+/** "$1,234.56" or "-$12.34", as the table shows an amount, as a number. */
+function shownMoney(text: string): number {
+  return Number(text.replace(/[$,\s]/g, ''));
+}
 
 /**
  * The reference web app (examples/web) as a person uses it: every step goes through the page,
  * the emulator's hosted Link page in its popup and the public GraphQL API; only the
- * screenshots look from outside.
+ * screenshots, and the checks of what the gateway stored, look from outside.
  */
 describe('the reference web app at /demo/, in headless Chromium', () => {
   let gw: TestGateway;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
+  let userId: string;
+  let token: string;
+  let demoUrl: string;
+  /** The Item the sandbox panel links as user_transactions_dynamic. */
+  let dynamicItemId: string;
   const browserErrors: string[] = [];
   const foreignRequests: string[] = [];
 
-  const screenshot = (name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
+  const screenshot = (name: string, on: Page = page) => on.screenshot({ path: path.join(OUTPUT_DIR, name), fullPage: true });
   const item = () => page.getByTestId('item').first();
   const itemStatus = () => item().getByTestId('item-status');
+  const section = (heading: string, on: Page = page) =>
+    on.locator('section', { has: on.getByRole('heading', { name: heading, exact: true }) });
+  const liveLines = () => page.getByTestId('events').locator('li');
+  const amounts = async () => (await page.getByTestId('transaction-amount').allTextContents()).map(shownMoney);
+  const transactionsTotal = async () => Number(/of (\d+)/.exec((await page.getByTestId('transactions-count').textContent()) ?? '')?.[1]);
+
+  /** The user's last event position in the gateway's stream (what a `cursor` carries). */
+  async function lastSequence(): Promise<number> {
+    const [row]: Array<{ last: string | null }> = await gw.gateway.dataSource.query(
+      'SELECT max(sequence) AS last FROM stream_events WHERE user_id = $1',
+      [userId],
+    );
+    return Number(row?.last ?? 0);
+  }
+
+  /** How many events the user's stream holds. */
+  async function storedEvents(): Promise<number> {
+    const [row]: Array<{ count: string }> = await gw.gateway.dataSource.query(
+      'SELECT count(*) AS count FROM stream_events WHERE user_id = $1',
+      [userId],
+    );
+    return Number(row.count);
+  }
+
+  /** The user's transactionsSynced events after `sequence`, as stored. */
+  async function syncEventsAfter(sequence: number): Promise<Array<{ added: number; modified: number; removed: number }>> {
+    return gw.gateway.dataSource.query(
+      `SELECT (payload->>'added')::int AS added, (payload->>'modified')::int AS modified, (payload->>'removed')::int AS removed
+         FROM stream_events WHERE user_id = $1 AND topic = 'TRANSACTIONS_SYNCED' AND sequence > $2 ORDER BY sequence`,
+      [userId, sequence],
+    );
+  }
 
   /** The emulator's Link page, opened by `click`: pick the first institution, sign in as user_good. */
   async function throughLink(click: () => Promise<void>): Promise<Page> {
@@ -39,20 +92,52 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     return popup;
   }
 
+  /** Every row of the list satisfies `check`, and there is at least one. */
+  async function onlyRows(what: string, check: (amount: number) => boolean): Promise<number[]> {
+    return eventually(
+      async () => {
+        const shown = await amounts();
+        return shown.length > 0 && shown.every(check) ? shown : undefined;
+      },
+      STEP_TIMEOUT_MS,
+      what,
+    );
+  }
+
+  /** The element lies inside the page's width: nothing of it needs a sideways scroll to be seen. */
+  async function withinWidth(locator: Locator, width: number): Promise<void> {
+    await locator.scrollIntoViewIfNeeded();
+    const box = await locator.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  }
+
+  function watch(target: Page) {
+    target.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text());
+    });
+    target.on('pageerror', (error) => browserErrors.push(error.message));
+  }
+
+  function watchRequests(target: BrowserContext) {
+    target.on('request', (request) => {
+      const origin = new URL(request.url()).origin;
+      if (origin !== gw.url && origin !== gw.gateway.plaidBaseUrl) foreignRequests.push(request.url());
+    });
+  }
+
   beforeAll(async () => {
     await mkdir(OUTPUT_DIR, { recursive: true });
     gw = await startTestGateway();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    context.on('request', (request) => {
-      const origin = new URL(request.url()).origin;
-      if (origin !== gw.url && origin !== gw.gateway.plaidBaseUrl) foreignRequests.push(request.url());
-    });
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    watchRequests(context);
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => browserErrors.push(error.message));
+    watch(page);
+    userId = newUserId('web');
+    token = await gw.tokenFor(userId);
+    demoUrl = `${gw.url}/demo/#token=${token}`;
   });
 
   afterAll(async () => {
@@ -61,8 +146,7 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
   });
 
   it('opens with no bank yet, for the user of the token in its address', async () => {
-    const token = await gw.tokenFor(newUserId('web'));
-    await page.goto(`${gw.url}/demo/#token=${token}`);
+    await page.goto(demoUrl);
     await page.getByText('No bank yet').waitFor();
     await screenshot('demo-1-empty.png');
   });
@@ -84,10 +168,60 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     await screenshot('demo-2-connected.png');
   });
 
+  it("approves the untouched transfer form: a checking account, and the profile's legal name in the field", async () => {
+    const form = section('Transfer check');
+    const account = form.getByLabel('From account');
+    // Not the CD (first by name), which can send no ACH transfer.
+    expect(await account.locator('option:checked').textContent()).toMatch(/Plaid Checking/);
+    // A new user's profile has no legal name: the field holds the sandbox owner's, as a value, not a placeholder.
+    const legalName = form.getByLabel(/Your legal name/);
+    await expect(legalName.inputValue()).resolves.toBe('Alberta Bobbeth Charleson');
+    expect(await form.getByTestId('legal-name-source').textContent()).toMatch(/no legal name yet/);
+    await form.getByRole('button', { name: 'Check transfer' }).click();
+    await page.getByTestId('transfer-decision').waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await page.getByTestId('transfer-decision').textContent()).toMatch(/^Approved for \$25\.00/);
+    // Saved to the profile, which the field now shows as its own.
+    await form.getByText('As saved in your profile.').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const profile = await gw.graphql<{ me: { profile: { legalName: string | null } | null } }>('{ me { profile { legalName } } }', {
+      token,
+    });
+    expect(profile.data?.me.profile?.legalName).toBe('Alberta Bobbeth Charleson');
+  });
+
+  it('filters amounts in the sign the table shows: a payment in stays with Min=100', async () => {
+    await expect(page.getByTestId('amount-sign').textContent()).resolves.toMatch(/Money in is positive, money out negative/);
+    // An incoming payment of at least 100 (Plaid's sign: -100 or less), which the table shows as positive.
+    const incoming = await gw.graphql<{
+      transactions: { totalCount: number; edges: Array<{ node: { name: string; merchantName: string | null; amount: number } }> };
+    }>('{ transactions(first: 1, filter: { maxAmount: -100 }) { totalCount edges { node { name merchantName amount } } } }', { token });
+    const witness = incoming.data!.transactions.edges[0].node;
+    expect(witness.amount).toBeLessThanOrEqual(-100);
+
+    const filters = page.locator('form.filters');
+    await filters.getByLabel('Min').fill('100');
+    const atLeast100 = await onlyRows('only amounts of 100 or more', (amount) => amount >= 100);
+    expect(atLeast100).toContain(-witness.amount);
+    expect(await transactionsTotal()).toBe(incoming.data!.transactions.totalCount);
+    await expect(
+      page
+        .getByTestId('transaction')
+        .filter({ hasText: witness.merchantName ?? witness.name })
+        .first()
+        .textContent(),
+    ).resolves.toContain(`$${(-witness.amount).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+
+    await filters.getByLabel('Min').fill('');
+    await filters.getByLabel('Max').fill('-100');
+    await onlyRows('only amounts of -100 or less', (amount) => amount <= -100);
+    await filters.getByLabel('Max').fill('');
+    await eventually(
+      async () => ((await transactionsTotal()) > incoming.data!.transactions.totalCount ? true : undefined),
+      STEP_TIMEOUT_MS,
+    );
+  });
+
   it('pages transactions by scrolling and narrows them with a filter', async () => {
-    const count = page.getByTestId('transactions-count');
-    const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
-    expect(total).toBeGreaterThan(25);
+    expect(await transactionsTotal()).toBeGreaterThan(25);
     await page.locator('.sentinel').scrollIntoViewIfNeeded();
     await eventually(
       async () => ((await page.getByTestId('transaction').count()) > 25 ? true : undefined),
@@ -106,14 +240,71 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     await page.getByLabel('State').selectOption('');
   });
 
-  it('shows "Reconnect" once the sandbox resets the login, live', async () => {
-    await page.getByRole('button', { name: 'Reset login' }).click();
+  it('offers "Add transaction" only for an Item that takes it, and links one that does', async () => {
+    const sandbox = section('Sandbox');
+    // The bank linked as user_good: Plaid's sandbox would refuse new transactions (BAD_USER_INPUT), so none are offered.
+    expect(await sandbox.getByRole('button', { name: 'Add transaction' }).count()).toBe(0);
+    await expect(sandbox.getByTestId('sandbox-dynamic-hint').textContent()).resolves.toMatch(/user_transactions_dynamic/);
+
+    await sandbox.getByRole('button', { name: 'Link a test bank for new transactions' }).click();
+    await sandbox.getByRole('button', { name: 'Add transaction' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    const linked = page.getByTestId('item').filter({ hasText: 'First Gingham Credit Union' });
+    await linked.waitFor({ timeout: STEP_TIMEOUT_MS });
+    dynamicItemId = (await linked.getAttribute('data-item-id'))!;
+    expect(await sandbox.getByLabel('Bank').inputValue()).toBe(dynamicItemId);
+    expect(await sandbox.getByTestId('sandbox-note').textContent()).toMatch(/: done$/);
+  });
+
+  it('adds a transaction with its prefilled values, and shows it with one live event', async () => {
+    const sandbox = section('Sandbox');
+    // Whatever the link itself brings (its first syncs and their webhooks) is over before counting.
+    await settled(gw, [dynamicItemId]);
+    const before = await lastSequence();
+    // The page has followed the user's stream from its first event, so it shows each one (fewer than MAX_LIVE_LINES here).
+    const shownBefore = await storedEvents();
+    expect(shownBefore).toBeLessThan(MAX_LIVE_LINES);
+    await eventually(async () => ((await liveLines().count()) === shownBefore ? true : undefined), STEP_TIMEOUT_MS, 'every event so far');
+
+    await sandbox.getByRole('button', { name: 'Add transaction' }).click();
+    await sandbox.getByText('Add a transaction and sync: done').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The emulator also sends SYNC_UPDATES_AVAILABLE and DEFAULT_UPDATE; their syncs find nothing new.
+    await settled(gw, [dynamicItemId]);
+    expect(await syncEventsAfter(before)).toEqual([{ added: 1, modified: 0, removed: 0 }]);
+    await page
+      .getByTestId('events')
+      .getByText('First Gingham Credit Union: sync added 1, modified 0, removed 0')
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    await eventually(async () => ((await liveLines().count()) === shownBefore + 1 ? true : undefined), STEP_TIMEOUT_MS, 'one more line');
+    expect(await page.getByTestId('events').getByText('added 0, modified 0, removed 0').count()).toBe(0);
+    // Typed as money out (-12.34), stored in Plaid's sign (12.34), shown as typed.
+    const row = page.getByTestId('transaction').filter({ hasText: 'Corner coffee' });
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await row.getByTestId('transaction-amount').textContent()).toBe('-$12.34');
+  });
+
+  it('shows "Reconnect" once the sandbox resets the login, live, with words for people', async () => {
+    const sandbox = section('Sandbox');
+    await sandbox.getByLabel('Bank').selectOption({ label: 'First Platypus Bank' });
+    await sandbox.getByRole('button', { name: 'Reset login' }).click();
     await item().getByRole('button', { name: 'Reconnect' }).waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await itemStatus().textContent()).toBe('LOGIN_REQUIRED');
     await page
       .getByTestId('events')
       .getByText(/ACTIVE → LOGIN_REQUIRED/)
       .waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Plaid gives no display_message for ITEM_LOGIN_REQUIRED: the app's own sentence, never Plaid's developer text.
+    const stored = await gw.graphql<{ items: Array<{ error: { code: string; displayMessage: string | null; message: string } | null }> }>(
+      '{ items { error { code displayMessage message } } }',
+      { token },
+    );
+    const error = stored.data!.items[0].error!;
+    expect(error).toMatchObject({
+      code: 'ITEM_LOGIN_REQUIRED',
+      displayMessage: null,
+      message: expect.stringMatching(PLAID_DEVELOPER_WORDING),
+    });
+    expect(await item().getByTestId('item-message').textContent()).toBe(LOGIN_REQUIRED_MESSAGE);
+    expect(await page.locator('body').textContent()).not.toMatch(PLAID_DEVELOPER_WORDING);
     await screenshot('demo-3-login-required.png');
   });
 
@@ -123,11 +314,12 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       .filter({ hasText: /^ACTIVE$/ })
       .waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await item().getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+    expect(await item().getByTestId('item-message').count()).toBe(0);
     await screenshot('demo-4-relinked.png');
   });
 
   it('runs a transfer check and shows each reason of a decline', async () => {
-    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Transfer check' }) });
+    const form = section('Transfer check');
     const account = form.getByLabel('From account');
     await account.selectOption({ label: (await account.locator('option', { hasText: 'Plaid Checking' }).first().textContent())! });
     await form.getByLabel('Amount').fill('25');
@@ -156,6 +348,134 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     }
     await expect(item().getByTestId('balance-error').textContent()).resolves.toMatch(/^Rate limited: retry in \d+ s$/);
     await screenshot('demo-6-rate-limited.png');
+  });
+
+  it('keeps the Live list over a reload and resumes it from the last cursor in localStorage, with `after`', async () => {
+    const shown = await liveLines().allTextContents();
+    expect(shown.length).toBeGreaterThan(2);
+    await page.reload();
+    await page
+      .getByTestId('live-notice')
+      .getByText(/Resumed after the last event/)
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await liveLines().allTextContents()).toEqual(shown);
+
+    // Away from the page, a transaction arrives; back on it, the subscription asks for what came after its cursor.
+    await page.goto('about:blank');
+    const stored = await page.context().storageState();
+    const kept = stored.origins
+      .find((origin) => origin.origin === gw.url)
+      ?.localStorage.find((entry) => entry.name.endsWith(`:live:${userId}`));
+    const { cursors } = JSON.parse(kept!.value) as { cursors: Record<string, string> };
+    expect(cursors.transactionsSynced).toEqual(expect.any(String));
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await gw.graphql(
+      `mutation($itemId: ID!, $date: Date!) {
+        sandboxCreateTransactions(itemId: $itemId, transactions: [{ amount: 4.5, description: "Bus fare while away", datePosted: $date, dateTransacted: $date }])
+      }`,
+      { token, variables: { itemId: dynamicItemId, date: today } },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(
+      (await gw.graphql('mutation($itemId: ID!) { syncItem(itemId: $itemId) { added } }', { token, variables: { itemId: dynamicItemId } }))
+        .data,
+    ).toEqual({
+      syncItem: { added: 1 },
+    });
+
+    const subscribedAfter: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { type: string; payload?: { variables?: { after?: string | null } } };
+        if (message.type === 'subscribe' && message.payload?.variables?.after) subscribedAfter.push(message.payload.variables.after);
+      }),
+    );
+    await page.goto(demoUrl);
+    await page
+      .getByTestId('events')
+      .getByText('First Gingham Credit Union: sync added 1, modified 0, removed 0')
+      .first()
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    const expected = Math.min(shown.length + 1, MAX_LIVE_LINES);
+    await eventually(async () => ((await liveLines().count()) === expected ? true : undefined), STEP_TIMEOUT_MS, 'the missed event');
+    const resumed = await liveLines().allTextContents();
+    // The missed event first, then every line seen before, each once.
+    expect(resumed[0]).toMatch(/First Gingham Credit Union: sync added 1, modified 0, removed 0$/);
+    expect(resumed.slice(1)).toEqual(shown.slice(0, MAX_LIVE_LINES - 1));
+    expect(subscribedAfter).toContain(cursors.transactionsSynced);
+  });
+
+  it('starts the Live list afresh when the gateway refuses the kept cursor', async () => {
+    const key = `plaid-gateway-demo:live:${userId}`;
+    await page.evaluate(
+      `localStorage.setItem(${JSON.stringify(key)}, JSON.stringify({ lines: [], cursors: { itemStatusChanged: 'not-a-cursor', transactionsSynced: 'not-a-cursor' } }))`,
+    );
+    await page.reload();
+    await page
+      .getByTestId('live-notice')
+      .getByText(/could not be resumed/)
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    expect(await liveLines().count()).toBe(0);
+    // Subscribed again without `after`, from now: a new event still arrives. When the new
+    // subscription starts on the gateway is not visible from the page, so a transaction that came
+    // before it is followed by another.
+    const today = new Date().toISOString().slice(0, 10);
+    for (let attempt = 1; (await liveLines().count()) === 0; attempt += 1) {
+      const created = await gw.graphql(
+        `mutation($itemId: ID!, $date: Date!) {
+          sandboxCreateTransactions(itemId: $itemId, transactions: [{ amount: 3, description: "Newspaper", datePosted: $date, dateTransacted: $date }])
+        }`,
+        { token, variables: { itemId: dynamicItemId, date: today } },
+      );
+      expect(created.errors).toBeUndefined();
+      await gw.graphql('mutation($itemId: ID!) { syncItem(itemId: $itemId) { added } }', { token, variables: { itemId: dynamicItemId } });
+      const arrived = liveLines()
+        .first()
+        .waitFor({ timeout: attempt < 3 ? 2_000 : STEP_TIMEOUT_MS });
+      await (attempt < 3 ? arrived.catch(() => undefined) : arrived);
+    }
+    await expect(liveLines().first().textContent()).resolves.toMatch(/First Gingham Credit Union: sync added 1, modified 0, removed 0$/);
+  });
+
+  it('fits a phone (390 px): no sideways scroll, tables as cards, the controls on screen', async () => {
+    const phoneContext = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      storageState: await context.storageState(),
+    });
+    watchRequests(phoneContext);
+    const phone = await phoneContext.newPage();
+    watch(phone);
+    try {
+      await phone.goto(demoUrl);
+      await phone.getByTestId('item').nth(1).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await phone.getByTestId('transaction').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      await phone.getByTestId('events').locator('li').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+
+      const scrollWidth = await pageWidth(phone);
+      expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
+      // Rows are cards: no column headings, and each row within the screen.
+      expect(await phone.locator('table.cards thead').first().isVisible()).toBe(false);
+      await withinWidth(phone.getByTestId('transaction').first(), PHONE.width);
+      await withinWidth(phone.getByTestId('account').first(), PHONE.width);
+      await withinWidth(phone.getByRole('button', { name: 'Connect a bank' }), PHONE.width);
+      for (const status of await phone.getByTestId('item-status').all()) await withinWidth(status, PHONE.width);
+      await withinWidth(phone.locator('form.filters').getByLabel('Max'), PHONE.width);
+      await withinWidth(section('Transfer check', phone).getByRole('button', { name: 'Check transfer' }), PHONE.width);
+      await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Reset login' }), PHONE.width);
+      await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Add transaction' }), PHONE.width);
+      // Scrolling to each control must not have widened the page either.
+      expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.width);
+
+      await phone.evaluate('window.scrollTo(0, 0)');
+      const file = path.join(OUTPUT_DIR, 'demo-7-phone.png');
+      await screenshot('demo-7-phone.png', phone);
+      console.log(`phone-width screenshot (${PHONE.width} px, scrollWidth ${scrollWidth}): ${file}`);
+    } finally {
+      await phoneContext.close();
+    }
   });
 
   it('loaded nothing but the gateway and its Plaid, without a script error', () => {

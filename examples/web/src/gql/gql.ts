@@ -14,15 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": typeof types.ItemsDocument,
+    "\n  query Me {\n    me {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      consentExpiresAt\n      # No `message`: it is Plaid's text for developers; people see `displayMessage` or the app's words.\n      error {\n        code\n        displayMessage\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": typeof types.ItemsDocument,
     "\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TransactionsDocument,
     "\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": typeof types.RealtimeBalancesDocument,
     "\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n": typeof types.CreateLinkTokenDocument,
     "\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ExchangePublicTokenDocument,
     "\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n": typeof types.CreateRelinkTokenDocument,
     "\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteRelinkDocument,
-    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n": typeof types.UpdateLegalNameDocument,
+    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n": typeof types.UpdateLegalNameDocument,
     "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n": typeof types.ValidateTransferDocument,
+    "\n  mutation SandboxCreatePublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n": typeof types.SandboxCreatePublicTokenDocument,
     "\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n": typeof types.SandboxFireWebhookDocument,
     "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": typeof types.SandboxResetLoginDocument,
     "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": typeof types.SandboxCreateTransactionsDocument,
@@ -31,15 +33,17 @@ type Documents = {
     "\n  subscription TransactionsSynced($after: String) {\n    transactionsSynced(after: $after) {\n      cursor\n      added\n      modified\n      removed\n      syncedAt\n      item {\n        id\n        institutionName\n      }\n    }\n  }\n": typeof types.TransactionsSyncedDocument,
 };
 const documents: Documents = {
-    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": types.ItemsDocument,
+    "\n  query Me {\n    me {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      consentExpiresAt\n      # No `message`: it is Plaid's text for developers; people see `displayMessage` or the app's words.\n      error {\n        code\n        displayMessage\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n": types.ItemsDocument,
     "\n  query Transactions($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          date\n          name\n          merchantName\n          amount\n          isoCurrencyCode\n          pending\n          category\n          account {\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TransactionsDocument,
     "\n  query RealtimeBalances($accountIds: [ID!]) {\n    balances(accountIds: $accountIds, realtime: true) {\n      accountId\n      current\n      available\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": types.RealtimeBalancesDocument,
     "\n  mutation CreateLinkToken {\n    createLinkToken {\n      linkToken\n    }\n  }\n": types.CreateLinkTokenDocument,
     "\n  mutation ExchangePublicToken($input: ExchangePublicTokenInput!) {\n    exchangePublicToken(input: $input) {\n      id\n      status\n    }\n  }\n": types.ExchangePublicTokenDocument,
     "\n  mutation CreateRelinkToken($itemId: ID!) {\n    createRelinkToken(itemId: $itemId) {\n      linkToken\n    }\n  }\n": types.CreateRelinkTokenDocument,
     "\n  mutation CompleteRelink($itemId: ID!) {\n    completeRelink(itemId: $itemId) {\n      id\n      status\n    }\n  }\n": types.CompleteRelinkDocument,
-    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n": types.UpdateLegalNameDocument,
+    "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n": types.UpdateLegalNameDocument,
     "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n": types.ValidateTransferDocument,
+    "\n  mutation SandboxCreatePublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n": types.SandboxCreatePublicTokenDocument,
     "\n  mutation SandboxFireWebhook($itemId: ID!, $code: SandboxWebhookCode!) {\n    sandboxFireWebhook(itemId: $itemId, code: $code)\n  }\n": types.SandboxFireWebhookDocument,
     "\n  mutation SandboxResetLogin($itemId: ID!) {\n    sandboxResetLogin(itemId: $itemId)\n  }\n": types.SandboxResetLoginDocument,
     "\n  mutation SandboxCreateTransactions($itemId: ID!, $transactions: [SandboxTransactionInput!]!) {\n    sandboxCreateTransactions(itemId: $itemId, transactions: $transactions)\n  }\n": types.SandboxCreateTransactionsDocument,
@@ -65,7 +69,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      error {\n        code\n        displayMessage\n        message\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      consentExpiresAt\n      # No `message`: it is Plaid's text for developers; people see `displayMessage` or the app's words.\n      error {\n        code\n        displayMessage\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Items {\n    items {\n      id\n      institutionName\n      status\n      lastSyncedAt\n      consentExpiresAt\n      # No `message`: it is Plaid's text for developers; people see `displayMessage` or the app's words.\n      error {\n        code\n        displayMessage\n      }\n      accounts {\n        id\n        name\n        mask\n        type\n        subtype\n        balance {\n          current\n          available\n          isoCurrencyCode\n          lastUpdatedAt\n          isRealtime\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -93,11 +101,15 @@ export function graphql(source: "\n  mutation CompleteRelink($itemId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLegalName($legalName: String) {\n    updateProfile(input: { legalName: $legalName }) {\n      id\n      profile {\n        legalName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      identityMatch {\n        legalName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SandboxCreatePublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n"): (typeof documents)["\n  mutation SandboxCreatePublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
