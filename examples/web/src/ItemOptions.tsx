@@ -1,6 +1,6 @@
 import type { Item } from './ItemsPanel';
 
-/** One <option> per Item, named by its institution: the bank pickers of the filters and the sandbox. */
+/** One <option> per Item, named by its institution: the bank picker of the transaction filters. */
 export function ItemOptions({ items }: { items: Item[] }) {
   return items.map((item) => (
     <option key={item.id} value={item.id}>
