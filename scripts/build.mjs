@@ -1,4 +1,4 @@
-// `node scripts/build.mjs [target ...]` builds the named targets (all four when none is named)
+// `node scripts/build.mjs [target ...]` builds the named targets (every target when none is named)
 // and what they need, skipping each whose inputs are unchanged since its last build. This is
 // the one place that decides staleness: a target's inputs are its folders and files, the files
 // outside them that they import by relative path, the lockfile (dependencies and tools), this
