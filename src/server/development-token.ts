@@ -9,7 +9,7 @@ export const DEVELOPMENT_USER_ID = 'demo';
 /** Why a request was not handed the development token. */
 export type DevelopmentTokenWithheld = 'NOT_LOCAL' | 'FORWARDED' | 'FOREIGN_HOST' | 'CROSS_ORIGIN';
 
-const INSTEAD = 'use a token from `npm run token -- <userId>` instead (the reference web app takes it as /demo/#token=<token>)';
+const INSTEAD = 'use a token from `npm run -s token -- <userId>` instead (the reference web app takes it as /demo/#token=<token>)';
 
 const WITHHELD_MESSAGES: Readonly<Record<DevelopmentTokenWithheld, string>> = {
   NOT_LOCAL: `No development token: it is handed only to a browser on the gateway's own machine; ${INSTEAD}`,
