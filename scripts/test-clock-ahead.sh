@@ -15,10 +15,10 @@ echo "real clock: $(date -u +%F)  test clock: $(faketime -f "$offset" date -u +%
 faketime -f "$offset" node -e 'console.log(`node sees: ${new Date().toISOString()}`)'
 
 # The embedded PostgreSQL, started under the same clock: the machine's would keep the real one.
-# Left out: the emulator's data-directory lock test. proper-lockfile judges a lock stale by its
+# Left out: the two data-directory lock tests (the emulator's and the gateway's). proper-lockfile judges a lock stale by its
 # file's mtime, which the kernel stamps with the real clock (Node's statx is not faked), so
 # under a faked clock every lock looks a year old; nothing there depends on the date.
 env -u DATABASE_URL -u REDIS_URL faketime -f "$offset" npx jest --runInBand \
   --selectProjects gateway plaid-emulator \
   --testPathPattern 'test/unit/|packages/plaid-emulator/test/|test/integration/(sync|read-api|linking|webhooks|subscriptions|transfers)/' \
-  --testPathIgnorePatterns 'packages/plaid-emulator/test/contract/persistence.test.ts'
+  --testPathIgnorePatterns 'packages/plaid-emulator/test/contract/persistence.test.ts' 'test/unit/database/data-dir-lock.test.ts'
