@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { issueToken } from './auth/token-issuer';
 import { loadConfigOrExit } from './cli/exit-on-config-error';
 import { exitOnStartFailure } from './cli/exit-on-start-failure';
+import { stopOnSignal } from './cli/stop-on-signal';
 import { createLogger } from './logging/logger';
 import { DEVELOPMENT_USER_ID } from './server/development-token';
 import { startGateway } from './server/gateway';
@@ -36,25 +37,15 @@ async function main(): Promise<void> {
       : undefined;
   process.stdout.write(startBanner({ url: gateway.url, demo: !config.isProduction, developmentToken }));
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    gateway.close().then(
-      () => process.exit(fatal ? 1 : 0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  stopOnSignal({
+    logger,
+    stopping: 'shutting down',
+    deadlineMs: SHUTDOWN_DEADLINE_MS,
+    stop: async () => {
+      await gateway.close();
+      return fatal ? 1 : 0;
+    },
+  });
 }
 
 void main();

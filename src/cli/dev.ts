@@ -6,6 +6,7 @@ import { GatewayChild } from '../dev/gateway-child';
 import { watchTypeScript } from '../dev/typescript-watch';
 import { loadConfigOrExit } from './exit-on-config-error';
 import { exitOnStartFailure } from './exit-on-start-failure';
+import { stopOnSignal } from './stop-on-signal';
 
 // This file runs as dist/src/cli/dev.js.
 const ROOT = path.resolve(__dirname, '../../..');
@@ -46,28 +47,17 @@ async function main(): Promise<void> {
   });
   process.stdout.write('npm run dev: the gateway restarts when src/ compiles anew (type rs to restart it now); its data stays.\n');
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping the gateway, the emulator and PostgreSQL');
-    setTimeout(() => {
-      logger.error(`stopping took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    typed.close();
-    Promise.all([compiler.stop(), gateway.stop()])
-      .then(() => services.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'stopping failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  stopOnSignal({
+    logger,
+    stopping: 'stopping the gateway, the emulator and PostgreSQL',
+    deadlineMs: SHUTDOWN_DEADLINE_MS,
+    stop: async () => {
+      typed.close();
+      await Promise.all([compiler.stop(), gateway.stop()]);
+      await services.close();
+      return 0;
+    },
+  });
 }
 
 void main();

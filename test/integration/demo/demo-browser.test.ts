@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
+import { daysAgo } from '../../support/dates';
 import { eventually, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
@@ -47,6 +48,18 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
   const section = (heading: string, on: Page = page) =>
     on.locator('section', { has: on.getByRole('heading', { name: heading, exact: true }) });
   const liveLines = () => page.getByTestId('events').locator('li');
+  /** Plaid's sandbox adds a transaction dated today to the dynamic Item, and the gateway syncs it; answers the sync's data. */
+  const addTransactionToday = async (amount: number, description: string) => {
+    const today = daysAgo(0);
+    const created = await gw.graphql(
+      'mutation($itemId: ID!, $transactions: [SandboxTransactionInput!]!) { sandboxCreateTransactions(itemId: $itemId, transactions: $transactions) }',
+      { token, variables: { itemId: dynamicItemId, transactions: [{ amount, description, datePosted: today, dateTransacted: today }] } },
+    );
+    expect(created.errors).toBeUndefined();
+    return (
+      await gw.graphql('mutation($itemId: ID!) { syncItem(itemId: $itemId) { added } }', { token, variables: { itemId: dynamicItemId } })
+    ).data;
+  };
   const amounts = async () => (await page.getByTestId('transaction-amount').allTextContents()).map(shownMoney);
   const transactionsTotal = async () => Number(/of (\d+)/.exec((await page.getByTestId('transactions-count').textContent()) ?? '')?.[1]);
 
@@ -368,18 +381,7 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       ?.localStorage.find((entry) => entry.name.endsWith(`:live:${userId}`));
     const { cursors } = JSON.parse(kept!.value) as { cursors: Record<string, string> };
     expect(cursors.transactionsSynced).toEqual(expect.any(String));
-    const today = new Date().toISOString().slice(0, 10);
-    const created = await gw.graphql(
-      `mutation($itemId: ID!, $date: Date!) {
-        sandboxCreateTransactions(itemId: $itemId, transactions: [{ amount: 4.5, description: "Bus fare while away", datePosted: $date, dateTransacted: $date }])
-      }`,
-      { token, variables: { itemId: dynamicItemId, date: today } },
-    );
-    expect(created.errors).toBeUndefined();
-    expect(
-      (await gw.graphql('mutation($itemId: ID!) { syncItem(itemId: $itemId) { added } }', { token, variables: { itemId: dynamicItemId } }))
-        .data,
-    ).toEqual({
+    expect(await addTransactionToday(4.5, 'Bus fare while away')).toEqual({
       syncItem: { added: 1 },
     });
 
@@ -419,16 +421,8 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     // Subscribed again without `after`, from now: a new event still arrives. When the new
     // subscription starts on the gateway is not visible from the page, so a transaction that came
     // before it is followed by another.
-    const today = new Date().toISOString().slice(0, 10);
     for (let attempt = 1; (await liveLines().count()) === 0; attempt += 1) {
-      const created = await gw.graphql(
-        `mutation($itemId: ID!, $date: Date!) {
-          sandboxCreateTransactions(itemId: $itemId, transactions: [{ amount: 3, description: "Newspaper", datePosted: $date, dateTransacted: $date }])
-        }`,
-        { token, variables: { itemId: dynamicItemId, date: today } },
-      );
-      expect(created.errors).toBeUndefined();
-      await gw.graphql('mutation($itemId: ID!) { syncItem(itemId: $itemId) { added } }', { token, variables: { itemId: dynamicItemId } });
+      await addTransactionToday(3, 'Newspaper');
       const arrived = liveLines()
         .first()
         .waitFor({ timeout: attempt < 3 ? 2_000 : STEP_TIMEOUT_MS });
