@@ -2,6 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type DocumentNode, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { EdgeLimits } from '../config/config';
 import { fieldMergeWorkErrors } from './field-merge-work';
+import { subscriptionRootDirectiveErrors } from './subscription-root-directives';
 
 export interface OperationLimits {
   /** graphql-js stops lexing past this many tokens, before any AST is built. */
@@ -10,7 +11,7 @@ export interface OperationLimits {
   validationRules: ValidationRule[];
   /** graphql-js stops validating past this many errors. */
   validationOptions: { maxErrors: number };
-  /** Checked between parsing and validation: what would make validation itself too slow. */
+  /** Checked between parsing and validation: what would make validation itself too slow, or throw. */
   beforeValidation: (document: DocumentNode) => GraphQLError[];
 }
 
@@ -42,6 +43,6 @@ export function operationLimits(limits: EdgeLimits): OperationLimits {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,
     validationOptions: { maxErrors: limits.maxValidationErrors },
-    beforeValidation: (document) => fieldMergeWorkErrors(document, limits.maxMergeWork),
+    beforeValidation: (document) => [...fieldMergeWorkErrors(document, limits.maxMergeWork), ...subscriptionRootDirectiveErrors(document)],
   };
 }

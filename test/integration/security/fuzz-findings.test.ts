@@ -1,4 +1,5 @@
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+import { connectWs, runWs } from '../../support/ws-client';
 
 /** What the hostile-document fuzz (hostile-documents-fuzz.test.ts) found, each kept as its own test. */
 describe('issue 22 fuzz findings', () => {
@@ -63,5 +64,32 @@ describe('issue 22 fuzz findings', () => {
       body: JSON.stringify({ query: `subscription { ${'itemStatusChanged { itemId } '.repeat(300)} }` }),
     });
     expect(await stream.text()).toContain('maxMergeWork');
+  });
+  it("fuzz finding 5: @skip or @include on a subscription's top-level field is a validation error over HTTP and WebSocket, never a 500 or an internal error", async () => {
+    const token = await gw.tokenFor(newUserId());
+    const documents: Array<[string, Record<string, unknown>?]> = [
+      ['subscription { transactionsSynced @skip { sequence } }'],
+      ['subscription Live($v: Boolean!) { itemStatusChanged @include(if: $v) { status } }', { v: true }],
+      ['subscription { ...Top } fragment Top on Subscription { itemStatusChanged @skip(if: "no") { status } }'],
+    ];
+    const ws = connectWs(gw.wsUrl, `Bearer ${token}`);
+    try {
+      for (const [query, variables] of documents) {
+        const overHttp = await gw.graphql(query, { token, variables });
+        expect({ query, status: overHttp.status, codes: overHttp.errors?.map((error) => error.extensions?.code) }).toEqual({
+          query,
+          status: 400,
+          codes: ['GRAPHQL_VALIDATION_FAILED'],
+        });
+        const overWs = (await runWs(ws, query, variables)) as { errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
+        expect({ query, codes: overWs.errors?.map((error) => error.extensions?.code) }).toEqual({
+          query,
+          codes: ['GRAPHQL_VALIDATION_FAILED'],
+        });
+        expect(overWs.errors?.[0].message).toMatch(/must not use @(skip|include) on its top-level selection/);
+      }
+    } finally {
+      await ws.dispose();
+    }
   });
 });
