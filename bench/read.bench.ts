@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -38,7 +39,7 @@ const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 2;
 const ROUND_SECONDS = 10;
 const ROUNDS = 2;
-const SEQUENTIAL_REQUESTS = 100;
+const SEQUENTIAL_REQUESTS = 60;
 const TARGET_RATE = 1.0;
 const TARGET_P99_FACTOR = 1.5;
 const TARGET_MEDIAN_FACTOR = 1.0;
@@ -208,7 +209,11 @@ async function printProfile(directory: string, rounds: ProfileWindow[]): Promise
   for (const text of summariseCpuProfile(profile, 20, rounds)) process.stdout.write(`  ${text}\n`);
 }
 
+/** The targets hold on an otherwise idle machine: the load average says whether this one was. */
+const machineLoad = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+
 async function main(): Promise<number> {
+  process.stdout.write(`read: ${machineLoad()} before starting\n`);
   const secret = randomBytes(32).toString('hex');
   const profileDirectory = process.env.BENCH_CPU_PROFILE_DIR ? path.resolve(process.env.BENCH_CPU_PROFILE_DIR) : undefined;
   const bench = await startWebhookBench('read', { AUTH_JWT_SECRET: secret, RATE_LIMIT_OPERATIONS: '1000000', READ_PLANNER: 'off' });
@@ -310,7 +315,9 @@ async function main(): Promise<number> {
     const plannerRounds: ProfileWindow[] = [];
     const results: Array<{ lines: string[]; pass: boolean }> = [];
     for (const screen of screens) results.push(targetLines(screen.name, await measure(screen, token, smallToken, plannerRounds)));
-    process.stdout.write(`read: issue 24's targets (${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per endpoint):\n`);
+    process.stdout.write(
+      `read: issue 24's targets (${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per endpoint; ${machineLoad()} at the end):\n`,
+    );
     for (const { lines } of results) process.stdout.write(`${lines.join('\n')}\n`);
     if (profileDirectory) {
       await planner.stop();
