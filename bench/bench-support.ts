@@ -91,12 +91,15 @@ export interface BenchGateway {
   stop: () => Promise<void>;
 }
 
-/** The built gateway in its own process, so the load generator does not share its event loop. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<BenchGateway> {
+/**
+ * The built gateway in its own process, so the load generator does not share its event loop.
+ * `nodeFlags` go to node before the script (--cpu-prof, for one).
+ */
+export async function startGatewayProcess(env: Record<string, string>, nodeFlags: readonly string[] = []): Promise<BenchGateway> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-gateway-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js')], {
+  const child = spawn(process.execPath, [...nodeFlags, path.resolve(__dirname, '../src/main.js')], {
     env: { PATH: process.env.PATH, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -236,6 +239,8 @@ export interface WebhookBench {
   userId: string;
   /** Makes these emulator Items known to the gateway (as if linked), owned by `userId`; answers their gateway ids by Plaid id. */
   insertItems: (plaidItemIds: string[]) => Promise<Map<string, string>>;
+  /** Another gateway over the same database, emulator and secrets, these settings changed; stopped by `stop` too. */
+  startGateway: (env: Record<string, string>, nodeFlags?: readonly string[]) => Promise<BenchGateway>;
   /** Stops everything and removes what the bench wrote, whatever state it is in. */
   stop: () => Promise<void>;
 }
@@ -262,7 +267,7 @@ export async function startWebhookBench(name: string, gatewayEnv: Record<string,
       await db.query(`DROP SCHEMA IF EXISTS ${jobSchema} CASCADE`).catch(() => undefined);
       await db.end();
     });
-    const gateway = await startGatewayProcess({
+    const settings = {
       DATABASE_URL: database.url,
       PLAID_BASE_URL: emulator.url,
       PLAID_CLIENT_ID: DEFAULT_EMULATOR_CLIENT_ID,
@@ -270,8 +275,13 @@ export async function startWebhookBench(name: string, gatewayEnv: Record<string,
       TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       JOB_QUEUE_SCHEMA: jobSchema,
       ...gatewayEnv,
-    });
-    stops.push(gateway.stop);
+    };
+    const startGateway = async (env: Record<string, string>, nodeFlags?: readonly string[]) => {
+      const started = await startGatewayProcess({ ...settings, ...env }, nodeFlags);
+      stops.push(started.stop);
+      return started;
+    };
+    const gateway = await startGateway({});
     return {
       emulator,
       capture,
@@ -288,6 +298,7 @@ export async function startWebhookBench(name: string, gatewayEnv: Record<string,
         );
         return new Map(inserted.rows.map((row) => [row.plaid_item_id, row.id]));
       },
+      startGateway,
       stop,
     };
   } catch (error) {

@@ -1,18 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { jwtVerify } from 'jose';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { accountTypeOf } from '../src/services/account-type';
-
-/**
- * The read benchmark's baseline: the dashboard query's answer written by hand with node:http,
- * pg and the gateway's JWT check (jose, HS256, `sub` and `exp` required), from the same
- * database and the same size of pool, byte for byte the JSON the gateway sends. It knows
- * one query only, so it parses nothing: what it costs is the floor a GraphQL layer adds to.
- */
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const secret = new TextEncoder().encode(process.env.AUTH_JWT_SECRET);
-const PAGE = Number(process.env.DASHBOARD_PAGE_SIZE);
 
 interface AccountRow {
   id: string;
@@ -37,7 +24,11 @@ interface TransactionRow {
 
 const money = (value: string | null) => (value === null ? null : Number(value));
 
-async function dashboard(userId: string): Promise<string> {
+/**
+ * The dashboard query's answer written by hand: three statements (Items and accounts at once,
+ * then a page of transactions per account), one JSON.stringify, the same bytes as the gateway.
+ */
+export async function dashboard(pool: Pool, userId: string, pageSize: number): Promise<string> {
   const [items, accounts] = await Promise.all([
     pool.query<{ id: string; institution_name: string | null; status: string }>(
       'SELECT id, institution_name, status FROM items WHERE user_id = $1 ORDER BY created_at, id',
@@ -53,7 +44,7 @@ async function dashboard(userId: string): Promise<string> {
     `SELECT p.* FROM unnest($1::uuid[]) AS a(id)
        CROSS JOIN LATERAL (SELECT t.account_id, t.id, t.date::text AS date, t.amount::text AS amount, t.name, t.merchant_name, t.pending
                              FROM transactions t WHERE t.account_id = a.id ORDER BY t.date DESC, t.id DESC LIMIT $2) p`,
-    [accounts.rows.map((account) => account.id), PAGE],
+    [accounts.rows.map((account) => account.id), pageSize],
   );
   const edgesByAccount = new Map<string, unknown[]>();
   for (const row of transactions.rows) {
@@ -93,20 +84,3 @@ async function dashboard(userId: string): Promise<string> {
   };
   return `${JSON.stringify({ data })}\n`;
 }
-
-const server = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!match) return void res.writeHead(401).end();
-    jwtVerify(match[1], secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] })
-      .then(({ payload }) => dashboard(String(payload.sub)))
-      .then(
-        (body) =>
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body),
-        (error: { code?: string }) => res.writeHead(error.code?.startsWith('ERR_J') ? 401 : 500).end(),
-      );
-  });
-});
-server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
-process.on('SIGTERM', () => server.close(() => void pool.end()));
