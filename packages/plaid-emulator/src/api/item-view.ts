@@ -44,9 +44,13 @@ export function itemWithConsentView(item: ItemRecord): ItemWithConsentFields {
 export function itemStatusView(item: ItemRecord): ItemStatusNullable {
   const status: ItemStatusNullable = {};
   if (item.products.includes(Products.Transactions)) {
-    status.transactions = { last_successful_update: item.last_transactions_update, last_failed_update: null };
+    status.transactions = {
+      last_successful_update: item.last_transactions_update,
+      last_failed_update: item.last_failed_transactions_update ?? null,
+    };
   }
-  if (item.last_webhook) status.last_webhook = { ...item.last_webhook };
+  // Null until a webhook was sent, as Plaid reports it.
+  status.last_webhook = item.last_webhook ? { ...item.last_webhook } : null;
   return status;
 }
 

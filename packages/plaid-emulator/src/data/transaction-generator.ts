@@ -2,6 +2,7 @@ import { TransactionPaymentChannelEnum, type Location, type PaymentMeta, type Tr
 import { DAY_MS, isoDate } from '../state/emulator-clock';
 import { merchantSlug, merchantsFor, type Merchant } from './merchant-catalog';
 import { derivedPlaidId } from '../state/plaid-id';
+import { seriesOn, type RecurringSeries } from './recurring-series';
 import type { TransactionRole } from './sandbox-accounts';
 import { hashString, mixSeed, SeededRandom } from './seeded-random';
 
@@ -198,14 +199,28 @@ export class TransactionGenerator {
     return this.firstIndexWithinDays(PENDING_DAYS);
   }
 
+  /** Lowest index dated exactly `daysAgo` days before the anchor day (when any index is). */
+  private firstIndexOfDaysAgo(daysAgo: number): number {
+    const { count, historyDays } = this.plan;
+    return Math.max(0, count - Math.ceil(((daysAgo + 1) * count) / historyDays));
+  }
+
+  /** The recurring series falling on a day that this Item has an account for. */
+  private seriesOn(day: number): RecurringSeries[] {
+    return seriesOn(day).filter((series) => this.plan.accounts.some((account) => account.role === series.role));
+  }
+
   generated(index: number, withOriginalDescription = true): Transaction {
     if (!Number.isInteger(index) || index < 0 || index >= this.plan.count) throw new RangeError(`no generated transaction ${index}`);
     const random = new SeededRandom(mixSeed(this.baseHash, index));
     const daysAgo = this.daysAgo(index);
+    const day = this.plan.anchorDay - daysAgo;
+    // The first rows of a day are that day's recurring payments; the rest is noise.
+    const series = this.seriesOn(day)[index - this.firstIndexOfDaysAgo(daysAgo)];
+    if (series) return this.occurrence(series, this.generatedId(index), day, daysAgo < PENDING_DAYS, random, withOriginalDescription);
     const account = random.weighted(this.plan.accounts, (candidate) => ROLE_WEIGHT[candidate.role]);
     const merchant = random.weighted(this.merchantsByRole.get(account.role)!, (candidate) => candidate.weight);
     const pending = merchant.canBePending && daysAgo < PENDING_DAYS;
-    const day = this.plan.anchorDay - daysAgo;
     const authorizedLag = pending || !merchant.canBePending ? 0 : random.int(0, 2);
     return composeTransaction({
       transactionId: this.generatedId(index),
@@ -218,6 +233,45 @@ export class TransactionGenerator {
       random,
       withOriginalDescription,
     });
+  }
+
+  private occurrence(
+    series: RecurringSeries,
+    transactionId: string,
+    day: number,
+    recent: boolean,
+    random: SeededRandom,
+    withOriginalDescription = true,
+  ): Transaction {
+    const { merchant } = series;
+    return composeTransaction({
+      transactionId,
+      account: this.plan.accounts.find((account) => account.role === series.role)!,
+      merchant,
+      amount: random.amount(merchant.amount[0], merchant.amount[1]),
+      date: this.dateOf(day),
+      authorizedDate: this.dateOf(day),
+      pending: merchant.canBePending && recent,
+      random,
+      withOriginalDescription,
+    });
+  }
+
+  /**
+   * The recurring payments of the days after `fromDay` up to `toDay`: what a refresh finds
+   * when time has passed since the history (or the last refresh) ended.
+   */
+  seriesBetween(fromDay: number, toDay: number): Transaction[] {
+    const found: Transaction[] = [];
+    for (let day = fromDay + 1; day <= toDay; day++) {
+      for (const series of this.seriesOn(day)) {
+        const key = `series-${series.key}-${day}`;
+        const random = new SeededRandom(hashString(`${this.plan.seed}|${this.plan.itemId}|${key}`));
+        const transactionId = derivedPlaidId(this.plan.seed, this.plan.itemId, 'transaction', key);
+        found.push(this.occurrence(series, transactionId, day, toDay - day < PENDING_DAYS, random));
+      }
+    }
+    return found;
   }
 
   /** A transaction outside the generated range (new activity found by a refresh), keyed by name. */
@@ -237,6 +291,11 @@ export class TransactionGenerator {
       pending,
       random,
     });
+  }
+
+  /** The date of a generated row, without generating it. */
+  dateOfIndex(index: number): string {
+    return this.dateOf(this.plan.anchorDay - this.daysAgo(index));
   }
 
   dateOf(day: number): string {

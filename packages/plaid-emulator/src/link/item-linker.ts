@@ -56,8 +56,10 @@ export function linkItem(services: EmulatorServices, input: LinkItemInput): Item
     now: services.clock.now(),
   });
   if (!item.error && item.products.includes(Products.Transactions)) {
+    const delay = services.initialPullDelayMs;
+    if (delay > 0) item.transactions_ready_at = services.clock.now() + delay;
     const generator = services.state.generator(item);
-    services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count);
+    services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count, delay);
   }
   services.persist();
   return item;

@@ -101,6 +101,24 @@ export class TransactionLedger {
     return undefined;
   }
 
+  /**
+   * Every transaction that exists now (the set a sync from the start reaches), each with its
+   * stream position; generated rows are produced only when `keep` needs them.
+   */
+  live(keep: (date: string, generated: () => Transaction) => Transaction | null): LiveTransaction[] {
+    const result: LiveTransaction[] = [];
+    for (let index = 0; index < this.generator.count; index++) {
+      if (this.mutatedGenerated.has(index)) continue;
+      const transaction = keep(this.generator.dateOfIndex(index), () => this.generator.generated(index));
+      if (transaction) result.push({ transaction, addedAt: index });
+    }
+    for (const entry of this.latest.values()) {
+      const transaction = keep(entry.transaction.date, () => entry.transaction);
+      if (transaction) result.push({ transaction, addedAt: entry.addedAt });
+    }
+    return result;
+  }
+
   /** Transactions that exist now and are still pending. */
   pending(): LiveTransaction[] {
     const result: LiveTransaction[] = [];
