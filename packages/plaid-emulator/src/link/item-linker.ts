@@ -56,10 +56,21 @@ export function linkItem(services: EmulatorServices, input: LinkItemInput): Item
     now: services.clock.now(),
   });
   if (!item.error && item.products.includes(Products.Transactions)) {
-    const delay = services.initialPullDelayMs;
-    if (delay > 0) item.transactions_ready_at = services.clock.now() + delay;
     const generator = services.state.generator(item);
-    services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count, delay);
+    const pulled = () =>
+      services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count);
+    const delay = services.initialPullDelayMs;
+    if (delay === 0) {
+      pulled();
+    } else {
+      // Ready when the emulator's clock passes this, or when the pull's timer fires (whichever is first).
+      item.transactions_ready_at = services.clock.now() + delay;
+      services.dispatcher.after(delay, () => {
+        delete item.transactions_ready_at;
+        services.persist();
+        pulled();
+      });
+    }
   }
   services.persist();
   return item;

@@ -182,14 +182,10 @@ export class ItemWebhookSender {
     return true;
   }
 
-  /** What Plaid sends once a new Item's transactions are extracted (after `pullDelayMs`). */
-  itemLinked(item: ItemRecord, recentCount: number, totalCount: number, pullDelayMs: number): void {
-    const send = () => {
-      this.send(item, itemWebhookBodies.initialUpdate(item.item_id, recentCount));
-      this.send(item, itemWebhookBodies.historicalUpdate(item.item_id, totalCount));
-    };
-    if (pullDelayMs === 0) send();
-    else this.dispatcher.after(pullDelayMs, send);
+  /** What Plaid sends once a new Item's transactions are extracted. */
+  itemLinked(item: ItemRecord, recentCount: number, totalCount: number): void {
+    this.send(item, itemWebhookBodies.initialUpdate(item.item_id, recentCount));
+    this.send(item, itemWebhookBodies.historicalUpdate(item.item_id, totalCount));
   }
 
   /**
