@@ -63,26 +63,25 @@ function getTransactions(
   const options = request.options ?? {};
   const accountIds = options.account_ids ?? undefined;
   const accounts = transactionAccountViews(item, accountIds);
+  const inDates = services.state
+    .ledger(item)
+    .live()
+    .filter((entry) => entry.date >= request.start_date && entry.date <= request.end_date);
+  // Narrowing to accounts needs each row; without it only the page's rows are computed.
   const wanted = accountIds === undefined ? null : new Set(accountIds);
-  const original = options.include_original_description === true;
-  const live = services.state.ledger(item).live((date, generated) => {
-    if (date < request.start_date || date > request.end_date) return null;
-    const transaction = generated();
-    return wanted === null || wanted.has(transaction.account_id) ? transaction : null;
-  });
+  const listed = wanted === null ? inDates : inDates.filter((entry) => wanted.has(entry.transaction().account_id));
   // Newest first; within a day, the later arrival first.
-  live.sort((a, b) =>
-    a.transaction.date === b.transaction.date ? b.addedAt - a.addedAt : a.transaction.date < b.transaction.date ? 1 : -1,
-  );
+  listed.sort((a, b) => (a.date === b.date ? b.addedAt - a.addedAt : a.date < b.date ? 1 : -1));
   const offset = options.offset ?? 0;
-  const page = live.slice(offset, offset + (options.count ?? DEFAULT_GET_COUNT));
+  const page = listed.slice(offset, offset + (options.count ?? DEFAULT_GET_COUNT)).map((entry) => entry.transaction());
+  const original = options.include_original_description === true;
   // Stored transactions are shared state: hide the raw description on a copy.
   const view = (transaction: Transaction): Transaction =>
     original || transaction.original_description === null ? transaction : { ...transaction, original_description: null };
   return {
     accounts,
-    transactions: page.map((entry) => view(entry.transaction)),
-    total_transactions: live.length,
+    transactions: page.map(view),
+    total_transactions: listed.length,
     item: itemView(item),
   };
 }

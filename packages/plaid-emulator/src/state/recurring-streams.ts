@@ -1,7 +1,6 @@
 import { RecurringTransactionFrequency, TransactionStreamStatus, type Transaction, type TransactionStream } from 'plaid';
 import { DAY_MS, isoDate } from './emulator-clock';
 import { derivedPlaidId } from './plaid-id';
-import type { LiveTransaction } from './transaction-ledger';
 
 /** A cadence the detector recognises: its typical gap in days and how far one gap may stray. */
 interface Cadence {
@@ -89,9 +88,9 @@ function stream(itemKey: string, group: Transaction[], cadence: Cadence, today: 
  * three of them on a weekly, biweekly, monthly or yearly cadence. Noise (a coffee shop several
  * times a week, a one-off flight) fits no cadence and is left out.
  */
-export function detectRecurringStreams(itemKey: string, transactions: readonly LiveTransaction[], today: number): DetectedStreams {
+export function detectRecurringStreams(itemKey: string, transactions: readonly Transaction[], today: number): DetectedStreams {
   const groups = new Map<string, Transaction[]>();
-  for (const { transaction } of transactions) {
+  for (const transaction of transactions) {
     if (transaction.pending) continue;
     const key = `${transaction.account_id}\u001f${transaction.merchant_name ?? transaction.name}\u001f${transaction.amount < 0 ? 'in' : 'out'}`;
     let group = groups.get(key);

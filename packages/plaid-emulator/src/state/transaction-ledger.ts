@@ -18,6 +18,12 @@ export interface LiveTransaction {
   addedAt: number;
 }
 
+export interface ListedTransaction {
+  addedAt: number;
+  date: string;
+  transaction(): Transaction;
+}
+
 export interface SyncPageRequest {
   cursor: string | undefined;
   count: number;
@@ -103,18 +109,16 @@ export class TransactionLedger {
 
   /**
    * Every transaction that exists now (the set a sync from the start reaches), each with its
-   * stream position; generated rows are produced only when `keep` needs them.
+   * stream position and date; a generated row is computed only when `transaction()` is called.
    */
-  live(keep: (date: string, generated: () => Transaction) => Transaction | null): LiveTransaction[] {
-    const result: LiveTransaction[] = [];
+  live(): ListedTransaction[] {
+    const result: ListedTransaction[] = [];
     for (let index = 0; index < this.generator.count; index++) {
       if (this.mutatedGenerated.has(index)) continue;
-      const transaction = keep(this.generator.dateOfIndex(index), () => this.generator.generated(index));
-      if (transaction) result.push({ transaction, addedAt: index });
+      result.push({ addedAt: index, date: this.generator.dateOfIndex(index), transaction: () => this.generator.generated(index) });
     }
     for (const entry of this.latest.values()) {
-      const transaction = keep(entry.transaction.date, () => entry.transaction);
-      if (transaction) result.push({ transaction, addedAt: entry.addedAt });
+      result.push({ addedAt: entry.addedAt, date: entry.transaction.date, transaction: () => entry.transaction });
     }
     return result;
   }

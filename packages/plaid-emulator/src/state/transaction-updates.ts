@@ -28,7 +28,10 @@ function hasDynamicTransactions(item: ItemRecord): boolean {
 
 /** The Item's recurring streams as of now: what `/transactions/recurring/get` answers. */
 export function itemRecurringStreams(services: EmulatorServices, item: ItemRecord): DetectedStreams {
-  const live = services.state.ledger(item).live((_date, generated) => generated());
+  const live = services.state
+    .ledger(item)
+    .live()
+    .map((entry) => entry.transaction());
   return detectRecurringStreams(`${item.seed}|${item.item_id}`, live, services.clock.now());
 }
 

@@ -172,7 +172,11 @@ describe('Items that cannot answer', () => {
 
   it('/transactions/refresh: an Item in an error state answers its error and records a failed update', async () => {
     const item = await linkSandboxItem(t.client, { password: 'error_ITEM_LOGIN_REQUIRED' });
-    expectPlaidError('/transactions/refresh', await post('/transactions/refresh', { access_token: item.accessToken }), 'ITEM_LOGIN_REQUIRED');
+    expectPlaidError(
+      '/transactions/refresh',
+      await post('/transactions/refresh', { access_token: item.accessToken }),
+      'ITEM_LOGIN_REQUIRED',
+    );
     const { data } = await t.client.itemGet({ access_token: item.accessToken });
     expect(data.status?.transactions?.last_failed_update).toEqual(expect.any(String));
   });

@@ -26,7 +26,7 @@ function streamsOf(count: number, historyDays: number) {
   const ledger = new TransactionLedger('item', new TransactionGenerator(plan(count, historyDays)), []);
   return detectRecurringStreams(
     'item',
-    ledger.live((_date, generated) => generated()),
+    ledger.live().map((entry) => entry.transaction()),
     ANCHOR_DAY * DAY_MS,
   );
 }
