@@ -1,13 +1,5 @@
-import {
-  ItemAuthMethod,
-  ItemUpdateTypeEnum,
-  ItemWithConsentFieldsUpdateTypeEnum,
-  Products,
-  type AccountBase,
-  type Item,
-  type ItemStatusNullable,
-  type ItemWithConsentFields,
-} from 'plaid';
+import type { AccountBase, Item, ItemStatusNullable, ItemWithConsentFields } from 'plaid';
+import { ItemAuthMethod, ItemUpdateTypeEnum, ItemWithConsentFieldsUpdateTypeEnum, Products } from '../data/plaid-enums';
 import type { ItemRecord } from '../state/emulator-state';
 import { EmulatedPlaidError } from '../errors/plaid-error';
 import { SANDBOX_ACCOUNTS, accountView, sandboxAccountId, type SandboxAccountTemplate } from '../data/sandbox-accounts';

@@ -1,18 +1,17 @@
-import {
-  Products,
-  TransactionsUpdateStatus,
-  type SandboxTransactionsCreateRequest,
-  type SandboxTransactionsCreateResponse,
-  type Transaction,
-  type TransactionsGetRequest,
-  type TransactionsGetResponse,
-  type TransactionsRecurringGetRequest,
-  type TransactionsRecurringGetResponse,
-  type TransactionsRefreshRequest,
-  type TransactionsRefreshResponse,
-  type TransactionsSyncRequest,
-  type TransactionsSyncResponse,
+import type {
+  SandboxTransactionsCreateRequest,
+  SandboxTransactionsCreateResponse,
+  Transaction,
+  TransactionsGetRequest,
+  TransactionsGetResponse,
+  TransactionsRecurringGetRequest,
+  TransactionsRecurringGetResponse,
+  TransactionsRefreshRequest,
+  TransactionsRefreshResponse,
+  TransactionsSyncRequest,
+  TransactionsSyncResponse,
 } from 'plaid';
+import { Products, TransactionsUpdateStatus } from '../data/plaid-enums';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from '../state/emulator-state';
 import {

@@ -1,4 +1,4 @@
-import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from 'plaid';
+import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from './plaid-enums';
 import { DAY_MS } from '../state/emulator-clock';
 import type { Merchant } from './merchant-catalog';
 import type { TransactionRole } from './sandbox-accounts';

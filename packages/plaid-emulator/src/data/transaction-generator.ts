@@ -1,4 +1,5 @@
-import { TransactionPaymentChannelEnum, type Location, type PaymentMeta, type Transaction, type TransactionCounterparty } from 'plaid';
+import type { Location, PaymentMeta, Transaction, TransactionCounterparty } from 'plaid';
+import { TransactionPaymentChannelEnum } from './plaid-enums';
 import { DAY_MS, isoDate } from '../state/emulator-clock';
 import { merchantSlug, merchantsFor, type Merchant } from './merchant-catalog';
 import { derivedPlaidId } from '../state/plaid-id';

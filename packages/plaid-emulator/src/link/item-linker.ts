@@ -1,4 +1,5 @@
-import { Products, type PlaidError } from 'plaid';
+import type { PlaidError } from 'plaid';
+import { Products } from '../data/plaid-enums';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord, SandboxProfile } from '../state/emulator-state';
 import { EmulatedPlaidError } from '../errors/plaid-error';

@@ -1,4 +1,5 @@
-import { RecurringTransactionFrequency, TransactionStreamStatus, type Transaction, type TransactionStream } from 'plaid';
+import type { Transaction, TransactionStream } from 'plaid';
+import { RecurringTransactionFrequency, TransactionStreamStatus } from '../data/plaid-enums';
 import { DAY_MS, isoDate } from './emulator-clock';
 import { derivedPlaidId } from './plaid-id';
 

@@ -1,10 +1,5 @@
-import {
-  CounterpartyType,
-  TransactionPaymentChannelEnum,
-  TransactionTransactionTypeEnum,
-  type SandboxTransactionsCreateRequest,
-  type Transaction,
-} from 'plaid';
+import type { SandboxTransactionsCreateRequest, Transaction } from 'plaid';
+import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from '../data/plaid-enums';
 import { DAY_MS, isoDate } from './emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from './emulator-state';
