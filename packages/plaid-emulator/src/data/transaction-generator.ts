@@ -169,6 +169,7 @@ export function composeTransaction(input: ComposeInput): Transaction {
 export class TransactionGenerator {
   private readonly baseHash: number;
   private readonly dates = new Map<number, string>();
+  private readonly seriesByDay = new Map<number, RecurringSeries[]>();
   private readonly merchantsByRole: ReadonlyMap<TransactionRole, readonly Merchant[]>;
 
   constructor(readonly plan: GenerationPlan) {
@@ -206,9 +207,14 @@ export class TransactionGenerator {
     return Math.max(0, count - Math.ceil(((daysAgo + 1) * count) / historyDays));
   }
 
-  /** The recurring series falling on a day that this Item has an account for. */
+  /** The recurring series falling on a day that this Item has an account for (cached: every row asks). */
   private seriesOn(day: number): RecurringSeries[] {
-    return seriesOn(day).filter((series) => this.plan.accounts.some((account) => account.role === series.role));
+    let series = this.seriesByDay.get(day);
+    if (series === undefined) {
+      series = seriesOn(day).filter((candidate) => this.plan.accounts.some((account) => account.role === candidate.role));
+      this.seriesByDay.set(day, series);
+    }
+    return series;
   }
 
   generated(index: number, withOriginalDescription = true): Transaction {
