@@ -2,9 +2,14 @@
 import pino from 'pino';
 import { EmulatorEnvError, emulatorOptionsFromEnv } from './server/emulator-env';
 import { startEmulator } from './server/emulator-server';
+import { emulatorUsage } from './server/emulator-usage';
 
 /** The `plaid-emulator` bin (`npm run emulator` in the gateway): the Plaid emulator on its own, configured from the environment. */
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(emulatorUsage());
+    return;
+  }
   let options;
   try {
     options = emulatorOptionsFromEnv(process.env);

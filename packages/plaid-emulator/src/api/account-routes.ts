@@ -1,19 +1,19 @@
-import {
-  Products,
-  type AccountIdentity,
-  type AccountIdentityMatchScore,
-  type AccountsBalanceGetRequest,
-  type AccountsGetRequest,
-  type AccountsGetResponse,
-  type AuthGetRequest,
-  type AuthGetResponse,
-  type IdentityGetRequest,
-  type IdentityGetResponse,
-  type IdentityMatchRequest,
-  type IdentityMatchResponse,
-  type NumbersACH,
-  type Owner,
+import type {
+  AccountIdentity,
+  AccountIdentityMatchScore,
+  AccountsBalanceGetRequest,
+  AccountsGetRequest,
+  AccountsGetResponse,
+  AuthGetRequest,
+  AuthGetResponse,
+  IdentityGetRequest,
+  IdentityGetResponse,
+  IdentityMatchRequest,
+  IdentityMatchResponse,
+  NumbersACH,
+  Owner,
 } from 'plaid';
+import { Products } from '../data/plaid-enums';
 import { isoDateTime } from '../state/emulator-clock';
 import type { ItemRecord } from '../state/emulator-state';
 import {

@@ -249,6 +249,137 @@ export const transactionsSyncSchema = itemRequest({
 
 export const transactionsRefreshSchema = itemRequest();
 
+export const transactionsGetSchema = itemRequest(
+  {
+    start_date: { type: 'string', format: 'date' },
+    end_date: { type: 'string', format: 'date' },
+    options: {
+      type: 'object',
+      properties: {
+        account_ids: { type: 'array', items: string },
+        count: { type: 'integer', minimum: 1, maximum: 500 },
+        offset: { type: 'integer', minimum: 0 },
+        include_original_description: { type: 'boolean', nullable: true },
+        include_personal_finance_category_beta: boolean,
+        include_personal_finance_category: boolean,
+        include_logo_and_counterparty_beta: boolean,
+        personal_finance_category_version: { type: 'string', enum: ['v1', 'v2'] },
+        days_requested: { type: 'integer', minimum: 1, maximum: 730 },
+      },
+    },
+  },
+  ['start_date', 'end_date'],
+);
+
+export const transactionsRecurringGetSchema = itemRequest({
+  account_ids: { type: 'array', items: string },
+  options: {
+    type: 'object',
+    properties: {
+      include_personal_finance_category: boolean,
+      personal_finance_category_version: { type: 'string', enum: ['v1', 'v2'] },
+    },
+  },
+});
+
+export const itemAccessTokenInvalidateSchema = itemRequest();
+
+export const itemImportSchema: ObjectSchema = {
+  type: 'object',
+  required: ['products', 'user_auth'],
+  properties: {
+    ...credentials,
+    institution_id: string,
+    products: { type: 'array', items: product, minItems: 1 },
+    user_auth: { type: 'object', required: ['user_id', 'auth_token'], properties: { user_id: string, auth_token: string } },
+    options: { type: 'object', properties: { webhook: { type: 'string', format: 'url' } } },
+  },
+};
+
+/** Plaid's `processor` enum for `/processor/token/create`. */
+export const PLAID_PROCESSORS = [
+  'dwolla',
+  'galileo',
+  'modern_treasury',
+  'ocrolus',
+  'vesta',
+  'drivewealth',
+  'vopay',
+  'achq',
+  'check',
+  'checkbook',
+  'circle',
+  'sila_money',
+  'rize',
+  'svb_api',
+  'unit',
+  'wyre',
+  'lithic',
+  'alpaca',
+  'astra',
+  'moov',
+  'treasury_prime',
+  'marqeta',
+  'checkout',
+  'solid',
+  'highnote',
+  'gemini',
+  'apex_clearing',
+  'gusto',
+  'adyen',
+  'atomic',
+  'i2c',
+  'wepay',
+  'riskified',
+  'utb',
+  'adp_roll',
+  'fortress_trust',
+  'bond',
+  'bakkt',
+  'teal',
+  'zero_hash',
+  'taba_pay',
+  'knot',
+  'sardine',
+  'alloy',
+  'finix',
+  'nuvei',
+  'layer',
+  'boom',
+  'paynote',
+  'stake',
+  'wedbush',
+  'esusu',
+  'ansa',
+  'scribeup',
+  'straddle',
+  'loanpro',
+  'bloom_credit',
+  'sfox',
+  'brale',
+  'parafin',
+  'cardless',
+  'open_ledger',
+  'valon',
+  'gainbridge',
+  'cardlytics',
+  'pinwheel',
+  'thread_bank',
+  'array',
+  'fiant',
+  'oatfi',
+  'curinos',
+  'frame',
+  'interchecks',
+  'interchange',
+  'atomicfi',
+] as const;
+
+export const processorTokenCreateSchema = itemRequest({ account_id: string, processor: { type: 'string', enum: PLAID_PROCESSORS } }, [
+  'account_id',
+  'processor',
+]);
+
 export const institutionsGetByIdSchema: ObjectSchema = {
   type: 'object',
   required: ['institution_id', 'country_codes'],
@@ -267,6 +398,58 @@ export const institutionsGetByIdSchema: ObjectSchema = {
     },
   },
 };
+
+const productFilter: FieldSchema = { type: 'array', items: product, nullable: true, minItems: 1 };
+
+export const institutionsGetSchema: ObjectSchema = {
+  type: 'object',
+  required: ['count', 'offset', 'country_codes'],
+  properties: {
+    ...credentials,
+    count: { type: 'integer', minimum: 1, maximum: 500 },
+    offset: { type: 'integer', minimum: 0 },
+    country_codes: { type: 'array', items: countryCode, minItems: 1 },
+    options: {
+      type: 'object',
+      properties: {
+        products: productFilter,
+        routing_numbers: { type: 'array', items: string, nullable: true },
+        oauth: { type: 'boolean', nullable: true },
+        include_optional_metadata: boolean,
+        include_auth_metadata: boolean,
+        include_payment_initiation_metadata: boolean,
+      },
+    },
+  },
+};
+
+export const institutionsSearchSchema: ObjectSchema = {
+  type: 'object',
+  required: ['query', 'country_codes'],
+  properties: {
+    ...credentials,
+    query: { type: 'string', minLength: 1 },
+    products: productFilter,
+    country_codes: { type: 'array', items: countryCode },
+    options: {
+      type: 'object',
+      properties: {
+        oauth: { type: 'boolean', nullable: true },
+        include_optional_metadata: boolean,
+        include_auth_metadata: { type: 'boolean', nullable: true },
+        include_payment_initiation_metadata: { type: 'boolean', nullable: true },
+        payment_initiation: {
+          type: 'object',
+          nullable: true,
+          properties: { payment_id: nullableString, consent_id: nullableString },
+        },
+      },
+    },
+  },
+};
+
+/** `/categories/get` takes an empty body and no keys; whatever is sent is ignored, as on Plaid. */
+export const categoriesGetSchema: ObjectSchema = anyObject;
 
 export const webhookVerificationKeyGetSchema: ObjectSchema = {
   type: 'object',

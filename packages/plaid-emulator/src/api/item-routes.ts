@@ -1,15 +1,30 @@
 import type {
+  ItemAccessTokenInvalidateRequest,
+  ItemAccessTokenInvalidateResponse,
   ItemGetRequest,
+  ItemImportRequest,
+  ItemImportResponse,
   ItemGetResponse,
   ItemRemoveRequest,
   ItemRemoveResponse,
   ItemWebhookUpdateRequest,
   ItemWebhookUpdateResponse,
 } from 'plaid';
-import { itemGetSchema, itemRemoveSchema, itemWebhookUpdateSchema } from './endpoint-request-schemas';
+import {
+  itemAccessTokenInvalidateSchema,
+  itemGetSchema,
+  itemImportSchema,
+  itemRemoveSchema,
+  itemWebhookUpdateSchema,
+} from './endpoint-request-schemas';
+import { DEFAULT_DAYS_REQUESTED, linkItem } from '../link/item-linker';
+import { interpretSandboxLogin } from '../data/sandbox-credentials';
 import { itemWebhookBodies } from '../webhooks/item-webhooks';
 import { itemStatusView, itemView, itemWithConsentView } from './item-view';
-import { itemEndpoint, type PlaidEndpoint } from '../server/plaid-endpoint';
+import { clientEndpoint, itemEndpoint, type PlaidEndpoint } from '../server/plaid-endpoint';
+
+/** Institution of imported Items when the request names none (Plaid's first sandbox bank). */
+const IMPORT_INSTITUTION_ID = 'ins_109508';
 
 export const itemEndpoints: readonly PlaidEndpoint[] = [
   itemEndpoint<ItemGetRequest, ItemGetResponse>('/item/get', itemGetSchema, 'any', (_request, item) => ({
@@ -35,4 +50,32 @@ export const itemEndpoints: readonly PlaidEndpoint[] = [
       return { item: itemView(item) };
     },
   ),
+
+  itemEndpoint<ItemAccessTokenInvalidateRequest, ItemAccessTokenInvalidateResponse>(
+    '/item/access_token/invalidate',
+    itemAccessTokenInvalidateSchema,
+    'any',
+    (_request, item, services) => {
+      const fresh = services.state.rotateAccessToken(item);
+      services.persist();
+      return { new_access_token: fresh };
+    },
+  ),
+
+  /**
+   * `/item/import`: an Item from credentials the app already holds. `user_auth` takes the
+   * sandbox's credentials (user_id as username, auth_token as password, `error_<CODE>` too).
+   */
+  clientEndpoint<ItemImportRequest, ItemImportResponse>('/item/import', itemImportSchema, (request, services) => {
+    const login = interpretSandboxLogin(request.user_auth.user_id, request.user_auth.auth_token ?? '');
+    const item = linkItem(services, {
+      institutionId: request.institution_id ?? IMPORT_INSTITUTION_ID,
+      products: request.products ?? [],
+      webhook: request.options?.webhook ?? null,
+      profile: login.profile,
+      error: login.error,
+      historyDays: DEFAULT_DAYS_REQUESTED,
+    });
+    return { access_token: item.access_token };
+  }),
 ];

@@ -1,13 +1,5 @@
-import {
-  ItemAuthMethod,
-  ItemUpdateTypeEnum,
-  ItemWithConsentFieldsUpdateTypeEnum,
-  Products,
-  type AccountBase,
-  type Item,
-  type ItemStatusNullable,
-  type ItemWithConsentFields,
-} from 'plaid';
+import type { AccountBase, Item, ItemStatusNullable, ItemWithConsentFields } from 'plaid';
+import { ItemAuthMethod, ItemUpdateTypeEnum, ItemWithConsentFieldsUpdateTypeEnum, Products } from '../data/plaid-enums';
 import type { ItemRecord } from '../state/emulator-state';
 import { EmulatedPlaidError } from '../errors/plaid-error';
 import { SANDBOX_ACCOUNTS, accountView, sandboxAccountId, type SandboxAccountTemplate } from '../data/sandbox-accounts';
@@ -44,9 +36,13 @@ export function itemWithConsentView(item: ItemRecord): ItemWithConsentFields {
 export function itemStatusView(item: ItemRecord): ItemStatusNullable {
   const status: ItemStatusNullable = {};
   if (item.products.includes(Products.Transactions)) {
-    status.transactions = { last_successful_update: item.last_transactions_update, last_failed_update: null };
+    status.transactions = {
+      last_successful_update: item.last_transactions_update,
+      last_failed_update: item.last_failed_transactions_update ?? null,
+    };
   }
-  if (item.last_webhook) status.last_webhook = { ...item.last_webhook };
+  // Null until a webhook was sent, as Plaid reports it.
+  status.last_webhook = item.last_webhook ? { ...item.last_webhook } : null;
   return status;
 }
 

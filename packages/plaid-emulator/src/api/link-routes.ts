@@ -45,6 +45,7 @@ function createLinkToken(request: LinkTokenCreateRequest, services: EmulatorServ
     redirect_uri: request.hosted_link?.completion_redirect_uri ?? request.redirect_uri ?? null,
     days_requested: request.transactions?.days_requested ?? DEFAULT_DAYS_REQUESTED,
     language: request.language,
+    ...(request.account_filters ? { account_filters: request.account_filters } : {}),
     sessions: [],
   });
   services.persist();
@@ -73,6 +74,7 @@ function getLinkToken(request: LinkTokenGetRequest, services: EmulatorServices):
       language: record.language ?? null,
       redirect_uri: record.redirect_uri,
       client_name: record.client_name,
+      ...(record.account_filters ? { account_filters: record.account_filters } : {}),
     },
     link_sessions: (record.sessions ?? []).map((session) => ({
       link_session_id: session.link_session_id,

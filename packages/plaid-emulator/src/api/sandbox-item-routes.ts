@@ -1,12 +1,10 @@
-import {
-  AccountType,
-  Products,
-  type SandboxItemFireWebhookRequest,
-  type SandboxItemFireWebhookResponse,
-  type SandboxItemResetLoginRequest,
-  type SandboxItemResetLoginResponse,
-  WebhookType,
+import type {
+  SandboxItemFireWebhookRequest,
+  SandboxItemFireWebhookResponse,
+  SandboxItemResetLoginRequest,
+  SandboxItemResetLoginResponse,
 } from 'plaid';
+import { AccountType, Products, WebhookType } from '../data/plaid-enums';
 import { DAY_MS, isoDateTime } from '../state/emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from '../state/emulator-state';

@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import { Products } from 'plaid';
+import { Products } from '../data/plaid-enums';
 import type {
   AddLatencyRequest,
   AdvanceClockRequest,

@@ -1,4 +1,4 @@
-import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from 'plaid';
+import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from './plaid-enums';
 import type { TransactionRole } from './sandbox-accounts';
 
 /**

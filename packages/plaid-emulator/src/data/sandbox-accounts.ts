@@ -1,4 +1,5 @@
-import { AccountHolderCategory, AccountSubtype, AccountType, type AccountBase, type NumbersACH } from 'plaid';
+import type { AccountBase, NumbersACH } from 'plaid';
+import { AccountHolderCategory, AccountSubtype, AccountType } from './plaid-enums';
 import { derivedPlaidId } from '../state/plaid-id';
 
 /** What kind of transactions an account carries, which decides the merchants seen on it. */

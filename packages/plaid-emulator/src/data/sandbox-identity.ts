@@ -1,4 +1,5 @@
-import { EmailTypeEnum, PhoneNumberTypeEnum, type Owner } from 'plaid';
+import type { Owner } from 'plaid';
+import { EmailTypeEnum, PhoneNumberTypeEnum } from './plaid-enums';
 import { SeededRandom } from './seeded-random';
 
 /** The account holder of Plaid's sandbox test users, as `/identity/get` reports them. */

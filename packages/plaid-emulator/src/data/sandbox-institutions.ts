@@ -1,11 +1,5 @@
-import {
-  CountryCode,
-  ProductStatusBreakdownRefreshIntervalEnum,
-  ProductStatusStatusEnum,
-  Products,
-  type Institution,
-  type ProductStatus,
-} from 'plaid';
+import type { Institution, ProductStatus } from 'plaid';
+import { CountryCode, ProductStatusBreakdownRefreshIntervalEnum, ProductStatusStatusEnum, Products } from './plaid-enums';
 
 /**
  * Plaid's sandbox institutions (non-OAuth and OAuth test banks). The emulator links Items

@@ -1,7 +1,9 @@
-import { TransactionPaymentChannelEnum, type Location, type PaymentMeta, type Transaction, type TransactionCounterparty } from 'plaid';
+import type { Location, PaymentMeta, Transaction, TransactionCounterparty } from 'plaid';
+import { TransactionPaymentChannelEnum } from './plaid-enums';
 import { DAY_MS, isoDate } from '../state/emulator-clock';
 import { merchantSlug, merchantsFor, type Merchant } from './merchant-catalog';
 import { derivedPlaidId } from '../state/plaid-id';
+import { seriesOn, type RecurringSeries } from './recurring-series';
 import type { TransactionRole } from './sandbox-accounts';
 import { hashString, mixSeed, SeededRandom } from './seeded-random';
 
@@ -167,6 +169,7 @@ export function composeTransaction(input: ComposeInput): Transaction {
 export class TransactionGenerator {
   private readonly baseHash: number;
   private readonly dates = new Map<number, string>();
+  private readonly seriesByDay = new Map<number, RecurringSeries[]>();
   private readonly merchantsByRole: ReadonlyMap<TransactionRole, readonly Merchant[]>;
 
   constructor(readonly plan: GenerationPlan) {
@@ -198,14 +201,33 @@ export class TransactionGenerator {
     return this.firstIndexWithinDays(PENDING_DAYS);
   }
 
+  /** Lowest index dated exactly `daysAgo` days before the anchor day (when any index is). */
+  private firstIndexOfDaysAgo(daysAgo: number): number {
+    const { count, historyDays } = this.plan;
+    return Math.max(0, count - Math.ceil(((daysAgo + 1) * count) / historyDays));
+  }
+
+  /** The recurring series falling on a day that this Item has an account for (cached: every row asks). */
+  private seriesOn(day: number): RecurringSeries[] {
+    let series = this.seriesByDay.get(day);
+    if (series === undefined) {
+      series = seriesOn(day).filter((candidate) => this.plan.accounts.some((account) => account.role === candidate.role));
+      this.seriesByDay.set(day, series);
+    }
+    return series;
+  }
+
   generated(index: number, withOriginalDescription = true): Transaction {
     if (!Number.isInteger(index) || index < 0 || index >= this.plan.count) throw new RangeError(`no generated transaction ${index}`);
     const random = new SeededRandom(mixSeed(this.baseHash, index));
     const daysAgo = this.daysAgo(index);
+    const day = this.plan.anchorDay - daysAgo;
+    // The first rows of a day are that day's recurring payments; the rest is noise.
+    const series = this.seriesOn(day)[index - this.firstIndexOfDaysAgo(daysAgo)];
+    if (series) return this.occurrence(series, this.generatedId(index), day, daysAgo < PENDING_DAYS, random, withOriginalDescription);
     const account = random.weighted(this.plan.accounts, (candidate) => ROLE_WEIGHT[candidate.role]);
     const merchant = random.weighted(this.merchantsByRole.get(account.role)!, (candidate) => candidate.weight);
     const pending = merchant.canBePending && daysAgo < PENDING_DAYS;
-    const day = this.plan.anchorDay - daysAgo;
     const authorizedLag = pending || !merchant.canBePending ? 0 : random.int(0, 2);
     return composeTransaction({
       transactionId: this.generatedId(index),
@@ -218,6 +240,45 @@ export class TransactionGenerator {
       random,
       withOriginalDescription,
     });
+  }
+
+  private occurrence(
+    series: RecurringSeries,
+    transactionId: string,
+    day: number,
+    recent: boolean,
+    random: SeededRandom,
+    withOriginalDescription = true,
+  ): Transaction {
+    const { merchant } = series;
+    return composeTransaction({
+      transactionId,
+      account: this.plan.accounts.find((account) => account.role === series.role)!,
+      merchant,
+      amount: random.amount(merchant.amount[0], merchant.amount[1]),
+      date: this.dateOf(day),
+      authorizedDate: this.dateOf(day),
+      pending: merchant.canBePending && recent,
+      random,
+      withOriginalDescription,
+    });
+  }
+
+  /**
+   * The recurring payments of the days after `fromDay` up to `toDay`: what a refresh finds
+   * when time has passed since the history (or the last refresh) ended.
+   */
+  seriesBetween(fromDay: number, toDay: number): Transaction[] {
+    const found: Transaction[] = [];
+    for (let day = fromDay + 1; day <= toDay; day++) {
+      for (const series of this.seriesOn(day)) {
+        const key = `series-${series.key}-${day}`;
+        const random = new SeededRandom(hashString(`${this.plan.seed}|${this.plan.itemId}|${key}`));
+        const transactionId = derivedPlaidId(this.plan.seed, this.plan.itemId, 'transaction', key);
+        found.push(this.occurrence(series, transactionId, day, toDay - day < PENDING_DAYS, random));
+      }
+    }
+    return found;
   }
 
   /** A transaction outside the generated range (new activity found by a refresh), keyed by name. */
@@ -237,6 +298,11 @@ export class TransactionGenerator {
       pending,
       random,
     });
+  }
+
+  /** The date of a generated row, without generating it. */
+  dateOfIndex(index: number): string {
+    return this.dateOf(this.plan.anchorDay - this.daysAgo(index));
   }
 
   dateOf(day: number): string {

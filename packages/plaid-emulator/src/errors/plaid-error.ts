@@ -1,4 +1,5 @@
-import { PlaidErrorType, type PlaidError } from 'plaid';
+import type { PlaidError } from 'plaid';
+import { PlaidErrorType } from '../data/plaid-enums';
 
 /** How Plaid describes one error code: its type, HTTP status and wording. */
 interface PlaidErrorDefinition {

@@ -1,4 +1,5 @@
-import { Products, type PlaidError } from 'plaid';
+import type { PlaidError } from 'plaid';
+import { Products } from '../data/plaid-enums';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord, SandboxProfile } from '../state/emulator-state';
 import { EmulatedPlaidError } from '../errors/plaid-error';
@@ -57,7 +58,20 @@ export function linkItem(services: EmulatorServices, input: LinkItemInput): Item
   });
   if (!item.error && item.products.includes(Products.Transactions)) {
     const generator = services.state.generator(item);
-    services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count);
+    const pulled = () =>
+      services.webhooks.itemLinked(item, generator.count - generator.firstIndexWithinDays(INITIAL_UPDATE_DAYS), generator.count);
+    const delay = services.initialPullDelayMs;
+    if (delay === 0) {
+      pulled();
+    } else {
+      // Ready when the emulator's clock passes this, or when the pull's timer fires (whichever is first).
+      item.transactions_ready_at = services.clock.now() + delay;
+      services.dispatcher.after(delay, () => {
+        delete item.transactions_ready_at;
+        services.persist();
+        pulled();
+      });
+    }
   }
   services.persist();
   return item;

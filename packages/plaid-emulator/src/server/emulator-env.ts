@@ -30,11 +30,18 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefine
   return parsed;
 }
 
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new EmulatorEnvError(`${name} must be a whole number of milliseconds, got "${value}"`);
+  return Number(value);
+}
+
 /**
  * Options for `npm run emulator` from the environment: PLAID_EMULATOR_PORT (default 4010),
  * PLAID_EMULATOR_HOST (default 127.0.0.1), PLAID_CLIENT_ID / PLAID_SECRET (default the
- * emulator's documented keys), DATA_DIR (default .data), PLAID_EMULATOR_SEED and
- * PLAID_EMULATOR_WEBHOOK_RETRY_SCALE.
+ * emulator's documented keys), DATA_DIR (default .data), PLAID_EMULATOR_SEED,
+ * PLAID_EMULATOR_WEBHOOK_RETRY_SCALE and PLAID_EMULATOR_INITIAL_PULL_DELAY_MS.
  */
 export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): Omit<EmulatorOptions, 'logger'> {
   return {
@@ -45,5 +52,6 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): Omit<EmulatorOpt
     dataDir: path.resolve(nonEmpty(env, 'DATA_DIR', '.data')),
     seed: env.PLAID_EMULATOR_SEED === undefined ? undefined : nonEmpty(env, 'PLAID_EMULATOR_SEED', ''),
     webhookRetryDelayScale: positiveNumber(env, 'PLAID_EMULATOR_WEBHOOK_RETRY_SCALE'),
+    initialPullDelayMs: nonNegativeInteger(env, 'PLAID_EMULATOR_INITIAL_PULL_DELAY_MS'),
   };
 }

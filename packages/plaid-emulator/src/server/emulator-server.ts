@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino, { type Logger } from 'pino';
-import { accountEndpoints } from '../api/account-routes';
 import { mountControlRoutes } from '../control/control-routes';
 import { AdjustableClock, DAY_MS, type EmulatorClock } from '../state/emulator-clock';
 import { EmulatorControl } from '../control/emulator-control';
@@ -10,20 +9,15 @@ import type { EmulatorServices } from './emulator-services';
 import { EmulatorState } from '../state/emulator-state';
 import { EmulatorStateStore } from '../state/emulator-state-store';
 import { FaultInjector } from '../control/fault-injector';
-import { institutionEndpoints } from '../api/institution-routes';
-import { itemEndpoints } from '../api/item-routes';
 import { ItemWebhookSender } from '../webhooks/item-webhooks';
 import { mountLinkPage } from '../link/link-page';
-import { linkEndpoints } from '../api/link-routes';
 import { mountPlaidEndpoints, sendPlaidError } from './plaid-endpoint';
+import { plaidEndpoints } from '../api/plaid-endpoints';
 import { EmulatedPlaidError } from '../errors/plaid-error';
 import { newRequestId } from '../state/plaid-id';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter';
-import { sandboxItemEndpoints } from '../api/sandbox-item-routes';
-import { transactionEndpoints } from '../api/transaction-routes';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import { WebhookKeyRing } from '../webhooks/webhook-key-ring';
-import { webhookVerificationEndpoints } from '../api/webhook-verification-routes';
 
 export interface EmulatorOptions {
   /** 0 = any free port. */
@@ -40,6 +34,12 @@ export interface EmulatorOptions {
   webhookRetryDelayScale?: number;
   /** How long a webhook receiver has to answer; default Plaid's 10 s. */
   webhookTimeoutMs?: number;
+  /**
+   * How long a new Item's initial transactions pull takes: until then /transactions/get and
+   * /transactions/recurring/get answer PRODUCT_NOT_READY, /transactions/sync NOT_READY, and
+   * INITIAL_UPDATE / HISTORICAL_UPDATE wait. Default 0 (ready at once).
+   */
+  initialPullDelayMs?: number;
   /** Per-Item rate limits over Plaid's defaults; false lifts them all. */
   rateLimits?: RateLimitSettings;
   logger?: Logger;
@@ -69,6 +69,8 @@ function validateOptions(options: EmulatorOptions): void {
   if (!(scale > 0)) throw new RangeError('webhookRetryDelayScale must be a positive number');
   const timeout = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   if (!(timeout > 0)) throw new RangeError('webhookTimeoutMs must be a positive number');
+  const pullDelay = options.initialPullDelayMs ?? 0;
+  if (!Number.isInteger(pullDelay) || pullDelay < 0) throw new RangeError('initialPullDelayMs must be a non-negative integer');
 }
 
 /** Starts the Plaid emulator: Plaid's API, the control API under /emulator and hosted Link under /link. */
@@ -103,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     webhooks: new ItemWebhookSender(dispatcher, clock),
     rateLimiter: new RateLimiter(clock, options.rateLimits),
     faults: new FaultInjector(state.seed),
+    initialPullDelayMs: options.initialPullDelayMs ?? 0,
     logger,
     persist: () =>
       opened?.store.schedule(() => {
@@ -119,20 +122,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   app.disable('etag');
   mountControlRoutes(app, services, credentials);
   mountLinkPage(app, services);
-  mountPlaidEndpoints(
-    app,
-    [
-      ...linkEndpoints,
-      ...itemEndpoints,
-      ...accountEndpoints,
-      ...transactionEndpoints,
-      ...institutionEndpoints,
-      ...webhookVerificationEndpoints,
-      ...sandboxItemEndpoints,
-    ],
-    services,
-    credentials,
-  );
+  mountPlaidEndpoints(app, plaidEndpoints, services, credentials);
   // Plaid answers an unknown path with a Plaid error too.
   app.use((_req, res) => {
     sendPlaidError(res, EmulatedPlaidError.of('NOT_FOUND', { message: 'not found' }), newRequestId(), services);

@@ -16,6 +16,8 @@ export interface EmulatorServices {
   webhooks: ItemWebhookSender;
   rateLimiter: RateLimiter;
   faults: FaultInjector;
+  /** How long a new Item's initial transactions pull takes. */
+  initialPullDelayMs: number;
   logger: Logger;
   /** Schedules a write of the state (after a change that must survive a restart). */
   persist(): void;

@@ -12,6 +12,12 @@ type Answer<Res> = Omit<Res, 'request_id'>;
 /** One Plaid route: everything after authentication is the endpoint's. */
 export interface PlaidEndpoint {
   path: string;
+  /** The request body's shape (what tests derive valid and invalid bodies from). */
+  schema: ObjectSchema;
+  /** How the endpoint treats its Item; null for endpoints that take no access token. */
+  access: ItemAccess | null;
+  /** False only where Plaid's spec asks for no keys (`/categories/get`). */
+  requiresKeys: boolean;
   handle(body: unknown, services: EmulatorServices): Promise<object>;
 }
 
@@ -25,9 +31,13 @@ export function clientEndpoint<Req, Res>(
   path: string,
   schema: ObjectSchema,
   handler: (request: Req, services: EmulatorServices) => Answer<Res> | Promise<Answer<Res>>,
+  requiresKeys = true,
 ): PlaidEndpoint {
   return {
     path,
+    schema,
+    access: null,
+    requiresKeys,
     async handle(body, services) {
       const request = parseRequestBody<Req>(schema, body);
       services.faults.check(path, null);
@@ -50,6 +60,9 @@ export function itemEndpoint<Req extends { access_token: string }, Res>(
 ): PlaidEndpoint {
   return {
     path,
+    schema,
+    access,
+    requiresKeys: true,
     async handle(body, services) {
       const request = parseRequestBody<Req>(schema, body);
       const item = resolveItem(request.access_token, services);
@@ -145,7 +158,7 @@ export function mountPlaidEndpoints(
         const latency = services.faults.latencyFor(endpoint.path);
         if (latency > 0) await delay(latency);
         const body = parseJsonBody(req.body);
-        authenticate(body, req.headers, credentials);
+        if (endpoint.requiresKeys) authenticate(body, req.headers, credentials);
         const answer = await endpoint.handle(body, services);
         res.status(200).json({ ...answer, request_id: requestId });
       } catch (error) {

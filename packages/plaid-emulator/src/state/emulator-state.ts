@@ -1,4 +1,4 @@
-import type { CountryCode, LinkSessionSuccessMetadataAccount, PlaidError, Products } from 'plaid';
+import type { AccountFiltersResponse, CountryCode, LinkSessionSuccessMetadataAccount, PlaidError, Products } from 'plaid';
 import { newPlaidToken, derivedPlaidId } from './plaid-id';
 import { SANDBOX_ACCOUNTS, sandboxAccountId } from '../data/sandbox-accounts';
 import { TransactionGenerator, type TransactionAccount } from '../data/transaction-generator';
@@ -28,6 +28,14 @@ export interface ItemRecord {
   sync_called: boolean;
   last_webhook: { sent_at: string; code_sent: string } | null;
   last_transactions_update: string;
+  /** The last transactions update that failed (the Item was in an error state); absent = none. */
+  last_failed_transactions_update?: string | null;
+  /** When the initial transactions pull ends (epoch ms); absent = already done. */
+  transactions_ready_at?: number;
+  /** Plaid sends RECURRING_TRANSACTIONS_UPDATE only once /transactions/recurring/get has been called. */
+  recurring_called?: boolean;
+  /** Last day (epoch days) whose recurring payments the Item has; absent = its history's anchor day. */
+  series_through_day?: number;
   /** When the user's consent ends (set by a PENDING_EXPIRATION); absent = no end known. */
   consent_expiration_time?: string | null;
 }
@@ -61,6 +69,8 @@ export interface LinkTokenRecord {
   days_requested: number;
   /** Absent in state saved before `/link/token/get` was served. */
   language?: string;
+  /** The create request's `account_filters`, as `/link/token/get` echoes them. */
+  account_filters?: AccountFiltersResponse;
   /** The successful Link sessions of this token, oldest first. */
   sessions?: LinkSessionRecord[];
 }
@@ -168,6 +178,14 @@ export class EmulatorState {
 
   wasRemoved(accessToken: string): boolean {
     return this.removedAccessTokens.has(accessToken);
+  }
+
+  /** `/item/access_token/invalidate`: the Item gets a new token, and the old one is unknown from now on. */
+  rotateAccessToken(item: ItemRecord): string {
+    this.itemsByAccessToken.delete(item.access_token);
+    item.access_token = newPlaidToken('access');
+    this.itemsByAccessToken.set(item.access_token, item);
+    return item.access_token;
   }
 
   removeItem(item: ItemRecord): void {

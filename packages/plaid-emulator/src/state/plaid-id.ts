@@ -22,7 +22,7 @@ export function derivedPlaidId(...parts: ReadonlyArray<string | number>): string
     .replace(/[+/]/g, (symbol) => (symbol === '+' ? 'x' : 'z'));
 }
 
-export type PlaidTokenKind = 'access' | 'public' | 'link';
+export type PlaidTokenKind = 'access' | 'public' | 'link' | 'processor';
 
 /** Tokens are secrets, so they are random rather than derived from the seed. */
 export function newPlaidToken(kind: PlaidTokenKind): string {
@@ -30,7 +30,7 @@ export function newPlaidToken(kind: PlaidTokenKind): string {
 }
 
 const TOKEN_PATTERN =
-  /^(access|public|link)-(sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  /^(access|public|link|processor)-(sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface ParsedPlaidToken {
   kind: PlaidTokenKind;

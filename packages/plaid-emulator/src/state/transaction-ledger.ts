@@ -18,6 +18,12 @@ export interface LiveTransaction {
   addedAt: number;
 }
 
+export interface ListedTransaction {
+  addedAt: number;
+  date: string;
+  transaction(): Transaction;
+}
+
 export interface SyncPageRequest {
   cursor: string | undefined;
   count: number;
@@ -99,6 +105,22 @@ export class TransactionLedger {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Every transaction that exists now (the set a sync from the start reaches), each with its
+   * stream position and date; a generated row is computed only when `transaction()` is called.
+   */
+  live(): ListedTransaction[] {
+    const result: ListedTransaction[] = [];
+    for (let index = 0; index < this.generator.count; index++) {
+      if (this.mutatedGenerated.has(index)) continue;
+      result.push({ addedAt: index, date: this.generator.dateOfIndex(index), transaction: () => this.generator.generated(index) });
+    }
+    for (const entry of this.latest.values()) {
+      result.push({ addedAt: entry.addedAt, date: entry.transaction.date, transaction: () => entry.transaction });
+    }
+    return result;
   }
 
   /** Transactions that exist now and are still pending. */

@@ -1,10 +1,5 @@
-import {
-  CounterpartyType,
-  TransactionPaymentChannelEnum,
-  TransactionTransactionTypeEnum,
-  type SandboxTransactionsCreateRequest,
-  type Transaction,
-} from 'plaid';
+import type { SandboxTransactionsCreateRequest, Transaction } from 'plaid';
+import { CounterpartyType, TransactionPaymentChannelEnum, TransactionTransactionTypeEnum } from '../data/plaid-enums';
 import { DAY_MS, isoDate } from './emulator-clock';
 import type { EmulatorServices } from '../server/emulator-services';
 import type { ItemRecord } from './emulator-state';
@@ -15,6 +10,8 @@ import { derivedPlaidId } from './plaid-id';
 import { SeededRandom, hashString } from '../data/seeded-random';
 import { composeTransaction, epochDay } from '../data/transaction-generator';
 import type { LedgerMutation } from './transaction-ledger';
+import { changedStreamAccounts, detectRecurringStreams, type DetectedStreams } from './recurring-streams';
+import { itemWebhookBodies } from '../webhooks/item-webhooks';
 
 /** `/sandbox/transactions/create` takes at most this many, dated within this many days. */
 const MAX_SANDBOX_TRANSACTIONS = 10;
@@ -24,14 +21,35 @@ function hasDynamicTransactions(item: ItemRecord): boolean {
   return item.profile === 'user_transactions_dynamic' || item.profile === 'generated';
 }
 
+/** The Item's recurring streams as of now: what `/transactions/recurring/get` answers. */
+export function itemRecurringStreams(services: EmulatorServices, item: ItemRecord): DetectedStreams {
+  const live = services.state
+    .ledger(item)
+    .live()
+    .map((entry) => entry.transaction());
+  return detectRecurringStreams(`${item.seed}|${item.item_id}`, live, services.clock.now());
+}
+
 function commit(services: EmulatorServices, item: ItemRecord, mutations: LedgerMutation[], change: TransactionsChange): TransactionsChange {
   item.last_transactions_update = new Date(services.clock.now()).toISOString();
   if (mutations.length > 0) {
+    // Plaid watches streams only for Items whose recurring transactions were asked for.
+    const streamsBefore = item.recurring_called ? itemRecurringStreams(services, item) : null;
     services.state.ledger(item).append(...mutations);
     services.webhooks.transactionsChanged(item, change);
+    if (streamsBefore) {
+      const accounts = changedStreamAccounts(streamsBefore, itemRecurringStreams(services, item));
+      if (accounts.length > 0) services.webhooks.send(item, itemWebhookBodies.recurringTransactionsUpdate(item.item_id, accounts));
+    }
   }
   services.persist();
   return change;
+}
+
+/** A transactions update that could not run because the Item is in an error state. */
+export function recordFailedUpdate(services: EmulatorServices, item: ItemRecord): void {
+  item.last_failed_transactions_update = new Date(services.clock.now()).toISOString();
+  services.persist();
 }
 
 /**
@@ -62,7 +80,11 @@ export function refreshTransactions(services: EmulatorServices, item: ItemRecord
     );
     removedIds.push(transaction.transaction_id);
   }
+  // Recurring payments due since the history (or the last refresh) ended, then noise.
+  const seriesThrough = item.series_through_day ?? item.history.anchor_day;
+  item.series_through_day = Math.max(seriesThrough, today);
   const fresh = [
+    ...generator.seriesBetween(seriesThrough, today),
     generator.extra(`refresh-${round}-0`, today, true),
     generator.extra(`refresh-${round}-1`, today, true),
     generator.extra(`refresh-${round}-2`, today - 1, false),

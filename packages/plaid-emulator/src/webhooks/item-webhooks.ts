@@ -1,23 +1,22 @@
-import {
-  PendingDisconnectWebhookReason,
-  WebhookEnvironmentValues,
-  type AuthDefaultUpdateWebhook,
-  type DefaultUpdateWebhook,
-  type HistoricalUpdateWebhook,
-  type InitialUpdateWebhook,
-  type ItemErrorWebhook,
-  type ItemLoginRepairedWebhook,
-  type NewAccountsAvailableWebhook,
-  type PendingDisconnectWebhook,
-  type PendingExpirationWebhook,
-  type PlaidError,
-  type RecurringTransactionsUpdateWebhook,
-  type SyncUpdatesAvailableWebhook,
-  type TransactionsRemovedWebhook,
-  type UserAccountRevokedWebhook,
-  type UserPermissionRevokedWebhook,
-  type WebhookUpdateAcknowledgedWebhook,
+import type {
+  AuthDefaultUpdateWebhook,
+  DefaultUpdateWebhook,
+  HistoricalUpdateWebhook,
+  InitialUpdateWebhook,
+  ItemErrorWebhook,
+  ItemLoginRepairedWebhook,
+  NewAccountsAvailableWebhook,
+  PendingDisconnectWebhook,
+  PendingExpirationWebhook,
+  PlaidError,
+  RecurringTransactionsUpdateWebhook,
+  SyncUpdatesAvailableWebhook,
+  TransactionsRemovedWebhook,
+  UserAccountRevokedWebhook,
+  UserPermissionRevokedWebhook,
+  WebhookUpdateAcknowledgedWebhook,
 } from 'plaid';
+import { PendingDisconnectWebhookReason, WebhookEnvironmentValues } from '../data/plaid-enums';
 import { isoDateTime, type EmulatorClock } from '../state/emulator-clock';
 import type { ItemRecord } from '../state/emulator-state';
 import type { WebhookDispatcher } from './webhook-dispatcher';

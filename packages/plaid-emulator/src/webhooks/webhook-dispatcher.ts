@@ -106,6 +106,15 @@ export class WebhookDispatcher {
     this.track(this.deliverCopies(webhook, copies));
   }
 
+  /** Runs `action` (which sends webhooks) after `ms`, unless the dispatcher closes first; `idle()` waits for it. */
+  after(ms: number, action: () => void): void {
+    this.track(
+      this.sleep(ms).then(() => {
+        if (!this.closed) action();
+      }),
+    );
+  }
+
   setDeliveryMode(mode: WebhookDeliveryMode): void {
     if (mode.duplicate !== undefined) this.duplicateNext = mode.duplicate;
     if (mode.reorder !== undefined) this.reorderNext = mode.reorder;

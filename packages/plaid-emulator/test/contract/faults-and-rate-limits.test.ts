@@ -32,7 +32,10 @@ describe('injected errors', () => {
   it('answers 5xx faults with their HTTP status', async () => {
     const item = await linkSandboxItem(t.client);
     await t.emulator.control.injectError({ endpoint: '*', errorCode: 'INTERNAL_SERVER_ERROR', times: 1 });
-    expect(await plaidErrorOf(t.client.itemGet({ access_token: item.accessToken }))).toMatchObject({ httpStatus: 500, error_type: 'API_ERROR' });
+    expect(await plaidErrorOf(t.client.itemGet({ access_token: item.accessToken }))).toMatchObject({
+      httpStatus: 500,
+      error_type: 'API_ERROR',
+    });
     await t.emulator.control.injectError({ endpoint: '/transactions/sync', errorCode: 'PLANNED_MAINTENANCE', times: 1 });
     expect(await plaidErrorOf(t.client.transactionsSync({ access_token: item.accessToken }))).toMatchObject({ httpStatus: 503 });
   });
@@ -46,7 +49,11 @@ describe('injected errors', () => {
   });
 
   it('fails a share of requests when given a probability', async () => {
-    await t.emulator.control.injectError({ endpoint: '/institutions/get_by_id', errorCode: 'INSTITUTION_NOT_RESPONDING', probability: 0.5 });
+    await t.emulator.control.injectError({
+      endpoint: '/institutions/get_by_id',
+      errorCode: 'INSTITUTION_NOT_RESPONDING',
+      probability: 0.5,
+    });
     let failures = 0;
     for (let i = 0; i < 40; i++) {
       try {
@@ -60,7 +67,9 @@ describe('injected errors', () => {
   });
 
   it('refuses codes it does not know, and lists and removes rules', async () => {
-    await expect(t.emulator.control.injectError({ endpoint: '*', errorCode: 'NOT_A_CODE' as never })).rejects.toBeInstanceOf(EmulatorControlError);
+    await expect(t.emulator.control.injectError({ endpoint: '*', errorCode: 'NOT_A_CODE' as never })).rejects.toBeInstanceOf(
+      EmulatorControlError,
+    );
     const id = await t.emulator.control.injectError({ endpoint: '/item/get', errorCode: 'INSTITUTION_DOWN' });
     expect((await t.emulator.control.faults()).errors.map((rule) => rule.id)).toEqual([id]);
     await t.emulator.control.removeFault(id);
@@ -86,7 +95,9 @@ describe('sync page failure', () => {
     const item = await t.emulator.control.createItem({ transactions: 1200 });
     await t.emulator.control.failNextSyncPage(item.itemId, { afterPages: 1 });
     const first = await t.client.transactionsSync({ access_token: item.accessToken, count: 500 });
-    const error = await plaidErrorOf(t.client.transactionsSync({ access_token: item.accessToken, cursor: first.data.next_cursor, count: 500 }));
+    const error = await plaidErrorOf(
+      t.client.transactionsSync({ access_token: item.accessToken, cursor: first.data.next_cursor, count: 500 }),
+    );
     expect(error).toMatchObject({ httpStatus: 400, error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' });
     const retried = await t.client.transactionsSync({ access_token: item.accessToken, cursor: first.data.next_cursor, count: 500 });
     expect(retried.data.added).toHaveLength(500);

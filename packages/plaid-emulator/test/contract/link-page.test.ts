@@ -36,11 +36,23 @@ it('lets a person pick an institution and sign in, and posts the public token li
   expect(html).toContain('First Platypus Bank');
   expect(html).not.toContain('Royal Bank of Plaid');
 
-  const wrong = await submit({ token: data.link_token, institution_id: 'ins_109508', username: 'user_good', password: 'nope', origin: 'http://localhost:3000' });
+  const wrong = await submit({
+    token: data.link_token,
+    institution_id: 'ins_109508',
+    username: 'user_good',
+    password: 'nope',
+    origin: 'http://localhost:3000',
+  });
   expect(wrong.status).toBe(400);
   expect(await wrong.text()).toContain('The provided credentials were not correct');
 
-  const success = await submit({ token: data.link_token, institution_id: 'ins_109508', username: 'user_good', password: 'pass_good', origin: 'http://localhost:3000' });
+  const success = await submit({
+    token: data.link_token,
+    institution_id: 'ins_109508',
+    username: 'user_good',
+    password: 'pass_good',
+    origin: 'http://localhost:3000',
+  });
   const page = await success.text();
   expect(success.status).toBe(200);
   const publicToken = /public-sandbox-[0-9a-f-]{36}/.exec(page)?.[0];

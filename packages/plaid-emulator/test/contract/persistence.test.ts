@@ -4,7 +4,14 @@ import path from 'node:path';
 import { Products } from 'plaid';
 import pino from 'pino';
 import { startEmulator } from '../../src';
-import { linkSandboxItem, plaidErrorOf, startTestEmulator, TEST_CLIENT_ID, TEST_SECRET, type TestEmulator } from '../support/emulator-harness';
+import {
+  linkSandboxItem,
+  plaidErrorOf,
+  startTestEmulator,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestEmulator,
+} from '../support/emulator-harness';
 
 let dataDir: string;
 /** Every emulator a test started: closed after it even when the test failed halfway (close is idempotent). */
@@ -30,7 +37,10 @@ it('keeps Items, cursors, tokens and signing keys across a restart', async () =>
   const generated = await first.emulator.control.createItem({ transactions: 100_000 });
   const page = await first.client.transactionsSync({ access_token: item.accessToken, count: 500 });
   await first.client.transactionsRefresh({ access_token: item.accessToken });
-  const { data: unexchanged } = await first.client.sandboxPublicTokenCreate({ institution_id: 'ins_109508', initial_products: [Products.Auth] });
+  const { data: unexchanged } = await first.client.sandboxPublicTokenCreate({
+    institution_id: 'ins_109508',
+    initial_products: [Products.Auth],
+  });
   const kid = JSON.parse(await readFile(path.join(dataDir, 'emulator', 'state.json'), 'utf8')).webhook_keys[0].kid as string;
   await first.emulator.close();
 

@@ -104,7 +104,10 @@ describe('request validation', () => {
   it('rejects fields the endpoint does not know', async () => {
     const item = await linkSandboxItem(t.client);
     const error = await plaidErrorOf(t.client.itemGet({ access_token: item.accessToken, colour: 'blue' } as never));
-    expect(error).toMatchObject({ error_code: 'UNKNOWN_FIELDS', error_message: 'the following fields are not recognized by this endpoint: colour' });
+    expect(error).toMatchObject({
+      error_code: 'UNKNOWN_FIELDS',
+      error_message: 'the following fields are not recognized by this endpoint: colour',
+    });
   });
 
   it('answers a body that is not JSON with INVALID_BODY', async () => {
@@ -190,7 +193,9 @@ describe('link tokens and public tokens', () => {
   it('refuses malformed and unknown public tokens', async () => {
     const malformed = await plaidErrorOf(t.client.itemPublicTokenExchange({ public_token: 'nonsense' }));
     expect(malformed.error_code).toBe('INVALID_PUBLIC_TOKEN');
-    const unknown = await plaidErrorOf(t.client.itemPublicTokenExchange({ public_token: 'public-sandbox-00000000-0000-0000-0000-000000000000' }));
+    const unknown = await plaidErrorOf(
+      t.client.itemPublicTokenExchange({ public_token: 'public-sandbox-00000000-0000-0000-0000-000000000000' }),
+    );
     expect(unknown.error_code).toBe('INVALID_PUBLIC_TOKEN');
   });
 });
@@ -200,7 +205,12 @@ describe('sandbox Items', () => {
     const item = await linkSandboxItem(t.client);
     const { data } = await t.client.accountsGet({ access_token: item.accessToken });
     const byMask = Object.fromEntries(data.accounts.map((account) => [account.mask, account]));
-    expect(byMask['0000']).toMatchObject({ name: 'Plaid Checking', type: 'depository', subtype: 'checking', balances: { available: 100, current: 110 } });
+    expect(byMask['0000']).toMatchObject({
+      name: 'Plaid Checking',
+      type: 'depository',
+      subtype: 'checking',
+      balances: { available: 100, current: 110 },
+    });
     expect(byMask['3333']).toMatchObject({ name: 'Plaid Credit Card', type: 'credit', subtype: 'credit card', balances: { limit: 2000 } });
     expect(byMask['7777']).toMatchObject({ name: 'Plaid Student Loan', type: 'loan', subtype: 'student' });
     expect(byMask['8888']).toMatchObject({ name: 'Plaid Mortgage', type: 'loan', subtype: 'mortgage' });
@@ -264,7 +274,11 @@ describe('sandbox Items', () => {
 
   it('refuses bad sandbox credentials and unknown institutions', async () => {
     const badPassword = await plaidErrorOf(
-      t.client.sandboxPublicTokenCreate({ institution_id: 'ins_109508', initial_products: [Products.Auth], options: { override_password: 'nope' } }),
+      t.client.sandboxPublicTokenCreate({
+        institution_id: 'ins_109508',
+        initial_products: [Products.Auth],
+        options: { override_password: 'nope' },
+      }),
     );
     expect(badPassword.error_code).toBe('INVALID_CREDENTIALS');
     const unknown = await plaidErrorOf(t.client.sandboxPublicTokenCreate({ institution_id: 'ins_404', initial_products: [Products.Auth] }));
@@ -313,7 +327,10 @@ describe('sandbox tools', () => {
   it('needs a webhook URL to fire a webhook', async () => {
     const item = await linkSandboxItem(t.client);
     const error = await plaidErrorOf(
-      t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: SandboxItemFireWebhookRequestWebhookCodeEnum.DefaultUpdate }),
+      t.client.sandboxItemFireWebhook({
+        access_token: item.accessToken,
+        webhook_code: SandboxItemFireWebhookRequestWebhookCodeEnum.DefaultUpdate,
+      }),
     );
     expect(error).toMatchObject({ error_type: 'SANDBOX_ERROR', error_code: 'SANDBOX_WEBHOOK_INVALID' });
   });
@@ -321,7 +338,10 @@ describe('sandbox tools', () => {
   it('refuses webhooks of products the Item lacks', async () => {
     const item = await linkSandboxItem(t.client, { webhook: 'http://127.0.0.1:9/hook', products: [Products.Auth] });
     const error = await plaidErrorOf(
-      t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: SandboxItemFireWebhookRequestWebhookCodeEnum.SyncUpdatesAvailable }),
+      t.client.sandboxItemFireWebhook({
+        access_token: item.accessToken,
+        webhook_code: SandboxItemFireWebhookRequestWebhookCodeEnum.SyncUpdatesAvailable,
+      }),
     );
     expect(error.error_code).toBe('SANDBOX_PRODUCT_NOT_ENABLED');
   });
@@ -358,7 +378,10 @@ describe('sandbox tools', () => {
     expect(tooMany.error_message).toBe('The request contains too many transactions.');
     const good = await linkSandboxItem(t.client);
     const notDynamic = await plaidErrorOf(
-      t.client.sandboxTransactionsCreate({ access_token: good.accessToken, transactions: [{ date_transacted: today, date_posted: today, amount: 1, description: 'x' }] }),
+      t.client.sandboxTransactionsCreate({
+        access_token: good.accessToken,
+        transactions: [{ date_transacted: today, date_posted: today, amount: 1, description: 'x' }],
+      }),
     );
     expect(notDynamic.error_code).toBe('INVALID_FIELD');
   });

@@ -98,15 +98,23 @@ describe('pagination and cursors', () => {
     const two = await t.emulator.control.createItem({ transactions: 10 });
     const { cursor } = await syncAll(t.client, one.accessToken);
     expect((await plaidErrorOf(t.client.transactionsSync({ access_token: two.accessToken, cursor }))).error_code).toBe('INVALID_FIELD');
-    expect((await plaidErrorOf(t.client.transactionsSync({ access_token: one.accessToken, cursor: 'Zm9yZ2Vk' }))).error_code).toBe('INVALID_FIELD');
+    expect((await plaidErrorOf(t.client.transactionsSync({ access_token: one.accessToken, cursor: 'Zm9yZ2Vk' }))).error_code).toBe(
+      'INVALID_FIELD',
+    );
   });
 
   it('fails a pagination whose data changed with TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION', async () => {
     const item = await t.emulator.control.createItem({ transactions: 600 });
     const first = await t.client.transactionsSync({ access_token: item.accessToken, count: 500 });
     await t.client.transactionsRefresh({ access_token: item.accessToken });
-    const error = await plaidErrorOf(t.client.transactionsSync({ access_token: item.accessToken, cursor: first.data.next_cursor, count: 500 }));
-    expect(error).toMatchObject({ httpStatus: 400, error_type: 'TRANSACTIONS_ERROR', error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' });
+    const error = await plaidErrorOf(
+      t.client.transactionsSync({ access_token: item.accessToken, cursor: first.data.next_cursor, count: 500 }),
+    );
+    expect(error).toMatchObject({
+      httpStatus: 400,
+      error_type: 'TRANSACTIONS_ERROR',
+      error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION',
+    });
     // Restarting from the cursor the pagination began with (here: none) works.
     const restarted = await syncAll(t.client, item.accessToken);
     expect(restarted.added.length).toBeGreaterThanOrEqual(600);

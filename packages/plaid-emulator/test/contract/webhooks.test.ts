@@ -45,7 +45,12 @@ it('fires SYNC_UPDATES_AVAILABLE when a refresh finds changes, once the Item has
   receiver.clear();
   await t.client.transactionsRefresh({ access_token: item.accessToken });
   const [sync] = await receiver.waitFor(1, byCode('SYNC_UPDATES_AVAILABLE'));
-  expect(sync.body).toMatchObject({ webhook_type: 'TRANSACTIONS', item_id: item.itemId, initial_update_complete: true, historical_update_complete: true });
+  expect(sync.body).toMatchObject({
+    webhook_type: 'TRANSACTIONS',
+    item_id: item.itemId,
+    initial_update_complete: true,
+    historical_update_complete: true,
+  });
   await receiver.waitFor(1, byCode('TRANSACTIONS_REMOVED'));
   await receiver.waitFor(1, byCode('DEFAULT_UPDATE'));
   for (const webhook of receiver.received) {
@@ -84,7 +89,11 @@ it('retries on non-200 answers with exponential backoff, signing each attempt', 
     await verifyWebhook(t.client, attempt);
     expect(attempt.raw.equals(attempts[0].raw)).toBe(true);
   }
-  expect(log.map((d) => [d.attempt, d.status])).toEqual([[0, 503], [1, 503], [2, 200]]);
+  expect(log.map((d) => [d.attempt, d.status])).toEqual([
+    [0, 503],
+    [1, 503],
+    [2, 200],
+  ]);
   const gaps = log.slice(1).map((d, i) => Date.parse(d.at) - Date.parse(log[i].at));
   // Plaid waits 30 s, then 4 times longer each time; here a thousandth of that: 30 ms, then 120 ms.
   expect(gaps[0]).toBeGreaterThanOrEqual(30);
@@ -97,7 +106,10 @@ it('retries a delivery the receiver does not answer in time', async () => {
   await t.client.sandboxItemFireWebhook({ access_token: item.accessToken, webhook_code: Code.PendingDisconnect });
   await receiver.waitFor(2, byCode('PENDING_DISCONNECT'));
   const log = (await t.emulator.control.flushWebhooks()).filter((d) => d.webhook_code === 'PENDING_DISCONNECT');
-  expect(log.map((d) => [d.attempt, d.error])).toEqual([[0, 'timeout'], [1, null]]);
+  expect(log.map((d) => [d.attempt, d.error])).toEqual([
+    [0, 'timeout'],
+    [1, null],
+  ]);
 });
 
 it('reset_login sends ITEM ERROR, and LOGIN_REPAIRED heals the Item', async () => {

@@ -1,29 +1,10 @@
 import * as schemas from '../../../src/api/endpoint-request-schemas';
+import { plaidEndpoints } from '../../../src/api/plaid-endpoints';
 import type { FieldSchema, ObjectSchema } from '../../../src/server/request-schema';
 import { plaidOpenApiValidator } from '../../support/openapi-validator';
 
-/** The emulator's hand-written request shapes must say what Plaid's spec says. */
-const ENDPOINTS: Array<[string, ObjectSchema]> = [
-  ['/link/token/create', schemas.linkTokenCreateSchema],
-  ['/link/token/get', schemas.linkTokenGetSchema],
-  ['/item/public_token/exchange', schemas.publicTokenExchangeSchema],
-  ['/item/get', schemas.itemGetSchema],
-  ['/item/remove', schemas.itemRemoveSchema],
-  ['/item/webhook/update', schemas.itemWebhookUpdateSchema],
-  ['/accounts/get', schemas.accountsGetSchema],
-  ['/accounts/balance/get', schemas.accountsBalanceGetSchema],
-  ['/auth/get', schemas.authGetSchema],
-  ['/identity/get', schemas.identityGetSchema],
-  ['/identity/match', schemas.identityMatchSchema],
-  ['/transactions/sync', schemas.transactionsSyncSchema],
-  ['/transactions/refresh', schemas.transactionsRefreshSchema],
-  ['/institutions/get_by_id', schemas.institutionsGetByIdSchema],
-  ['/webhook_verification_key/get', schemas.webhookVerificationKeyGetSchema],
-  ['/sandbox/public_token/create', schemas.sandboxPublicTokenCreateSchema],
-  ['/sandbox/item/fire_webhook', schemas.sandboxItemFireWebhookSchema],
-  ['/sandbox/item/reset_login', schemas.sandboxItemResetLoginSchema],
-  ['/sandbox/transactions/create', schemas.sandboxTransactionsCreateSchema],
-];
+/** The emulator's hand-written request shapes must say what Plaid's spec says, for every endpoint it serves. */
+const ENDPOINTS: Array<[string, ObjectSchema]> = plaidEndpoints.map((endpoint) => [endpoint.path, endpoint.schema]);
 
 type Raw = { [key: string]: unknown };
 

@@ -23,8 +23,17 @@ it('reads the environment', () => {
       DATA_DIR: '/tmp/x',
       PLAID_EMULATOR_SEED: 'seed',
       PLAID_EMULATOR_WEBHOOK_RETRY_SCALE: '0.01',
+      PLAID_EMULATOR_INITIAL_PULL_DELAY_MS: '1500',
     }),
-  ).toMatchObject({ port: 0, clientId: 'id', secret: 's', dataDir: '/tmp/x', seed: 'seed', webhookRetryDelayScale: 0.01 });
+  ).toMatchObject({
+    port: 0,
+    clientId: 'id',
+    secret: 's',
+    dataDir: '/tmp/x',
+    seed: 'seed',
+    webhookRetryDelayScale: 0.01,
+    initialPullDelayMs: 1500,
+  });
 });
 
 it.each([
@@ -32,6 +41,8 @@ it.each([
   [{ PLAID_EMULATOR_PORT: '70000' }, /PLAID_EMULATOR_PORT/],
   [{ PLAID_SECRET: ' ' }, /PLAID_SECRET must not be empty/],
   [{ PLAID_EMULATOR_WEBHOOK_RETRY_SCALE: '-1' }, /must be a positive number/],
+  [{ PLAID_EMULATOR_INITIAL_PULL_DELAY_MS: '-5' }, /PLAID_EMULATOR_INITIAL_PULL_DELAY_MS must be a whole number of milliseconds/],
+  [{ PLAID_EMULATOR_INITIAL_PULL_DELAY_MS: '1.5' }, /PLAID_EMULATOR_INITIAL_PULL_DELAY_MS/],
 ])('refuses %j with one clear line', (env, message) => {
   expect(() => emulatorOptionsFromEnv(env)).toThrow(message);
 });
