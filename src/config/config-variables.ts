@@ -557,7 +557,7 @@ export const READ_PLANS_PER_OPERATION = withDefault({
   default: '8',
   parse: integer(1, 1000),
   description:
-    "read plans kept per operation of a cached document, one per values of its Boolean variables (`@skip`/`@include`); the least recently used goes first",
+    'read plans kept per operation of a cached document, one per values of its Boolean variables (`@skip`/`@include`); the least recently used goes first',
 });
 
 export const LOG_LEVEL = withDefault({

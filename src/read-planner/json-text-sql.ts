@@ -52,5 +52,4 @@ export function jsonNumber(expression: string): string {
 export const nullableNumber = (expression: string) => `CASE WHEN ${expression} IS NULL THEN 'null' ELSE ${jsonNumber(expression)} END`;
 
 /** Opaque cursors as Buffer#toString('base64url') writes them: no padding, no line breaks. */
-export const base64url = (expression: string) =>
-  `translate(encode(convert_to(${expression}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+export const base64url = (expression: string) => `translate(encode(convert_to(${expression}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;

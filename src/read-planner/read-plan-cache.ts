@@ -12,7 +12,12 @@ export class ReadPlanCache {
 
   constructor(private readonly plansPerOperation: number) {}
 
-  planOf(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, compile: () => ReadPlan): ReadPlan {
+  planOf(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    compile: () => ReadPlan,
+  ): ReadPlan {
     let operations = this.documents.get(document);
     if (!operations) this.documents.set(document, (operations = new Map()));
     let shapes = operations.get(operation);

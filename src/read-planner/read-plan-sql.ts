@@ -30,9 +30,17 @@ const argumentsOf = (field: PlannedField, build: Build) =>
   field.definition ? getArgumentValues(field.definition, field.node, build.variables) : {};
 
 /** The SQL building the JSON object of a selection on one row, keys in the selection's order. */
-function objectOf(typeName: string, selection: readonly PlannedField[], fields: Record<string, FieldSql>, row: string, build: Build): string {
+function objectOf(
+  typeName: string,
+  selection: readonly PlannedField[],
+  fields: Record<string, FieldSql>,
+  row: string,
+  build: Build,
+): string {
+  // Every field skipped: graphql-jit writes an empty object.
+  if (selection.length === 0) return `'{}'::text`;
   const parts = selection.map((field, index) => {
-    const key = sqlLiteral(`${index === 0 ? '{' : ','}${JSON.stringify(field.responseKey)}:`);
+    const key = `${sqlLiteral(`${index === 0 ? '{' : ','}${JSON.stringify(field.responseKey)}:`)}::text`;
     const value = field.fieldName === '__typename' ? sqlLiteral(JSON.stringify(typeName)) : fields[field.fieldName](row, field, build);
     return `${key} || (${value})`;
   });
@@ -90,8 +98,7 @@ function connectionSql(field: PlannedField, build: Build, scope: string): string
   const criteria = wellFormedCriteria(page.criteria);
   const matches = [scope, ...(criteria ? criteriaConditions(criteria, build.params) : ['false'])].join(' AND ');
   const keyset = page.after ? ` AND (t.date, t.id) < (${bind(build, page.after.date)}::date, ${bind(build, page.after.id)}::uuid)` : '';
-  const first = bind(build, page.first);
-  const limit = bind(build, page.first + 1);
+  const first = `${bind(build, page.first)}::int`;
   const row = alias(build, 'p');
   const inPage = `FILTER (WHERE ${row}.position <= ${first})`;
   const cursor = base64url(`${row}.date::text || '|' || ${row}.id::text`);
@@ -103,7 +110,7 @@ function connectionSql(field: PlannedField, build: Build, scope: string): string
     hasNextPage: () => `CASE WHEN count(*) > ${first} THEN 'true' ELSE 'false' END`,
     endCursor: () => orNull(`to_json((array_agg(${cursor} ORDER BY ${row}.position DESC) ${inPage})[1])::text`),
   };
-  // Over the page's rows as one group: edges aggregate the first `first`, the extra row only says there is a next page.
+  // Over the page's rows as one group (HAVING: one row even when nothing but totalCount is selected): edges aggregate the first `first`, the extra row only says there is a next page.
   const connectionFields: Record<string, FieldSql> = {
     totalCount: () => `(SELECT count(*)::int FROM transactions t WHERE ${matches})::text`,
     edges: (_, edges) => {
@@ -115,7 +122,8 @@ function connectionSql(field: PlannedField, build: Build, scope: string): string
   };
   return `(SELECT ${objectOf('TransactionConnection', field.selection, connectionFields, row, build)}
     FROM (SELECT t.*, row_number() OVER (ORDER BY t.date DESC, t.id DESC) AS position FROM transactions t
-           WHERE ${matches}${keyset} ORDER BY t.date DESC, t.id DESC LIMIT ${limit}) ${row})`;
+           WHERE ${matches}${keyset} ORDER BY t.date DESC, t.id DESC LIMIT ${first} + 1) ${row}
+    HAVING true)`;
 }
 
 /** The connection's own types, answered by connectionSql from its page. */
@@ -125,11 +133,26 @@ const CONNECTION_FIELDS: Record<string, readonly string[]> = {
   PageInfo: ['endCursor', 'hasNextPage'],
 };
 
-const text = (column: string): FieldSql => (row) => jsonString(`${row}.${column}`);
-const nullableText = (column: string): FieldSql => (row) => orNull(jsonString(`${row}.${column}`));
-const timestamp = (column: string): FieldSql => (row) => jsonDateTime(`${row}.${column}`);
-const nullableTimestamp = (column: string): FieldSql => (row) => orNull(jsonDateTime(`${row}.${column}`));
-const nullableMoney = (column: string): FieldSql => (row) => nullableNumber(`${row}.${column}`);
+const text =
+  (column: string): FieldSql =>
+  (row) =>
+    jsonString(`${row}.${column}`);
+const nullableText =
+  (column: string): FieldSql =>
+  (row) =>
+    orNull(jsonString(`${row}.${column}`));
+const timestamp =
+  (column: string): FieldSql =>
+  (row) =>
+    jsonDateTime(`${row}.${column}`);
+const nullableTimestamp =
+  (column: string): FieldSql =>
+  (row) =>
+    orNull(jsonDateTime(`${row}.${column}`));
+const nullableMoney =
+  (column: string): FieldSql =>
+  (row) =>
+    nullableNumber(`${row}.${column}`);
 
 /** An opaque id argument, or SQL NULL (matching no row) for one that cannot be ours, as the services treat it. */
 const idArgument = (field: PlannedField, build: Build, name: string) => {
@@ -295,5 +318,9 @@ export function readStatement(
   maxPageSize: number,
 ): ReadStatement {
   const build: Build = { params: [userId], variables, maxPageSize, aliases: 0 };
-  return { sql: `SELECT ${objectSql('Query', selection, '', build)} AS data`, params: build.params };
+  // The caller's id is always read, typed: a selection that reads no row (only __typename) leaves no $1 otherwise.
+  return {
+    sql: `SELECT ${objectSql('Query', selection, '', build)} AS data FROM (SELECT $1::text) AS caller(user_id)`,
+    params: build.params,
+  };
 }

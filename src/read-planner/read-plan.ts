@@ -55,23 +55,35 @@ export function compileReadPlan(
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
 
-  const included = (node: FieldNode | SelectionSetNode['selections'][number]): boolean =>
+  const hasCondition = (node: SelectionSetNode['selections'][number]) =>
+    node.directives?.some((directive) => directive.name.value === 'skip' || directive.name.value === 'include') ?? false;
+  const included = (node: FieldNode): boolean =>
     getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
     getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 
-  /** graphql-js's collectFields: response keys in first-seen order, each named fragment once. */
+  /**
+   * graphql-js's collectFields: response keys in first-seen order, each named fragment once.
+   * The resolvers run under graphql-jit, which orders a key where it first appears even when
+   * that appearance is skipped, and conditions fields rather than fragments: where the two
+   * could answer differently (a condition on a fragment, or on one of several fields sharing a
+   * response key), the resolvers answer.
+   */
   const collect = (selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> => {
     const fields = new Map<string, FieldNode[]>();
+    const conditional = new Set<string>();
     const visited = new Set<string>();
     const visit = (selectionSet: SelectionSetNode): void => {
       for (const selection of selectionSet.selections) {
-        if (!included(selection)) continue;
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
+          if (hasCondition(selection)) conditional.add(key);
           const list = fields.get(key);
           if (list) list.push(selection);
           else fields.set(key, [selection]);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          continue;
+        }
+        if (hasCondition(selection)) throw new NotPlanned('@skip/@include on a fragment');
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
           // Every read type is an object type: a fragment valid here applies to it.
           visit(selection.selectionSet);
         } else {
@@ -84,6 +96,12 @@ export function compileReadPlan(
       }
     };
     selectionSets.forEach(visit);
+    for (const key of conditional) if (fields.get(key)!.length > 1) throw new NotPlanned(`@skip/@include on one of several ${key}`);
+    for (const [key, nodes] of fields) {
+      const kept = nodes.filter(included);
+      if (kept.length === 0) fields.delete(key);
+      else fields.set(key, kept);
+    }
     return fields;
   };
 

@@ -71,7 +71,13 @@ export class TransactionQueryService {
   }
 
   async page(userId: string, request: TransactionPageRequest): Promise<TransactionPage> {
-    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validPageArgs(request.args, this.deps.maxPageSize), request);
+    const [page] = await this.pagesFor(
+      userId,
+      request.scope,
+      [request.scopeId],
+      validPageArgs(request.args, this.deps.maxPageSize),
+      request,
+    );
     return page;
   }
 

@@ -18,7 +18,6 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
   type GraphQLSchema,
-  type TypeNode,
 } from 'graphql';
 import { encodeTransactionCursor } from '../../../src/services/transaction-cursor';
 import { daysAgo } from '../../support/dates';
@@ -53,10 +52,23 @@ interface Seeded {
 }
 
 /** Awkward amounts: trailing zeros, signs, large, tiny, integers, beyond 15 digits (the resolvers answer those). */
-const AMOUNTS = ['12.30', '-45.10', '0.01', '-0.001', '1000000.00', '99999999999.99', '0.0000001', '100', '-7', '123456789012.345', '0.10', '5e-7'];
+const AMOUNTS = [
+  '12.30',
+  '-45.10',
+  '0.01',
+  '-0.001',
+  '1000000.00',
+  '99999999999.99',
+  '0.0000001',
+  '100',
+  '-7',
+  '123456789012.345',
+  '0.10',
+  '5e-7',
+];
 const NAMES = ['Café "Zoë"', "O'Brien's \\ back\\slash", 'tab\there\nnewline \u0001 ctrl', '日本語 🚀 emoji', '</script><b>', 'plain'];
 
-async function seed(gw: TestGateway): Promise<Seeded> {
+async function seedRows(gw: TestGateway): Promise<Seeded> {
   const db = gw.gateway.dataSource;
   const rich = newUserId('planner-rich');
   const empty = newUserId('planner-empty');
@@ -143,8 +155,7 @@ async function seed(gw: TestGateway): Promise<Seeded> {
   const otherAccount = await account(other, otherItem, { name: 'Other account', type: 'depository', balance_current: '1.00' });
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
-  const ids = async (sql: string, userId: string) =>
-    ((await db.query(sql, [userId])) as Array<{ id: string }>).map((row) => row.id);
+  const ids = async (sql: string, userId: string) => ((await db.query(sql, [userId])) as Array<{ id: string }>).map((row) => row.id);
   const transactions = (await db.query('SELECT id, date::text AS date FROM transactions WHERE user_id = $1 ORDER BY date DESC, id DESC', [
     rich,
   ])) as Array<{ id: string; date: string }>;
@@ -222,7 +233,9 @@ async function extractedCases(schema: GraphQLSchema, seeded: Seeded): Promise<Ca
       seen.add(query);
       for (const operation of document.definitions) {
         if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') continue;
-        const roots = operation.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD).map((field) => field.name.value);
+        const roots = operation.selectionSet.selections
+          .filter((selection) => selection.kind === Kind.FIELD)
+          .map((field) => field.name.value);
         if (!roots.some((root) => READ_ROOTS.has(root))) continue;
         const variables = Object.fromEntries(
           (operation.variableDefinitions ?? []).map((definition) => {
@@ -277,7 +290,8 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
     };
     const pageArguments = () => {
       const args: string[] = [];
-      if (chance(0.7)) args.push(`first: ${chance(0.3) ? variable('Int', pick([1, 2, 5, null])) : pick(['1', '2', '3', '5', '10', '50', 'null'])}`);
+      if (chance(0.7))
+        args.push(`first: ${chance(0.3) ? variable('Int', pick([1, 2, 5, null])) : pick(['1', '2', '3', '5', '10', '50', 'null'])}`);
       if (chance(0.05)) args.push(`first: ${pick(['0', '-1', '100000'])}`);
       if (chance(0.25)) args.push(`after: ${variable('String', chance(0.9) ? pick(seeded.cursors) : 'not-a-cursor')}`);
       if (chance(0.4)) {
@@ -375,8 +389,10 @@ describe('the read planner against the resolvers', () => {
   let resolvers: TestGateway | undefined;
 
   beforeAll(async () => {
-    planner = await startTestGateway({ READ_PLANNER: 'on', SYNC_SWEEP_INTERVAL_MINUTES: '59' });
-    resolvers = await startTestGateway({ READ_PLANNER: 'off', SYNC_SWEEP_INTERVAL_MINUTES: '59' });
+    // Hundreds of operations per user: no rate limit may answer in their place.
+    const env = { SYNC_SWEEP_INTERVAL_MINUTES: '59', RATE_LIMIT_OPERATIONS: '1000000' };
+    planner = await startTestGateway({ ...env, READ_PLANNER: 'on' });
+    resolvers = await startTestGateway({ ...env, READ_PLANNER: 'off' });
   });
 
   afterAll(async () => {
@@ -385,7 +401,7 @@ describe('the read planner against the resolvers', () => {
   });
 
   it('answers every read operation byte for byte as the resolvers do', async () => {
-    const seeded = await seed(planner!);
+    const seeded = await seedRows(planner!);
     const schema = buildSchema(await readFile(path.join(ROOT, 'schema.graphql'), 'utf8'));
     const seed = Number(process.env.READ_PLANNER_SEED ?? randomBytes(4).readUInt32BE());
     const cases = [...(await extractedCases(schema, seeded)), ...generatedCases(schema, seeded, seed, GENERATED_SELECTIONS)];
@@ -405,7 +421,7 @@ describe('the read planner against the resolvers', () => {
     const plannedBefore = await plannedCount(planner!);
     const mismatches: string[] = [];
     for (const testCase of cases) {
-      const [viaPlanner, viaResolvers] = [await post(planner!, testCase), await post(resolvers!, testCase)];
+      const [viaPlanner, viaResolvers] = await Promise.all([post(planner!, testCase), post(resolvers!, testCase)]);
       if (viaPlanner !== viaResolvers && mismatches.length < 5)
         mismatches.push(
           `${testCase.name} (${testCase.user})\n${testCase.query}\n${JSON.stringify(testCase.variables)}\nplanner:   ${viaPlanner}\nresolvers: ${viaResolvers}`,
@@ -422,7 +438,7 @@ describe('the read planner against the resolvers', () => {
     expect(cases.length - extracted).toBeGreaterThanOrEqual(500);
     // The corpus must exercise the planner, not only its fallback.
     expect(planned).toBeGreaterThan(cases.length / 2);
-  });
+  }, 300_000);
 });
 
 async function plannedCount(gw: TestGateway): Promise<number> {
