@@ -125,7 +125,8 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
       subtype: index % 2 ? 'checking' : null,
       balance_current: index === 5 ? null : AMOUNTS[index],
       balance_available: index % 2 ? null : AMOUNTS[(index + 3) % AMOUNTS.length],
-      balance_limit: index === 1 ? '5000.00' : null,
+      // Beyond 15 digits a double cannot carry it exactly: the resolvers answer what reads it.
+      balance_limit: index === 1 ? '5000.00' : index === 3 ? '12345678901234567.89' : null,
       iso_currency_code: index === 4 ? null : 'USD',
       unofficial_currency_code: index === 4 ? 'BTC' : null,
     });
