@@ -19,9 +19,9 @@ export class ReadPlanCache {
     compile: () => ReadPlan,
   ): ReadPlan {
     let operations = this.documents.get(document);
-    if (!operations) this.documents.set(document, (operations = new Map()));
+    if (!operations) this.documents.set(document, (operations = new Map<OperationDefinitionNode, Map<string, ReadPlan>>()));
     let shapes = operations.get(operation);
-    if (!shapes) operations.set(operation, (shapes = new Map()));
+    if (!shapes) operations.set(operation, (shapes = new Map<string, ReadPlan>()));
     const shape = shapeOf(variables);
     const kept = shapes.get(shape);
     if (kept) {

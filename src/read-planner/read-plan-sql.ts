@@ -4,7 +4,7 @@ import { DomainError } from '../errors/domain-error';
 import { criteriaConditions } from '../repositories/transaction.repository';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
 import { isOpaqueId } from '../services/opaque-id';
-import { validPageArgs, wellFormedCriteria, type TransactionPageArgs } from '../services/transaction-query.service';
+import { validPageArgs, wellFormedCriteria } from '../services/transaction-query.service';
 import { base64url, jsonBoolean, jsonDateTime, jsonNumber, jsonString, nullableNumber, orNull, sqlLiteral } from './json-text-sql';
 import type { PlannedField } from './read-plan';
 
@@ -89,7 +89,7 @@ function accountTypeSql(row: string): string {
 function connectionSql(field: PlannedField, build: Build, scope: string): string {
   let page;
   try {
-    page = validPageArgs(argumentsOf(field, build) as TransactionPageArgs, build.maxPageSize);
+    page = validPageArgs(argumentsOf(field, build), build.maxPageSize);
   } catch (error) {
     // Invalid arguments: the resolvers answer, with today's error and path.
     if (error instanceof DomainError) return 'NULL';

@@ -6,6 +6,7 @@ import {
   GraphQLSkipDirective,
   isCompositeType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -48,7 +49,7 @@ export function compileReadPlan(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): ReadPlan {
-  if (operation.operation !== 'query') return { kind: 'fallback', reason: `a ${operation.operation}` };
+  if (operation.operation !== OperationTypeNode.QUERY) return { kind: 'fallback', reason: `a ${operation.operation}` };
   const queryType = schema.getQueryType();
   if (!queryType) return { kind: 'fallback', reason: 'no query type' };
   const fragments = new Map<string, FragmentDefinitionNode>();

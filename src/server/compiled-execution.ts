@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { GraphQLError, Source, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, Source, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphQLContext } from '../context/graphql-context';
 import type { ReadPath } from './read-path';
@@ -25,7 +25,7 @@ export function compiledExecution(schema: GraphQLSchema, readPath: ReadPath): Ex
     async load() {
       return {
         executor: async ({ document, operation, operationName, request, context, source }) => {
-          if (operation.operation === 'query') {
+          if (operation.operation === OperationTypeNode.QUERY) {
             const planned = await readPath.plannedData(document, operation, request.variables, context as GraphQLContext);
             // Apollo hands data on untouched to stringifyResponse, which writes the text as it is.
             if (planned) return { data: planned as unknown as Record<string, unknown> };

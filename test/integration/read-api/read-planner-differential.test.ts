@@ -10,6 +10,7 @@ import {
   isObjectType,
   isScalarType,
   Kind,
+  OperationTypeNode,
   parse,
   typeFromAST,
   validate,
@@ -83,10 +84,10 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   const account = async (userId: string, itemId: string, fields: Record<string, unknown>): Promise<string> => {
     const columns = ['item_id', 'user_id', 'plaid_account_id', 'balance_updated_at', ...Object.keys(fields)];
     const values = [itemId, userId, `acc-${randomUUID()}`, new Date(Date.now() - 123_456), ...Object.values(fields)];
-    const [row] = (await db.query(
+    const [row] = await db.query<Array<{ id: string }>>(
       `INSERT INTO accounts (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
       values,
-    )) as Array<{ id: string }>;
+    );
     return row.id;
   };
   const transaction = async (userId: string, itemId: string, accountId: string, fields: Record<string, unknown>) => {
@@ -156,10 +157,11 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   const otherAccount = await account(other, otherItem, { name: 'Other account', type: 'depository', balance_current: '1.00' });
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
-  const ids = async (sql: string, userId: string) => ((await db.query(sql, [userId])) as Array<{ id: string }>).map((row) => row.id);
-  const transactions = (await db.query('SELECT id, date::text AS date FROM transactions WHERE user_id = $1 ORDER BY date DESC, id DESC', [
-    rich,
-  ])) as Array<{ id: string; date: string }>;
+  const ids = async (sql: string, userId: string) => (await db.query<Array<{ id: string }>>(sql, [userId])).map((row) => row.id);
+  const transactions = await db.query<Array<{ id: string; date: string }>>(
+    'SELECT id, date::text AS date FROM transactions WHERE user_id = $1 ORDER BY date DESC, id DESC',
+    [rich],
+  );
   return {
     rich,
     empty,
@@ -233,7 +235,7 @@ async function extractedCases(schema: GraphQLSchema, seeded: Seeded): Promise<Ca
       if (validate(schema, document).length > 0 || seen.has(query)) continue;
       seen.add(query);
       for (const operation of document.definitions) {
-        if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') continue;
+        if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) continue;
         const roots = operation.selectionSet.selections
           .filter((selection) => selection.kind === Kind.FIELD)
           .map((field) => field.name.value);
