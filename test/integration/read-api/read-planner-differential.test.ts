@@ -232,7 +232,8 @@ async function extractedCases(schema: GraphQLSchema, seeded: Seeded): Promise<Ca
       } catch {
         continue;
       }
-      if (validate(schema, document).length > 0 || seen.has(query)) continue;
+      // Real-time balances call Plaid (and store what it says): not a read of stored data, and no two answers alike.
+      if (validate(schema, document).length > 0 || seen.has(query) || /\brealtime\b/.test(query)) continue;
       seen.add(query);
       for (const operation of document.definitions) {
         if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) continue;
@@ -424,7 +425,13 @@ describe('the read planner against the resolvers', () => {
     const plannedBefore = await plannedCount(planner!);
     const mismatches: string[] = [];
     for (const testCase of cases) {
-      const [viaPlanner, viaResolvers] = await Promise.all([post(planner!, testCase), post(resolvers!, testCase)]);
+      // One after the other: nothing either path does may race the other's read.
+      const viaPlanner = await post(planner!, testCase);
+      let viaResolvers = await post(resolvers!, testCase);
+      // Errors are always the resolvers' (the planner hands failing requests to them). Where two
+      // root fields fail, graphql-jit reports whichever failed first, on either gateway: ask again.
+      for (let retry = 0; retry < 5 && viaPlanner !== viaResolvers && viaResolvers.endsWith('"data":null}\n'); retry += 1)
+        viaResolvers = await post(resolvers!, testCase);
       if (viaPlanner !== viaResolvers && mismatches.length < 5)
         mismatches.push(
           `${testCase.name} (${testCase.user})\n${testCase.query}\n${JSON.stringify(testCase.variables)}\nplanner:   ${viaPlanner}\nresolvers: ${viaResolvers}`,
