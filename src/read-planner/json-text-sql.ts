@@ -32,10 +32,11 @@ export const jsonDateTime = (expression: string) =>
  * 6.225999999999999e+21). Wrap a nullable column in `nullableNumber`.
  */
 export function jsonNumber(expression: string): string {
+  // Most amounts: plain notation with at most 15 significant digits, which trim_scale writes as JavaScript does.
+  const plain = `v.x = 0 OR (abs(v.x) >= 0.000001 AND abs(v.x) < 1e21 AND min_scale(v.x) + floor(log(abs(v.x))) + 1 <= 15)`;
   // d: the significant digits, n: where the decimal point goes, as Number::toString names them.
-  return `(SELECT CASE
+  const laidOut = `(SELECT CASE
       WHEN e.special OR length(e.d) > 15 OR e.n > 308 OR e.n < -306 THEN NULL
-      WHEN e.d = '' THEN '0'
       WHEN e.n >= length(e.d) AND e.n <= 21 THEN e.sign || e.d || repeat('0', e.n - length(e.d))
       WHEN e.n > 0 AND e.n <= 21 THEN e.sign || left(e.d, e.n) || '.' || substr(e.d, e.n + 1)
       WHEN e.n > -6 AND e.n <= 0 THEN e.sign || '0.' || repeat('0', -e.n) || e.d
@@ -45,8 +46,8 @@ export function jsonNumber(expression: string): string {
     FROM (SELECT v.x IN ('NaN', 'Infinity', '-Infinity') AS special, CASE WHEN v.x < 0 THEN '-' ELSE '' END AS sign,
                  rtrim(ltrim(p.i || p.f, '0'), '0') AS d,
                  length(p.i) - (length(p.i || p.f) - length(ltrim(p.i || p.f, '0'))) AS n
-            FROM (SELECT (${expression})::numeric AS x) v,
-                 LATERAL (SELECT split_part(abs(v.x)::text, '.', 1) AS i, split_part(abs(v.x)::text, '.', 2) AS f) p) e)`;
+            FROM (SELECT split_part(abs(v.x)::text, '.', 1) AS i, split_part(abs(v.x)::text, '.', 2) AS f) p) e)`;
+  return `(SELECT CASE WHEN ${plain} THEN trim_scale(v.x)::text ELSE ${laidOut} END FROM (SELECT (${expression})::numeric AS x) v)`;
 }
 
 export const nullableNumber = (expression: string) => `CASE WHEN ${expression} IS NULL THEN 'null' ELSE ${jsonNumber(expression)} END`;
