@@ -63,6 +63,8 @@ function nullableRowSql(element: string, from: string): string {
   return `(SELECT CASE WHEN count(*) = 0 THEN 'null' ELSE min(x.o) END FROM (SELECT ${element} AS o FROM ${from}) x)`;
 }
 
+const ADDRESS_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
+
 const ITEM_ORDER = (row: string) => [`${row}.created_at`, `${row}.id`];
 const ACCOUNT_ORDER = (row: string) => [`${row}.created_at`, `${row}.name`, `${row}.id`];
 
@@ -226,6 +228,26 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
   User: {
     id: () => jsonString('$1::text'),
     items: (_, field, build) => itemsSql(field, build, (row) => `${row}.user_id = $1`),
+    profile: (_, field, build) => {
+      const row = alias(build, 'pr');
+      return nullableRowSql(objectSql('Profile', field.selection, row, build), `user_profiles ${row} WHERE ${row}.user_id = $1`);
+    },
+  },
+  Profile: {
+    legalName: nullableText('legal_name'),
+    email: nullableText('email'),
+    phoneNumber: nullableText('phone_number'),
+    // toProfile: an address only when any of its parts is known.
+    address: (row, field, build) =>
+      `CASE WHEN num_nonnulls(${ADDRESS_COLUMNS.map((column) => `${row}.${column}`).join(', ')}) > 0
+        THEN ${objectSql('Address', field.selection, row, build)} ELSE 'null' END`,
+  },
+  Address: {
+    street: nullableText('address_street'),
+    city: nullableText('address_city'),
+    region: nullableText('address_region'),
+    postalCode: nullableText('address_postal_code'),
+    country: nullableText('address_country'),
   },
   Item: {
     id: text('id'),

@@ -46,9 +46,4 @@ export class ReadPlanner {
     const json = await reads.read(sql, params);
     return json === null ? { path: 'resolvers', reason: 'the statement left it to the resolvers' } : { path: 'planner', json };
   }
-
-  /** The plan cache, for tests of its bound. */
-  get cache(): ReadPlanCache {
-    return this.plans;
-  }
 }

@@ -67,14 +67,14 @@ describe("the read planner's SQL", () => {
     const userId = await seedUser(1, 1, 3);
     const before = await readPaths();
     await statementsOf(userId, '{ items { id } }');
-    // A mutation is never planned; a profile is not a field the planner answers.
-    await statementsOf(userId, '{ me { profile { email } } }');
+    // transactionChanges is left to the resolvers.
+    await statementsOf(userId, '{ transactionChanges { hasMore } }');
     const after = await readPaths();
     expect((after.planner ?? 0) - (before.planner ?? 0)).toBe(1);
     expect((after.resolvers ?? 0) - (before.resolvers ?? 0)).toBe(1);
     const lines = gw.logs.filter((line) => line.msg === 'read path');
     expect(lines.some((line) => line.readPath === 'planner')).toBe(true);
-    expect(lines.some((line) => line.readPath === 'resolvers' && line.reason === 'User.profile')).toBe(true);
+    expect(lines.some((line) => line.readPath === 'resolvers' && line.reason === 'Query.transactionChanges')).toBe(true);
   });
 
   it('answers each values of the Boolean variables by its own plan, past the plans kept', async () => {
