@@ -33,7 +33,7 @@ export const jsonDateTime = (expression: string) =>
  */
 export function jsonNumber(expression: string): string {
   // Most amounts: plain notation with at most 15 significant digits, which trim_scale writes as JavaScript does.
-  const plain = `v.x = 0 OR (abs(v.x) >= 0.000001 AND abs(v.x) < 1e21 AND min_scale(v.x) + floor(log(abs(v.x))) + 1 <= 15)`;
+  const plain = `abs(v.x) >= 0.000001 AND abs(v.x) < 1e21 AND min_scale(v.x) + floor(log(abs(v.x))) + 1 <= 15`;
   // d: the significant digits, n: where the decimal point goes, as Number::toString names them.
   const laidOut = `(SELECT CASE
       WHEN e.special OR length(e.d) > 15 OR e.n > 308 OR e.n < -306 THEN NULL
@@ -47,7 +47,9 @@ export function jsonNumber(expression: string): string {
                  rtrim(ltrim(p.i || p.f, '0'), '0') AS d,
                  length(p.i) - (length(p.i || p.f) - length(ltrim(p.i || p.f, '0'))) AS n
             FROM (SELECT split_part(abs(v.x)::text, '.', 1) AS i, split_part(abs(v.x)::text, '.', 2) AS f) p) e)`;
-  return `(SELECT CASE WHEN ${plain} THEN trim_scale(v.x)::text ELSE ${laidOut} END FROM (SELECT (${expression})::numeric AS x) v)`;
+  // CASE decides in order: zero never reaches log().
+  return `(SELECT CASE WHEN v.x = 0 THEN '0' WHEN ${plain} THEN trim_scale(v.x)::text ELSE ${laidOut} END
+    FROM (SELECT (${expression})::numeric AS x) v)`;
 }
 
 export const nullableNumber = (expression: string) => `CASE WHEN ${expression} IS NULL THEN 'null' ELSE ${jsonNumber(expression)} END`;
