@@ -1,6 +1,6 @@
 import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { PlannedReadRepository } from '../repositories/planned-read.repository';
-import { compileReadPlan } from './read-plan';
+import { compileReadPlan, type PlannedField } from './read-plan';
 import { ReadPlanCache } from './read-plan-cache';
 import { readStatement } from './read-plan-sql';
 
@@ -13,8 +13,14 @@ export interface ReadPlannerOptions {
   plansPerOperation: number;
 }
 
-/** The response's `data` as JSON text, or why the resolvers answer instead. */
-export type ReadAnswer = { path: 'planner'; json: string } | { path: 'resolvers'; reason: string };
+/**
+ * The response's `data` as JSON text, or why the resolvers answer instead; or the statement's
+ * failure (PostgreSQL unreachable), to be reported at the operation's root fields.
+ */
+export type ReadAnswer =
+  | { path: 'planner'; json: string }
+  | { path: 'planner'; failure: unknown; roots: readonly PlannedField[] }
+  | { path: 'resolvers'; reason: string };
 
 /**
  * Answers a read operation with one PostgreSQL statement that writes its whole `data`, the
@@ -43,7 +49,12 @@ export class ReadPlanner {
     );
     if (plan.kind === 'fallback') return { path: 'resolvers', reason: plan.reason };
     const { sql, params } = readStatement(plan.selection, userId, variables.coerced, maxPageSize);
-    const json = await reads.read(sql, params);
+    let json;
+    try {
+      json = await reads.read(sql, params);
+    } catch (failure) {
+      return { path: 'planner', failure, roots: plan.selection };
+    }
     return json === null ? { path: 'resolvers', reason: 'the statement left it to the resolvers' } : { path: 'planner', json };
   }
 }

@@ -26,9 +26,8 @@ export function compiledExecution(schema: GraphQLSchema, readPath: ReadPath): Ex
       return {
         executor: async ({ document, operation, operationName, request, context, source }) => {
           if (operation.operation === OperationTypeNode.QUERY) {
-            const planned = await readPath.plannedData(document, operation, request.variables, context as GraphQLContext);
-            // Apollo hands data on untouched to stringifyResponse, which writes the text as it is.
-            if (planned) return { data: planned as unknown as Record<string, unknown> };
+            const planned = await readPath.plannedResult(document, operation, request.variables, context as GraphQLContext);
+            if (planned) return planned;
           }
           const byName = compiled.get(document) ?? new Map<string | null, CompiledQuery>();
           compiled.set(document, byName);
