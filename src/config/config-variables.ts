@@ -544,6 +544,22 @@ export const PLAID_FIELD_RATE_LIMIT_POINTS = withDefault({
   description: "rate-limit points each field that calls Plaid takes, each alias and fragment spread counted, beyond its operation's 1",
 });
 
+export const READ_PLANNER = withDefault({
+  name: 'READ_PLANNER',
+  default: 'on',
+  parse: oneOf(['on', 'off'] as const),
+  description:
+    'HTTP queries over stored data answered by one PostgreSQL statement that writes the JSON (`off`: every query through the resolvers)',
+});
+
+export const READ_PLANS_PER_OPERATION = withDefault({
+  name: 'READ_PLANS_PER_OPERATION',
+  default: '8',
+  parse: integer(1, 1000),
+  description:
+    'read plans kept per operation of a cached document, one per values of its Boolean variables (`@skip`/`@include`); the least recently used goes first',
+});
+
 export const LOG_LEVEL = withDefault({
   name: 'LOG_LEVEL',
   default: (value) => (value(NODE_ENV) === 'test' ? 'silent' : 'info'),
@@ -618,6 +634,8 @@ export const CONFIG_VARIABLES = [
   RATE_LIMIT_ANONYMOUS_OPERATIONS,
   TRUST_PROXY,
   PLAID_FIELD_RATE_LIMIT_POINTS,
+  READ_PLANNER,
+  READ_PLANS_PER_OPERATION,
   LOG_LEVEL,
   NODE_ENV,
 ] as const;

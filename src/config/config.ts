@@ -135,6 +135,8 @@ export interface AppConfig {
   limits: EdgeLimits;
   persistedQueries: PersistedQueryLimits;
   logLevel: string;
+  /** READ_PLANNER and READ_PLANS_PER_OPERATION. */
+  readPlanner: { enabled: boolean; plansPerOperation: number };
   /** A scrape of /metrics must carry it when set. */
   metricsToken?: string;
   jobs: JobsConfig;
@@ -212,6 +214,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       registrationsPerUser: value(variable.APQ_REGISTRATIONS_PER_USER),
     },
     logLevel: value(variable.LOG_LEVEL),
+    readPlanner: { enabled: value(variable.READ_PLANNER) === 'on', plansPerOperation: value(variable.READ_PLANS_PER_OPERATION) },
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),

@@ -62,6 +62,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly readPaths = new Counter({
+    name: 'gateway_graphql_read_path_total',
+    help: 'HTTP queries by the path that answered: planner (one PostgreSQL statement) or resolvers',
+    labelNames: ['path'] as const,
+    registers: [this.registry],
+  });
+
   private readonly plaidCalls = new Histogram({
     name: 'gateway_plaid_request_duration_seconds',
     help: 'Calls to Plaid by endpoint and outcome (ok or the Plaid error code); retries count as calls',
@@ -162,6 +169,10 @@ export class GatewayMetrics {
       { operation_name: name, operation_type: operation.type, transport: operation.transport, outcome: operation.outcome },
       operation.durationSeconds,
     );
+  }
+
+  recordReadPath(path: 'planner' | 'resolvers'): void {
+    this.readPaths.inc({ path });
   }
 
   recordPlaidCall(call: { endpoint: string; outcome: string; durationSeconds: number }): void {

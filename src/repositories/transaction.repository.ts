@@ -189,8 +189,8 @@ interface RemovedCountRow {
   removed: number;
 }
 
-/** SQL conditions on `t` for the filter, their values appended to `params`. */
-function criteriaConditions(criteria: TransactionCriteria, params: unknown[]): string[] {
+/** SQL conditions on `t` for the filter, their values appended to `params` (the read planner's pages use them too). */
+export function criteriaConditions(criteria: TransactionCriteria, params: unknown[]): string[] {
   const conditions: string[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
   if (criteria.itemId != null) conditions.push(`t.item_id = ${add(criteria.itemId)}::uuid`);

@@ -9,6 +9,8 @@ import { formatClientError } from '../errors/error-mapping';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { compiledExecution } from './compiled-execution';
+import { stringifyResponse } from './planned-response';
+import type { ReadPath } from './read-path';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import type { GraphQLContext } from '../context/graphql-context';
 import type { OperationGuard } from './operation-guard';
@@ -27,6 +29,8 @@ export interface ApolloServerOptions {
   shutdownGraceMs: number;
   /** Automatic persisted queries: Apollo looks them up, the registration plugin keeps them. */
   persistedQueries: PersistedQueries;
+  /** Which queries the read planner answers. */
+  readPath: ReadPath;
 }
 
 /** Apollo for HTTP (executed by graphql-jit), with the same limits as WebSocket; stopping it drains HTTP, then closes every WebSocket. */
@@ -39,9 +43,11 @@ export function createApolloServer({
   graphqlWs,
   shutdownGraceMs,
   persistedQueries,
+  readPath,
 }: ApolloServerOptions): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    gateway: compiledExecution(schema),
+    gateway: compiledExecution(schema, readPath),
+    stringifyResult: stringifyResponse,
     csrfPrevention: true,
     // Introspection is decided per caller (SchemaVisibility), not by Apollo's NODE_ENV default.
     introspection: true,

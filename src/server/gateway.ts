@@ -12,6 +12,9 @@ import { openDatabase } from '../database/database';
 import { JobQueue } from '../jobs/job-queue';
 import { startJobWorkers } from '../workers/job-workers';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
+import { ReadPlanner } from '../read-planner/read-planner';
+import { PlannedReadRepository } from '../repositories/planned-read.repository';
+import { ReadPath } from './read-path';
 import { plaidCallObserver } from '../metrics/plaid-call-observer';
 import { trackWebSocketConnections } from '../metrics/websocket-connections';
 import { PlaidClient, type PlaidCallObserver } from '../plaid/plaid-client';
@@ -238,6 +241,17 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       graphqlWs,
       shutdownGraceMs: SHUTDOWN_GRACE_MS,
       persistedQueries,
+      readPath: new ReadPath(
+        config.readPlanner.enabled
+          ? new ReadPlanner({
+              schema,
+              reads: new PlannedReadRepository(dataSource),
+              maxPageSize: config.limits.maxPageSize,
+              plansPerOperation: config.readPlanner.plansPerOperation,
+            })
+          : null,
+        metrics,
+      ),
     });
     await apollo.start();
     onClose('drain HTTP and WebSocket', async () => {

@@ -47,7 +47,7 @@ export interface TransactionPage {
 /** The page `first: null` or no `first` gets; the schema's default value too. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-interface ValidArgs {
+export interface ValidPageArgs {
   criteria: TransactionCriteria;
   first: number;
   after: TransactionKey | null;
@@ -71,7 +71,13 @@ export class TransactionQueryService {
   }
 
   async page(userId: string, request: TransactionPageRequest): Promise<TransactionPage> {
-    const [page] = await this.pagesFor(userId, request.scope, [request.scopeId], validate(request.args, this.deps.maxPageSize), request);
+    const [page] = await this.pagesFor(
+      userId,
+      request.scope,
+      [request.scopeId],
+      validPageArgs(request.args, this.deps.maxPageSize),
+      request,
+    );
     return page;
   }
 
@@ -105,7 +111,7 @@ export class TransactionQueryService {
             userId,
             scope,
             indexes.map((index) => requests[index].scopeId),
-            validate(args, this.deps.maxPageSize),
+            validPageArgs(args, this.deps.maxPageSize),
             { withTotalCount, fields },
           );
           indexes.forEach((index, position) => (answers[index] = pages[position]));
@@ -121,15 +127,13 @@ export class TransactionQueryService {
     userId: string,
     scope: TransactionScope,
     scopeIds: readonly string[],
-    args: ValidArgs,
+    args: ValidPageArgs,
     { withTotalCount, fields }: Pick<TransactionPageRequest, 'withTotalCount' | 'fields'>,
   ): Promise<TransactionPage[]> {
     const empty = (): TransactionPage => ({ records: [], hasNextPage: false, totalCount: withTotalCount ? 0 : undefined });
     const distinct = [...new Set(scope === 'user' ? scopeIds : scopeIds.filter(isOpaqueId))];
-    const { criteria } = args;
-    // An Item id that cannot be one matches nothing, in any scope.
-    if (distinct.length === 0 || (criteria.itemId != null && !isOpaqueId(criteria.itemId))) return scopeIds.map(empty);
-    const wellFormed = criteria.accountIds != null ? { ...criteria, accountIds: criteria.accountIds.filter(isOpaqueId) } : criteria;
+    const wellFormed = wellFormedCriteria(args.criteria);
+    if (distinct.length === 0 || wellFormed === null) return scopeIds.map(empty);
     const byScope = await this.deps.transactions.keysetPages(userId, {
       scope,
       scopeIds: distinct,
@@ -143,7 +147,17 @@ export class TransactionQueryService {
   }
 }
 
-function validate(args: TransactionPageArgs, maxPageSize: number): ValidArgs {
+/**
+ * The filter as SQL may see it: null when it matches nothing (an Item id that cannot be one,
+ * in any scope); account ids that cannot be one are left out.
+ */
+export function wellFormedCriteria(criteria: TransactionCriteria): TransactionCriteria | null {
+  if (criteria.itemId != null && !isOpaqueId(criteria.itemId)) return null;
+  return criteria.accountIds != null ? { ...criteria, accountIds: criteria.accountIds.filter(isOpaqueId) } : criteria;
+}
+
+/** A page's arguments checked (BAD_USER_INPUT), shared by the resolvers' pages and the read planner's. */
+export function validPageArgs(args: TransactionPageArgs, maxPageSize: number): ValidPageArgs {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
     throw badUserInput(`"first" on transactions must be between 1 and ${maxPageSize} (got ${first})`, 'first');

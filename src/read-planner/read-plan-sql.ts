@@ -1,0 +1,348 @@
+import { getArgumentValues } from 'graphql';
+import { AccountType } from '../entities/account-type';
+import { DomainError } from '../errors/domain-error';
+import { criteriaConditions } from '../repositories/transaction.repository';
+import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
+import { isOpaqueId } from '../services/opaque-id';
+import { validPageArgs, wellFormedCriteria } from '../services/transaction-query.service';
+import { base64url, jsonBoolean, jsonDateTime, jsonNumber, jsonString, nullableNumber, orNull, sqlLiteral } from './json-text-sql';
+import type { PlannedField } from './read-plan';
+
+/** The statement of a plan: `$1` is always the caller's user id, so every row it reads is scoped to the caller. */
+export interface ReadStatement {
+  sql: string;
+  params: unknown[];
+}
+
+interface Build {
+  params: unknown[];
+  variables: Record<string, unknown>;
+  maxPageSize: number;
+  aliases: number;
+}
+
+/** The JSON text of one field of a row (`row` is its SQL alias); NULL in SQL sends the request to the resolvers. */
+type FieldSql = (row: string, field: PlannedField, build: Build) => string;
+
+const bind = (build: Build, value: unknown) => `$${build.params.push(value)}`;
+const alias = (build: Build, prefix: string) => `${prefix}${++build.aliases}`;
+const argumentsOf = (field: PlannedField, build: Build) =>
+  field.definition ? getArgumentValues(field.definition, field.node, build.variables) : {};
+
+/** The SQL building the JSON object of a selection on one row, keys in the selection's order. */
+function objectOf(
+  typeName: string,
+  selection: readonly PlannedField[],
+  fields: Record<string, FieldSql>,
+  row: string,
+  build: Build,
+): string {
+  // Every field skipped: graphql-jit writes an empty object.
+  if (selection.length === 0) return `'{}'::text`;
+  const parts = selection.map((field, index) => {
+    const key = `${sqlLiteral(`${index === 0 ? '{' : ','}${JSON.stringify(field.responseKey)}:`)}::text`;
+    const value = field.fieldName === '__typename' ? sqlLiteral(JSON.stringify(typeName)) : fields[field.fieldName](row, field, build);
+    return `${key} || (${value})`;
+  });
+  return `(${parts.join(' || ')} || '}')`;
+}
+
+const objectSql = (typeName: string, selection: readonly PlannedField[], row: string, build: Build) =>
+  objectOf(typeName, selection, FIELDS[typeName], row, build);
+
+/** A JSON array of rows in order; a NULL element (a sentinel) makes the whole array NULL, which string_agg alone would drop. */
+function listSql(element: string, from: string, order: readonly string[]): string {
+  const keys = order.map((expression, index) => `${expression} AS k${index}`).join(', ');
+  const byKeys = order.map((_, index) => `x.k${index}`).join(', ');
+  return `(SELECT CASE WHEN count(*) = count(x.o) THEN '[' || coalesce(string_agg(x.o, ',' ORDER BY ${byKeys}), '') || ']' END
+    FROM (SELECT ${element} AS o, ${keys} FROM ${from}) x)`;
+}
+
+/** A nullable object read by id: 'null' when there is no row, NULL (a sentinel) when the row's object is NULL. */
+function nullableRowSql(element: string, from: string): string {
+  return `(SELECT CASE WHEN count(*) = 0 THEN 'null' ELSE min(x.o) END FROM (SELECT ${element} AS o FROM ${from}) x)`;
+}
+
+const ADDRESS_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
+
+const ITEM_ORDER = (row: string) => [`${row}.created_at`, `${row}.id`];
+const ACCOUNT_ORDER = (row: string) => [`${row}.created_at`, `${row}.name`, `${row}.id`];
+
+function itemsSql(field: PlannedField, build: Build, condition: (row: string) => string): string {
+  const row = alias(build, 'i');
+  return listSql(objectSql('Item', field.selection, row, build), `items ${row} WHERE ${condition(row)}`, ITEM_ORDER(row));
+}
+
+function accountsSql(field: PlannedField, build: Build, condition: (row: string) => string): string {
+  const row = alias(build, 'a');
+  return listSql(objectSql('Account', field.selection, row, build), `accounts ${row} WHERE ${condition(row)}`, ACCOUNT_ORDER(row));
+}
+
+/** The contract's AccountType of Plaid's stored type, as accountTypeOf maps it. */
+function accountTypeSql(row: string): string {
+  const named = Object.values(AccountType).flatMap((type) => {
+    const plaidTypes = plaidTypesOf(type);
+    return plaidTypes ? [`WHEN ${row}.type IN (${plaidTypes.map(sqlLiteral).join(', ')}) THEN ${sqlLiteral(JSON.stringify(type))}`] : [];
+  });
+  return `CASE ${named.join(' ')} ELSE ${sqlLiteral(JSON.stringify(AccountType.OTHER))} END`;
+}
+
+/** A page of transactions newest first on (date, id) where `scope` holds, with the arguments' filter and cursor. */
+function connectionSql(field: PlannedField, build: Build, scope: string): string {
+  let page;
+  try {
+    page = validPageArgs(argumentsOf(field, build), build.maxPageSize);
+  } catch (error) {
+    // Invalid arguments: the resolvers answer, with today's error and path.
+    if (error instanceof DomainError) return 'NULL';
+    throw error;
+  }
+  const criteria = wellFormedCriteria(page.criteria);
+  const matches = [scope, ...(criteria ? criteriaConditions(criteria, build.params) : ['false'])].join(' AND ');
+  const keyset = page.after ? ` AND (t.date, t.id) < (${bind(build, page.after.date)}::date, ${bind(build, page.after.id)}::uuid)` : '';
+  const first = `${bind(build, page.first)}::int`;
+  const row = alias(build, 'p');
+  const inPage = `FILTER (WHERE ${row}.position <= ${first})`;
+  const cursor = base64url(`${row}.date::text || '|' || ${row}.id::text`);
+  const edgeFields: Record<string, FieldSql> = {
+    cursor: () => `'"' || ${cursor} || '"'`,
+    node: (_, node) => objectSql('Transaction', node.selection, row, build),
+  };
+  const pageInfoFields: Record<string, FieldSql> = {
+    hasNextPage: () => `CASE WHEN count(*) > ${first} THEN 'true' ELSE 'false' END`,
+    endCursor: () => orNull(`to_json((array_agg(${cursor} ORDER BY ${row}.position DESC) ${inPage})[1])::text`),
+  };
+  // Over the page's rows as one group (HAVING: one row even when nothing but totalCount is selected): edges aggregate the first `first`, the extra row only says there is a next page.
+  const connectionFields: Record<string, FieldSql> = {
+    totalCount: () => `(SELECT count(*)::int FROM transactions t WHERE ${matches})::text`,
+    edges: (_, edges) => {
+      const edge = objectOf('TransactionEdge', edges.selection, edgeFields, row, build);
+      return `CASE WHEN count(${edge}) ${inPage} = count(*) ${inPage}
+        THEN '[' || coalesce(string_agg(${edge}, ',' ORDER BY ${row}.position) ${inPage}, '') || ']' END`;
+    },
+    pageInfo: (_, pageInfo) => objectOf('PageInfo', pageInfo.selection, pageInfoFields, row, build),
+  };
+  return `(SELECT ${objectOf('TransactionConnection', field.selection, connectionFields, row, build)}
+    FROM (SELECT t.*, row_number() OVER (ORDER BY t.date DESC, t.id DESC) AS position FROM transactions t
+           WHERE ${matches}${keyset} ORDER BY t.date DESC, t.id DESC LIMIT ${first} + 1) ${row}
+    HAVING true)`;
+}
+
+/** The connection's own types, answered by connectionSql from its page. */
+const CONNECTION_FIELDS: Record<string, readonly string[]> = {
+  TransactionConnection: ['edges', 'pageInfo', 'totalCount'],
+  TransactionEdge: ['cursor', 'node'],
+  PageInfo: ['endCursor', 'hasNextPage'],
+};
+
+const text =
+  (column: string): FieldSql =>
+  (row) =>
+    jsonString(`${row}.${column}`);
+const nullableText =
+  (column: string): FieldSql =>
+  (row) =>
+    orNull(jsonString(`${row}.${column}`));
+const timestamp =
+  (column: string): FieldSql =>
+  (row) =>
+    jsonDateTime(`${row}.${column}`);
+const nullableTimestamp =
+  (column: string): FieldSql =>
+  (row) =>
+    orNull(jsonDateTime(`${row}.${column}`));
+const nullableMoney =
+  (column: string): FieldSql =>
+  (row) =>
+    nullableNumber(`${row}.${column}`);
+
+/** An opaque id argument, or SQL NULL (matching no row) for one that cannot be ours, as the services treat it. */
+const idArgument = (field: PlannedField, build: Build, name: string) => {
+  const id = argumentsOf(field, build)[name] as string;
+  return isOpaqueId(id) ? `${bind(build, id)}::uuid` : 'NULL::uuid';
+};
+
+/**
+ * Every field the planner answers, per type, with the SQL of its JSON; a field not here makes
+ * its operation fall back to the resolvers. Each mirrors its resolver and mapping
+ * (src/resolvers/*-mapping.ts), reading the rows the same services would read.
+ */
+const FIELDS: Record<string, Record<string, FieldSql>> = {
+  Query: {
+    me: (_, field, build) => objectSql('User', field.selection, '', build),
+    items: (_, field, build) => {
+      const { status } = argumentsOf(field, build) as { status?: string | null };
+      return itemsSql(field, build, (row) => `${row}.user_id = $1${status ? ` AND ${row}.status = ${bind(build, status)}` : ''}`);
+    },
+    item: (_, field, build) => {
+      const row = alias(build, 'i');
+      return nullableRowSql(
+        objectSql('Item', field.selection, row, build),
+        `items ${row} WHERE ${row}.id = ${idArgument(field, build, 'id')} AND ${row}.user_id = $1`,
+      );
+    },
+    accounts: (_, field, build) => {
+      const { itemId, type } = argumentsOf(field, build) as { itemId?: string | null; type?: AccountType | null };
+      // An Item id that cannot be one filters everything out (AccountService.list).
+      if (itemId != null && !isOpaqueId(itemId)) return `'[]'`;
+      const types = type != null ? plaidTypesOf(type) : undefined;
+      return accountsSql(field, build, (row) =>
+        [
+          `${row}.user_id = $1`,
+          ...(itemId != null ? [`${row}.item_id = ${bind(build, itemId)}::uuid`] : []),
+          ...(types ? [`${row}.type = ANY(${bind(build, types)}::text[])`] : []),
+          ...(types === null ? [`NOT (${row}.type = ANY(${bind(build, NAMED_PLAID_TYPES)}::text[]))`] : []),
+        ].join(' AND '),
+      );
+    },
+    account: (_, field, build) => {
+      const row = alias(build, 'a');
+      return nullableRowSql(
+        objectSql('Account', field.selection, row, build),
+        `accounts ${row} WHERE ${row}.id = ${idArgument(field, build, 'id')} AND ${row}.user_id = $1`,
+      );
+    },
+    transactions: (_, field, build) => connectionSql(field, build, 't.user_id = $1'),
+    transaction: (_, field, build) => {
+      const row = alias(build, 't');
+      return nullableRowSql(
+        objectSql('Transaction', field.selection, row, build),
+        `transactions ${row} WHERE ${row}.id = ${idArgument(field, build, 'id')} AND ${row}.user_id = $1`,
+      );
+    },
+    balances: (_, field, build) => {
+      const { accountIds } = argumentsOf(field, build) as { accountIds?: string[] | null };
+      const row = alias(build, 'a');
+      const balance = objectSql('Balance', field.selection, row, build);
+      if (accountIds == null) return listSql(balance, `accounts ${row} WHERE ${row}.user_id = $1`, ACCOUNT_ORDER(row));
+      // Each id must be one of the caller's accounts, spelled as its id is (AccountService.getMany):
+      // one that is not leaves a NULL, and the resolvers answer NOT_FOUND.
+      return listSql(
+        `CASE WHEN ${row}.id IS NOT NULL THEN ${balance} END`,
+        `unnest(${bind(build, [...new Set(accountIds)])}::text[]) WITH ORDINALITY AS u(id, position)
+          LEFT JOIN accounts ${row} ON ${row}.id::text = u.id AND ${row}.user_id = $1`,
+        ['u.position'],
+      );
+    },
+  },
+  User: {
+    id: () => jsonString('$1::text'),
+    items: (_, field, build) => itemsSql(field, build, (row) => `${row}.user_id = $1`),
+    profile: (_, field, build) => {
+      const row = alias(build, 'pr');
+      return nullableRowSql(objectSql('Profile', field.selection, row, build), `user_profiles ${row} WHERE ${row}.user_id = $1`);
+    },
+  },
+  Profile: {
+    legalName: nullableText('legal_name'),
+    email: nullableText('email'),
+    phoneNumber: nullableText('phone_number'),
+    // toProfile: an address only when any of its parts is known.
+    address: (row, field, build) =>
+      `CASE WHEN num_nonnulls(${ADDRESS_COLUMNS.map((column) => `${row}.${column}`).join(', ')}) > 0
+        THEN ${objectSql('Address', field.selection, row, build)} ELSE 'null' END`,
+  },
+  Address: {
+    street: nullableText('address_street'),
+    city: nullableText('address_city'),
+    region: nullableText('address_region'),
+    postalCode: nullableText('address_postal_code'),
+    country: nullableText('address_country'),
+  },
+  Item: {
+    id: text('id'),
+    plaidItemId: text('plaid_item_id'),
+    institutionId: nullableText('institution_id'),
+    institutionName: nullableText('institution_name'),
+    status: text('status'),
+    // itemErrorOf: an error only when Plaid gave both its code and its type.
+    error: (row, field, build) =>
+      `CASE WHEN ${row}.error_code <> '' AND ${row}.error_type <> '' THEN ${objectSql('ItemError', field.selection, row, build)} ELSE 'null' END`,
+    products: (row) => `to_json(${row}.products)::text`,
+    consentExpiresAt: nullableTimestamp('consent_expires_at'),
+    newAccountsAvailable: (row) => jsonBoolean(`${row}.new_accounts_available`),
+    lastSyncedAt: nullableTimestamp('last_synced_at'),
+    transactionsUpdateStatus: nullableText('transactions_update_status'),
+    createdAt: timestamp('created_at'),
+    updatedAt: timestamp('updated_at'),
+    accounts: (row, field, build) => accountsSql(field, build, (account) => `${account}.item_id = ${row}.id AND ${account}.user_id = $1`),
+    transactions: (row, field, build) => connectionSql(field, build, `t.item_id = ${row}.id`),
+  },
+  ItemError: {
+    code: text('error_code'),
+    type: text('error_type'),
+    message: (row) => jsonString(`coalesce(${row}.error_message, '')`),
+    displayMessage: nullableText('error_display_message'),
+  },
+  Account: {
+    id: text('id'),
+    plaidAccountId: text('plaid_account_id'),
+    name: text('name'),
+    officialName: nullableText('official_name'),
+    mask: nullableText('mask'),
+    type: (row) => accountTypeSql(row),
+    subtype: nullableText('subtype'),
+    balance: (row, field, build) => objectSql('Balance', field.selection, row, build),
+    item: (row, field, build) => {
+      const item = alias(build, 'i');
+      return `(SELECT ${objectSql('Item', field.selection, item, build)} FROM items ${item} WHERE ${item}.id = ${row}.item_id AND ${item}.user_id = $1)`;
+    },
+    transactions: (row, field, build) => connectionSql(field, build, `t.account_id = ${row}.id`),
+  },
+  Balance: {
+    accountId: text('id'),
+    available: nullableMoney('balance_available'),
+    current: nullableMoney('balance_current'),
+    limit: nullableMoney('balance_limit'),
+    isoCurrencyCode: nullableText('iso_currency_code'),
+    unofficialCurrencyCode: nullableText('unofficial_currency_code'),
+    lastUpdatedAt: timestamp('balance_updated_at'),
+    isRealtime: () => `'false'`,
+  },
+  Transaction: {
+    id: text('id'),
+    plaidTransactionId: text('plaid_transaction_id'),
+    amount: (row) => jsonNumber(`${row}.amount`),
+    isoCurrencyCode: nullableText('iso_currency_code'),
+    unofficialCurrencyCode: nullableText('unofficial_currency_code'),
+    date: text('date'),
+    authorizedDate: nullableText('authorized_date'),
+    name: text('name'),
+    merchantName: nullableText('merchant_name'),
+    category: nullableText('category'),
+    categoryDetailed: nullableText('category_detailed'),
+    pending: (row) => jsonBoolean(`${row}.pending`),
+    pendingTransactionId: nullableText('pending_transaction_id'),
+    paymentChannel: nullableText('payment_channel'),
+    logoUrl: nullableText('logo_url'),
+    website: nullableText('website'),
+    account: (row, field, build) => {
+      const account = alias(build, 'a');
+      return `(SELECT ${objectSql('Account', field.selection, account, build)} FROM accounts ${account}
+        WHERE ${account}.id = ${row}.account_id AND ${account}.user_id = $1)`;
+    },
+  },
+};
+
+/** Whether the planner answers this field of this type (every field of the operation must be). */
+export function isPlannedField(typeName: string, fieldName: string): boolean {
+  return (
+    (Object.hasOwn(FIELDS, typeName) && Object.hasOwn(FIELDS[typeName], fieldName)) ||
+    (CONNECTION_FIELDS[typeName]?.includes(fieldName) ?? false)
+  );
+}
+
+/** The one statement answering a planned operation's `data` as JSON text (NULL: the resolvers answer instead). */
+export function readStatement(
+  selection: readonly PlannedField[],
+  userId: string,
+  variables: Record<string, unknown>,
+  maxPageSize: number,
+): ReadStatement {
+  const build: Build = { params: [userId], variables, maxPageSize, aliases: 0 };
+  // The caller's id is always read, typed: a selection that reads no row (only __typename) leaves no $1 otherwise.
+  return {
+    sql: `SELECT ${objectSql('Query', selection, '', build)} AS data FROM (SELECT $1::text) AS caller(user_id)`,
+    params: build.params,
+  };
+}

@@ -1,0 +1,92 @@
+import { TokenCipher } from '../../../src/security/token-cipher';
+import { seedDashboardUser } from '../../support/dashboard-seed';
+import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+
+/** The read planner answers a query over stored data with one statement, whatever the number of Items, accounts and rows. */
+describe("the read planner's SQL", () => {
+  let gw: TestGateway;
+  let recording: string[] | undefined;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ SYNC_SWEEP_INTERVAL_MINUTES: '59', LOG_LEVEL: 'debug' }, { onQuery: (sql) => recording?.push(sql) });
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  async function seedUser(items: number, accounts: number, transactions: number): Promise<string> {
+    const userId = newUserId('planned');
+    const cipher = new TokenCipher(gw.config.tokenEncryptionKeys!);
+    await seedDashboardUser(
+      gw.gateway.dataSource,
+      userId,
+      { items, accountsPerItem: accounts, transactionsPerAccount: transactions },
+      (itemId) => cipher.encrypt(`access-sandbox-${itemId}`, itemId),
+    );
+    return userId;
+  }
+
+  async function statementsOf(userId: string, query: string, variables?: Record<string, unknown>): Promise<string[]> {
+    const token = await gw.tokenFor(userId);
+    recording = [];
+    const response = await gw.graphql(query, { token, variables });
+    const statements = recording;
+    recording = undefined;
+    expect(response.errors).toBeUndefined();
+    return statements;
+  }
+
+  const readPaths = async () => {
+    const metric = await gw.gateway.metrics.registry.getSingleMetric('gateway_graphql_read_path_total')?.get();
+    return Object.fromEntries((metric?.values ?? []).map((value) => [value.labels.path, value.value]));
+  };
+
+  it.each([
+    [
+      'transactions',
+      '{ transactions(first: 20, filter: { search: "purchase" }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id amount date name account { name } } } } }',
+    ],
+    [
+      'items',
+      '{ items { id institutionName accounts { name balance { current available } transactions(first: 20) { totalCount edges { node { id amount } } } } transactions(first: 5) { edges { node { id } } } } }',
+    ],
+    [
+      'the dashboard',
+      '{ me { items { accounts { balance { current } transactions(first: 20) { edges { node { id } } } } } } balances { accountId current } }',
+    ],
+  ])('answers %s with one statement for 1 Item and for 10 Items x 5 accounts', async (_, query) => {
+    for (const userId of [await seedUser(1, 2, 30), await seedUser(10, 5, 30)]) {
+      const statements = await statementsOf(userId, query);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/AS data FROM \(SELECT \$1::text\) AS caller\(user_id\)/);
+    }
+  });
+
+  it('counts and logs which path answered', async () => {
+    const userId = await seedUser(1, 1, 3);
+    const before = await readPaths();
+    await statementsOf(userId, '{ items { id } }');
+    // transactionChanges is left to the resolvers.
+    await statementsOf(userId, '{ transactionChanges { hasMore } }');
+    const after = await readPaths();
+    expect((after.planner ?? 0) - (before.planner ?? 0)).toBe(1);
+    expect((after.resolvers ?? 0) - (before.resolvers ?? 0)).toBe(1);
+    const lines = gw.logs.filter((line) => line.msg === 'read path');
+    expect(lines.some((line) => line.readPath === 'planner')).toBe(true);
+    expect(lines.some((line) => line.readPath === 'resolvers' && line.reason === 'Query.transactionChanges')).toBe(true);
+  });
+
+  it('answers each values of the Boolean variables by its own plan, past the plans kept', async () => {
+    const userId = await seedUser(1, 1, 3);
+    const variables = ['a', 'b', 'c', 'd'];
+    const query = `query(${variables.map((name) => `$${name}: Boolean!`).join(', ')}) { items { ${variables.map((name) => `${name}: id @include(if: $${name})`).join(' ')} } }`;
+    // 16 shapes of four Booleans, each answered rightly whatever was evicted before.
+    for (let shape = 0; shape < 16; shape += 1) {
+      const values = Object.fromEntries(variables.map((name, bit) => [name, ((shape >> bit) & 1) === 1]));
+      const token = await gw.tokenFor(userId);
+      const response = await gw.graphql<{ items: Array<Record<string, string>> }>(query, { token, variables: values });
+      expect(Object.keys(response.data!.items[0])).toEqual(variables.filter((name) => values[name]));
+    }
+  });
+});
