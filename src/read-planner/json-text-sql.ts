@@ -32,8 +32,11 @@ export const jsonDateTime = (expression: string) =>
  * 6.225999999999999e+21). Wrap a nullable column in `nullableNumber`.
  */
 export function jsonNumber(expression: string): string {
+  const x = `(${expression})::numeric`;
+  // Significant digits from numeric's plain text (0.00120 -> 12, 1200 -> 1200: conservative for trailing zeros).
+  const digits = `length(replace(ltrim(trim_scale(abs(${x}))::text, '0.'), '.', ''))`;
   // Most amounts: plain notation with at most 15 significant digits, which trim_scale writes as JavaScript does.
-  const plain = `abs(v.x) >= 0.000001 AND abs(v.x) < 1e21 AND min_scale(v.x) + floor(log(abs(v.x))) + 1 <= 15`;
+  const plain = `abs(${x}) >= 0.000001 AND abs(${x}) < 1e21 AND ${digits} <= 15`;
   // d: the significant digits, n: where the decimal point goes, as Number::toString names them.
   const laidOut = `(SELECT CASE
       WHEN e.special OR length(e.d) > 15 OR e.n > 308 OR e.n < -306 THEN NULL
@@ -47,9 +50,10 @@ export function jsonNumber(expression: string): string {
                  rtrim(ltrim(p.i || p.f, '0'), '0') AS d,
                  length(p.i) - (length(p.i || p.f) - length(ltrim(p.i || p.f, '0'))) AS n
             FROM (SELECT split_part(abs(v.x)::text, '.', 1) AS i, split_part(abs(v.x)::text, '.', 2) AS f) p) e)`;
-  // CASE decides in order: zero never reaches log().
-  return `(SELECT CASE WHEN v.x = 0 THEN '0' WHEN ${plain} THEN trim_scale(v.x)::text ELSE ${laidOut} END
-    FROM (SELECT (${expression})::numeric AS x) v)`;
+  // Inline, not a subquery per value: every amount of a page goes through here. CASE decides in
+  // order (zero never reaches the digit count) and runs the laid-out subquery only for the rare rest.
+  return `CASE WHEN ${x} = 0 THEN '0' WHEN ${plain} THEN trim_scale(${x})::text
+    ELSE (SELECT ${laidOut} FROM (SELECT ${x} AS x) v) END`;
 }
 
 export const nullableNumber = (expression: string) => `CASE WHEN ${expression} IS NULL THEN 'null' ELSE ${jsonNumber(expression)} END`;

@@ -50,12 +50,16 @@ function objectOf(
 const objectSql = (typeName: string, selection: readonly PlannedField[], row: string, build: Build) =>
   objectOf(typeName, selection, FIELDS[typeName], row, build);
 
-/** A JSON array of rows in order; a NULL element (a sentinel) makes the whole array NULL, which string_agg alone would drop. */
+/**
+ * A JSON array of rows in order; a NULL element (a sentinel) makes the whole array NULL, which
+ * string_agg alone would drop. OFFSET 0 keeps PostgreSQL from pulling the subquery up, which
+ * would write each element (and every list nested in it) once per aggregate that reads it.
+ */
 function listSql(element: string, from: string, order: readonly string[]): string {
   const keys = order.map((expression, index) => `${expression} AS k${index}`).join(', ');
   const byKeys = order.map((_, index) => `x.k${index}`).join(', ');
   return `(SELECT CASE WHEN count(*) = count(x.o) THEN '[' || coalesce(string_agg(x.o, ',' ORDER BY ${byKeys}), '') || ']' END
-    FROM (SELECT ${element} AS o, ${keys} FROM ${from}) x)`;
+    FROM (SELECT ${element} AS o, ${keys} FROM ${from} OFFSET 0) x)`;
 }
 
 /** A nullable object read by id: 'null' when there is no row, NULL (a sentinel) when the row's object is NULL. */
@@ -102,29 +106,37 @@ function connectionSql(field: PlannedField, build: Build, scope: string): string
   const keyset = page.after ? ` AND (t.date, t.id) < (${bind(build, page.after.date)}::date, ${bind(build, page.after.id)}::uuid)` : '';
   const first = `${bind(build, page.first)}::int`;
   const row = alias(build, 'p');
-  const inPage = `FILTER (WHERE ${row}.position <= ${first})`;
-  const cursor = base64url(`${row}.date::text || '|' || ${row}.id::text`);
+  // The page's rows with each edge selection written once, in a subquery PostgreSQL keeps as it is
+  // (OFFSET 0): the aggregates below read an edge twice (its count and its text).
+  const rows = alias(build, 'q');
+  const edgeColumns: string[] = [];
+  const inPage = `FILTER (WHERE ${rows}.position <= ${first})`;
+  const cursorOf = (of: string) => base64url(`${of}.date::text || '|' || ${of}.id::text`);
   const edgeFields: Record<string, FieldSql> = {
-    cursor: () => `'"' || ${cursor} || '"'`,
+    cursor: () => `'"' || ${cursorOf(row)} || '"'`,
     node: (_, node) => objectSql('Transaction', node.selection, row, build),
   };
   const pageInfoFields: Record<string, FieldSql> = {
     hasNextPage: () => `CASE WHEN count(*) > ${first} THEN 'true' ELSE 'false' END`,
-    endCursor: () => orNull(`to_json((array_agg(${cursor} ORDER BY ${row}.position DESC) ${inPage})[1])::text`),
+    endCursor: () => orNull(`to_json((array_agg(${cursorOf(rows)} ORDER BY ${rows}.position DESC) ${inPage})[1])::text`),
   };
   // Over the page's rows as one group (HAVING: one row even when nothing but totalCount is selected): edges aggregate the first `first`, the extra row only says there is a next page.
   const connectionFields: Record<string, FieldSql> = {
     totalCount: () => `(SELECT count(*)::int FROM transactions t WHERE ${matches})::text`,
     edges: (_, edges) => {
-      const edge = objectOf('TransactionEdge', edges.selection, edgeFields, row, build);
-      return `CASE WHEN count(${edge}) ${inPage} = count(*) ${inPage}
-        THEN '[' || coalesce(string_agg(${edge}, ',' ORDER BY ${row}.position) ${inPage}, '') || ']' END`;
+      const column = `${rows}.e${edgeColumns.length}`;
+      edgeColumns.push(`${objectOf('TransactionEdge', edges.selection, edgeFields, row, build)} AS e${edgeColumns.length}`);
+      return `CASE WHEN count(${column}) ${inPage} = count(*) ${inPage}
+        THEN '[' || coalesce(string_agg(${column}, ',' ORDER BY ${rows}.position) ${inPage}, '') || ']' END`;
     },
-    pageInfo: (_, pageInfo) => objectOf('PageInfo', pageInfo.selection, pageInfoFields, row, build),
+    pageInfo: (_, pageInfo) => objectOf('PageInfo', pageInfo.selection, pageInfoFields, rows, build),
   };
-  return `(SELECT ${objectOf('TransactionConnection', field.selection, connectionFields, row, build)}
-    FROM (SELECT t.*, row_number() OVER (ORDER BY t.date DESC, t.id DESC) AS position FROM transactions t
-           WHERE ${matches}${keyset} ORDER BY t.date DESC, t.id DESC LIMIT ${first} + 1) ${row}
+  const connection = objectOf('TransactionConnection', field.selection, connectionFields, rows, build);
+  return `(SELECT ${connection}
+    FROM (SELECT ${[`${row}.*`, ...edgeColumns].join(', ')}
+          FROM (SELECT t.*, row_number() OVER (ORDER BY t.date DESC, t.id DESC) AS position FROM transactions t
+                 WHERE ${matches}${keyset} ORDER BY t.date DESC, t.id DESC LIMIT ${first} + 1) ${row}
+          OFFSET 0) ${rows}
     HAVING true)`;
 }
 
