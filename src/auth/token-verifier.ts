@@ -5,6 +5,7 @@ import { IdentityProviderUnavailableError } from '../errors/identity-provider-un
 import { hasUnstorableCharacter } from '../database/unstorable-strings';
 import type { AuthenticatedUser } from './authenticated-user';
 import { EXPIRED_TOKEN_MESSAGE } from './token-expiry';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 type VerificationKey = Uint8Array | JWTVerifyGetKey;
 
@@ -36,22 +37,29 @@ function remoteKeySet(url: string): JWTVerifyGetKey {
  * token signed with a public key never verifies.
  */
 export class TokenVerifier {
+  private readonly verified: VerifiedTokenCache;
+
   private constructor(
     private readonly key: VerificationKey,
     private readonly algorithms: string[],
     private readonly issuer?: string,
     private readonly audience?: string,
-  ) {}
+    verifiedTokens = 0,
+  ) {
+    this.verified = new VerifiedTokenCache(verifiedTokens);
+  }
 
   static create(auth: AuthConfig, hmacSecret: string | undefined): TokenVerifier {
     if (auth.jwksUrl) {
-      return new TokenVerifier(remoteKeySet(auth.jwksUrl), ['RS256', 'ES256'], auth.issuer, auth.audience);
+      return new TokenVerifier(remoteKeySet(auth.jwksUrl), ['RS256', 'ES256'], auth.issuer, auth.audience, auth.verifiedTokens);
     }
     if (!hmacSecret) throw new Error('TokenVerifier needs AUTH_JWKS_URL or an HS256 secret');
-    return new TokenVerifier(new TextEncoder().encode(hmacSecret), ['HS256'], auth.issuer, auth.audience);
+    return new TokenVerifier(new TextEncoder().encode(hmacSecret), ['HS256'], auth.issuer, auth.audience, auth.verifiedTokens);
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
@@ -70,7 +78,9 @@ export class TokenVerifier {
       throw unauthenticated('The token has no usable subject');
     }
     // `exp` is required above, so jose has checked it is a number.
-    return { id: sub, scopes: scopesOf(payload), expiresAtMs: payload.exp! * 1000 };
+    const user = { id: sub, scopes: scopesOf(payload), expiresAtMs: payload.exp! * 1000 };
+    this.verified.remember(token, user);
+    return user;
   }
 
   /**

@@ -347,6 +347,14 @@ export const AUTH_AUDIENCE = optional({
   description: "required `aud` when set: this gateway's name at the identity provider, so tokens for its other apps are refused",
 });
 
+export const AUTH_VERIFIED_TOKENS = withDefault({
+  name: 'AUTH_VERIFIED_TOKENS',
+  default: '1000',
+  parse: integer(0, 100_000),
+  description:
+    'tokens (of at most 4,096 characters) whose signature, once verified, is trusted for a minute (expiry is still checked on every request); the oldest goes first, 0 verifies every time',
+});
+
 export const METRICS_TOKEN = optional({
   name: 'METRICS_TOKEN',
   whenUnset: '`/metrics` open to whoever reaches the port',
@@ -609,6 +617,7 @@ export const CONFIG_VARIABLES = [
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,
+  AUTH_VERIFIED_TOKENS,
   AUTH_JWT_SECRET,
   TOKEN_ENCRYPTION_KEYS,
   ALLOWED_ORIGINS,

@@ -31,6 +31,8 @@ export interface AuthConfig {
   issuer?: string;
   audience?: string;
   jwtSecret?: string;
+  /** AUTH_VERIFIED_TOKENS: how many verified tokens are taken on trust for a minute; 0 or unset verifies every time. */
+  verifiedTokens?: number;
 }
 
 /** What one operation, request or user may ask of the gateway, on HTTP and WebSocket alike. */
@@ -245,6 +247,7 @@ function loadAuthConfig(value: ReadValue, isProduction: boolean): AuthConfig {
     issuer: value(variable.AUTH_ISSUER),
     audience: value(variable.AUTH_AUDIENCE),
     jwtSecret: value(variable.AUTH_JWT_SECRET),
+    verifiedTokens: value(variable.AUTH_VERIFIED_TOKENS),
   };
   if (auth.jwksUrl && auth.jwtSecret) {
     throw new ConfigError('AUTH_JWKS_URL', 'set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');

@@ -167,3 +167,47 @@ describe('TokenVerifier when the JWKS cannot be fetched', () => {
     expect((await failure(down, 'not.a.jwt')).code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('TokenVerifier trusting verified tokens (AUTH_VERIFIED_TOKENS)', () => {
+  const verifier = TokenVerifier.create({ verifiedTokens: 10 }, SECRET);
+
+  it('answers a token it verified without checking its signature again, and still refuses others', async () => {
+    const token = await issueToken(SECRET, {}, 'user-2');
+    const first = await verifier.verify(token);
+    const subtle = jest.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      await expect(verifier.verify(token)).resolves.toBe(first);
+      expect(subtle).not.toHaveBeenCalled();
+      const forged = await issueToken('another-secret-that-is-at-least-32-bytes!!', {}, 'user-2');
+      expect((await failure(verifier, forged)).message).toMatch(/signature/);
+    } finally {
+      subtle.mockRestore();
+    }
+  });
+
+  it('refuses a trusted token once it has expired', async () => {
+    const token = await issueToken(SECRET, {}, 'user-3', { expiresIn: '2s' });
+    const user = await verifier.verify(token);
+    // Only the clock moves: jose reads it through new Date(), the cache through Date.now().
+    jest.useFakeTimers({
+      now: user.expiresAtMs,
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
+    });
+    try {
+      expect((await failure(verifier, token)).message).toMatch(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
