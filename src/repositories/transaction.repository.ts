@@ -11,6 +11,45 @@ import {
   type TransactionScope,
 } from './transaction-record';
 
+/** The user's transactions (of one Item when `itemId`, a uuid expression, is not NULL) by id after `afterId` (NULL: from the start). Shared with the read planner. */
+export function ownedWalkSql(columns: string, p: { userId: string; itemId: string; afterId: string; limit: string }): string {
+  return `SELECT ${columns} FROM transactions t
+        WHERE t.user_id = ${p.userId} AND (${p.itemId} IS NULL OR t.item_id = ${p.itemId}) AND (${p.afterId} IS NULL OR t.id > ${p.afterId})
+        ORDER BY t.id LIMIT ${p.limit}`;
+}
+
+/** Whether the user's change log (of one Item, or all) holds anything after `sequence`: a boolean expression. Shared with the read planner. */
+export function changesAfterExistSql(p: { userId: string; sequence: string; itemId: string }): string {
+  return `EXISTS (SELECT 1 FROM transaction_changes c WHERE c.user_id = ${p.userId} AND c.sequence > ${p.sequence} AND (${p.itemId} IS NULL OR c.item_id = ${p.itemId}))`;
+}
+
+/** SQL expressions (placeholders, columns) that changedTransactionsSql reads; `itemId` typed uuid, NULL for every Item. */
+export interface ChangedTransactionsParams {
+  userId: string;
+  sequence: string;
+  itemId: string;
+  afterSequence: string;
+  limit: string;
+}
+
+/**
+ * Per transaction changed after `sequence` (of one Item, or all), its latest change and
+ * whether it was added since: changed_id, changed_plaid_id, last_sequence, latest,
+ * added_since; those whose last change is after `afterSequence`, in the order of that change,
+ * at most `limit`. Shared by changedAfter and the read planner, so both read the same rows.
+ */
+export function changedTransactionsSql(p: ChangedTransactionsParams): string {
+  return `SELECT c.transaction_id AS changed_id, max(c.sequence) AS last_sequence, bool_or(c.change = 'added') AS added_since,
+                (array_agg(c.change ORDER BY c.sequence DESC))[1] AS latest,
+                (array_agg(c.plaid_transaction_id ORDER BY c.sequence DESC))[1] AS changed_plaid_id
+           FROM transaction_changes c
+          WHERE c.user_id = ${p.userId} AND c.sequence > ${p.sequence} AND (${p.itemId} IS NULL OR c.item_id = ${p.itemId})
+          GROUP BY c.transaction_id
+         HAVING max(c.sequence) > ${p.afterSequence}
+          ORDER BY max(c.sequence)
+          LIMIT ${p.limit}`;
+}
+
 /** A keyset page query for many scopes at once; ids are well-formed (the caller filters them). */
 export interface KeysetPageQuery {
   scope: TransactionScope;
@@ -109,18 +148,18 @@ export class TransactionRepository {
 
   /** The caller's transactions (of one Item, or all) by id after `afterId`, at most `limit`. */
   walkOwned(userId: string, itemId: string | null, afterId: string | null, limit: number): Promise<TransactionRecord[]> {
-    return this.dataSource.query(
-      `SELECT ${RECORD_COLUMNS} FROM transactions t
-        WHERE t.user_id = $1 AND ($2::uuid IS NULL OR t.item_id = $2) AND ($3::uuid IS NULL OR t.id > $3)
-        ORDER BY t.id LIMIT $4`,
-      [userId, itemId, afterId, limit],
-    );
+    return this.dataSource.query(ownedWalkSql(RECORD_COLUMNS, { userId: '$1', itemId: '$2::uuid', afterId: '$3::uuid', limit: '$4' }), [
+      userId,
+      itemId,
+      afterId,
+      limit,
+    ]);
   }
 
   /** Whether the user's change log (of one Item, or all) holds anything after `sequence`. */
   async hasChangesAfter(userId: string, sequence: number, itemId: string | null): Promise<boolean> {
     const [{ more }]: Array<{ more: boolean }> = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM transaction_changes c WHERE c.user_id = $1 AND c.sequence > $2 AND ($3::uuid IS NULL OR c.item_id = $3)) AS more`,
+      `SELECT ${changesAfterExistSql({ userId: '$1', sequence: '$2', itemId: '$3::uuid' })} AS more`,
       [userId, sequence, itemId],
     );
     return more;
@@ -139,20 +178,10 @@ export class TransactionRepository {
     limit: number,
   ): Promise<ChangedTransaction[]> {
     return this.dataSource.query(
-      `WITH changed AS (
-         SELECT c.transaction_id, max(c.sequence) AS last_sequence, bool_or(c.change = 'added') AS added_since,
-                (array_agg(c.change ORDER BY c.sequence DESC))[1] AS latest,
-                (array_agg(c.plaid_transaction_id ORDER BY c.sequence DESC))[1] AS plaid_transaction_id
-           FROM transaction_changes c
-          WHERE c.user_id = $1 AND c.sequence > $2 AND ($3::uuid IS NULL OR c.item_id = $3)
-          GROUP BY c.transaction_id
-         HAVING max(c.sequence) > $4
-          ORDER BY max(c.sequence)
-          LIMIT $5
-       )
-       SELECT ch.transaction_id AS "changedId", ch.plaid_transaction_id AS "changedPlaidId", ch.last_sequence AS "lastSequence",
+      `WITH changed AS (${changedTransactionsSql({ userId: '$1', sequence: '$2', itemId: '$3::uuid', afterSequence: '$4', limit: '$5' })})
+       SELECT ch.changed_id AS "changedId", ch.changed_plaid_id AS "changedPlaidId", ch.last_sequence AS "lastSequence",
               ch.latest, ch.added_since AS "addedSince", t.id IS NOT NULL AS present, ${RECORD_COLUMNS}
-         FROM changed ch LEFT JOIN transactions t ON t.id = ch.transaction_id AND t.user_id = $1
+         FROM changed ch LEFT JOIN transactions t ON t.id = ch.changed_id AND t.user_id = $1
         ORDER BY ch.last_sequence`,
       [userId, sequence, itemId, afterSequence, limit],
     );

@@ -30,6 +30,15 @@ export interface TransactionChangesRequest {
 /** The page size when `count` is left out; the schema's default value too. */
 export const DEFAULT_CHANGE_COUNT = 100;
 
+/** The page size `count` asks for; BAD_USER_INPUT outside 1..MAX_CHANGE_COUNT. The read planner checks it with this too. */
+export function validChangeCount(requested: number | null | undefined): number {
+  const count = requested ?? DEFAULT_CHANGE_COUNT;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_CHANGE_COUNT) {
+    throw badUserInput(`"count" must be between 1 and ${MAX_CHANGE_COUNT} (got ${count})`, 'count');
+  }
+  return count;
+}
+
 export interface TransactionChangeFeedServiceDependencies {
   streams: EventStreamRepository;
   transactions: TransactionRepository;
@@ -48,10 +57,7 @@ export class TransactionChangeFeedService {
   constructor(private readonly deps: TransactionChangeFeedServiceDependencies) {}
 
   async changes(userId: string, request: TransactionChangesRequest): Promise<TransactionChangesPage> {
-    const count = request.count ?? DEFAULT_CHANGE_COUNT;
-    if (!Number.isInteger(count) || count < 1 || count > MAX_CHANGE_COUNT) {
-      throw badUserInput(`"count" must be between 1 and ${MAX_CHANGE_COUNT} (got ${count})`, 'count');
-    }
+    const count = validChangeCount(request.count);
     // An empty string is an id too (of no Item): only an absent one means every Item.
     if (request.itemId != null) await this.deps.items.get(userId, request.itemId);
     const itemId = request.itemId ?? null;

@@ -20,6 +20,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { encodeStreamCursor } from '../../../src/services/stream-cursor';
 import { encodeTransactionCursor } from '../../../src/services/transaction-cursor';
 import { daysAgo } from '../../support/dates';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
@@ -50,6 +51,8 @@ interface Seeded {
   /** The rich user's ids, and the other user's (which the rich user must not see). */
   ids: { items: string[]; accounts: string[]; transactions: string[]; otherItem: string; otherAccount: string; otherTransaction: string };
   cursors: string[];
+  /** transactionChanges cursors of the rich user: valid ones (walk and change-log positions), and refused ones. */
+  changeCursors: { valid: string[]; refused: string[] };
 }
 
 /** Awkward amounts: trailing zeros, signs, large, tiny, integers, beyond 15 digits (the resolvers answer those). */
@@ -163,6 +166,7 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   const otherAccount = await account(other, otherItem, { name: 'Other account', type: 'depository', balance_current: '1.00' });
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
+  const changeCursors = await seedChangeLog(gw, rich);
   const ids = async (sql: string, userId: string) => (await db.query<Array<{ id: string }>>(sql, [userId])).map((row) => row.id);
   const transactions = await db.query<Array<{ id: string; date: string }>>(
     'SELECT id, date::text AS date FROM transactions WHERE user_id = $1 ORDER BY date DESC, id DESC',
@@ -181,6 +185,68 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
       otherTransaction: (await ids('SELECT id FROM transactions WHERE user_id = $1', other))[0],
     },
     cursors: transactions.filter((_, index) => index % 7 === 3).map(encodeTransactionCursor),
+    changeCursors,
+  };
+}
+
+/**
+ * The rich user's change log, written as the repositories write it: added, modified, removed
+ * (one whose row is still there, one whose row is gone), positions below what retention kept;
+ * and cursors into it, from each kind the service hands out, and ones it refuses.
+ */
+async function seedChangeLog(gw: TestGateway, userId: string): Promise<Seeded['changeCursors']> {
+  const db = gw.gateway.dataSource;
+  type Logged = { id: string; item_id: string; plaid_transaction_id: string };
+  const rows = await db.query<Logged[]>('SELECT id, item_id, plaid_transaction_id FROM transactions WHERE user_id = $1 ORDER BY id', [
+    userId,
+  ]);
+  const gone: Logged = { id: randomUUID(), item_id: rows[0].item_id, plaid_transaction_id: `tx-gone-${randomUUID()}` };
+  const log: Array<[Logged, string]> = [
+    [rows[6], 'modified'],
+    [rows[7], 'added'],
+    [rows[0], 'added'],
+    [rows[1], 'modified'],
+    [rows[0], 'modified'],
+    [rows[2], 'removed'],
+    [gone, 'added'],
+    [gone, 'removed'],
+    [rows[3], 'added'],
+    [rows[4], 'modified'],
+    [rows[5], 'modified'],
+    [rows[1], 'modified'],
+  ];
+  const streamKey = randomUUID();
+  // Positions 1 and 2 are older than retention keeps: a cursor at 1 is CURSOR_EXPIRED.
+  await db.query('INSERT INTO event_streams (user_id, stream_key, last_sequence, pruned_through) VALUES ($1, $2, $3, 2)', [
+    userId,
+    streamKey,
+    log.length,
+  ]);
+  for (const [index, [row, change]] of log.entries())
+    await db.query(
+      'INSERT INTO transaction_changes (user_id, sequence, item_id, transaction_id, plaid_transaction_id, change) VALUES ($1, $2, $3, $4, $5, $6)',
+      [userId, index + 1, row.item_id, row.id, row.plaid_transaction_id, change],
+    );
+  const at = (sequence: number, resume?: { afterTransactionId: string } | { afterSequence: number }) =>
+    encodeStreamCursor({ streamKey, sequence, resume });
+  return {
+    valid: [
+      at(2),
+      at(4),
+      at(3, { afterSequence: 6 }),
+      at(log.length),
+      at(log.length, { afterTransactionId: rows[10].id }),
+      at(5, { afterSequence: 9 }),
+    ],
+    refused: [
+      at(1),
+      at(log.length + 1),
+      at(3, { afterSequence: log.length + 1 }),
+      encodeStreamCursor({ streamKey: randomUUID(), sequence: 3 }),
+      Buffer.from(`${streamKey}.3.x.y`, 'utf8').toString('base64url'),
+      encodeStreamCursor({ streamKey: streamKey.toUpperCase(), sequence: 3 }),
+      'not-a-cursor',
+    ],
   };
 }
 
@@ -215,7 +281,8 @@ function valueFor(name: string, type: GraphQLInputType, seeded: Seeded): unknown
         : seeded.ids.items[0];
   if (named.name === 'Int') return 3;
   if (named.name === 'Boolean') return true;
-  if (named.name === 'String') return lower.includes('after') || lower.includes('cursor') ? seeded.cursors[0] : 'Caf';
+  if (named.name === 'String')
+    return lower.includes('after') ? seeded.cursors[0] : lower.includes('cursor') ? seeded.changeCursors.valid[0] : 'Caf';
   if (named.name === 'Date') return daysAgo(3);
   if (isEnumType(named)) return named.getValues()[0].value;
   return {};
@@ -344,6 +411,21 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
           ];
           return args.length ? `(${args.join(', ')})` : '';
         }
+        case 'transactionChanges': {
+          const { valid, refused } = seeded.changeCursors;
+          const args = [
+            ...(chance(0.6) ? [`cursor: ${variable('String', chance(0.8) ? pick(valid) : pick([...refused, '']))}`] : []),
+            ...(chance(0.5)
+              ? [`count: ${chance(0.5) ? variable('Int', pick([1, 2, 3, null])) : pick(['1', '2', '3', '5', '500', '0', '501', '-1'])}`]
+              : []),
+            ...(chance(0.3)
+              ? [
+                  `itemId: ${variable('ID', pick([...seeded.ids.items, seeded.ids.otherItem, seeded.ids.items[0].toUpperCase(), 'bad-id', '']))}`,
+                ]
+              : []),
+          ];
+          return args.length ? `(${args.join(', ')})` : '';
+        }
         case 'balances':
           if (chance(0.5)) return '';
           return `(accountIds: ${variable('[ID!]', chance(0.8) ? seeded.ids.accounts.slice(0, 1 + Math.floor(random() * 4)) : [seeded.ids.accounts[0], seeded.ids.otherAccount])})`;
@@ -378,7 +460,7 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       }
       return chosen.length ? chosen.join(' ') : '__typename';
     };
-    const roots = ['me', 'items', 'item', 'accounts', 'account', 'transactions', 'transaction', 'balances'];
+    const roots = ['me', 'items', 'item', 'accounts', 'account', 'transactions', 'transaction', 'transactionChanges', 'balances'];
     const rootFields = Object.values(queryType.getFields()).filter((field) => roots.includes(field.name));
     const parts: string[] = [];
     for (let n = 0; n < 1 + Math.floor(random() * 2); n += 1) {
@@ -444,14 +526,45 @@ describe('the read planner against the resolvers', () => {
         );
       else if (viaPlanner !== viaResolvers) mismatches.push(testCase.name);
     }
+    // transactionChanges paged with the cursors it hands out: every page through both paths, the next one from the planner's nextCursor.
+    const PAGED = `query Paged($cursor: String, $count: Int, $itemId: ID) {
+      feed: transactionChanges(cursor: $cursor, count: $count, itemId: $itemId) {
+        __typename hasMore added { ...row } modified { ...row account { name __typename } } gone: removed { __typename id plaidTransactionId } nextCursor
+      } } fragment row on Transaction { id amount date name pending }`;
+    let pages = 0;
+    const plannedBeforePaging = await plannedCount(planner!);
+    for (const start of [undefined, ...seeded.changeCursors.valid])
+      for (const count of [1, 3, 500])
+        for (const itemId of [undefined, ...seeded.ids.items.slice(0, 2)]) {
+          let cursor = start;
+          for (let page = 0; page < 60; page += 1) {
+            const testCase: Case = { name: 'paged', query: PAGED, variables: { cursor, count, itemId }, user: 'rich' };
+            cases.push(testCase);
+            pages += 1;
+            const viaPlanner = await post(planner!, testCase);
+            const viaResolvers = await post(resolvers!, testCase);
+            if (viaPlanner !== viaResolvers) {
+              mismatches.push(
+                `${testCase.name} ${JSON.stringify(testCase.variables)}\nplanner:   ${viaPlanner}\nresolvers: ${viaResolvers}`,
+              );
+              break;
+            }
+            const { feed } = (JSON.parse(viaPlanner.slice(4)) as { data: { feed: { hasMore: boolean; nextCursor: string } } }).data;
+            cursor = feed.nextCursor;
+            if (!feed.hasMore) break;
+          }
+        }
+    // Valid cursors, the caller's own Items: every page is the planner's.
+    const plannedPages = (await plannedCount(planner!)) - plannedBeforePaging;
     const planned = (await plannedCount(planner!)) - plannedBefore;
-    const extracted = cases.filter((testCase) => testCase.name !== 'generated').length;
+    const extracted = cases.filter((testCase) => testCase.name !== 'generated' && testCase.name !== 'paged').length;
     console.log(
-      `read planner differential: seed ${seed}, corpus ${cases.length} operations (${extracted} extracted, ${cases.length - extracted} generated), ${planned} answered by the planner, ${mismatches.length} different`,
+      `read planner differential: seed ${seed}, corpus ${cases.length} operations (${extracted} extracted, ${cases.length - extracted - pages} generated, ${pages} transactionChanges pages), ${planned} answered by the planner, ${mismatches.length} different`,
     );
     expect(mismatches.slice(0, 5).join('\n\n')).toBe('');
     expect(mismatches).toHaveLength(0);
-    expect(cases.length - extracted).toBeGreaterThanOrEqual(500);
+    expect(plannedPages).toBe(pages);
+    expect(cases.length - extracted - pages).toBeGreaterThanOrEqual(500);
     // The corpus must exercise the planner, not only its fallback.
     expect(planned).toBeGreaterThan(cases.length / 2);
   }, 300_000);

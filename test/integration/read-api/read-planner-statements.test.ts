@@ -63,18 +63,50 @@ describe("the read planner's SQL", () => {
     }
   });
 
+  it('answers transactionChanges with one statement per page, walking and then reading the change log', async () => {
+    const userId = await seedUser(2, 2, 30);
+    const token = await gw.tokenFor(userId);
+    const query = `query($cursor: String, $count: Int, $itemId: ID) {
+      transactionChanges(cursor: $cursor, count: $count, itemId: $itemId) {
+        added { id amount account { name } } modified { id } removed { id plaidTransactionId } nextCursor hasMore } }`;
+    // The first read makes the user's stream (a write): the resolvers answer it.
+    await gw.graphql(query, { token });
+    const [itemId] = (await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM items WHERE user_id = $1', [userId])).map(
+      (row) => row.id,
+    );
+    for (const scope of [{}, { itemId }]) {
+      let cursor: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const variables = { ...scope, cursor, count: 25 };
+        const statements = await statementsOf(userId, query, variables);
+        expect(statements).toHaveLength(1);
+        expect(statements[0]).toMatch(/AS data FROM \(SELECT \$1::text\) AS caller\(user_id\)/);
+        const page = (await gw.graphql<{ transactionChanges: { nextCursor: string; hasMore: boolean } }>(query, { token, variables })).data!
+          .transactionChanges;
+        pages += 1;
+        cursor = page.nextCursor;
+        if (!page.hasMore) break;
+      }
+      // 120 or 60 transactions by 25: the walk resumed from its cursors.
+      expect(pages).toBeGreaterThan(2);
+      // After the walk, a cursor into the change log.
+      expect(await statementsOf(userId, query, { ...scope, cursor })).toHaveLength(1);
+    }
+  });
+
   it('counts and logs which path answered', async () => {
     const userId = await seedUser(1, 1, 3);
     const before = await readPaths();
     await statementsOf(userId, '{ items { id } }');
-    // transactionChanges is left to the resolvers.
+    // A user without a stream yet: the statement leaves transactionChanges to the resolvers, which make it.
     await statementsOf(userId, '{ transactionChanges { hasMore } }');
     const after = await readPaths();
     expect((after.planner ?? 0) - (before.planner ?? 0)).toBe(1);
     expect((after.resolvers ?? 0) - (before.resolvers ?? 0)).toBe(1);
     const lines = gw.logs.filter((line) => line.msg === 'read path');
     expect(lines.some((line) => line.readPath === 'planner')).toBe(true);
-    expect(lines.some((line) => line.readPath === 'resolvers' && line.reason === 'Query.transactionChanges')).toBe(true);
+    expect(lines.some((line) => line.readPath === 'resolvers' && line.reason === 'the statement left it to the resolvers')).toBe(true);
   });
 
   it('answers each values of the Boolean variables by its own plan, past the plans kept', async () => {
