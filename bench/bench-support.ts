@@ -91,11 +91,17 @@ export interface BenchGateway {
   stop: () => Promise<void>;
 }
 
+/** BENCH_GATEWAY_NODE_FLAGS: node flags for every bench's gateway (`--cpu-prof --cpu-prof-dir=/tmp/prof`, say), to profile what it measures. */
+const GATEWAY_NODE_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * The built gateway in its own process, so the load generator does not share its event loop.
- * `nodeFlags` go to node before the script (--cpu-prof, for one).
+ * `nodeFlags` go to node before the script (--cpu-prof, for one); BENCH_GATEWAY_NODE_FLAGS by default.
  */
-export async function startGatewayProcess(env: Record<string, string>, nodeFlags: readonly string[] = []): Promise<BenchGateway> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = GATEWAY_NODE_FLAGS,
+): Promise<BenchGateway> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-gateway-'));
   const url = `http://127.0.0.1:${port}`;
