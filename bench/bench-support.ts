@@ -374,6 +374,8 @@ export function openLeanSubscriber(
     socket.once('error', (error) => (acked ? onProblem(`socket error: ${error.message}`) : reject(error)));
     socket.once('close', (code, reason) => {
       if (!acked) reject(new Error(`closed before connection_ack: ${code} ${reason.toString()}`));
+      // Closed by the gateway, not by close(): what it was still owed will never come.
+      else if (code !== 1000) onProblem(`closed by the gateway: ${code} ${reason.toString()}`);
     });
   });
 }

@@ -254,6 +254,7 @@ async function resumeAll(
   after: string,
   missed: number,
   onProblem: (problem: string) => void,
+  problems: readonly string[],
 ): Promise<{ ms: number; clients: LeanSubscriber[] }> {
   let owed = SUBSCRIBERS;
   let allDelivered!: () => void;
@@ -282,7 +283,10 @@ async function resumeAll(
     delivered,
     RESUME_TIMEOUT_MS,
     `${owed} of ${SUBSCRIBERS} resumed subscribers still owed events after ${RESUME_TIMEOUT_MS} ms`,
-  );
+  ).catch((error: unknown) => {
+    // Why some never got everything, when a subscriber saw why (a close, an error).
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; subscribers reported: ${problems.slice(0, 5).join('; ')}`);
+  });
   return { ms: performance.now() - started, clients };
 }
 
@@ -387,7 +391,7 @@ async function main(): Promise<number> {
       poster.close();
     }
     await waitForStatusCount(db, userId, emulatorItems.length);
-    const resumed = await resumeAll(wsUrl, token, after, MISSED, onProblem);
+    const resumed = await resumeAll(wsUrl, token, after, MISSED, onProblem, arrivals.problems);
     clients.push(...resumed.clients);
     if (arrivals.problems.length > 0) throw new Error(`resumed subscribers reported: ${arrivals.problems.slice(0, 5).join('; ')}`);
     process.stdout.write(
