@@ -343,6 +343,7 @@ export interface LeanSubscriber {
  * graphql-ws's client would, without its bookkeeping: with a thousand of them in the load
  * generator, the client library's cost per message would be measured as the gateway's.
  * Resolves once the server has acked the connection and the subscribe message is sent.
+ * `onNext` gets each `next` payload, and an `error` message's errors as `{ errors }`.
  */
 export function openLeanSubscriber(
   url: string,
@@ -369,7 +370,9 @@ export function openLeanSubscriber(
             await closed;
           },
         });
-      } else if (message.type === 'error') onProblem(`subscription error: ${JSON.stringify(message.payload)}`);
+        // An error message ends the subscription with these errors: handed on like a result carrying only them,
+        // so that the caller tells one it can retry (SERVICE_UNAVAILABLE) from one it cannot.
+      } else if (message.type === 'error') onNext({ errors: message.payload });
     });
     socket.once('error', (error) => (acked ? onProblem(`socket error: ${error.message}`) : reject(error)));
     socket.once('close', (code, reason) => {

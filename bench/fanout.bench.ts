@@ -41,7 +41,12 @@ const resumeQuery = (after: string) =>
   `subscription { itemStatusChanged(after: ${JSON.stringify(after)}) { item { id } status reason cursor } }`;
 
 type StatusEventData = { itemStatusChanged: { item: { id: string }; status: string; reason: string | null; cursor: string } };
-type Open = (onResult: (result: { data?: StatusEventData | null }) => void) => Promise<LeanSubscriber>;
+/** A `next` payload: an event, or the errors a subscription was refused with. */
+type StatusResult = {
+  data?: StatusEventData | null;
+  errors?: ReadonlyArray<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number } }>;
+};
+type Open = (onResult: (result: StatusResult) => void) => Promise<LeanSubscriber>;
 
 /** A fan-out's figures over its measured rounds. */
 interface FanOut {
@@ -103,7 +108,7 @@ class Arrivals {
   /** The cursor of the latest event pushed: where a client that goes away now would resume. */
   lastCursor = '';
 
-  record(result: { data?: StatusEventData | null; errors?: readonly { message: string }[] }): void {
+  record(result: StatusResult): void {
     const now = performance.now();
     const event = result.data?.itemStatusChanged;
     if (!event) {
@@ -136,12 +141,12 @@ class Arrivals {
 function openSubscriber(
   wsUrl: string,
   token: string,
-  onResult: (result: { data?: StatusEventData | null }) => void,
+  onResult: (result: StatusResult) => void,
   onProblem: (problem: string) => void,
   query = QUERY,
 ): Promise<LeanSubscriber> {
   return withTimeout(
-    openLeanSubscriber(wsUrl, `Bearer ${token}`, query, (payload) => onResult(payload as { data?: StatusEventData | null }), onProblem),
+    openLeanSubscriber(wsUrl, `Bearer ${token}`, query, (payload) => onResult(payload as StatusResult), onProblem),
     30_000,
     'a WebSocket connection was not acked within 30 s',
   );
@@ -247,7 +252,11 @@ function reportFanOut(transport: string, figures: FanOut, floorP99: number): boo
 
 /**
  * Every subscriber reconnects at once with `after`, as phones do coming out of a tunnel; the
- * time until each has all `missed` events, in order and once each.
+ * time until each has all `missed` events, in order and once each. One the gateway refuses
+ * for now (SERVICE_UNAVAILABLE: its database pool had no connection free within
+ * DATABASE_ACQUIRE_TIMEOUT_MS, which a thousand resumes at once on a busy machine can cause)
+ * does what an app does: waits the `retryAfterSeconds` it was given and resumes from the
+ * last event it has.
  */
 async function resumeAll(
   wsUrl: string,
@@ -256,32 +265,46 @@ async function resumeAll(
   missed: number,
   onProblem: (problem: string) => void,
   problems: readonly string[],
-): Promise<{ ms: number; clients: LeanSubscriber[] }> {
+): Promise<{ ms: number; clients: LeanSubscriber[]; retried: number }> {
   const receivedBy: number[] = [];
+  const lastSeen: string[] = [];
+  const subscribers: Array<Promise<LeanSubscriber>> = [];
+  let retried = 0;
   let owed = SUBSCRIBERS;
   let lastPush = performance.now();
   let allDelivered!: () => void;
   const delivered = new Promise<void>((resolve) => (allDelivered = resolve));
-  const started = performance.now();
-  const clients = await openMany(SUBSCRIBERS, 100, (index) => {
-    receivedBy[index] = 0;
-    let last = '';
-    return openSubscriber(
+  const retry = async (index: number, seconds: number) => {
+    retried += 1;
+    await (await subscribers[index]).close();
+    await sleep(seconds * 1000);
+    subscribers[index] = resume(index);
+  };
+  const resume = (index: number): Promise<LeanSubscriber> =>
+    openSubscriber(
       wsUrl,
       token,
       (result) => {
         lastPush = performance.now();
         const event = result.data?.itemStatusChanged;
+        const refusal = result.errors?.find((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+        if (!event && refusal)
+          return void retry(index, refusal.extensions?.retryAfterSeconds ?? 1).catch((error: unknown) => onProblem(String(error)));
         if (!event) return onProblem(`a resumed push without data: ${JSON.stringify(result)}`);
-        if (sequenceOf(event.cursor) <= sequenceOf(last || after)) onProblem(`a resumed push out of order or twice: ${event.cursor}`);
-        last = event.cursor;
+        if (sequenceOf(event.cursor) <= sequenceOf(lastSeen[index])) onProblem(`a resumed push out of order or twice: ${event.cursor}`);
+        lastSeen[index] = event.cursor;
         receivedBy[index] += 1;
         if (receivedBy[index] === missed && (owed -= 1) === 0) allDelivered();
         if (receivedBy[index] > missed) onProblem('a resumed subscriber got more than it missed');
       },
       onProblem,
-      resumeQuery(after),
+      resumeQuery(lastSeen[index]),
     );
+  const started = performance.now();
+  await openMany(SUBSCRIBERS, 100, (index) => {
+    receivedBy[index] = 0;
+    lastSeen[index] = after;
+    return (subscribers[index] = resume(index));
   });
   // Slow is not lost: on a busy machine the replay of 100,000 events can take minutes, so only
   // a resume that stopped making progress fails, saying what the owed subscribers had.
@@ -300,7 +323,7 @@ async function resumeAll(
     }, 1_000);
   });
   await Promise.race([delivered, stalled]);
-  return { ms: performance.now() - started, clients };
+  return { ms: performance.now() - started, clients: await Promise.all(subscribers), retried };
 }
 
 /** The position a cursor carries (base64url of "<stream key>.<sequence>"), for checking order only. */
@@ -409,7 +432,8 @@ async function main(): Promise<number> {
     if (arrivals.problems.length > 0) throw new Error(`resumed subscribers reported: ${arrivals.problems.slice(0, 5).join('; ')}`);
     process.stdout.write(
       `resume: ${SUBSCRIBERS} subscribers reconnecting with \`after\`, ${MISSED} missed events each: all ${SUBSCRIBERS * MISSED} delivered, in order, ` +
-        `${resumed.ms.toFixed(0)} ms after the first reconnect (${((SUBSCRIBERS * MISSED) / (resumed.ms / 1000)).toFixed(0)} events a second)\n`,
+        `${resumed.ms.toFixed(0)} ms after the first reconnect (${((SUBSCRIBERS * MISSED) / (resumed.ms / 1000)).toFixed(0)} events a second; ` +
+        `${resumed.retried} refused for now with SERVICE_UNAVAILABLE and resumed again after it)\n`,
     );
     await closeAll(clients);
     await waitForActive(gateway, 0, 30_000);
