@@ -91,11 +91,17 @@ export interface BenchGateway {
   stop: () => Promise<void>;
 }
 
+/** BENCH_GATEWAY_NODE_FLAGS: node flags for every bench's gateway (`--cpu-prof --cpu-prof-dir=/tmp/prof`, say), to profile what it measures. */
+const GATEWAY_NODE_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * The built gateway in its own process, so the load generator does not share its event loop.
- * `nodeFlags` go to node before the script (--cpu-prof, for one).
+ * `nodeFlags` go to node before the script (--cpu-prof, for one); BENCH_GATEWAY_NODE_FLAGS by default.
  */
-export async function startGatewayProcess(env: Record<string, string>, nodeFlags: readonly string[] = []): Promise<BenchGateway> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = GATEWAY_NODE_FLAGS,
+): Promise<BenchGateway> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-gateway-'));
   const url = `http://127.0.0.1:${port}`;
@@ -337,6 +343,7 @@ export interface LeanSubscriber {
  * graphql-ws's client would, without its bookkeeping: with a thousand of them in the load
  * generator, the client library's cost per message would be measured as the gateway's.
  * Resolves once the server has acked the connection and the subscribe message is sent.
+ * `onNext` gets each `next` payload, and an `error` message's errors as `{ errors }`.
  */
 export function openLeanSubscriber(
   url: string,
@@ -363,11 +370,15 @@ export function openLeanSubscriber(
             await closed;
           },
         });
-      } else if (message.type === 'error') onProblem(`subscription error: ${JSON.stringify(message.payload)}`);
+        // An error message ends the subscription with these errors: handed on like a result carrying only them,
+        // so that the caller tells one it can retry (SERVICE_UNAVAILABLE) from one it cannot.
+      } else if (message.type === 'error') onNext({ errors: message.payload });
     });
     socket.once('error', (error) => (acked ? onProblem(`socket error: ${error.message}`) : reject(error)));
     socket.once('close', (code, reason) => {
       if (!acked) reject(new Error(`closed before connection_ack: ${code} ${reason.toString()}`));
+      // Closed by the gateway, not by close(): what it was still owed will never come.
+      else if (code !== 1000) onProblem(`closed by the gateway: ${code} ${reason.toString()}`);
     });
   });
 }

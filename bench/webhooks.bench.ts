@@ -4,14 +4,15 @@ import { fireWebhook, postWebhooks, startWebhookBench, waitForWebhooks } from '.
 
 /**
  * Genuine webhooks (signed by the emulator exactly as Plaid signs them) POSTed to the gateway
- * as fast as it acks them: each is verified, stored once and queued before the 200.
- * Targets: at least 3,000 a second, p99 ack under 20 ms.
+ * as fast as it acks them: each is verified, stored once and carried out (these are status
+ * webhooks: applied in the intake's own transaction) before the 200, beside a bare node:http
+ * server answering the same POSTs from the same client in the same run.
+ * Target: acks per second at least 0.3x the floor's.
  */
 const ITEMS = 2_000;
 const CODES = ['NEW_ACCOUNTS_AVAILABLE', 'LOGIN_REPAIRED'];
 const CONCURRENCY = 32;
-const TARGET_PER_SECOND = 3_000;
-const TARGET_P99_MS = 20;
+const TARGET_RATIO = 0.3;
 
 async function inBatches<T, R>(values: T[], size: number, work: (value: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
@@ -36,15 +37,14 @@ async function main(): Promise<number> {
     const webhooks = await waitForWebhooks(capture.captured, CODES, ITEMS * CODES.length);
 
     const { seconds, perSecond, p50, p99 } = await postWebhooks(gateway.url, webhooks, CONCURRENCY);
-    const pass = perSecond >= TARGET_PER_SECOND && p99 < TARGET_P99_MS;
-    process.stdout.write(
-      `webhooks: ${webhooks.length} genuine signed webhooks acked in ${seconds.toFixed(2)} s = ${perSecond}/s (target ${TARGET_PER_SECOND}), ` +
-        `ack p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (target < ${TARGET_P99_MS}), ${CONCURRENCY} concurrent ${pass ? 'PASS' : 'FAIL'}\n`,
-    );
     await gateway.stop();
     const floor = await httpFloor(webhooks, CONCURRENCY);
+    const ratio = perSecond / floor.perSecond;
+    const pass = ratio >= TARGET_RATIO;
     process.stdout.write(
-      `  machine floor: a bare node:http server answering the same POSTs from the same client: ${floor.perSecond}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms\n`,
+      `webhooks: ${webhooks.length} genuine signed webhooks acked in ${seconds.toFixed(2)} s = ${perSecond}/s, ack p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ` +
+        `${CONCURRENCY} concurrent: ${ratio.toFixed(2)}x the floor's acks a second (target >= ${TARGET_RATIO}x) ${pass ? 'PASS' : 'FAIL'}\n` +
+        `  machine floor: a bare node:http server answering the same POSTs from the same client: ${floor.perSecond}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms\n`,
     );
     return pass ? 0 : 1;
   } finally {

@@ -319,6 +319,14 @@ export const REPLAY_PAGE_SIZE = withDefault({
   description: 'missed events a subscription resumed with `after` reads from the database at a time, as the client takes them',
 });
 
+export const SUBSCRIBER_MAX_BUFFERED_BYTES = withDefault({
+  name: 'SUBSCRIBER_MAX_BUFFERED_BYTES',
+  default: '1048576',
+  parse: integer(256, 1_073_741_824),
+  description:
+    "bytes of events a subscriber's socket may have waiting to be sent; one that falls this far behind is closed (WebSocket 1013, an SSE stream ends) and resumes with `after`",
+});
+
 export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   name: 'TRANSFER_IDENTITY_THRESHOLD',
   default: '70',
@@ -613,6 +621,7 @@ export const CONFIG_VARIABLES = [
   MAX_SUBSCRIPTIONS_PER_CONNECTION,
   MAX_SUBSCRIPTIONS_PER_USER,
   REPLAY_PAGE_SIZE,
+  SUBSCRIBER_MAX_BUFFERED_BYTES,
   TRANSFER_IDENTITY_THRESHOLD,
   AUTH_JWKS_URL,
   AUTH_ISSUER,

@@ -69,6 +69,8 @@ export interface SubscriptionLimits {
   /** Counted in this process: instances do not share their counts. */
   perUser: number;
   replayPageSize: number;
+  /** A subscriber's socket with more than this waiting to be sent is closed: it resumes with `after`. */
+  maxBufferedBytes: number;
 }
 
 /** What automatic persisted queries may keep: only signed-in callers register, each up to a quota. */
@@ -226,6 +228,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       perConnection: value(variable.MAX_SUBSCRIPTIONS_PER_CONNECTION),
       perUser: value(variable.MAX_SUBSCRIPTIONS_PER_USER),
       replayPageSize: value(variable.REPLAY_PAGE_SIZE),
+      maxBufferedBytes: value(variable.SUBSCRIBER_MAX_BUFFERED_BYTES),
     },
     jobs: {
       schema: value(variable.JOB_QUEUE_SCHEMA),

@@ -23,9 +23,20 @@ export interface GraphQLContext {
   pubSub: GatewayPubSub;
 }
 
-/** One context shape for both transports: fresh DataLoaders per request or operation. */
+/**
+ * One context shape for both transports: fresh DataLoaders per request or operation, made on
+ * first use. A subscription's own context never resolves a field (each event gets a context of
+ * its own), so an idle subscriber holds no loaders at all.
+ */
 export function createGraphQLContext(parts: Omit<GraphQLContext, 'loaders' | 'partialErrors'>): GraphQLContext {
-  return { ...parts, loaders: createRequestLoaders(parts.services, parts.user?.id ?? null), partialErrors: [] };
+  let loaders: RequestLoaders | undefined;
+  return {
+    ...parts,
+    get loaders() {
+      return (loaders ??= createRequestLoaders(parts.services, parts.user?.id ?? null));
+    },
+    partialErrors: [],
+  };
 }
 
 /** The caller's id, or UNAUTHENTICATED: every root field acts for an authenticated user only. */

@@ -70,8 +70,8 @@ export class ItemRepository {
     return this.repository().findOneBy({ userId, publicTokenSha256 });
   }
 
-  findByPlaidItemIds(plaidItemIds: string[]): Promise<ItemEntity[]> {
-    return plaidItemIds.length === 0 ? Promise.resolve([]) : this.repository().findBy({ plaidItemId: In(plaidItemIds) });
+  findByPlaidItemIds(plaidItemIds: string[], db: EntityManager = this.dataSource.manager): Promise<ItemEntity[]> {
+    return plaidItemIds.length === 0 ? Promise.resolve([]) : this.repository(db).findBy({ plaidItemId: In(plaidItemIds) });
   }
 
   /**
@@ -143,8 +143,8 @@ export class ItemRepository {
     await db.update(ItemEntity, { id: itemId }, fields);
   }
 
-  async flagNewAccounts(itemIds: string[]): Promise<void> {
-    await this.dataSource.query('UPDATE items SET new_accounts_available = true, updated_at = now() WHERE id = ANY($1)', [itemIds]);
+  async flagNewAccounts(itemIds: string[], db: EntityManager = this.dataSource.manager): Promise<void> {
+    await db.query('UPDATE items SET new_accounts_available = true, updated_at = now() WHERE id = ANY($1)', [itemIds]);
   }
 
   /** Locks the Item's row until the transaction ends. */

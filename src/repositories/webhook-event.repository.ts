@@ -109,9 +109,9 @@ export class WebhookEventRepository {
   }
 
   /** Records the outcome of each, in one statement. */
-  async settle(settled: SettledWebhook[]): Promise<void> {
+  async settle(settled: SettledWebhook[], db: EntityManager = this.dataSource.manager): Promise<void> {
     if (settled.length === 0) return;
-    await this.dataSource.query(
+    await db.query(
       `UPDATE webhook_events AS e SET outcome = u.outcome, error = u.error, item_id = u.item_id, processed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS u (id, outcome, error, item_id)
         WHERE e.id = u.id`,

@@ -72,6 +72,8 @@ export interface GatewayOptions {
   onFatal?: (error: Error) => void;
   /** Tests only: runs inside a sync's transaction just before it commits. */
   beforeSyncCommit?: (itemId: string) => Promise<void>;
+  /** Tests only: false runs no job workers (jobs are queued and wait), to show what happens before any job runs. */
+  jobWorkers?: boolean;
 }
 
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -151,7 +153,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
     onClose('stop the event relay', () => services.relay.close());
     metrics.setQueueDepthSource(() => jobs.depth());
     metrics.setWebhookDeliverySource(() => services.webhookProcessor.unsettledCounts());
-    await startJobWorkers(jobs, services, config, logger);
+    if (options.jobWorkers !== false) await startJobWorkers(jobs, services, config, logger);
     const webhookVerifier = new WebhookVerifier(plaid, logger.child({ component: 'webhook-verifier' }), {
       unknownKeyLookupsPerMinute: config.webhookKeyLookupsPerMinute,
     });
@@ -227,6 +229,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       proxyTrust: trust,
       hooks: webSocketOperationHooks(guard, metrics, config.limits.maxDocumentBytes),
       maxPayloadBytes: config.limits.maxRequestBytes,
+      maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     });
     trackWebSocketConnections(wsServer, metrics);
 
@@ -271,6 +274,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
       isOriginAllowed,
       maxRequestBytes: config.limits.maxRequestBytes,
       maxDocumentBytes: config.limits.maxDocumentBytes,
+      maxBufferedBytes: config.subscriptions.maxBufferedBytes,
     });
     mountHttpRoutes(app, {
       config,

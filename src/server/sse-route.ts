@@ -18,6 +18,7 @@ import { documentSizeLimit } from './document-size-limit';
 import { recordSetUp, type OperationState } from './operation-tracking';
 import { jsonBody } from './request-body';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
+import { eventStreamSink, sinkOf, type SubscriberSink } from './subscriber-sinks';
 import { clientResult, logUnexpected } from './subscription-results';
 
 export const SSE_PATH = '/graphql/stream';
@@ -33,6 +34,8 @@ export interface SseRouteOptions {
   isOriginAllowed: (origin: string | undefined) => boolean;
   maxRequestBytes: number;
   maxDocumentBytes: number;
+  /** SUBSCRIBER_MAX_BUFFERED_BYTES: a stream further behind than this ends. */
+  maxBufferedBytes: number;
 }
 
 /** graphql-sse wants an index signature on the context; the same fields as a mapped type have one. */
@@ -51,6 +54,7 @@ export function sseRoute(options: SseRouteOptions): Router {
   const { guard, metrics, logger } = options;
   const users = new WeakMap<object, AuthenticatedUser>();
   const operations = new WeakMap<object, OperationState>();
+  const sinks = new WeakMap<object, SubscriberSink>();
   const refused = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
     [
       JSON.stringify({ errors: [{ message, extensions: { ...details, code } }] }),
@@ -66,7 +70,7 @@ export function sseRoute(options: SseRouteOptions): Router {
 
   const handler = createHandler<SseContext>({
     schema: options.schema,
-    subscribe: subscribeSharingExecutions,
+    subscribe: (args) => subscribeSharingExecutions(args, sinkOf(sinks, args.contextValue)),
     authenticate: async (req) => {
       try {
         const user = await options.verifier.verifyAuthorization(req.raw.headers.authorization);
@@ -112,6 +116,7 @@ export function sseRoute(options: SseRouteOptions): Router {
         services: options.services,
         pubSub: options.pubSub,
       });
+      sinks.set(contextValue, eventStreamSink(req.context.res, options.maxBufferedBytes));
       operations.set(contextValue, {
         started,
         name: prepared.operation.name?.value ?? null,

@@ -19,3 +19,30 @@ export function clientResult(context: GraphQLContext, result: ExecutionResult): 
   logUnexpected(context.logger, errors);
   return { ...result, errors: errors.map((error) => formatClientError(error.toJSON(), error)) };
 }
+
+/**
+ * One event's result as every subscription sharing its execution sends it: serialised once,
+ * and framed once per distinct frame (a WebSocket's `next` envelope differs only by the
+ * subscription's id, which clients mostly number alike; every SSE stream's is the same).
+ */
+export class SerialisedResult {
+  private readonly frames = new Map<string, Buffer>();
+
+  constructor(readonly json: string) {}
+
+  /** The frame `key` names, built on first use from this JSON. */
+  framed(key: string, build: (json: string) => string): Buffer {
+    let frame = this.frames.get(key);
+    if (!frame) this.frames.set(key, (frame = Buffer.from(build(this.json), 'utf8')));
+    return frame;
+  }
+}
+
+/** A subscription result as streaming transports send it, errors masked as over HTTP (and logged once, not once per subscriber). */
+export function serialiseResult(logger: Logger, result: ExecutionResult): SerialisedResult {
+  if (!result.errors?.length) return new SerialisedResult(JSON.stringify(result));
+  logUnexpected(logger, result.errors);
+  return new SerialisedResult(
+    JSON.stringify({ ...result, errors: result.errors.map((error) => formatClientError(error.toJSON(), error)) }),
+  );
+}

@@ -13,6 +13,7 @@ import type { Services } from '../services/services';
 import { createGraphQLContext, type GraphQLContext } from '../context/graphql-context';
 import { logAuthenticationFailure } from './authentication-failure';
 import { subscribeSharingExecutions } from './shared-subscription-execution';
+import { sinkOf, webSocketSink, type SubscriberSink } from './subscriber-sinks';
 import { clientResult, logUnexpected } from './subscription-results';
 import { clientAddressOf, type ProxyTrust } from './client-address';
 import type { WebSocketOperationHooks } from './websocket-operation-hooks';
@@ -33,6 +34,8 @@ export interface WebSocketOptions {
   hooks?: WebSocketOperationHooks;
   /** Larger messages close the socket (1009), as larger HTTP bodies get 413. */
   maxPayloadBytes?: number;
+  /** SUBSCRIBER_MAX_BUFFERED_BYTES: a socket further behind than this is closed. */
+  maxBufferedBytes: number;
   keepAliveMs?: number;
 }
 
@@ -55,11 +58,13 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
       options.isOriginAllowed(origin || undefined) ? allow(true) : allow(false, 403, 'Origin not allowed'),
   });
 
+  // Each subscription's sink, by its context (graphql-ws hands `subscribe` the execution arguments only).
+  const sinks = new WeakMap<object, SubscriberSink>();
   const graphqlWs = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       ...options.hooks,
       schema: options.schema,
-      subscribe: subscribeSharingExecutions,
+      subscribe: (args) => subscribeSharingExecutions(args, sinkOf(sinks, args.contextValue)),
       onSubscribe: (ctx, id, payload) => refusalOfExpiredToken(ctx) ?? options.hooks?.onSubscribe(ctx, id, payload),
       onConnect: async (ctx) => {
         ctx.extra.clientAddress = clientAddressOf(ctx.extra.request, options.proxyTrust);
@@ -81,9 +86,9 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
           return false;
         }
       },
-      context: (ctx): GraphQLContext => {
+      context: (ctx, id): GraphQLContext => {
         const requestId = randomUUID();
-        return createGraphQLContext({
+        const context = createGraphQLContext({
           requestId,
           connectionId: ctx.extra.connectionId,
           ...connectionCaller(ctx.extra),
@@ -91,6 +96,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { wsServer: We
           services: options.services,
           pubSub: options.pubSub,
         });
+        sinks.set(context, webSocketSink(ctx.extra.socket, id, options.maxBufferedBytes));
+        return context;
       },
       onNext: (_ctx, _id, _payload, args, result) => clientResult(args.contextValue as GraphQLContext, result),
       onError: (_ctx, _id, _payload, errors) => {

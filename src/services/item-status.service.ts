@@ -42,10 +42,11 @@ export class ItemStatusService {
   /** Several Items' changes at once (at most one change per Item); answers each Item's outcome (none for an Item that is gone). */
   async applyAll(changes: Array<{ itemId: string; change: StatusChange }>): Promise<Map<string, AppliedChange | IgnoredChange>> {
     if (changes.length === 0) return new Map();
-    return this.deps.dataSource.transaction((manager) => this.applyIn(manager, changes));
+    return this.deps.dataSource.transaction((manager) => this.applyAllIn(manager, changes));
   }
 
-  private async applyIn(
+  /** As applyAll, in the caller's transaction (a webhook's intake applies its status change with the delivery row). */
+  async applyAllIn(
     manager: EntityManager,
     changes: Array<{ itemId: string; change: StatusChange }>,
   ): Promise<Map<string, AppliedChange | IgnoredChange>> {

@@ -34,6 +34,7 @@ import { TransactionRemoval } from './transaction-removal';
 import { TransactionSyncService, type SyncObservation } from './transaction-sync.service';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { WebhookProcessor } from './webhook-processor.service';
+import { StatusWebhooks } from './status-webhooks';
 import { TransferValidationService } from './transfer-validation.service';
 import { WebhookUrlMigration } from './webhook-url-migration.service';
 
@@ -82,6 +83,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
   const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
+  const statusWebhooks = new StatusWebhooks({ items: itemRows, itemStatus, removal });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
   const linkSessions = new LinkSessionRegistry({
@@ -148,14 +150,21 @@ export function createServices(deps: ServiceDependencies): Services {
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,
     }),
-    webhookIntake: new WebhookIntakeService({ dataSource, webhookEvents, jobs }),
+    webhookIntake: new WebhookIntakeService({
+      dataSource,
+      webhookEvents,
+      items: itemRows,
+      statusWebhooks,
+      jobs,
+      logger: logger.child({ component: 'webhooks' }),
+    }),
     webhookProcessor: new WebhookProcessor({
       dataSource,
       webhookEvents,
       items: itemRows,
       accounts: accountRows,
       removal,
-      itemStatus,
+      statusWebhooks,
       jobs,
       logger: logger.child({ component: 'webhooks' }),
     }),

@@ -1,10 +1,14 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { JobQueue } from '../jobs/job-queue';
 import type { VerifiedWebhook } from '../plaid/webhook-verifier';
+import type { ItemRepository } from '../repositories/item.repository';
 import type { WebhookEventRepository } from '../repositories/webhook-event.repository';
+import type { StatusWebhook, StatusWebhooks } from './status-webhooks';
+import { planWebhookBatch, type WebhookResult } from './webhook-plan';
 
 export type IntakeOutcome = 'accepted' | 'duplicate';
 
@@ -49,15 +53,20 @@ interface IntakeResult {
 export interface WebhookIntakeServiceDependencies {
   dataSource: DataSource;
   webhookEvents: WebhookEventRepository;
+  items: ItemRepository;
+  statusWebhooks: StatusWebhooks;
   jobs: JobQueue;
+  logger: Logger;
 }
 
 /** More webhooks than this waiting at once are written in several statements. */
 const MAX_BATCH = 500;
 
 /**
- * Records a verified webhook exactly once, and queues its job in the same transaction, so the
- * endpoint answers in milliseconds (invariant 2).
+ * Records a verified webhook exactly once and, in the same transaction, either carries it out
+ * when that needs no call to Plaid (a status change of a known Item, its new-accounts flag, an
+ * acknowledgement) or queues its job, so the endpoint answers in milliseconds (invariant 2) and
+ * a status change's event is pushed by the relay as soon as that transaction commits.
  *
  * A webhook is the same one when its signed token is (the dedupe key is the token's SHA-256):
  * that is a delivery repeated as it was (the emulator's duplicates, a proxy's replay). The
@@ -117,6 +126,7 @@ export class WebhookIntakeService {
 
   private async store(webhooks: readonly ArrivedWebhook[]): Promise<IntakeResult[]> {
     const { webhookEvents, jobs } = this.deps;
+    let queued = 0;
     const results = await this.deps.dataSource.transaction(async (manager) => {
       const accepted = await webhookEvents.insertNew(
         manager,
@@ -131,11 +141,14 @@ export class WebhookIntakeService {
       );
       const seenBefore = [...new Set(webhooks.map((webhook) => webhook.dedupeKey).filter((key) => !accepted.has(key)))];
       const existing = await webhookEvents.findByDedupeKeys(manager, seenBefore);
+      const settledHere = await this.settleIn(manager, webhooks, accepted);
       // A redelivery of an event still pending queues it again: its earlier job may have used up its retries.
       const stillPending = existing.filter((row) => row.outcome === WebhookOutcome.PENDING).map((row) => row.id);
+      const toQueue = [...[...accepted.values()].filter((id) => !settledHere.has(id)), ...stillPending];
+      queued = toQueue.length;
       await jobs.enqueueWebhooksIn(
         (text, values) => manager.query(text, values),
-        [...accepted.values(), ...stillPending].map((webhookEventId) => ({ webhookEventId })),
+        toQueue.map((webhookEventId) => ({ webhookEventId })),
       );
 
       const known = new Map(existing.map((row) => [row.dedupeKey, row.id]));
@@ -148,7 +161,52 @@ export class WebhookIntakeService {
         return { outcome: 'accepted', eventId: id };
       });
     });
-    jobs.wakeWebhookWorker();
+    if (queued > 0) jobs.wakeWebhookWorker();
     return results;
   }
+
+  /**
+   * Carries out, in the intake's transaction, the new webhooks that need no call to Plaid: status
+   * changes and new-accounts flags of Items stored here, and those that need nothing at all.
+   * Answers their ids; the rest (syncs, account revocations, webhook URLs, Items not stored yet)
+   * are left to their job.
+   */
+  private async settleIn(
+    manager: EntityManager,
+    webhooks: readonly ArrivedWebhook[],
+    accepted: ReadonlyMap<string, string>,
+  ): Promise<Set<string>> {
+    const receivedAt = new Date();
+    const events: StatusWebhook[] = [];
+    const taken = new Set<string>();
+    for (const webhook of webhooks) {
+      const id = accepted.get(webhook.dedupeKey);
+      if (id === undefined || taken.has(id)) continue;
+      taken.add(id);
+      events.push({ id, plaidItemId: webhook.payload.item_id ?? null, receivedAt, issuedAt: webhook.issuedAt, payload: webhook.payload });
+    }
+    if (events.length === 0) return new Set();
+    const plaidItemIds = [...new Set(events.flatMap((event) => (event.plaidItemId ? [event.plaidItemId] : [])))];
+    const items = await this.deps.items.findByPlaidItemIds(plaidItemIds, manager);
+    const plan = planWebhookBatch(events, new Map(items.map((item) => [item.plaidItemId, item])), receivedAt.getTime());
+    const applied = await this.deps.statusWebhooks.applyIn(manager, plan);
+    for (const { event, result } of plan.settled) logIgnored(this.deps.logger, event, result);
+    const settled = [...plan.settled, ...applied].map(({ event, item, result }) => ({
+      eventId: event.id,
+      outcome: result.outcome,
+      note: result.note ?? null,
+      itemId: item?.id ?? null,
+    }));
+    await this.deps.webhookEvents.settle(settled, manager);
+    return new Set(settled.map(({ eventId }) => eventId));
+  }
+}
+
+/** A webhook the gateway does nothing with, and why (the same line from the intake and the processor). */
+export function logIgnored(logger: Logger, event: { id: string; payload: WebhookPayload }, result: WebhookResult): void {
+  if (result.outcome !== WebhookOutcome.IGNORED) return;
+  logger.info(
+    { eventId: event.id, webhookType: event.payload.webhook_type, webhookCode: event.payload.webhook_code, note: result.note },
+    'webhook ignored',
+  );
 }

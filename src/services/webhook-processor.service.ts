@@ -8,11 +8,11 @@ import { WEBHOOK_RETRY_SCHEDULE } from '../jobs/webhook-retry-schedule';
 import type { AccountRepository } from '../repositories/account.repository';
 import type { ItemRepository } from '../repositories/item.repository';
 import type { UnsettledWebhookCounts, WebhookEventRepository } from '../repositories/webhook-event.repository';
-import type { ItemStatusService } from './item-status.service';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { TransactionRemoval } from './transaction-removal';
-import type { WebhookPayload } from './webhook-intake.service';
-import { planWebhookBatch, type Planned, type WebhookAction, type WebhookBatchPlan, type WebhookResult } from './webhook-plan';
+import { logIgnored, type WebhookPayload } from './webhook-intake.service';
+import type { StatusWebhooks } from './status-webhooks';
+import { planWebhookBatch, type Planned, type WebhookAction, type WebhookResult } from './webhook-plan';
 
 /** Expected right after Link: Plaid's first webhooks can beat the exchange's commit. */
 export class ItemNotYetKnownError extends ExpectedRetry {
@@ -28,14 +28,13 @@ export interface WebhookProcessorDependencies {
   items: ItemRepository;
   accounts: AccountRepository;
   removal: TransactionRemoval;
-  itemStatus: ItemStatusService;
+  statusWebhooks: StatusWebhooks;
   jobs: JobQueue;
   logger: Logger;
 }
 
 type Event = WebhookEventEntity & { payload: WebhookPayload };
 type Step = Planned<Event, ItemEntity>;
-type StatusStep = WebhookBatchPlan<Event, ItemEntity>['statusChanges'][number][number];
 
 /**
  * Acts on stored webhooks, once each, a batch at a time: transaction webhooks queue a sync
@@ -56,12 +55,7 @@ export class WebhookProcessor {
     const settled: Array<{ event: Event; item: ItemEntity | undefined; result: WebhookResult }> = [];
     const failures = new Map<string, unknown>();
     const settle = (event: Event, item: ItemEntity | undefined, result: WebhookResult) => {
-      if (result.outcome === WebhookOutcome.IGNORED) {
-        this.deps.logger.info(
-          { eventId: event.id, webhookType: event.webhookType, webhookCode: event.webhookCode, note: result.note },
-          'webhook ignored',
-        );
-      }
+      logIgnored(this.deps.logger, event, result);
       settled.push({ event, item, result });
     };
     for (const { event, item, result } of plan.settled) settle(event, item, result);
@@ -80,17 +74,17 @@ export class WebhookProcessor {
         await this.deps.jobs.enqueueSyncs([...reasons].map(([itemId, reason]) => ({ itemId, reason })));
         processed(plan.syncs);
       }),
-      step(plan.newAccounts, async () => {
-        await this.deps.items.flagNewAccounts(plan.newAccounts.map(({ item }) => item.id));
-        processed(plan.newAccounts);
-      }),
       ...plan.own.map((planned) =>
         step([planned], async () => {
           await this.carryOut(planned.item, planned.action);
           settle(planned.event, planned.item, { outcome: WebhookOutcome.PROCESSED });
         }),
       ),
-      this.applyStatusChanges(plan.statusChanges, settle, failures),
+      // Those the intake left to a job (their Item was not stored yet when they arrived): in one transaction, as the intake does.
+      step([...plan.statusChanges.flat(), ...plan.newAccounts], async () => {
+        const results = await this.deps.dataSource.transaction((manager) => this.deps.statusWebhooks.applyIn(manager, plan));
+        for (const { event, item, result } of results) settle(event, item, result);
+      }),
     ]);
 
     await this.deps.webhookEvents.recordAttemptErrors([...failures].map(([eventId, error]) => ({ eventId, error: describeError(error) })));
@@ -134,46 +128,6 @@ export class WebhookProcessor {
     } else if (action.url) {
       await this.deps.items.update(item.id, { webhookUrl: action.url });
     }
-  }
-
-  /** In rounds: every Item's first change in one statement, then every second one, and so on. */
-  private async applyStatusChanges(
-    perItem: StatusStep[][],
-    settle: (event: Event, item: ItemEntity, result: WebhookResult) => void,
-    failures: Map<string, unknown>,
-  ): Promise<void> {
-    for (let round = 0; ; round += 1) {
-      const changes = perItem.flatMap((queue) => (round < queue.length ? [queue[round]] : []));
-      if (changes.length === 0) return;
-      try {
-        const applied = await this.deps.itemStatus.applyAll(
-          changes.map(({ event, item, change }) => ({
-            itemId: item.id,
-            change: { ...change, occurredAt: event.issuedAt ?? event.receivedAt },
-          })),
-        );
-        for (const { event, item, thenDeleteTransactions } of changes) {
-          const outcome = applied.get(item.id);
-          if (!outcome || 'ignored' in outcome) {
-            settle(event, item, { outcome: WebhookOutcome.IGNORED, note: outcome?.ignored ?? 'no such Item here' });
-            continue;
-          }
-          if (thenDeleteTransactions) await this.deleteTransactions(item);
-          settle(event, item, { outcome: WebhookOutcome.PROCESSED });
-        }
-      } catch (error) {
-        // This round's webhooks and every later one of the same Items wait for the retry.
-        for (const queue of perItem) queue.slice(round).forEach(({ event }) => failures.set(event.id, error));
-        return;
-      }
-    }
-  }
-
-  private async deleteTransactions(item: ItemEntity): Promise<void> {
-    await this.deps.dataSource.transaction(async (manager) => {
-      await lockItemInTransaction(manager, item.id);
-      await this.deps.removal.ofItem(manager, item);
-    });
   }
 }
 

@@ -135,6 +135,38 @@ describe.each(transports)('resumable subscriptions over %s', (_transport, open) 
     }
   });
 
+  it('brings each of many subscribers resuming at once, while events commit, every owed event exactly once, in order', async () => {
+    // bench:fanout's resume, small: one user's subscribers all come back with the same cursor,
+    // here spread over the changes, so that each meets the replay-to-live hand-over at its own point.
+    const { token, userId, item, cursor } = await seenOnce();
+    const changes = 60;
+    const subscribers = 20;
+    const before = await statusEventCount(userId);
+    const produced = (async () => {
+      for (let index = 0; index < changes; index += 1) {
+        const event = index % 2 === 0 ? ItemEvent.LOGIN_REPAIRED : ItemEvent.PENDING_EXPIRATION;
+        await gw.gateway.services.itemStatus.apply(item.id, { event, reason: `CHANGE_${index}`, occurredAt: new Date() });
+      }
+    })();
+    const opened = await Promise.allSettled(
+      Array.from({ length: subscribers }, async (_, index) => {
+        const stored = before + Math.floor((index * changes) / subscribers);
+        await eventually(async () => ((await statusEventCount(userId)) >= stored ? true : undefined), 10_000, `${stored} events`);
+        return open(gw, token, STATUS, { after: cursor });
+      }),
+    );
+    const resumed = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    try {
+      await produced;
+      expect(resumed).toHaveLength(subscribers);
+      const reasons = Array.from({ length: changes }, (_, index) => `CHANGE_${index}`);
+      for (const received of await Promise.all(resumed.map((subscription) => exactly(subscription, changes))))
+        expect(received.map((result) => statusOf(result).reason)).toEqual(reasons);
+    } finally {
+      await Promise.all(resumed.map((subscription) => subscription.close()));
+    }
+  });
+
   const statusEventCount = async (userId: string) =>
     Number(
       (

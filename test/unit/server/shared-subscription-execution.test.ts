@@ -2,8 +2,31 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import type { GraphQLContext } from '../../../src/context/graphql-context';
 import { subscribeSharingExecutions } from '../../../src/server/shared-subscription-execution';
+import type { SubscriberSink } from '../../../src/server/subscriber-sinks';
+import type { SerialisedResult } from '../../../src/server/subscription-results';
 
 type Event = { text: string };
+
+/** A subscriber's sink that keeps what it was handed, for the test to await in order. */
+function recordingSink() {
+  const written: SerialisedResult[] = [];
+  const waiters: Array<(result: SerialisedResult) => void> = [];
+  const sink: SubscriberSink = {
+    write: (result) => {
+      const waiter = waiters.shift();
+      if (waiter) waiter(result);
+      else written.push(result);
+    },
+  };
+  const next = () => {
+    const ready = written.shift();
+    return ready ? Promise.resolve(ready) : new Promise<SerialisedResult>((resolve) => waiters.push(resolve));
+  };
+  return { sink, next };
+}
+
+/** What a client receives: the result's JSON, parsed. */
+const parsed = (result: SerialisedResult) => JSON.parse(result.json) as { data?: unknown; errors?: Array<{ message: string }> };
 
 /** A one-field schema whose resolver counts its runs and can report a partial error. */
 function fixture() {
@@ -27,31 +50,36 @@ function fixture() {
       },
     }),
   });
+  const logger = { error: () => undefined };
   const contextFor = (userId: string, scopes: string[]) =>
-    ({ user: { id: userId, scopes }, partialErrors: [] }) as unknown as GraphQLContext;
+    ({ user: { id: userId, scopes }, partialErrors: [], logger }) as unknown as GraphQLContext;
+  /** A subscription, its iterator running as a transport runs it, and what its sink was handed. */
   const subscribe = async (userId: string, query = 'subscription { news }', scopes: string[] = []) => {
-    const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId, scopes) });
+    const { sink, next } = recordingSink();
+    const result = await subscribeSharingExecutions({ schema, document: parse(query), contextValue: contextFor(userId, scopes) }, sink);
     if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));
-    return result[Symbol.asyncIterator]();
+    const iterator = result[Symbol.asyncIterator]();
+    const ended = iterator.next();
+    return { next, ended, end: () => iterator.return?.() };
   };
   return { pubSub, subscribe, resolved: () => resolved };
 }
 
 describe('subscribeSharingExecutions', () => {
-  it("executes an event once for all of a user's identical subscriptions, and separately for anyone else", async () => {
+  it("executes and serialises an event once for all of a user's identical subscriptions, and separately for anyone else", async () => {
     const { pubSub, subscribe, resolved } = fixture();
     const [first, second, other] = await Promise.all([subscribe('alice'), subscribe('alice'), subscribe('bob')]);
-    const [aliceFirst, aliceSecond] = [first.next(), second.next()];
-    const bobNext = other.next();
     pubSub.publish('NEWS', 'alice', { text: 'hello' });
-    expect((await aliceFirst).value).toEqual({ data: { news: 'hello for alice' } });
-    expect((await aliceSecond).value).toEqual({ data: { news: 'hello for alice' } });
+    const [aliceFirst, aliceSecond] = await Promise.all([first.next(), second.next()]);
+    expect(parsed(aliceFirst)).toEqual({ data: { news: 'hello for alice' } });
+    // The very same serialised result: one JSON.stringify for both.
+    expect(aliceSecond).toBe(aliceFirst);
     expect(resolved()).toBe(1);
 
     pubSub.publish('NEWS', 'bob', { text: 'hi' });
-    expect((await bobNext).value).toEqual({ data: { news: 'hi for bob' } });
+    expect(parsed(await other.next())).toEqual({ data: { news: 'hi for bob' } });
     expect(resolved()).toBe(2);
-    await Promise.all([first.return?.(), second.return?.(), other.return?.()]);
+    await Promise.all([first.end(), second.end(), other.end()]);
   });
 
   it('does not share between different documents, variables or token scopes of the same user', async () => {
@@ -61,36 +89,30 @@ describe('subscribeSharingExecutions', () => {
       subscribe('alice', 'subscription { news(shout: "yes") }'),
       subscribe('alice', 'subscription { news }', ['partner']),
     ]);
-    const results = [plain.next(), shouting.next(), partner.next()];
     pubSub.publish('NEWS', 'alice', { text: 'hello' });
-    expect((await results[0]).value).toEqual({ data: { news: 'hello for alice' } });
-    expect((await results[1]).value).toEqual({ data: { news: 'HELLO' } });
-    expect((await results[2]).value).toEqual({ data: { news: 'hello for alice' } });
+    expect(parsed(await plain.next())).toEqual({ data: { news: 'hello for alice' } });
+    expect(parsed(await shouting.next())).toEqual({ data: { news: 'HELLO' } });
+    expect(parsed(await partner.next())).toEqual({ data: { news: 'hello for alice' } });
     expect(resolved()).toBe(3);
-    await Promise.all([plain.return?.(), shouting.return?.(), partner.return?.()]);
+    await Promise.all([plain.end(), shouting.end(), partner.end()]);
   });
 
   it('hands the partial errors of the one execution to every subscriber sharing it', async () => {
     const { pubSub, subscribe } = fixture();
     const [first, second] = await Promise.all([subscribe('alice'), subscribe('alice')]);
-    const results = [first.next(), second.next()];
     pubSub.publish('NEWS', 'alice', { text: 'partial' });
-    for (const result of await Promise.all(results)) {
-      expect(result.value.data).toEqual({ news: 'partial for alice' });
-      expect(result.value.errors?.map((error: GraphQLError) => error.message)).toEqual(['part of it failed']);
+    for (const result of await Promise.all([first.next(), second.next()])) {
+      expect(parsed(result).data).toEqual({ news: 'partial for alice' });
+      expect(parsed(result).errors?.map((error) => error.message)).toEqual(['part of it failed']);
     }
-    await Promise.all([first.return?.(), second.return?.()]);
+    await Promise.all([first.end(), second.end()]);
   });
 
   it('ends the source stream when the subscription ends, even while waiting for an event', async () => {
-    const { pubSub, subscribe } = fixture();
+    const { subscribe } = fixture();
     const subscription = await subscribe('alice');
-    const pending = subscription.next();
-    await subscription.return?.();
-    await expect(pending).resolves.toEqual({ value: undefined, done: true });
-    // Nothing listens any more: a publish reaches no one and the ended iterator stays done.
-    pubSub.publish('NEWS', 'alice', { text: 'late' });
-    await expect(subscription.next()).resolves.toEqual({ value: undefined, done: true });
+    await subscription.end();
+    await expect(subscription.ended).resolves.toEqual({ value: undefined, done: true });
   });
 
   it('answers a subscription that fails at subscribe time with its errors, not a stream', async () => {
