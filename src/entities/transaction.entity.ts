@@ -9,6 +9,7 @@ import type { AccountEntity } from './account.entity';
 @Index('IDX_transactions_user_date_id', ['userId', 'date', 'id'])
 @Index('IDX_transactions_item_date_id', ['itemId', 'date', 'id'])
 @Index('IDX_transactions_account_date_id', ['accountId', 'date', 'id'])
+@Index('IDX_transactions_user_id', ['userId', 'id'])
 export class TransactionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

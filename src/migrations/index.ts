@@ -4,6 +4,7 @@ import { EventStream1764633600000 } from './1764633600000-event-stream';
 import { WebhookEventsUnsettled1765000000000 } from './1765000000000-webhook-events-unsettled';
 import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token';
 import { IssuedLinkTokens1796610000000 } from './1796610000000-issued-link-tokens';
+import { TransactionsUserId1796700000000 } from './1796700000000-transactions-user-id';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   WebhookEventsUnsettled1765000000000,
   LinkPublicToken1796533995056,
   IssuedLinkTokens1796610000000,
+  TransactionsUserId1796700000000,
 ];

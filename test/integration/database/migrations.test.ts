@@ -26,6 +26,7 @@ describe('migrations', () => {
       'WebhookEventsUnsettled1765000000000',
       'LinkPublicToken1796533995056',
       'IssuedLinkTokens1796610000000',
+      'TransactionsUserId1796700000000',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);

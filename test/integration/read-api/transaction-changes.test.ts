@@ -184,6 +184,8 @@ describe('transactionChanges: the delta feed', () => {
       expect(quiet).toMatchObject({ added: [], modified: [], removed: [], hasMore: false });
       expect((await page(token, { cursor: quiet.nextCursor, count })).hasMore).toBe(false);
     },
+    // Paged 1 at a time it asks a few hundred pages: 25 s on an idle machine, twice that under CI's load.
+    120_000,
   );
 
   it("item 5: keeps a client's copy equal to the table through an account revocation, an Item removal and a permission revocation (no ghost rows)", async () => {
