@@ -1,6 +1,5 @@
-import { TokenCipher } from '../../../src/security/token-cipher';
-import { seedDashboardUser } from '../../support/dashboard-seed';
-import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+import { seedSealedDashboardUser } from '../../support/sealed-dashboard-user';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const DASHBOARD = '{ items { accounts { balance { current } transactions(first: 20) { edges { node { id } } } } } }';
 
@@ -26,17 +25,8 @@ describe("the dashboard query's SQL", () => {
   });
 
   /** A user with `items` Items of `accounts` accounts of `transactions` transactions each, written directly. */
-  async function seedUser(items: number, accounts: number, transactions: number): Promise<string> {
-    const userId = newUserId('dashboard');
-    const cipher = new TokenCipher(gw.config.tokenEncryptionKeys!);
-    await seedDashboardUser(
-      gw.gateway.dataSource,
-      userId,
-      { items, accountsPerItem: accounts, transactionsPerAccount: transactions },
-      (itemId) => cipher.encrypt(`access-sandbox-${itemId}`, itemId),
-    );
-    return userId;
-  }
+  const seedUser = (items: number, accounts: number, transactions: number) =>
+    seedSealedDashboardUser(gw, 'dashboard', { items, accountsPerItem: accounts, transactionsPerAccount: transactions });
 
   /** The SQL one operation issued, in order, and its answer. */
   async function recorded<T = Record<string, unknown>>(userId: string, query: string): Promise<{ statements: string[]; data: T }> {

@@ -1,6 +1,5 @@
-import { TokenCipher } from '../../../src/security/token-cipher';
-import { seedDashboardUser } from '../../support/dashboard-seed';
-import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+import { seedSealedDashboardUser } from '../../support/sealed-dashboard-user';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /** The read planner answers a query over stored data with one statement, whatever the number of Items, accounts and rows. */
 describe("the read planner's SQL", () => {
@@ -15,17 +14,9 @@ describe("the read planner's SQL", () => {
     await gw?.close();
   });
 
-  async function seedUser(items: number, accounts: number, transactions: number): Promise<string> {
-    const userId = newUserId('planned');
-    const cipher = new TokenCipher(gw.config.tokenEncryptionKeys!);
-    await seedDashboardUser(
-      gw.gateway.dataSource,
-      userId,
-      { items, accountsPerItem: accounts, transactionsPerAccount: transactions },
-      (itemId) => cipher.encrypt(`access-sandbox-${itemId}`, itemId),
-    );
-    return userId;
-  }
+  /** A user with `items` Items of `accounts` accounts of `transactions` transactions each, written directly. */
+  const seedUser = (items: number, accounts: number, transactions: number) =>
+    seedSealedDashboardUser(gw, 'planned', { items, accountsPerItem: accounts, transactionsPerAccount: transactions });
 
   async function statementsOf(userId: string, query: string, variables?: Record<string, unknown>): Promise<string[]> {
     const token = await gw.tokenFor(userId);
