@@ -33,10 +33,11 @@ describe('status webhooks pushed from the webhook intake, before any job', () =>
     const accessToken = await accessTokenOf(gw, item.id);
     await callPlaid(gw, '/item/webhook/update', { access_token: accessToken, webhook: receiver.url });
     receiver.clear();
-    await gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
+    const fired = await gw.graphql('mutation($id: ID!, $code: SandboxWebhookCode!) { sandboxFireWebhook(itemId: $id, code: $code) }', {
       token,
       variables: { id: item.id, code },
     });
+    expect(fired.errors).toBeUndefined();
     const [webhook] = await receiver.waitFor(1, (w) => w.body.webhook_code === code);
     return webhook;
   }
@@ -91,11 +92,16 @@ describe('status webhooks pushed from the webhook intake, before any job', () =>
     const token = await gw.tokenFor(newUserId());
     const item = await linkItem(gw, token);
     const older = await genuine(token, item, 'PENDING_DISCONNECT');
-    // A later second, so the two are ordered by their iat (whole seconds).
+    // The two are ordered by their iat, in whole seconds: the newer one is fired once the older
+    // one's second is over: firing again and again within it could spend the user's rate limit
+    // (a sandboxFireWebhook costs 11 of RATE_LIMIT_OPERATIONS' 300 points a minute), and then no webhook came.
     const issuedAt = (webhook: ReceivedWebhook) =>
       (JSON.parse(Buffer.from(String(webhook.headers['plaid-verification']).split('.')[1], 'base64url').toString()) as { iat: number }).iat;
-    let newer = await genuine(token, item, 'PENDING_EXPIRATION');
-    while (issuedAt(newer) <= issuedAt(older)) newer = await genuine(token, item, 'PENDING_EXPIRATION');
+    let newer: ReceivedWebhook;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+      newer = await genuine(token, item, 'PENDING_EXPIRATION');
+    } while (issuedAt(newer) <= issuedAt(older));
     const events = await subscribe(gw.wsUrl, token, STATUS_SUBSCRIPTION, { id: item.id });
     try {
       expect((await deliverWebhook(gw.url, newer)).status).toBe(200);
