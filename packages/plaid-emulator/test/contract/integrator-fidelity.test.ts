@@ -7,6 +7,7 @@ import {
   type ProcessorTokenCreateRequest,
   type Transaction,
 } from 'plaid';
+import type { WebhookReceiver } from '../../src';
 import { byCode, startWebhookReceiver } from '../support/webhook-receiver';
 import { linkSandboxItem, plaidErrorOf, startTestEmulator, US, type TestEmulator } from '../support/emulator-harness';
 
@@ -23,6 +24,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.emulator.close();
+});
+
+/** A webhook receiver for one test, stopped when that test ends. */
+const receivers: WebhookReceiver[] = [];
+async function receiverForThisTest(): Promise<WebhookReceiver> {
+  const receiver = await startWebhookReceiver();
+  receivers.push(receiver);
+  return receiver;
+}
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((receiver) => receiver.stop()));
 });
 
 const DAY_MS = 86_400_000;
@@ -93,7 +105,7 @@ describe('/transactions/get', () => {
   });
 
   it('/transactions/get: link -> get -> refresh -> webhook -> get, as apps written before /transactions/sync work', async () => {
-    const receiver = await startWebhookReceiver();
+    const receiver = await receiverForThisTest();
     const item = await linkSandboxItem(t.client, { ...DYNAMIC, webhook: receiver.url });
     const [initial] = await receiver.waitFor(1, byCode('INITIAL_UPDATE'));
     const [historical] = await receiver.waitFor(1, byCode('HISTORICAL_UPDATE'));
@@ -127,7 +139,7 @@ describe('/transactions/get', () => {
 
   it('/transactions/get: PRODUCT_NOT_READY until the initial pull is done, as Plaid answers right after Link', async () => {
     const slow = await startTestEmulator({ initialPullDelayMs: 300 });
-    const receiver = await startWebhookReceiver();
+    const receiver = await receiverForThisTest();
     const item = await linkSandboxItem(slow.client, { webhook: receiver.url });
     const early = await plaidErrorOf(slow.client.transactionsGet({ access_token: item.accessToken, ...ALL_TIME }));
     expect(early).toMatchObject({ httpStatus: 400, error_type: 'ITEM_ERROR', error_code: 'PRODUCT_NOT_READY' });
@@ -175,7 +187,7 @@ describe('/transactions/recurring/get', () => {
   it('/transactions/recurring/get: a refresh that extends a stream fires RECURRING_TRANSACTIONS_UPDATE', async () => {
     // Its own emulator: the test moves the clock two weeks ahead.
     const later = await startTestEmulator();
-    const receiver = await startWebhookReceiver();
+    const receiver = await receiverForThisTest();
     const item = await linkSandboxItem(later.client, { ...DYNAMIC, webhook: receiver.url });
     const { data: before } = await later.client.transactionsRecurringGet({ access_token: item.accessToken });
     await receiver.waitFor(2);
@@ -299,7 +311,7 @@ describe('Link tokens, Items and processors', () => {
   });
 
   it('/item/import: an Item from the user_auth the app holds, with its products and webhook', async () => {
-    const receiver = await startWebhookReceiver();
+    const receiver = await receiverForThisTest();
     const { data } = await t.client.itemImport({
       products: [Products.Transactions, Products.Identity],
       user_auth: { user_id: 'user_good', auth_token: 'pass_good' },
@@ -323,7 +335,7 @@ describe('Link tokens, Items and processors', () => {
       transactions: { last_successful_update: expect.any(String), last_failed_update: null },
     });
 
-    const receiver = await startWebhookReceiver();
+    const receiver = await receiverForThisTest();
     const item = await linkSandboxItem(t.client, { ...DYNAMIC, webhook: receiver.url });
     await receiver.waitFor(2);
     await t.client.sandboxItemResetLogin({ access_token: item.accessToken });

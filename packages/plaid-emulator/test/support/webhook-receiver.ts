@@ -8,7 +8,9 @@ import { started } from './started';
 /** The package's webhook receiver, stopped when the test file ends even if its set-up failed. */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const receiver = await new WebhookReceiver().start();
-  started(`webhook receiver ${receiver.url}`, () => receiver.stop());
+  // The file's own receiver.stop() goes through the registry, which then knows it is stopped.
+  const stopServer = receiver.stop.bind(receiver);
+  receiver.stop = started(`webhook receiver ${receiver.url}`, stopServer);
   return receiver;
 }
 
