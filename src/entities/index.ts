@@ -4,6 +4,7 @@ import { IssuedLinkTokenEntity } from './issued-link-token.entity';
 import { IssuedPublicTokenEntity } from './issued-public-token.entity';
 import { ItemEntity } from './item.entity';
 import { StreamEventEntity } from './stream-event.entity';
+import { TransactionAnnotationEntity } from './transaction-annotation.entity';
 import { TransactionChangeEntity } from './transaction-change.entity';
 import { TransactionEntity } from './transaction.entity';
 import { TransferValidationEntity } from './transfer-validation.entity';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   TransactionChangeEntity,
   IssuedLinkTokenEntity,
   IssuedPublicTokenEntity,
+  TransactionAnnotationEntity,
 ];

@@ -5,6 +5,7 @@ import { WebhookEventsUnsettled1765000000000 } from './1765000000000-webhook-eve
 import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token';
 import { IssuedLinkTokens1796610000000 } from './1796610000000-issued-link-tokens';
 import { TransactionsUserId1796700000000 } from './1796700000000-transactions-user-id';
+import { TransactionAnnotations1796800000000 } from './1796800000000-transaction-annotations';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LinkPublicToken1796533995056,
   IssuedLinkTokens1796610000000,
   TransactionsUserId1796700000000,
+  TransactionAnnotations1796800000000,
 ];
