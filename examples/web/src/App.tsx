@@ -5,8 +5,10 @@ import { describeError, gatewayErrors } from './errors';
 import { ItemsPanel } from './ItemsPanel';
 import { LiveEvents } from './LiveEvents';
 import { ItemsQuery, MeQuery } from './operations';
+import { RecurringPanel } from './RecurringPanel';
 import { SandboxPanel } from './SandboxPanel';
 import { loadSession, type Session } from './session';
+import { SpendingPanel } from './SpendingPanel';
 import { TransactionsPanel } from './TransactionsPanel';
 import { TransferCheck } from './TransferCheck';
 
@@ -38,10 +40,13 @@ function Dashboard({ session }: { session: Session }) {
   const [me] = useQuery({ query: MeQuery });
   // Bumped by every live event, so lists that page by cursor start again from the top.
   const [revision, setRevision] = useState(0);
+  // Bumped by an annotation too: sums leave hidden transactions out and group by the user's category.
+  const [sumsRevision, setSumsRevision] = useState(0);
   const reload = useMemo(
     () => () => {
       refetchItems({ requestPolicy: 'network-only' });
       setRevision((value) => value + 1);
+      setSumsRevision((value) => value + 1);
     },
     [refetchItems],
   );
@@ -69,10 +74,12 @@ function Dashboard({ session }: { session: Session }) {
       <div className="columns">
         <main>
           <ItemsPanel items={loaded} loading={items.fetching && !items.data} linkPageUrl={session.linkPageUrl} onChanged={reload} />
-          <TransactionsPanel items={loaded} revision={revision} />
+          <SpendingPanel items={loaded} revision={sumsRevision} />
+          <TransactionsPanel items={loaded} revision={revision} onAnnotated={() => setSumsRevision((value) => value + 1)} />
         </main>
         <aside>
           {me.data && <LiveEvents userId={me.data.me.id} onEvent={reload} />}
+          <RecurringPanel revision={revision} />
           <TransferCheck accounts={transferable} profileLegalName={legalName} />
           <SandboxPanel items={loaded} onChanged={reload} />
         </aside>
