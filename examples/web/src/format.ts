@@ -1,5 +1,5 @@
 /** Plain decimal text as the gateway sends and accepts it ("-12.34", "0.3", "1000"). */
-const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /** Intl needs a well-formed ISO 4217 code; Plaid's unofficial codes (a crypto currency's) may not be one. */
 const ISO_CURRENCY = /^[A-Z]{3}$/;
