@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useQuery, type Client } from 'urql';
 import { createGatewayClient } from './client';
 import { describeError, gatewayErrors } from './errors';
@@ -11,6 +11,9 @@ import { loadSession, type Session } from './session';
 import { SpendingPanel } from './SpendingPanel';
 import { TransactionsPanel } from './TransactionsPanel';
 import { TransferCheck } from './TransferCheck';
+
+/** How long a reload waits for the rest of a burst of live events. */
+const RELOAD_BURST_MS = 250;
 
 export function App() {
   const [session, setSession] = useState<{ session: Session; client: Client } | null>(null);
@@ -42,14 +45,22 @@ function Dashboard({ session }: { session: Session }) {
   const [revision, setRevision] = useState(0);
   // Bumped by an annotation too: sums leave hidden transactions out and group by the user's category.
   const [sumsRevision, setSumsRevision] = useState(0);
+  // Events come in bursts (a resumed subscription first replays what it missed): one reload
+  // per burst, not four operations per event, which would spend the user's rate limit.
+  const pendingReload = useRef<number | undefined>(undefined);
   const reload = useMemo(
     () => () => {
-      refetchItems({ requestPolicy: 'network-only' });
-      setRevision((value) => value + 1);
-      setSumsRevision((value) => value + 1);
+      if (pendingReload.current !== undefined) return;
+      pendingReload.current = window.setTimeout(() => {
+        pendingReload.current = undefined;
+        refetchItems({ requestPolicy: 'network-only' });
+        setRevision((value) => value + 1);
+        setSumsRevision((value) => value + 1);
+      }, RELOAD_BURST_MS);
     },
     [refetchItems],
   );
+  useEffect(() => () => window.clearTimeout(pendingReload.current), []);
   const loaded = items.data?.items ?? [];
   // ACH transfers leave checking and savings accounts only.
   const transferable = loaded.flatMap((item) =>
