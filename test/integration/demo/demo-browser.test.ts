@@ -185,7 +185,10 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
 
   beforeAll(async () => {
     await mkdir(OUTPUT_DIR, { recursive: true });
-    gw = await startTestGateway();
+    // The test is a whole session in a minute or two, far faster than a person clicks: every
+    // step reloads views and calls Plaid (10 points each), which together pass the default 300
+    // points a minute. The rate limit has tests of its own; here it would only make steps flaky.
+    gw = await startTestGateway({ RATE_LIMIT_OPERATIONS: '1000' });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     watchRequests(context);
