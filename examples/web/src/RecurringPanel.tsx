@@ -73,7 +73,8 @@ function StreamCard({ stream }: { stream: Stream }) {
         </span>
       </div>
       <p className="stream-meta">
-        <span data-testid="stream-frequency">{FREQUENCY_TEXT[stream.frequency]}</span> · {stream.account.name}
+        <span data-testid="stream-frequency">{FREQUENCY_TEXT[stream.frequency]}</span> · {stream.account.item.institutionName ?? 'Bank'}{' '}
+        {stream.account.name}
         {stream.category && <> · {categoryLabel(stream.category)}</>}
         {!stream.isActive && <span className="badge muted">ended</span>}
         {stream.status === 'EARLY_DETECTION' && <span className="badge">new</span>}

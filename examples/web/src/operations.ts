@@ -146,6 +146,9 @@ export const RecurringStreamsQuery = graphql(`
       predictedNextDate
       account {
         name
+        item {
+          institutionName
+        }
       }
       transactions(first: 6) {
         totalCount

@@ -699,7 +699,9 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       const editor = phone.getByRole('form', { name: /^Your notes on / });
       await withinWidth(editor.getByLabel('Note', { exact: true }), PHONE.width);
       await withinWidth(editor.getByRole('button', { name: 'Save' }), PHONE.width);
+      await editor.screenshot({ path: path.join(OUTPUT_DIR, 'demo-11-phone-annotation-editor.png') });
       await editor.getByRole('button', { name: 'Cancel' }).click();
+      await section('Spending', phone).screenshot({ path: path.join(OUTPUT_DIR, 'demo-12-phone-spending.png') });
       // Scrolling to each control must not have widened the page either.
       expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.width);
 
