@@ -47,9 +47,12 @@ function thisMonth(): { from: string; to: string } {
 /** The transactions the recurring view lists under a stream (the app's RecurringStreams operation). */
 const STREAM_TRANSACTIONS_SHOWN = 6;
 
-/** One attribute of every element a locator matches, in order. */
-async function attributes(locator: Locator, name: string): Promise<Array<string | null>> {
-  return Promise.all((await locator.all()).map((element) => element.getAttribute(name)));
+/** One attribute of every element a locator matches, in order, read at one moment (the list may re-render between two reads). */
+function attributes(locator: Locator, name: string): Promise<Array<string | null>> {
+  return locator.evaluateAll<Array<string | null>, string>(
+    '(elements, name) => elements.map((element) => element.getAttribute(name))',
+    name,
+  );
 }
 
 /** What a test reads of Plaid's /transactions/recurring/get streams. */
