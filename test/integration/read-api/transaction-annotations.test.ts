@@ -87,11 +87,17 @@ describe('annotations: the user’s own layer over transactions', () => {
   };
 
   const storedAnnotations = async (userId: string) =>
-    (await gw.gateway.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM transaction_annotations WHERE user_id = $1', [userId]))[0]
-      .n;
+    (
+      await gw.gateway.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM transaction_annotations WHERE user_id = $1', [
+        userId,
+      ])
+    )[0].n;
   const changeLogLength = async (userId: string) =>
-    (await gw.gateway.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM transaction_changes WHERE user_id = $1', [userId]))[0]
-      .n;
+    (
+      await gw.gateway.dataSource.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM transaction_changes WHERE user_id = $1', [
+        userId,
+      ])
+    )[0].n;
 
   async function linkedUser(username?: string) {
     const userId = newUserId('annotations');
@@ -108,9 +114,14 @@ describe('annotations: the user’s own layer over transactions', () => {
     expect(pending).toBeDefined();
     const annotation = { categoryOverride: 'GIFTS', note: 'for Ana', tags: ['birthday', 'family'], hidden: false };
 
-    const live = await subscribe(gw.wsUrl, token, 'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id } added modified removed } }', {
-      id: item.id,
-    });
+    const live = await subscribe(
+      gw.wsUrl,
+      token,
+      'subscription($id: ID) { transactionsSynced(itemId: $id) { item { id } added modified removed } }',
+      {
+        id: item.id,
+      },
+    );
     try {
       await annotated(token, { transactionId: pending.id, ...annotation });
       // Announced as a change to the Item's transactions, which tells clients to ask transactionChanges.
@@ -201,13 +212,19 @@ describe('annotations: the user’s own layer over transactions', () => {
     expect(target.effectiveCategory).toBe(target.category);
 
     const first = await annotated(token, { transactionId: id, categoryOverride: ' TRAVEL ', note: 'trip', tags: [' a', 'b', 'a '] });
-    expect(first).toMatchObject({ effectiveCategory: 'TRAVEL', annotation: { categoryOverride: 'TRAVEL', note: 'trip', tags: ['a', 'b'], hidden: false } });
+    expect(first).toMatchObject({
+      effectiveCategory: 'TRAVEL',
+      annotation: { categoryOverride: 'TRAVEL', note: 'trip', tags: ['a', 'b'], hidden: false },
+    });
     const hidden = await annotated(token, { transactionId: id, hidden: true });
     expect(hidden.annotation).toMatchObject({ categoryOverride: 'TRAVEL', note: 'trip', tags: ['a', 'b'], hidden: true });
     const retagged = await annotated(token, { transactionId: id, tags: ['c'] });
     expect(retagged.annotation).toMatchObject({ categoryOverride: 'TRAVEL', note: 'trip', tags: ['c'], hidden: true });
     const cleared = await annotated(token, { transactionId: id, categoryOverride: null, note: null });
-    expect(cleared).toMatchObject({ effectiveCategory: target.category, annotation: { categoryOverride: null, note: null, tags: ['c'], hidden: true } });
+    expect(cleared).toMatchObject({
+      effectiveCategory: target.category,
+      annotation: { categoryOverride: null, note: null, tags: ['c'], hidden: true },
+    });
     expect(Date.parse(cleared.annotation.updatedAt!)).toBeGreaterThanOrEqual(Date.parse(first.annotation.updatedAt!));
     const untagged = await annotated(token, { transactionId: id, tags: [] });
     expect(untagged.annotation).toMatchObject({ tags: [], hidden: true });
@@ -230,7 +247,12 @@ describe('annotations: the user’s own layer over transactions', () => {
     expect(await ids({ tags: ['x', 'nope'] })).toEqual([]);
     expect(await ids({ tags: [] })).toEqual(all.map((row) => row.id).sort());
     expect(await ids({ hidden: true })).toEqual([a.id]);
-    expect(await ids({ hidden: false })).toEqual(all.filter((row) => row.id !== a.id).map((row) => row.id).sort());
+    expect(await ids({ hidden: false })).toEqual(
+      all
+        .filter((row) => row.id !== a.id)
+        .map((row) => row.id)
+        .sort(),
+    );
     expect(await ids({ hidden: null })).toHaveLength(all.length);
     expect(await ids({ category: 'MY_OWN' })).toEqual([a.id]);
     // Overridden: no longer found by Plaid's categories, primary or detailed.
@@ -249,7 +271,8 @@ describe('annotations: the user’s own layer over transactions', () => {
       (await gw.gateway.dataSource.query<Array<{ id: string }>>('SELECT id FROM transactions WHERE item_id = $1 LIMIT 2', [itemId])).map(
         (row) => row.id,
       );
-    for (const id of [...(await accountsOf(item.id)), ...(await accountsOf(kept.id))]) await annotated(token, { transactionId: id, tags: ['t'] });
+    for (const id of [...(await accountsOf(item.id)), ...(await accountsOf(kept.id))])
+      await annotated(token, { transactionId: id, tags: ['t'] });
     expect(await storedAnnotations(userId)).toBe(4);
     const removed = await gw.graphql('mutation($id: ID!) { removeItem(itemId: $id) { removed } }', { token, variables: { id: item.id } });
     expect(removed.errors).toBeUndefined();
