@@ -27,10 +27,10 @@ export class TransactionAnnotationRepository {
 
   /** The caller's annotations of these transactions (another user's are absent, as missing ones are). */
   findMany(userId: string, transactionIds: readonly string[]): Promise<AnnotationRecord[]> {
-    return this.dataSource.query(`SELECT ${RECORD_COLUMNS} FROM transaction_annotations WHERE transaction_id = ANY($1::uuid[]) AND user_id = $2`, [
-      transactionIds,
-      userId,
-    ]);
+    return this.dataSource.query(
+      `SELECT ${RECORD_COLUMNS} FROM transaction_annotations WHERE transaction_id = ANY($1::uuid[]) AND user_id = $2`,
+      [transactionIds, userId],
+    );
   }
 
   /** The Item of the caller's transaction, or null when it is no transaction of the caller's. */

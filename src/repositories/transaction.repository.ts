@@ -239,9 +239,13 @@ export function criteriaConditions(criteria: TransactionCriteria, params: unknow
   }
   // Every tag asked for (none asked: no condition, as every set holds the empty one).
   if (criteria.tags != null && criteria.tags.length > 0)
-    conditions.push(`EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.tags @> ${add(criteria.tags)}::text[])`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.tags @> ${add(criteria.tags)}::text[])`,
+    );
   if (criteria.hidden != null)
-    conditions.push(`${criteria.hidden ? '' : 'NOT '}EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.hidden)`);
+    conditions.push(
+      `${criteria.hidden ? '' : 'NOT '}EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.hidden)`,
+    );
   if (criteria.search != null && criteria.search !== '') {
     const pattern = add(`%${criteria.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     conditions.push(`(t.name ILIKE ${pattern} OR t.merchant_name ILIKE ${pattern})`);

@@ -64,8 +64,7 @@ export function normalisedTags(tags: readonly string[]): string[] {
   for (const tag of tags) {
     const trimmed = tag.trim();
     if (trimmed === '') throw badUserInput('tags may not hold an empty tag', 'tags');
-    if (characters(trimmed) > MAX_TAG_CHARACTERS)
-      throw badUserInput(`each tag must be at most ${MAX_TAG_CHARACTERS} characters`, 'tags');
+    if (characters(trimmed) > MAX_TAG_CHARACTERS) throw badUserInput(`each tag must be at most ${MAX_TAG_CHARACTERS} characters`, 'tags');
     kept.add(trimmed);
   }
   return [...kept];
