@@ -8,6 +8,7 @@ import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { TransactionAnnotationResolver } from '../resolvers/transaction-annotation.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
 import { TransferValidationResolver } from '../resolvers/transfer-validation.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
@@ -20,6 +21,7 @@ const RESOLVERS = [
   ItemResolver,
   AccountResolver,
   TransactionResolver,
+  TransactionAnnotationResolver,
   BalanceResolver,
   LinkResolver,
   SandboxResolver,

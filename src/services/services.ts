@@ -10,6 +10,7 @@ import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.rep
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
+import { TransactionAnnotationRepository } from '../repositories/transaction-annotation.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
@@ -27,6 +28,7 @@ import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
+import { TransactionAnnotationService } from './transaction-annotation.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { SyncQueue } from './sync-queue';
@@ -61,6 +63,7 @@ export interface Services {
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
+  annotations: TransactionAnnotationService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -100,6 +103,13 @@ export function createServices(deps: ServiceDependencies): Services {
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
+    annotations: new TransactionAnnotationService({
+      dataSource,
+      annotations: new TransactionAnnotationRepository(dataSource),
+      items: itemRows,
+      outbox,
+      limits: { maxCategoryCharacters: config.annotationCategoryMaxCharacters },
+    }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
