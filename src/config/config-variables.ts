@@ -334,6 +334,20 @@ export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
 });
 
+export const SPENDING_MAX_RANGE_DAYS = withDefault({
+  name: 'SPENDING_MAX_RANGE_DAYS',
+  default: '731',
+  parse: integer(1, 3660),
+  description: '`spending`: most days `from..to` may span, both counted (731: two years, a leap day included); longer is `BAD_USER_INPUT`',
+});
+
+export const SPENDING_MAX_GROUPS = withDefault({
+  name: 'SPENDING_MAX_GROUPS',
+  default: '500',
+  parse: integer(1, 10_000),
+  description: '`spending`: most groups answered, largest outflow first; the `totals` are over every group',
+});
+
 export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
@@ -623,6 +637,8 @@ export const CONFIG_VARIABLES = [
   REPLAY_PAGE_SIZE,
   SUBSCRIBER_MAX_BUFFERED_BYTES,
   TRANSFER_IDENTITY_THRESHOLD,
+  SPENDING_MAX_RANGE_DAYS,
+  SPENDING_MAX_GROUPS,
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,

@@ -7,6 +7,7 @@ import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
+import { SpendingResolver } from '../resolvers/spending.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
 import { TransferValidationResolver } from '../resolvers/transfer-validation.resolver';
@@ -20,6 +21,7 @@ const RESOLVERS = [
   ItemResolver,
   AccountResolver,
   TransactionResolver,
+  SpendingResolver,
   BalanceResolver,
   LinkResolver,
   SandboxResolver,

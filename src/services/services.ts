@@ -9,6 +9,7 @@ import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.repository';
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
+import { SpendingRepository } from '../repositories/spending.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
@@ -25,6 +26,7 @@ import { LinkService } from './link.service';
 import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
+import { SpendingService } from './spending.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
@@ -61,6 +63,7 @@ export interface Services {
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
+  spending: SpendingService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -100,6 +103,7 @@ export function createServices(deps: ServiceDependencies): Services {
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
+    spending: new SpendingService({ spending: new SpendingRepository(dataSource), limits: config.spending }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
