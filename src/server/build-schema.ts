@@ -7,6 +7,7 @@ import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
+import { SpendingResolver } from '../resolvers/spending.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { TransactionAnnotationResolver } from '../resolvers/transaction-annotation.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
@@ -22,6 +23,7 @@ const RESOLVERS = [
   AccountResolver,
   TransactionResolver,
   TransactionAnnotationResolver,
+  SpendingResolver,
   BalanceResolver,
   LinkResolver,
   SandboxResolver,

@@ -9,6 +9,7 @@ import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.repository';
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
+import { SpendingRepository } from '../repositories/spending.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionAnnotationRepository } from '../repositories/transaction-annotation.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
@@ -26,6 +27,7 @@ import { LinkService } from './link.service';
 import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
+import { SpendingService } from './spending.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
 import { TransactionAnnotationService } from './transaction-annotation.service';
@@ -64,6 +66,7 @@ export interface Services {
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
   annotations: TransactionAnnotationService;
+  spending: SpendingService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -110,6 +113,7 @@ export function createServices(deps: ServiceDependencies): Services {
       outbox,
       limits: { maxCategoryCharacters: config.annotationCategoryMaxCharacters },
     }),
+    spending: new SpendingService({ spending: new SpendingRepository(dataSource), limits: config.spending }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
