@@ -334,6 +334,27 @@ export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
 });
 
+export const ANNOTATION_CATEGORY_MAX_CHARACTERS = withDefault({
+  name: 'ANNOTATION_CATEGORY_MAX_CHARACTERS',
+  default: '100',
+  parse: integer(1, 1_000),
+  description: 'longest `categoryOverride` `annotateTransaction` accepts (the contract fixes the tag and note bounds)',
+});
+
+export const SPENDING_MAX_RANGE_DAYS = withDefault({
+  name: 'SPENDING_MAX_RANGE_DAYS',
+  default: '731',
+  parse: integer(1, 3660),
+  description: '`spending`: most days `from..to` may span, both counted (731: two years, a leap day included); longer is `BAD_USER_INPUT`',
+});
+
+export const SPENDING_MAX_GROUPS = withDefault({
+  name: 'SPENDING_MAX_GROUPS',
+  default: '500',
+  parse: integer(1, 10_000),
+  description: '`spending`: most groups answered, largest outflow first; the `totals` are over every group',
+});
+
 export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
@@ -623,6 +644,9 @@ export const CONFIG_VARIABLES = [
   REPLAY_PAGE_SIZE,
   SUBSCRIBER_MAX_BUFFERED_BYTES,
   TRANSFER_IDENTITY_THRESHOLD,
+  ANNOTATION_CATEGORY_MAX_CHARACTERS,
+  SPENDING_MAX_RANGE_DAYS,
+  SPENDING_MAX_GROUPS,
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,

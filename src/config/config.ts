@@ -96,6 +96,14 @@ export interface JobsConfig {
   failedWebhookRetentionDays: number;
 }
 
+/** What one spending summary may cover and answer. */
+export interface SpendingLimits {
+  /** The most days from..to may span, both counted. */
+  maxRangeDays: number;
+  /** Groups answered at most, largest outflow first; the totals are over every group. */
+  maxGroups: number;
+}
+
 /** How many syncs run at once; the rest queue in the process (a sync holds no connection while it waits or fetches). */
 export interface SyncConfig {
   concurrency: number;
@@ -147,6 +155,10 @@ export interface AppConfig {
   sync: SyncConfig;
   /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
   transferIdentityThreshold: number;
+  /** The longest category override an annotation may hold. */
+  annotationCategoryMaxCharacters: number;
+  /** SPENDING_MAX_RANGE_DAYS and SPENDING_MAX_GROUPS. */
+  spending: SpendingLimits;
   /** Key ids not held yet that webhooks may make us look up at Plaid, per minute, all ids together. */
   webhookKeyLookupsPerMinute: number;
   /** Users whose last published event position the relay remembers. */
@@ -221,6 +233,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     readPlanner: { enabled: value(variable.READ_PLANNER) === 'on', plansPerOperation: value(variable.READ_PLANS_PER_OPERATION) },
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
+    annotationCategoryMaxCharacters: value(variable.ANNOTATION_CATEGORY_MAX_CHARACTERS),
+    spending: { maxRangeDays: value(variable.SPENDING_MAX_RANGE_DAYS), maxGroups: value(variable.SPENDING_MAX_GROUPS) },
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
     linkTokensCheckedPerExchange: value(variable.LINK_TOKENS_CHECKED_PER_EXCHANGE),

@@ -1,9 +1,13 @@
 import { getArgumentValues } from 'graphql';
+import type { SpendingLimits } from '../config/config';
 import { AccountType } from '../entities/account-type';
 import { DomainError } from '../errors/domain-error';
+import { spendingRowsSql } from '../repositories/spending.repository';
 import { changedTransactionsSql, changesAfterExistSql, criteriaConditions, ownedWalkSql } from '../repositories/transaction.repository';
+import { DateScalar } from '../schema/scalars';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
 import { isOpaqueId } from '../services/opaque-id';
+import { checkSpendingRange, type SpendingArgs } from '../services/spending.service';
 import { decodeStreamCursor, RESUME_KIND, STREAM_CURSOR_SEPARATOR } from '../services/stream-cursor';
 import { validChangeCount } from '../services/transaction-change-feed.service';
 import { validPageArgs, wellFormedCriteria } from '../services/transaction-query.service';
@@ -20,6 +24,7 @@ interface Build {
   params: unknown[];
   variables: Record<string, unknown>;
   maxPageSize: number;
+  spending: SpendingLimits;
   aliases: number;
 }
 
@@ -234,8 +239,63 @@ function transactionChangesSql(field: PlannedField, build: Build): string {
     FROM event_streams ${stream} WHERE ${stream}.user_id = $1)`;
 }
 
-/** Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's changes. */
+/**
+ * spending as SpendingService answers it, from the same rows (SpendingRepository's
+ * spendingRowsSql) in the same order. A range the service would refuse makes this NULL: the
+ * request is answered again by the resolvers, with their error.
+ */
+function spendingSql(field: PlannedField, build: Build): string {
+  const args = argumentsOf(field, build) as unknown as SpendingArgs;
+  try {
+    checkSpendingRange(args.from, args.to, build.spending.maxRangeDays);
+  } catch (error) {
+    if (error instanceof DomainError) return 'NULL';
+    throw error;
+  }
+  const rows = spendingRowsSql(
+    {
+      from: args.from,
+      to: args.to,
+      grouping: args.groupBy,
+      criteria: wellFormedCriteria(args.filter ?? {}),
+      maxGroups: build.spending.maxGroups,
+    },
+    '$1',
+    build.params,
+  );
+  const row = alias(build, 'g');
+  const groupFields: Record<string, FieldSql> = {
+    key: text('key'),
+    currencyCode: text('currency_code'),
+    outflow: text('outflow'),
+    inflow: text('inflow'),
+    net: text('net'),
+    transactionCount: (of) => `${of}.transaction_count::text`,
+  };
+  const list =
+    (which: string): FieldSql =>
+    (_, groups) => {
+      const element = objectOf('SpendingGroup', groups.selection, groupFields, row, build);
+      const taken = `FILTER (WHERE ${which})`;
+      return `CASE WHEN count(${element}) ${taken} = count(*) ${taken}
+        THEN '[' || coalesce(string_agg(${element}, ',' ORDER BY ${row}.position) ${taken}, '') || ']' END`;
+    };
+  // The dates as the resolvers hand them back, through the same scalar.
+  const date = (value: string) => () => jsonString(`${bind(build, DateScalar.serialize(value))}::text`);
+  const summaryFields: Record<string, FieldSql> = {
+    from: date(args.from),
+    to: date(args.to),
+    groups: list(`NOT ${row}.total`),
+    totals: list(`${row}.total`),
+  };
+  // Over the rows as one group (HAVING: one row even when there are none).
+  return `(SELECT ${objectOf('SpendingSummary', field.selection, summaryFields, row, build)} FROM (${rows}) ${row} HAVING true)`;
+}
+
+/** Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's changes, spendingSql's groups. */
 const ROW_SET_FIELDS: Record<string, readonly string[]> = {
+  SpendingSummary: ['from', 'to', 'groups', 'totals'],
+  SpendingGroup: ['key', 'currencyCode', 'outflow', 'inflow', 'net', 'transactionCount'],
   TransactionConnection: ['edges', 'pageInfo', 'totalCount'],
   TransactionEdge: ['cursor', 'node'],
   PageInfo: ['endCursor', 'hasNextPage'],
@@ -318,6 +378,7 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
       );
     },
     transactionChanges: (_, field, build) => transactionChangesSql(field, build),
+    spending: (_, field, build) => spendingSql(field, build),
     balances: (_, field, build) => {
       const { accountIds } = argumentsOf(field, build) as { accountIds?: string[] | null };
       const row = alias(build, 'a');
@@ -434,6 +495,28 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
       return `(SELECT ${objectSql('Account', field.selection, account, build)} FROM accounts ${account}
         WHERE ${account}.id = ${row}.account_id AND ${account}.user_id = $1)`;
     },
+    annotation: (row, field, build) => {
+      const annotation = alias(build, 'an');
+      return nullableRowSql(
+        objectSql('TransactionAnnotation', field.selection, annotation, build),
+        `transaction_annotations ${annotation} WHERE ${annotation}.transaction_id = ${row}.id AND ${annotation}.user_id = $1`,
+      );
+    },
+    // The resolver's: the caller's override, else Plaid's category.
+    effectiveCategory: (row, _, build) => {
+      const annotation = alias(build, 'an');
+      return orNull(
+        jsonString(`coalesce((SELECT ${annotation}.category_override FROM transaction_annotations ${annotation}
+          WHERE ${annotation}.transaction_id = ${row}.id AND ${annotation}.user_id = $1), ${row}.category)`),
+      );
+    },
+  },
+  TransactionAnnotation: {
+    categoryOverride: nullableText('category_override'),
+    note: nullableText('note'),
+    tags: (row) => `to_json(${row}.tags)::text`,
+    hidden: (row) => jsonBoolean(`${row}.hidden`),
+    updatedAt: timestamp('updated_at'),
   },
 };
 
@@ -450,9 +533,9 @@ export function readStatement(
   selection: readonly PlannedField[],
   userId: string,
   variables: Record<string, unknown>,
-  maxPageSize: number,
+  limits: { maxPageSize: number; spending: SpendingLimits },
 ): ReadStatement {
-  const build: Build = { params: [userId], variables, maxPageSize, aliases: 0 };
+  const build: Build = { params: [userId], variables, maxPageSize: limits.maxPageSize, spending: limits.spending, aliases: 0 };
   // The caller's id is always read, typed: a selection that reads no row (only __typename) leaves no $1 otherwise.
   return {
     sql: `SELECT ${objectSql('Query', selection, '', build)} AS data FROM (SELECT $1::text) AS caller(user_id)`,

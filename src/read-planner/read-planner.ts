@@ -1,4 +1,5 @@
 import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { SpendingLimits } from '../config/config';
 import type { PlannedReadRepository } from '../repositories/planned-read.repository';
 import { compileReadPlan, type PlannedField } from './read-plan';
 import { ReadPlanCache } from './read-plan-cache';
@@ -9,6 +10,8 @@ export interface ReadPlannerOptions {
   reads: PlannedReadRepository;
   /** GRAPHQL_MAX_PAGE_SIZE: `first` is checked as the resolvers check it. */
   maxPageSize: number;
+  /** SPENDING_MAX_RANGE_DAYS and SPENDING_MAX_GROUPS: spending's range checked and its groups capped as the service does. */
+  spending: SpendingLimits;
   /** READ_PLANS_PER_OPERATION. */
   plansPerOperation: number;
 }
@@ -41,14 +44,14 @@ export class ReadPlanner {
     rawVariables: Record<string, unknown> | undefined,
     userId: string,
   ): Promise<ReadAnswer> {
-    const { schema, reads, maxPageSize } = this.options;
+    const { schema, reads, maxPageSize, spending } = this.options;
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
     if (variables.errors) return { path: 'resolvers', reason: 'invalid variables' };
     const plan = this.plans.planOf(document, operation, variables.coerced, () =>
       compileReadPlan(schema, document, operation, variables.coerced),
     );
     if (plan.kind === 'fallback') return { path: 'resolvers', reason: plan.reason };
-    const { sql, params } = readStatement(plan.selection, userId, variables.coerced, maxPageSize);
+    const { sql, params } = readStatement(plan.selection, userId, variables.coerced, { maxPageSize, spending });
     let json;
     try {
       json = await reads.read(sql, params);

@@ -7,7 +7,9 @@ import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
+import { SpendingResolver } from '../resolvers/spending.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { TransactionAnnotationResolver } from '../resolvers/transaction-annotation.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
 import { TransferValidationResolver } from '../resolvers/transfer-validation.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
@@ -20,6 +22,8 @@ const RESOLVERS = [
   ItemResolver,
   AccountResolver,
   TransactionResolver,
+  TransactionAnnotationResolver,
+  SpendingResolver,
   BalanceResolver,
   LinkResolver,
   SandboxResolver,

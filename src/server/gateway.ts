@@ -250,6 +250,7 @@ export async function startGateway(config: AppConfig, logger: Logger, options: G
               schema,
               reads: new PlannedReadRepository(dataSource),
               maxPageSize: config.limits.maxPageSize,
+              spending: config.spending,
               plansPerOperation: config.readPlanner.plansPerOperation,
             })
           : null,

@@ -24,6 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { plaidCallMark } from '../resolvers/calls-plaid';
+import { fieldCostOf } from '../resolvers/field-cost';
 
 /** How many elements a list without a `first` (items, accounts, balances) is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
@@ -66,7 +67,8 @@ export interface CostLimits {
 
 /**
  * The most an operation may ask for, counted before any resolver runs, in the spirit of
- * GitHub's node limit: every field costs 1; a field with a `first` argument (a connection) or a
+ * GitHub's node limit: every field costs 1 (or its price, field-cost.ts: an aggregate over a
+ * range of history); a field with a `first` argument (a connection) or a
  * `count` (the delta feed) multiplies what is selected under it by that number (written out, in
  * a variable or by default), and the lists inside it are already bounded by it; any other list multiplies
  * by ASSUMED_LIST_SIZE. One full page of anything is cheap, nestings that multiply pages are
@@ -125,8 +127,9 @@ export function operationCost(
         // The field's own resolver runs once per element of the list it is in, whatever it answers.
         if (callsPlaid(field, selection)) total.plaidFields += 1;
         const type = getNamedType(field.type);
+        const own = fieldCostOf(field);
         if (isLeafType(type) || !selection.selectionSet || !isCompositeType(type)) {
-          total.cost += 1;
+          total.cost += own;
           continue;
         }
         const sizeArgument = field.args.find((arg) => PAGE_SIZE_ARGUMENTS.includes(arg.name));
@@ -134,7 +137,7 @@ export function operationCost(
         const isPage = pageSize !== undefined;
         const times = isPage ? pageSize : isList(field.type) && context !== 'page' ? ASSUMED_LIST_SIZE : 1;
         const inner = costOf(selection.selectionSet, type, isPage ? 'page' : 'top');
-        total.cost += times * (1 + inner.cost);
+        total.cost += times * (own + inner.cost);
         total.plaidFields += times * inner.plaidFields;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

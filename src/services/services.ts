@@ -9,7 +9,9 @@ import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.repository';
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
+import { SpendingRepository } from '../repositories/spending.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
+import { TransactionAnnotationRepository } from '../repositories/transaction-annotation.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
@@ -25,8 +27,10 @@ import { LinkService } from './link.service';
 import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
 import { SandboxService } from './sandbox.service';
+import { SpendingService } from './spending.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
+import { TransactionAnnotationService } from './transaction-annotation.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { SyncQueue } from './sync-queue';
@@ -61,6 +65,8 @@ export interface Services {
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
+  annotations: TransactionAnnotationService;
+  spending: SpendingService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -100,6 +106,14 @@ export function createServices(deps: ServiceDependencies): Services {
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
+    annotations: new TransactionAnnotationService({
+      dataSource,
+      annotations: new TransactionAnnotationRepository(dataSource),
+      items: itemRows,
+      outbox,
+      limits: { maxCategoryCharacters: config.annotationCategoryMaxCharacters },
+    }),
+    spending: new SpendingService({ spending: new SpendingRepository(dataSource), limits: config.spending }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,

@@ -26,17 +26,25 @@ export type SandboxPublicTokenInput = {
   username?: string | null | undefined;
 };
 
+export type SpendingGrouping =
+  | 'ACCOUNT'
+  | 'CATEGORY'
+  | 'MERCHANT'
+  | 'MONTH';
+
 export type TransactionFilter = {
   accountIds?: Array<string | number> | null | undefined;
   category?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
+  hidden?: boolean | null | undefined;
   itemId?: string | number | null | undefined;
   maxAmount?: number | null | undefined;
   minAmount?: number | null | undefined;
   pending?: boolean | null | undefined;
   /** Case-insensitive match on name or merchant name. */
   search?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
   /** Inclusive. */
   to?: string | null | undefined;
 };
@@ -75,6 +83,16 @@ export type BalancesQueryVariables = Exact<{
 
 
 export type BalancesQuery = { balances: Array<{ accountId: string, available: number | null, current: number | null, limit: number | null, isoCurrencyCode: string | null, lastUpdatedAt: string, isRealtime: boolean }> };
+
+export type SpendingQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy: SpendingGrouping;
+  filter?: TransactionFilter | null | undefined;
+}>;
+
+
+export type SpendingQuery = { spending: { from: string, to: string, groups: Array<{ key: string, currencyCode: string, outflow: string, inflow: string, net: string, transactionCount: number }>, totals: Array<{ key: string, currencyCode: string, outflow: string, inflow: string, net: string, transactionCount: number }> } };
 
 export type ValidateTransferMutationVariables = Exact<{
   input: ValidateTransferInput;
@@ -153,6 +171,30 @@ export const BalancesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BalancesQuery, BalancesQueryVariables>;
+export const SpendingDocument = new TypedDocumentString(`
+    query Spending($from: Date!, $to: Date!, $groupBy: SpendingGrouping!, $filter: TransactionFilter) {
+  spending(from: $from, to: $to, groupBy: $groupBy, filter: $filter) {
+    from
+    to
+    groups {
+      key
+      currencyCode
+      outflow
+      inflow
+      net
+      transactionCount
+    }
+    totals {
+      key
+      currencyCode
+      outflow
+      inflow
+      net
+      transactionCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SpendingQuery, SpendingQueryVariables>;
 export const ValidateTransferDocument = new TypedDocumentString(`
     mutation ValidateTransfer($input: ValidateTransferInput!) {
   validateTransfer(input: $input) {

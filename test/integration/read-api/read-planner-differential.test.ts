@@ -33,7 +33,18 @@ import { newUserId, startTestGateway, type TestGateway } from '../../support/tes
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const READ_ROOTS = new Set(['me', 'items', 'item', 'accounts', 'account', 'transactions', 'transaction', 'transactionChanges', 'balances']);
+const READ_ROOTS = new Set([
+  'me',
+  'items',
+  'item',
+  'accounts',
+  'account',
+  'transactions',
+  'transaction',
+  'transactionChanges',
+  'balances',
+  'spending',
+]);
 const GENERATED_SELECTIONS = 600;
 
 interface Case {
@@ -166,6 +177,7 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   const otherAccount = await account(other, otherItem, { name: 'Other account', type: 'depository', balance_current: '1.00' });
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
+  await seedAnnotations(gw, rich, other);
   const changeCursors = await seedChangeLog(gw, rich);
   const ids = async (sql: string, userId: string) => (await db.query<Array<{ id: string }>>(sql, [userId])).map((row) => row.id);
   const transactions = await db.query<Array<{ id: string; date: string }>>(
@@ -187,6 +199,38 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
     cursors: transactions.filter((_, index) => index % 7 === 3).map(encodeTransactionCursor),
     changeCursors,
   };
+}
+
+/** Tags the generated filters ask for: some carried by several transactions, one by none. */
+const TAGS = ['trip', NAMES[3], 'a"b\\c', 'none'];
+
+/**
+ * Annotations of a third of the rich user's transactions: overrides (awkward text too), notes,
+ * tag sets, hidden or not, an empty one, timestamps with microseconds; and one of the other
+ * user's, which the rich user must never see.
+ */
+async function seedAnnotations(gw: TestGateway, rich: string, other: string): Promise<void> {
+  const db = gw.gateway.dataSource;
+  const rows = await db.query<Array<{ id: string; user_id: string }>>(
+    'SELECT id, user_id FROM transactions WHERE user_id = ANY($1::text[]) ORDER BY user_id = $2, id',
+    [[rich, other], other],
+  );
+  for (const [n, row] of rows.entries()) {
+    if (row.user_id === rich && n % 3 !== 0) continue;
+    await db.query(
+      `INSERT INTO transaction_annotations (transaction_id, user_id, category_override, note, tags, hidden, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(secs => $7))`,
+      [
+        row.id,
+        row.user_id,
+        n % 2 ? null : ['MY_OWN', NAMES[n % NAMES.length], 'FOOD_AND_DRINK'][n % 3],
+        n % 4 ? NAMES[(n + 1) % NAMES.length] : null,
+        n % 5 === 0 ? [] : TAGS.slice(0, 1 + (n % 3)),
+        n % 2 === 0,
+        n * 1.234567,
+      ],
+    );
+  }
 }
 
 /**
@@ -365,26 +409,51 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       const condition = chance(0.6) ? variable('Boolean!', chance(0.5)) : String(chance(0.5));
       return ` @${name}(if: ${condition})`;
     };
+    const filterArgument = () => {
+      const filter: Record<string, unknown> = {};
+      if (chance(0.3)) filter.search = pick(['caf', 'MERCHANT', '日本', '"', "'", '%', '_', '\\']);
+      if (chance(0.3)) filter.from = daysAgo(pick([2, 5, 20]));
+      if (chance(0.3)) filter.to = daysAgo(pick([0, 3, 8]));
+      if (chance(0.2)) filter.pending = chance(0.5);
+      if (chance(0.2)) filter.minAmount = pick([-1, 0, 0.01, 12.3]);
+      if (chance(0.2)) filter.maxAmount = pick([0, 100, 1e6]);
+      if (chance(0.1)) filter.category = pick(['FOOD_AND_DRINK', 'FOOD_AND_DRINK_COFFEE', 'NONE', 'MY_OWN']);
+      if (chance(0.15)) filter.tags = pick([[], [pick(TAGS)], [TAGS[0], TAGS[1]], [` ${TAGS[0]} `], null]);
+      if (chance(0.15)) filter.hidden = pick([true, false, null]);
+      if (chance(0.1)) filter.accountIds = [pick(seeded.ids.accounts), pick([seeded.ids.otherAccount, 'bad-id'])];
+      if (chance(0.1)) filter.itemId = pick([...seeded.ids.items, seeded.ids.otherItem, 'bad-id']);
+      return `filter: ${variable('TransactionFilter', filter)}`;
+    };
     const pageArguments = () => {
       const args: string[] = [];
       if (chance(0.7))
         args.push(`first: ${chance(0.3) ? variable('Int', pick([1, 2, 5, null])) : pick(['1', '2', '3', '5', '10', '50', 'null'])}`);
       if (chance(0.05)) args.push(`first: ${pick(['0', '-1', '100000'])}`);
       if (chance(0.25)) args.push(`after: ${variable('String', chance(0.9) ? pick(seeded.cursors) : 'not-a-cursor')}`);
-      if (chance(0.4)) {
-        const filter: Record<string, unknown> = {};
-        if (chance(0.3)) filter.search = pick(['caf', 'MERCHANT', '日本', '"', "'", '%', '_', '\\']);
-        if (chance(0.3)) filter.from = daysAgo(pick([2, 5, 20]));
-        if (chance(0.3)) filter.to = daysAgo(pick([0, 3, 8]));
-        if (chance(0.2)) filter.pending = chance(0.5);
-        if (chance(0.2)) filter.minAmount = pick([-1, 0, 0.01, 12.3]);
-        if (chance(0.2)) filter.maxAmount = pick([0, 100, 1e6]);
-        if (chance(0.1)) filter.category = pick(['FOOD_AND_DRINK', 'FOOD_AND_DRINK_COFFEE', 'NONE']);
-        if (chance(0.1)) filter.accountIds = [pick(seeded.ids.accounts), pick([seeded.ids.otherAccount, 'bad-id'])];
-        if (chance(0.1)) filter.itemId = pick([...seeded.ids.items, seeded.ids.otherItem, 'bad-id']);
-        args.push(`filter: ${variable('TransactionFilter', filter)}`);
-      }
+      if (chance(0.4)) args.push(filterArgument());
       return args.length ? `(${args.join(', ')})` : '';
+    };
+    /** A range of days ago: mostly valid, sometimes backwards or longer than SPENDING_MAX_RANGE_DAYS (the resolvers answer those). */
+    const spendingArguments = () => {
+      const [from, to] = pick([
+        [30, 0],
+        [5, 2],
+        [3, 3],
+        [730, 0],
+        [731, 0],
+        [0, 5],
+      ]);
+      const args = [
+        `from: ${chance(0.5) ? `"${daysAgo(from)}"` : variable('Date!', daysAgo(from))}`,
+        `to: ${chance(0.5) ? `"${daysAgo(to)}"` : variable('Date!', daysAgo(to))}`,
+        ...(chance(0.7)
+          ? [
+              `groupBy: ${chance(0.5) ? pick(['CATEGORY', 'MERCHANT', 'MONTH', 'ACCOUNT']) : variable('SpendingGrouping!', pick(['MERCHANT', 'ACCOUNT']))}`,
+            ]
+          : []),
+        ...(chance(0.4) ? [filterArgument()] : []),
+      ];
+      return `(${args.join(', ')})`;
     };
     const idArgument = (kind: 'items' | 'accounts' | 'transactions') => {
       const own = seeded.ids[kind];
@@ -426,6 +495,8 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
           ];
           return args.length ? `(${args.join(', ')})` : '';
         }
+        case 'spending':
+          return spendingArguments();
         case 'balances':
           if (chance(0.5)) return '';
           return `(accountIds: ${variable('[ID!]', chance(0.8) ? seeded.ids.accounts.slice(0, 1 + Math.floor(random() * 4)) : [seeded.ids.accounts[0], seeded.ids.otherAccount])})`;
@@ -460,7 +531,7 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       }
       return chosen.length ? chosen.join(' ') : '__typename';
     };
-    const roots = ['me', 'items', 'item', 'accounts', 'account', 'transactions', 'transaction', 'transactionChanges', 'balances'];
+    const roots = [...READ_ROOTS];
     const rootFields = Object.values(queryType.getFields()).filter((field) => roots.includes(field.name));
     const parts: string[] = [];
     for (let n = 0; n < 1 + Math.floor(random() * 2); n += 1) {
@@ -530,7 +601,7 @@ describe('the read planner against the resolvers', () => {
     const PAGED = `query Paged($cursor: String, $count: Int, $itemId: ID) {
       feed: transactionChanges(cursor: $cursor, count: $count, itemId: $itemId) {
         __typename hasMore added { ...row } modified { ...row account { name __typename } } gone: removed { __typename id plaidTransactionId } nextCursor
-      } } fragment row on Transaction { id amount date name pending }`;
+      } } fragment row on Transaction { id amount date name pending effectiveCategory annotation { categoryOverride note tags hidden updatedAt } }`;
     let pages = 0;
     const plannedBeforePaging = await plannedCount(planner!);
     for (const start of [undefined, ...seeded.changeCursors.valid])
@@ -565,6 +636,8 @@ describe('the read planner against the resolvers', () => {
     expect(mismatches).toHaveLength(0);
     expect(plannedPages).toBe(pages);
     expect(cases.length - extracted - pages).toBeGreaterThanOrEqual(500);
+    // Spending summaries among them: a tenth of the generated roots, and the integration tests' own.
+    expect(cases.filter((testCase) => /\bspending\b/.test(testCase.query)).length).toBeGreaterThan(30);
     // The corpus must exercise the planner, not only its fallback.
     expect(planned).toBeGreaterThan(cases.length / 2);
   }, 300_000);

@@ -13,6 +13,9 @@ import {
   parse,
 } from 'graphql';
 import { callsPlaidExtensions } from '../../../src/resolvers/calls-plaid';
+import { fieldCostExtensions } from '../../../src/resolvers/field-cost';
+import { SPENDING_COST } from '../../../src/resolvers/spending.resolver';
+import { buildGatewaySchemaTypes } from '../../../src/server/build-schema';
 import { ASSUMED_LIST_SIZE, operationCost, operationCostErrors } from '../../../src/server/operation-cost';
 
 const schema = buildSchema(`
@@ -169,5 +172,51 @@ describe('operationCost: fields that call Plaid', () => {
     const [error] = operationCostErrors(measured, operation, { maxCost: 50_000, maxPlaidFields: 3 });
     expect(error.message).toMatch(/^Operation selects 15 fields that call Plaid, more than the limit of 3/);
     expect(error.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', plaidFields: 15, maxPlaidFields: 3 });
+  });
+});
+
+/** Issue 26: a field priced where it is declared (field-cost.ts) costs its price instead of 1. */
+describe('operationCost: priced fields', () => {
+  const Group = new GraphQLObjectType({ name: 'Group', fields: { key: { type: GraphQLString }, net: { type: GraphQLString } } });
+  const Summary = new GraphQLObjectType({
+    name: 'Summary',
+    fields: { from: { type: GraphQLString }, groups: { type: new GraphQLList(Group) }, totals: { type: new GraphQLList(Group) } },
+  });
+  const pricedSchema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        me: { type: GraphQLID },
+        spending: { type: Summary, extensions: fieldCostExtensions(1000) },
+        pricedLeaf: { type: GraphQLString, extensions: fieldCostExtensions(7) },
+      },
+    }),
+  });
+  const cost = (query: string) => {
+    const document = parse(query);
+    return operationCost(pricedSchema, document, getOperationAST(document)!, {}).cost;
+  };
+
+  it.each([
+    ['an unpriced field', '{ me }', 1],
+    ['a priced leaf', '{ pricedLeaf }', 7],
+    ['a priced field, its lists multiplied as any', '{ spending { from groups { key net } totals { key } } }', 1000 + 1 + 10 * 3 + 10 * 2],
+    ['each alias of it', '{ a: spending { from } b: spending { from } }', 2 * (1000 + 1)],
+    ['twice through a fragment spread twice', '{ ...S ...S } fragment S on Query { spending { from } }', 2 * (1000 + 1)],
+  ])('costs %s', (_name, query, expected) => {
+    expect(cost(query)).toBe(expected);
+  });
+
+  it('prices the served spending field at SPENDING_COST, so the cost limit bounds how many summaries one operation asks for', async () => {
+    const schema = await buildGatewaySchemaTypes();
+    const document = parse('{ spending(from: "2026-01-01", to: "2026-01-31") { from groups { key } } }');
+    expect(operationCost(schema, document, getOperationAST(document)!, {}).cost).toBe(SPENDING_COST + 1 + ASSUMED_LIST_SIZE * (1 + 1));
+    const fifty = parse(
+      `{ ${Array.from({ length: 51 }, (_, i) => `s${i}: spending(from: "2026-01-01", to: "2026-01-31") { from }`).join(' ')} }`,
+    );
+    const operation = getOperationAST(fifty)!;
+    expect(
+      operationCostErrors(operationCost(schema, fifty, operation, {}), operation, { maxCost: 50_000, maxPlaidFields: 3 }),
+    ).toHaveLength(1);
   });
 });
