@@ -49,8 +49,9 @@ const STREAM_TRANSACTIONS_SHOWN = 6;
 
 /** One attribute of every element a locator matches, in order, read at one moment (the list may re-render between two reads). */
 function attributes(locator: Locator, name: string): Promise<Array<string | null>> {
-  return locator.evaluateAll<Array<string | null>, string>(
-    '(elements, name) => elements.map((element) => element.getAttribute(name))',
+  return locator.evaluateAll(
+    (elements: Array<{ getAttribute(attribute: string): string | null }>, attribute: string) =>
+      elements.map((element) => element.getAttribute(attribute)),
     name,
   );
 }
