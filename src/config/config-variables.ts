@@ -334,6 +334,14 @@ export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
 });
 
+export const TRANSFER_MAX_AMOUNT = withDefault({
+  name: 'TRANSFER_MAX_AMOUNT',
+  default: '1000000000',
+  // A Decimal has at most 15 digits before the point.
+  parse: integer(1, 999_999_999_999_999),
+  description: "largest amount (whole units of the account's currency) that `validateTransfer` considers; a larger one is BAD_USER_INPUT",
+});
+
 export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
@@ -623,6 +631,7 @@ export const CONFIG_VARIABLES = [
   REPLAY_PAGE_SIZE,
   SUBSCRIBER_MAX_BUFFERED_BYTES,
   TRANSFER_IDENTITY_THRESHOLD,
+  TRANSFER_MAX_AMOUNT,
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,

@@ -1,6 +1,7 @@
 import { getArgumentValues } from 'graphql';
 import { AccountType } from '../entities/account-type';
 import { DomainError } from '../errors/domain-error';
+import { NO_CURRENCY_CODE } from '../money/money';
 import { changedTransactionsSql, changesAfterExistSql, criteriaConditions, ownedWalkSql } from '../repositories/transaction.repository';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
 import { isOpaqueId } from '../services/opaque-id';
@@ -234,13 +235,40 @@ function transactionChangesSql(field: PlannedField, build: Build): string {
     FROM event_streams ${stream} WHERE ${stream}.user_id = $1)`;
 }
 
-/** Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's changes. */
+/**
+ * Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's
+ * changes, and moneySql's amount with its row's currency.
+ */
 const ROW_SET_FIELDS: Record<string, readonly string[]> = {
   TransactionConnection: ['edges', 'pageInfo', 'totalCount'],
   TransactionEdge: ['cursor', 'node'],
   PageInfo: ['endCursor', 'hasNextPage'],
   TransactionChanges: ['added', 'modified', 'removed', 'nextCursor', 'hasMore'],
+  Money: ['amount', 'currencyCode'],
 };
+
+/**
+ * Money (moneyOf) from a numeric column and its row's currency columns: the numeric's own text,
+ * as node-pg hands it to the resolvers. NaN or Infinity, which no Decimal can be, is NULL: the
+ * resolvers answer (and report it).
+ */
+function moneySql(column: string, nullable: boolean): FieldSql {
+  return (row, field, build) => {
+    const amount = `${row}.${column}`;
+    const money = objectOf(
+      'Money',
+      field.selection,
+      {
+        amount: () => `CASE WHEN ${amount} NOT IN ('NaN', 'Infinity', '-Infinity') THEN ${jsonString(`${amount}::text`)} END`,
+        currencyCode: () =>
+          jsonString(`coalesce(${row}.iso_currency_code, ${row}.unofficial_currency_code, ${sqlLiteral(NO_CURRENCY_CODE)})`),
+      },
+      row,
+      build,
+    );
+    return nullable ? `CASE WHEN ${amount} IS NULL THEN 'null' ELSE ${money} END` : money;
+  };
+}
 
 const text =
   (column: string): FieldSql =>
@@ -258,7 +286,7 @@ const nullableTimestamp =
   (column: string): FieldSql =>
   (row) =>
     orNull(jsonDateTime(`${row}.${column}`));
-const nullableMoney =
+const nullableFloat =
   (column: string): FieldSql =>
   (row) =>
     nullableNumber(`${row}.${column}`);
@@ -399,9 +427,12 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
   },
   Balance: {
     accountId: text('id'),
-    available: nullableMoney('balance_available'),
-    current: nullableMoney('balance_current'),
-    limit: nullableMoney('balance_limit'),
+    available: nullableFloat('balance_available'),
+    current: nullableFloat('balance_current'),
+    limit: nullableFloat('balance_limit'),
+    currentMoney: moneySql('balance_current', true),
+    availableMoney: moneySql('balance_available', true),
+    limitMoney: moneySql('balance_limit', true),
     isoCurrencyCode: nullableText('iso_currency_code'),
     unofficialCurrencyCode: nullableText('unofficial_currency_code'),
     lastUpdatedAt: timestamp('balance_updated_at'),
@@ -416,6 +447,7 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
     id: text('id'),
     plaidTransactionId: text('plaid_transaction_id'),
     amount: (row) => jsonNumber(`${row}.amount`),
+    money: moneySql('amount', false),
     isoCurrencyCode: nullableText('iso_currency_code'),
     unofficialCurrencyCode: nullableText('unofficial_currency_code'),
     date: text('date'),
