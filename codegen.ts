@@ -11,14 +11,14 @@ const config: CodegenConfig = {
     'examples/web/src/gql/': {
       documents: ['examples/web/src/**/*.{ts,tsx}', '!examples/web/src/gql/**'],
       preset: 'client',
-      config: { useTypeImports: true, scalars: { Date: 'string', DateTime: 'string' } },
+      config: { useTypeImports: true, scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' } },
       presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
     },
     // Strings, not ASTs: the tests post them as they are.
     'test/generated/': {
       documents: ['test/**/*.ts', '!test/generated/**'],
       preset: 'client',
-      config: { documentMode: 'string', useTypeImports: true, scalars: { Date: 'string', DateTime: 'string' } },
+      config: { documentMode: 'string', useTypeImports: true, scalars: { Date: 'string', DateTime: 'string', Decimal: 'string' } },
       presetConfig: { fragmentMasking: false },
     },
   },

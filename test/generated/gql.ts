@@ -17,6 +17,8 @@ import * as types from './graphql';
 type Documents = {
     "\n  query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TransactionsPageDocument,
     "\n  query Balances($ids: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $ids, realtime: $realtime) {\n      accountId\n      available\n      current\n      limit\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": typeof types.BalancesDocument,
+    "\n  mutation ValidateTransferExactly($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedMoney {\n        amount\n        currencyCode\n      }\n      availableBalanceMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.ValidateTransferExactlyDocument,
+    "\n  query PlaidAccountsOfItem($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n": typeof types.PlaidAccountsOfItemDocument,
     "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      achAccountMask\n      checkedAt\n      identityMatch {\n        legalName\n        phoneNumber\n        emailAddress\n        address\n      }\n      account {\n        id\n        name\n        mask\n      }\n    }\n  }\n": typeof types.ValidateTransferDocument,
     "\n  query AccountsOfItem($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      name\n    }\n  }\n": typeof types.AccountsOfItemDocument,
     "\n  mutation CreateSandboxPublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n": typeof types.CreateSandboxPublicTokenDocument,
@@ -25,6 +27,8 @@ type Documents = {
 const documents: Documents = {
     "\n  query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TransactionsPageDocument,
     "\n  query Balances($ids: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $ids, realtime: $realtime) {\n      accountId\n      available\n      current\n      limit\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": types.BalancesDocument,
+    "\n  mutation ValidateTransferExactly($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedMoney {\n        amount\n        currencyCode\n      }\n      availableBalanceMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.ValidateTransferExactlyDocument,
+    "\n  query PlaidAccountsOfItem($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n": types.PlaidAccountsOfItemDocument,
     "\n  mutation ValidateTransfer($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedAmount\n      availableBalance\n      isoCurrencyCode\n      achAccountMask\n      checkedAt\n      identityMatch {\n        legalName\n        phoneNumber\n        emailAddress\n        address\n      }\n      account {\n        id\n        name\n        mask\n      }\n    }\n  }\n": types.ValidateTransferDocument,
     "\n  query AccountsOfItem($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      name\n    }\n  }\n": types.AccountsOfItemDocument,
     "\n  mutation CreateSandboxPublicToken($input: SandboxPublicTokenInput) {\n    sandboxCreatePublicToken(input: $input) {\n      publicToken\n    }\n  }\n": types.CreateSandboxPublicTokenDocument,
@@ -39,6 +43,14 @@ export function graphql(source: "\n  query TransactionsPage($filter: Transaction
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Balances($ids: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $ids, realtime: $realtime) {\n      accountId\n      available\n      current\n      limit\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n"): typeof import('./graphql').BalancesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ValidateTransferExactly($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedMoney {\n        amount\n        currencyCode\n      }\n      availableBalanceMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n"): typeof import('./graphql').ValidateTransferExactlyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlaidAccountsOfItem($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n"): typeof import('./graphql').PlaidAccountsOfItemDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

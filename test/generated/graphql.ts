@@ -32,8 +32,14 @@ export type TransactionFilter = {
   /** Inclusive. */
   from?: string | null | undefined;
   itemId?: string | number | null | undefined;
+  /** @deprecated Use maxExactAmount */
   maxAmount?: number | null | undefined;
+  /** Inclusive, exact. */
+  maxExactAmount?: string | null | undefined;
+  /** @deprecated Use minExactAmount */
   minAmount?: number | null | undefined;
+  /** Inclusive, exact. */
+  minExactAmount?: string | null | undefined;
   pending?: boolean | null | undefined;
   /** Case-insensitive match on name or merchant name. */
   search?: string | null | undefined;
@@ -53,8 +59,13 @@ export type TransferDeclineReason =
 
 export type ValidateTransferInput = {
   accountId: string | number;
-  /** In the account's currency; must be positive. */
-  amount: number;
+  /**
+   * In the account's currency; must be positive. Give this or exactAmount, not both.
+   * @deprecated Use exactAmount
+   */
+  amount?: number | null | undefined;
+  /** The exact amount in the account's currency; must be positive. Give this or amount, not both. */
+  exactAmount?: string | null | undefined;
   /** The same key returns the same recorded decision instead of deciding again. */
   idempotencyKey?: string | null | undefined;
 };
@@ -75,6 +86,20 @@ export type BalancesQueryVariables = Exact<{
 
 
 export type BalancesQuery = { balances: Array<{ accountId: string, available: number | null, current: number | null, limit: number | null, isoCurrencyCode: string | null, lastUpdatedAt: string, isRealtime: boolean }> };
+
+export type ValidateTransferExactlyMutationVariables = Exact<{
+  input: ValidateTransferInput;
+}>;
+
+
+export type ValidateTransferExactlyMutation = { validateTransfer: { id: string, approved: boolean, reasons: Array<TransferDeclineReason>, requestedMoney: { amount: string, currencyCode: string }, availableBalanceMoney: { amount: string, currencyCode: string } | null } };
+
+export type PlaidAccountsOfItemQueryVariables = Exact<{
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type PlaidAccountsOfItemQuery = { accounts: Array<{ id: string, plaidAccountId: string, name: string }> };
 
 export type ValidateTransferMutationVariables = Exact<{
   input: ValidateTransferInput;
@@ -153,6 +178,32 @@ export const BalancesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BalancesQuery, BalancesQueryVariables>;
+export const ValidateTransferExactlyDocument = new TypedDocumentString(`
+    mutation ValidateTransferExactly($input: ValidateTransferInput!) {
+  validateTransfer(input: $input) {
+    id
+    approved
+    reasons
+    requestedMoney {
+      amount
+      currencyCode
+    }
+    availableBalanceMoney {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateTransferExactlyMutation, ValidateTransferExactlyMutationVariables>;
+export const PlaidAccountsOfItemDocument = new TypedDocumentString(`
+    query PlaidAccountsOfItem($itemId: ID) {
+  accounts(itemId: $itemId) {
+    id
+    plaidAccountId
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlaidAccountsOfItemQuery, PlaidAccountsOfItemQueryVariables>;
 export const ValidateTransferDocument = new TypedDocumentString(`
     mutation ValidateTransfer($input: ValidateTransferInput!) {
   validateTransfer(input: $input) {
