@@ -15,6 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SyncForExactMoney($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": typeof types.SyncForExactMoneyDocument,
+    "\n  query MoneyOfTransaction($id: ID!) {\n    transaction(id: $id) {\n      amount\n      money {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.MoneyOfTransactionDocument,
+    "\n  query TransactionsBetweenExactAmounts($min: Decimal, $max: Decimal) {\n    transactions(first: 100, filter: { minExactAmount: $min, maxExactAmount: $max }) {\n      edges {\n        node {\n          id\n          money {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": typeof types.TransactionsBetweenExactAmountsDocument,
+    "\n  query MoneyOfBalances($accountIds: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $accountIds, realtime: $realtime) {\n      accountId\n      current\n      currentMoney {\n        amount\n        currencyCode\n      }\n      availableMoney {\n        amount\n        currencyCode\n      }\n      limitMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.MoneyOfBalancesDocument,
+    "\n  query PlaidAccountIds($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n": typeof types.PlaidAccountIdsDocument,
     "\n  query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TransactionsPageDocument,
     "\n  query Balances($ids: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $ids, realtime: $realtime) {\n      accountId\n      available\n      current\n      limit\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": typeof types.BalancesDocument,
     "\n  mutation ValidateTransferExactly($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedMoney {\n        amount\n        currencyCode\n      }\n      availableBalanceMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": typeof types.ValidateTransferExactlyDocument,
@@ -25,6 +30,11 @@ type Documents = {
     "\n  mutation ExchangePublicToken($publicToken: String!) {\n    exchangePublicToken(input: { publicToken: $publicToken }) {\n      id\n      plaidItemId\n      status\n    }\n  }\n": typeof types.ExchangePublicTokenDocument,
 };
 const documents: Documents = {
+    "\n  mutation SyncForExactMoney($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n": types.SyncForExactMoneyDocument,
+    "\n  query MoneyOfTransaction($id: ID!) {\n    transaction(id: $id) {\n      amount\n      money {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.MoneyOfTransactionDocument,
+    "\n  query TransactionsBetweenExactAmounts($min: Decimal, $max: Decimal) {\n    transactions(first: 100, filter: { minExactAmount: $min, maxExactAmount: $max }) {\n      edges {\n        node {\n          id\n          money {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": types.TransactionsBetweenExactAmountsDocument,
+    "\n  query MoneyOfBalances($accountIds: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $accountIds, realtime: $realtime) {\n      accountId\n      current\n      currentMoney {\n        amount\n        currencyCode\n      }\n      availableMoney {\n        amount\n        currencyCode\n      }\n      limitMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.MoneyOfBalancesDocument,
+    "\n  query PlaidAccountIds($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n": types.PlaidAccountIdsDocument,
     "\n  query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {\n    transactions(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TransactionsPageDocument,
     "\n  query Balances($ids: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $ids, realtime: $realtime) {\n      accountId\n      available\n      current\n      limit\n      isoCurrencyCode\n      lastUpdatedAt\n      isRealtime\n    }\n  }\n": types.BalancesDocument,
     "\n  mutation ValidateTransferExactly($input: ValidateTransferInput!) {\n    validateTransfer(input: $input) {\n      id\n      approved\n      reasons\n      requestedMoney {\n        amount\n        currencyCode\n      }\n      availableBalanceMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n": types.ValidateTransferExactlyDocument,
@@ -35,6 +45,26 @@ const documents: Documents = {
     "\n  mutation ExchangePublicToken($publicToken: String!) {\n    exchangePublicToken(input: { publicToken: $publicToken }) {\n      id\n      plaidItemId\n      status\n    }\n  }\n": types.ExchangePublicTokenDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncForExactMoney($itemId: ID!) {\n    syncItem(itemId: $itemId) {\n      added\n    }\n  }\n"): typeof import('./graphql').SyncForExactMoneyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoneyOfTransaction($id: ID!) {\n    transaction(id: $id) {\n      amount\n      money {\n        amount\n        currencyCode\n      }\n    }\n  }\n"): typeof import('./graphql').MoneyOfTransactionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransactionsBetweenExactAmounts($min: Decimal, $max: Decimal) {\n    transactions(first: 100, filter: { minExactAmount: $min, maxExactAmount: $max }) {\n      edges {\n        node {\n          id\n          money {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TransactionsBetweenExactAmountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoneyOfBalances($accountIds: [ID!], $realtime: Boolean!) {\n    balances(accountIds: $accountIds, realtime: $realtime) {\n      accountId\n      current\n      currentMoney {\n        amount\n        currencyCode\n      }\n      availableMoney {\n        amount\n        currencyCode\n      }\n      limitMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n"): typeof import('./graphql').MoneyOfBalancesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlaidAccountIds($itemId: ID) {\n    accounts(itemId: $itemId) {\n      id\n      plaidAccountId\n      name\n    }\n  }\n"): typeof import('./graphql').PlaidAccountIdsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

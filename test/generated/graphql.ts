@@ -70,6 +70,43 @@ export type ValidateTransferInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+export type SyncForExactMoneyMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type SyncForExactMoneyMutation = { syncItem: { added: number } };
+
+export type MoneyOfTransactionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoneyOfTransactionQuery = { transaction: { amount: number, money: { amount: string, currencyCode: string } } | null };
+
+export type TransactionsBetweenExactAmountsQueryVariables = Exact<{
+  min?: string | null | undefined;
+  max?: string | null | undefined;
+}>;
+
+
+export type TransactionsBetweenExactAmountsQuery = { transactions: { edges: Array<{ node: { id: string, money: { amount: string, currencyCode: string } } }> } };
+
+export type MoneyOfBalancesQueryVariables = Exact<{
+  accountIds?: Array<string | number> | string | number | null | undefined;
+  realtime: boolean;
+}>;
+
+
+export type MoneyOfBalancesQuery = { balances: Array<{ accountId: string, current: number | null, currentMoney: { amount: string, currencyCode: string } | null, availableMoney: { amount: string, currencyCode: string } | null, limitMoney: { amount: string, currencyCode: string } | null }> };
+
+export type PlaidAccountIdsQueryVariables = Exact<{
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type PlaidAccountIdsQuery = { accounts: Array<{ id: string, plaidAccountId: string, name: string }> };
+
 export type TransactionsPageQueryVariables = Exact<{
   filter?: TransactionFilter | null | undefined;
   first?: number | null | undefined;
@@ -148,6 +185,68 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const SyncForExactMoneyDocument = new TypedDocumentString(`
+    mutation SyncForExactMoney($itemId: ID!) {
+  syncItem(itemId: $itemId) {
+    added
+  }
+}
+    `) as unknown as TypedDocumentString<SyncForExactMoneyMutation, SyncForExactMoneyMutationVariables>;
+export const MoneyOfTransactionDocument = new TypedDocumentString(`
+    query MoneyOfTransaction($id: ID!) {
+  transaction(id: $id) {
+    amount
+    money {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyOfTransactionQuery, MoneyOfTransactionQueryVariables>;
+export const TransactionsBetweenExactAmountsDocument = new TypedDocumentString(`
+    query TransactionsBetweenExactAmounts($min: Decimal, $max: Decimal) {
+  transactions(first: 100, filter: {minExactAmount: $min, maxExactAmount: $max}) {
+    edges {
+      node {
+        id
+        money {
+          amount
+          currencyCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransactionsBetweenExactAmountsQuery, TransactionsBetweenExactAmountsQueryVariables>;
+export const MoneyOfBalancesDocument = new TypedDocumentString(`
+    query MoneyOfBalances($accountIds: [ID!], $realtime: Boolean!) {
+  balances(accountIds: $accountIds, realtime: $realtime) {
+    accountId
+    current
+    currentMoney {
+      amount
+      currencyCode
+    }
+    availableMoney {
+      amount
+      currencyCode
+    }
+    limitMoney {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyOfBalancesQuery, MoneyOfBalancesQueryVariables>;
+export const PlaidAccountIdsDocument = new TypedDocumentString(`
+    query PlaidAccountIds($itemId: ID) {
+  accounts(itemId: $itemId) {
+    id
+    plaidAccountId
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlaidAccountIdsQuery, PlaidAccountIdsQueryVariables>;
 export const TransactionsPageDocument = new TypedDocumentString(`
     query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {
   transactions(filter: $filter, first: $first, after: $after) {
