@@ -110,10 +110,12 @@ describe('exact transfer amounts', () => {
       expect(decision).toBeUndefined();
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exactAmount' });
     }
-    for (const exactAmount of ['0', '-5', '10.001', '1000000000000000']) {
+    for (const exactAmount of ['0', '-5', '10.001', '999999999999999.01']) {
       const { errors } = await validate({ exactAmount });
-      expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exactAmount' });
     }
+    // TRANSFER_MAX_AMOUNT bounds the exact amount as it bounds the float one.
+    expect((await validate({ exactAmount: '999999999999999.01' })).errors?.[0].message).toBe('exactAmount must be at most 999999999999999');
     expect(await recorded()).toBe(0);
   });
 
