@@ -11,7 +11,8 @@ export class ValidateTransferInput {
   @Field(() => Float, {
     nullable: true,
     deprecationReason: 'Use exactAmount',
-    description: "In the account's currency; must be positive. Give this or exactAmount, not both.",
+    // The contract's own description; exactAmount's says that only one of the two is given.
+    description: "In the account's currency; must be positive.",
   })
   amount?: number | null;
 

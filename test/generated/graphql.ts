@@ -60,7 +60,7 @@ export type TransferDeclineReason =
 export type ValidateTransferInput = {
   accountId: string | number;
   /**
-   * In the account's currency; must be positive. Give this or exactAmount, not both.
+   * In the account's currency; must be positive.
    * @deprecated Use exactAmount
    */
   amount?: number | null | undefined;
