@@ -355,6 +355,14 @@ export const SPENDING_MAX_GROUPS = withDefault({
   description: '`spending`: most groups answered, largest outflow first; the `totals` are over every group',
 });
 
+export const TRANSFER_MAX_AMOUNT = withDefault({
+  name: 'TRANSFER_MAX_AMOUNT',
+  default: '1000000000',
+  // A Decimal has at most 15 digits before the point.
+  parse: integer(1, 999_999_999_999_999),
+  description: "largest amount (whole units of the account's currency) that `validateTransfer` considers; a larger one is BAD_USER_INPUT",
+});
+
 export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
@@ -647,6 +655,7 @@ export const CONFIG_VARIABLES = [
   ANNOTATION_CATEGORY_MAX_CHARACTERS,
   SPENDING_MAX_RANGE_DAYS,
   SPENDING_MAX_GROUPS,
+  TRANSFER_MAX_AMOUNT,
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,

@@ -159,6 +159,8 @@ export interface AppConfig {
   annotationCategoryMaxCharacters: number;
   /** SPENDING_MAX_RANGE_DAYS and SPENDING_MAX_GROUPS. */
   spending: SpendingLimits;
+  /** The largest amount, in whole units, a transfer check considers. */
+  transferMaxAmount: number;
   /** Key ids not held yet that webhooks may make us look up at Plaid, per minute, all ids together. */
   webhookKeyLookupsPerMinute: number;
   /** Users whose last published event position the relay remembers. */
@@ -235,6 +237,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
     annotationCategoryMaxCharacters: value(variable.ANNOTATION_CATEGORY_MAX_CHARACTERS),
     spending: { maxRangeDays: value(variable.SPENDING_MAX_RANGE_DAYS), maxGroups: value(variable.SPENDING_MAX_GROUPS) },
+    transferMaxAmount: value(variable.TRANSFER_MAX_AMOUNT),
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
     linkTokensCheckedPerExchange: value(variable.LINK_TOKENS_CHECKED_PER_EXCHANGE),

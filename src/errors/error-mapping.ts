@@ -38,6 +38,17 @@ function uncodedApolloErrorCode(error: unknown): string | undefined {
   return error instanceof GraphQLError && !error.path && !error.originalError ? UNCODED_APOLLO_ERRORS.get(error.message) : undefined;
 }
 
+/**
+ * An input scalar's own refusal (the Decimal scalar's BAD_USER_INPUT) written inline in the
+ * document: graphql-js reports it during validation, and Apollo recodes every validation error
+ * GRAPHQL_VALIDATION_FAILED. It is the same bad value as when it comes in a variable.
+ */
+function refusedLiteralCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return undefined;
+  const original = error.originalError;
+  return original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined;
+}
+
 function domainErrorOf(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
@@ -82,7 +93,10 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
     };
   }
   const code =
-    uncodedApolloErrorCode(error) ?? formatted.extensions?.code ?? (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+    uncodedApolloErrorCode(error) ??
+    refusedLiteralCode(error) ??
+    formatted.extensions?.code ??
+    (formatted.path ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions: { ...extensions, code } };
 }

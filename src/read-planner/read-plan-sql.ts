@@ -3,6 +3,7 @@ import type { SpendingLimits } from '../config/config';
 import { AccountType } from '../entities/account-type';
 import { DomainError } from '../errors/domain-error';
 import { spendingRowsSql } from '../repositories/spending.repository';
+import { NO_CURRENCY_CODE } from '../money/money';
 import { changedTransactionsSql, changesAfterExistSql, criteriaConditions, ownedWalkSql } from '../repositories/transaction.repository';
 import { DateScalar } from '../schema/scalars';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
@@ -292,7 +293,10 @@ function spendingSql(field: PlannedField, build: Build): string {
   return `(SELECT ${objectOf('SpendingSummary', field.selection, summaryFields, row, build)} FROM (${rows}) ${row} HAVING true)`;
 }
 
-/** Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's changes, spendingSql's groups. */
+/**
+ * Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's
+ * changes, spendingSql's groups, and moneySql's amount with its row's currency.
+ */
 const ROW_SET_FIELDS: Record<string, readonly string[]> = {
   SpendingSummary: ['from', 'to', 'groups', 'totals'],
   SpendingGroup: ['key', 'currencyCode', 'outflow', 'inflow', 'net', 'transactionCount'],
@@ -300,7 +304,31 @@ const ROW_SET_FIELDS: Record<string, readonly string[]> = {
   TransactionEdge: ['cursor', 'node'],
   PageInfo: ['endCursor', 'hasNextPage'],
   TransactionChanges: ['added', 'modified', 'removed', 'nextCursor', 'hasMore'],
+  Money: ['amount', 'currencyCode'],
 };
+
+/**
+ * Money (moneyOf) from a numeric column and its row's currency columns: the numeric's own text,
+ * as node-pg hands it to the resolvers. NaN or Infinity, which no Decimal can be, is NULL: the
+ * resolvers answer (and report it).
+ */
+function moneySql(column: string, nullable: boolean): FieldSql {
+  return (row, field, build) => {
+    const amount = `${row}.${column}`;
+    const money = objectOf(
+      'Money',
+      field.selection,
+      {
+        amount: () => `CASE WHEN ${amount} NOT IN ('NaN', 'Infinity', '-Infinity') THEN ${jsonString(`${amount}::text`)} END`,
+        currencyCode: () =>
+          jsonString(`coalesce(${row}.iso_currency_code, ${row}.unofficial_currency_code, ${sqlLiteral(NO_CURRENCY_CODE)})`),
+      },
+      row,
+      build,
+    );
+    return nullable ? `CASE WHEN ${amount} IS NULL THEN 'null' ELSE ${money} END` : money;
+  };
+}
 
 const text =
   (column: string): FieldSql =>
@@ -318,7 +346,7 @@ const nullableTimestamp =
   (column: string): FieldSql =>
   (row) =>
     orNull(jsonDateTime(`${row}.${column}`));
-const nullableMoney =
+const nullableFloat =
   (column: string): FieldSql =>
   (row) =>
     nullableNumber(`${row}.${column}`);
@@ -460,9 +488,12 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
   },
   Balance: {
     accountId: text('id'),
-    available: nullableMoney('balance_available'),
-    current: nullableMoney('balance_current'),
-    limit: nullableMoney('balance_limit'),
+    available: nullableFloat('balance_available'),
+    current: nullableFloat('balance_current'),
+    limit: nullableFloat('balance_limit'),
+    currentMoney: moneySql('balance_current', true),
+    availableMoney: moneySql('balance_available', true),
+    limitMoney: moneySql('balance_limit', true),
     isoCurrencyCode: nullableText('iso_currency_code'),
     unofficialCurrencyCode: nullableText('unofficial_currency_code'),
     lastUpdatedAt: timestamp('balance_updated_at'),
@@ -477,6 +508,7 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
     id: text('id'),
     plaidTransactionId: text('plaid_transaction_id'),
     amount: (row) => jsonNumber(`${row}.amount`),
+    money: moneySql('amount', false),
     isoCurrencyCode: nullableText('iso_currency_code'),
     unofficialCurrencyCode: nullableText('unofficial_currency_code'),
     date: text('date'),

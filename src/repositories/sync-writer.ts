@@ -54,7 +54,10 @@ export class SyncWriter {
     private readonly userId: string,
   ) {}
 
-  /** Accounts and their balances as Plaid reported them now. */
+  /**
+   * Accounts and their balances as Plaid reported them now. A JSON number goes to numeric as
+   * JSON.stringify writes it, its shortest decimal form (0.1, never 0.1000000000000000055).
+   */
   async upsertAccounts(accounts: AccountBase[], readAt: Date): Promise<void> {
     if (accounts.length === 0) return;
     const rows = accounts.map((account) => ({

@@ -53,6 +53,18 @@ export function isTransactionField(name: string): name is TransactionField {
   return Object.hasOwn(COLUMNS, name);
 }
 
+/** Fields of the API's Transaction made from other record fields (effectiveCategory falls back to Plaid's category). */
+const COMPOSED_FIELDS: Record<string, readonly TransactionField[]> = {
+  money: ['amount', 'isoCurrencyCode', 'unofficialCurrencyCode'],
+  effectiveCategory: ['category'],
+};
+
+/** The record fields a selected Transaction field is made of (none for a field the record does not hold). */
+export function recordFieldsOf(name: string): readonly TransactionField[] {
+  if (isTransactionField(name)) return [name];
+  return Object.hasOwn(COMPOSED_FIELDS, name) ? COMPOSED_FIELDS[name] : [];
+}
+
 /** Whose transactions a page walks: all of the caller's, one Item's or one account's. */
 export type TransactionScope = 'user' | 'item' | 'account';
 
@@ -72,4 +84,7 @@ export interface TransactionCriteria {
   search?: string | null;
   minAmount?: number | null;
   maxAmount?: number | null;
+  /** Exact Decimal text, already checked by the Decimal scalar. */
+  minExactAmount?: string | null;
+  maxExactAmount?: string | null;
 }

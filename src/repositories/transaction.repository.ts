@@ -253,5 +253,7 @@ export function criteriaConditions(criteria: TransactionCriteria, params: unknow
   // Compared as numeric: the JS number's shortest decimal form is exactly what the client wrote.
   if (criteria.minAmount != null) conditions.push(`t.amount >= ${add(String(criteria.minAmount))}::numeric`);
   if (criteria.maxAmount != null) conditions.push(`t.amount <= ${add(String(criteria.maxAmount))}::numeric`);
+  if (criteria.minExactAmount != null) conditions.push(`t.amount >= ${add(criteria.minExactAmount)}::numeric`);
+  if (criteria.maxExactAmount != null) conditions.push(`t.amount <= ${add(criteria.maxExactAmount)}::numeric`);
   return conditions;
 }

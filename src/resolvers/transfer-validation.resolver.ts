@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { TransferValidationEntity } from '../entities/transfer-validation.entity';
 import { notFound } from '../errors/domain-error';
+import { moneyOf } from '../money/money';
 import { Account } from '../schema/account.type';
 import type { TransferDeclineReason } from '../schema/enums';
 import { TransferValidation, ValidateTransferInput } from '../schema/transfer-validation.types';
@@ -47,8 +48,12 @@ function toTransferValidation(entity: TransferValidationEntity): TransferValidat
     approved: entity.approved,
     reasons: entity.reasons as TransferDeclineReason[],
     accountId: entity.accountId ?? '',
+    // The deprecated Float fields only; the Money fields keep the recorded numeric text.
     requestedAmount: Number(entity.requestedAmount),
     availableBalance: entity.availableBalance === null ? null : Number(entity.availableBalance),
+    // The record keeps the account's ISO code only: transfers are checked against depository accounts in ISO currencies.
+    requestedMoney: moneyOf(entity.requestedAmount, entity.isoCurrencyCode, null),
+    availableBalanceMoney: moneyOf(entity.availableBalance, entity.isoCurrencyCode, null),
     isoCurrencyCode: entity.isoCurrencyCode,
     identityMatch: Object.values(scores).some((score) => score !== null) ? scores : null,
     achAccountMask: entity.achAccountMask,

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { DecimalScalar } from './decimal.scalar';
 import { DateScalar } from './scalars';
 
 @InputType()
@@ -30,9 +31,15 @@ export class TransactionFilter {
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or merchant name.' })
   search?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use minExactAmount' })
   minAmount?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use maxExactAmount' })
   maxAmount?: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Inclusive, exact.' })
+  minExactAmount?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Inclusive, exact.' })
+  maxExactAmount?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Money } from './money.type';
 import { DateScalar } from './scalars';
 
 @ObjectType({ simpleResolvers: true })
@@ -12,8 +13,11 @@ export class Transaction {
   /** Resolved by the Transaction.account field resolver through a DataLoader. */
   accountId!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { deprecationReason: 'Use money' })
   amount!: number;
+
+  @Field(() => Money, { description: 'The exact amount: positive is money out of the account, negative money in.' })
+  money!: Money;
 
   @Field(() => String, { nullable: true })
   isoCurrencyCode!: string | null;

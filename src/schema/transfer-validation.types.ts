@@ -1,13 +1,26 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from './decimal.scalar';
 import { TransferDeclineReason } from './enums';
+import { Money } from './money.type';
 
 @InputType()
 export class ValidateTransferInput {
   @Field(() => ID)
   accountId!: string;
 
-  @Field(() => Float, { description: "In the account's currency; must be positive." })
-  amount!: number;
+  @Field(() => Float, {
+    nullable: true,
+    deprecationReason: 'Use exactAmount',
+    // The contract's own description; exactAmount's says that only one of the two is given.
+    description: "In the account's currency; must be positive.",
+  })
+  amount?: number | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "The exact amount in the account's currency; must be positive. Give this or amount, not both.",
+  })
+  exactAmount?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The same key returns the same recorded decision instead of deciding again.' })
   idempotencyKey?: string | null;
@@ -42,11 +55,17 @@ export class TransferValidation {
   /** Resolved by the TransferValidation.account field resolver through a DataLoader. */
   accountId!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { deprecationReason: 'Use requestedMoney' })
   requestedAmount!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use availableBalanceMoney' })
   availableBalance!: number | null;
+
+  @Field(() => Money)
+  requestedMoney!: Money;
+
+  @Field(() => Money, { nullable: true })
+  availableBalanceMoney!: Money | null;
 
   @Field(() => String, { nullable: true })
   isoCurrencyCode!: string | null;

@@ -122,6 +122,7 @@ export function createServices(deps: ServiceDependencies): Services {
       profiles,
       validations: new TransferValidationRepository(dataSource),
       identityThreshold: config.transferIdentityThreshold,
+      maxAmount: config.transferMaxAmount,
     }),
     itemStatus,
     events: new EventReplayService({ streams, outbox, pubSub, pageSize: config.subscriptions.replayPageSize }),

@@ -12,7 +12,7 @@ import { isOpaqueId } from './opaque-id';
 
 // What resolvers read of a transaction comes through this service, never from the repository.
 export {
-  isTransactionField,
+  recordFieldsOf,
   type PageRecord,
   type TransactionCriteria,
   type TransactionField,

@@ -16,12 +16,14 @@ import { decideTransfer, type TransferDecision } from './transfer-decision';
 
 export interface TransferRequest {
   accountId: string;
-  amount: number;
+  /** Deprecated float form; exactly one of amount and exactAmount is given. */
+  amount?: number | null;
+  /** Decimal text, already checked by the Decimal scalar. */
+  exactAmount?: string | null;
   idempotencyKey?: string | null;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
-const MAX_AMOUNT = 1_000_000_000;
 
 export interface TransferValidationServiceDependencies {
   itemPlaid: ItemPlaid;
@@ -30,6 +32,8 @@ export interface TransferValidationServiceDependencies {
   profiles: ProfileService;
   validations: TransferValidationRepository;
   identityThreshold: number;
+  /** Whole units of the account's currency. */
+  maxAmount: number;
 }
 
 /**
@@ -44,7 +48,7 @@ export class TransferValidationService {
 
   /** Decides and records; a key used before returns the recorded decision without asking Plaid again. */
   async validate(userId: string, request: TransferRequest): Promise<TransferValidationEntity> {
-    const amount = checkedAmount(request.amount);
+    const { amount, field } = requestedAmount(request, this.deps.maxAmount);
     const key = request.idempotencyKey ?? null;
     if (key !== null && !IDEMPOTENCY_KEY.test(key))
       throw badUserInput('idempotencyKey must be 1-255 letters, digits, _ . : or -', 'idempotencyKey');
@@ -52,7 +56,7 @@ export class TransferValidationService {
     if (!account) throw notFound('Account', request.accountId);
     const digits = minorUnitDigits(account.isoCurrencyCode);
     if (amount.decimalPlaces() > digits) {
-      throw badUserInput(`amount must have at most ${digits} decimals in ${account.isoCurrencyCode ?? 'this currency'}`, 'amount');
+      throw badUserInput(`${field} must have at most ${digits} decimals in ${account.isoCurrencyCode ?? 'this currency'}`, field);
     }
 
     if (key !== null) {
@@ -102,11 +106,19 @@ export class TransferValidationService {
   }
 }
 
-/** Positive and bounded; its decimals are checked against the account's currency once the account is known. */
-function checkedAmount(amount: number): Decimal {
-  if (!Number.isFinite(amount) || amount <= 0) throw badUserInput('amount must be a positive number', 'amount');
-  if (amount > MAX_AMOUNT) throw badUserInput(`amount must be at most ${MAX_AMOUNT}`, 'amount');
-  return exactAmount(amount);
+/**
+ * The one amount given, exact, positive and bounded; its decimals are checked against the
+ * account's currency once the account is known. amount 12.5 and exactAmount "12.5" are the
+ * same Decimal, so an idempotency key treats them alike.
+ */
+function requestedAmount(request: TransferRequest, maxAmount: number): { amount: Decimal; field: 'amount' | 'exactAmount' } {
+  const { amount, exactAmount: exact } = request;
+  if ((amount == null) === (exact == null)) throw badUserInput('Give exactly one of amount and exactAmount', 'exactAmount');
+  const field = exact != null ? 'exactAmount' : 'amount';
+  const value = exact != null ? new Decimal(exact) : amount != null && Number.isFinite(amount) ? exactAmount(amount) : null;
+  if (value === null || !value.gt(0)) throw badUserInput(`${field} must be a positive number`, field);
+  if (value.gt(maxAmount)) throw badUserInput(`${field} must be at most ${maxAmount}`, field);
+  return { amount: value, field };
 }
 
 function identityOf(profile: UserProfileEntity): IdentityMatchUser {

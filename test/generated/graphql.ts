@@ -39,8 +39,14 @@ export type TransactionFilter = {
   from?: string | null | undefined;
   hidden?: boolean | null | undefined;
   itemId?: string | number | null | undefined;
+  /** @deprecated Use maxExactAmount */
   maxAmount?: number | null | undefined;
+  /** Inclusive, exact. */
+  maxExactAmount?: string | null | undefined;
+  /** @deprecated Use minExactAmount */
   minAmount?: number | null | undefined;
+  /** Inclusive, exact. */
+  minExactAmount?: string | null | undefined;
   pending?: boolean | null | undefined;
   /** Case-insensitive match on name or merchant name. */
   search?: string | null | undefined;
@@ -61,11 +67,53 @@ export type TransferDeclineReason =
 
 export type ValidateTransferInput = {
   accountId: string | number;
-  /** In the account's currency; must be positive. */
-  amount: number;
+  /**
+   * In the account's currency; must be positive.
+   * @deprecated Use exactAmount
+   */
+  amount?: number | null | undefined;
+  /** The exact amount in the account's currency; must be positive. Give this or amount, not both. */
+  exactAmount?: string | null | undefined;
   /** The same key returns the same recorded decision instead of deciding again. */
   idempotencyKey?: string | null | undefined;
 };
+
+export type SyncForExactMoneyMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+
+export type SyncForExactMoneyMutation = { syncItem: { added: number } };
+
+export type MoneyOfTransactionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoneyOfTransactionQuery = { transaction: { amount: number, money: { amount: string, currencyCode: string } } | null };
+
+export type TransactionsBetweenExactAmountsQueryVariables = Exact<{
+  min?: string | null | undefined;
+  max?: string | null | undefined;
+}>;
+
+
+export type TransactionsBetweenExactAmountsQuery = { transactions: { edges: Array<{ node: { id: string, money: { amount: string, currencyCode: string } } }> } };
+
+export type MoneyOfBalancesQueryVariables = Exact<{
+  accountIds?: Array<string | number> | string | number | null | undefined;
+  realtime: boolean;
+}>;
+
+
+export type MoneyOfBalancesQuery = { balances: Array<{ accountId: string, current: number | null, currentMoney: { amount: string, currencyCode: string } | null, availableMoney: { amount: string, currencyCode: string } | null, limitMoney: { amount: string, currencyCode: string } | null }> };
+
+export type PlaidAccountIdsQueryVariables = Exact<{
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type PlaidAccountIdsQuery = { accounts: Array<{ id: string, plaidAccountId: string, name: string }> };
 
 export type TransactionsPageQueryVariables = Exact<{
   filter?: TransactionFilter | null | undefined;
@@ -93,6 +141,20 @@ export type SpendingQueryVariables = Exact<{
 
 
 export type SpendingQuery = { spending: { from: string, to: string, groups: Array<{ key: string, currencyCode: string, outflow: string, inflow: string, net: string, transactionCount: number }>, totals: Array<{ key: string, currencyCode: string, outflow: string, inflow: string, net: string, transactionCount: number }> } };
+
+export type ValidateTransferExactlyMutationVariables = Exact<{
+  input: ValidateTransferInput;
+}>;
+
+
+export type ValidateTransferExactlyMutation = { validateTransfer: { id: string, approved: boolean, reasons: Array<TransferDeclineReason>, requestedMoney: { amount: string, currencyCode: string }, availableBalanceMoney: { amount: string, currencyCode: string } | null } };
+
+export type PlaidAccountsOfItemQueryVariables = Exact<{
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type PlaidAccountsOfItemQuery = { accounts: Array<{ id: string, plaidAccountId: string, name: string }> };
 
 export type ValidateTransferMutationVariables = Exact<{
   input: ValidateTransferInput;
@@ -141,6 +203,68 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const SyncForExactMoneyDocument = new TypedDocumentString(`
+    mutation SyncForExactMoney($itemId: ID!) {
+  syncItem(itemId: $itemId) {
+    added
+  }
+}
+    `) as unknown as TypedDocumentString<SyncForExactMoneyMutation, SyncForExactMoneyMutationVariables>;
+export const MoneyOfTransactionDocument = new TypedDocumentString(`
+    query MoneyOfTransaction($id: ID!) {
+  transaction(id: $id) {
+    amount
+    money {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyOfTransactionQuery, MoneyOfTransactionQueryVariables>;
+export const TransactionsBetweenExactAmountsDocument = new TypedDocumentString(`
+    query TransactionsBetweenExactAmounts($min: Decimal, $max: Decimal) {
+  transactions(first: 100, filter: {minExactAmount: $min, maxExactAmount: $max}) {
+    edges {
+      node {
+        id
+        money {
+          amount
+          currencyCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransactionsBetweenExactAmountsQuery, TransactionsBetweenExactAmountsQueryVariables>;
+export const MoneyOfBalancesDocument = new TypedDocumentString(`
+    query MoneyOfBalances($accountIds: [ID!], $realtime: Boolean!) {
+  balances(accountIds: $accountIds, realtime: $realtime) {
+    accountId
+    current
+    currentMoney {
+      amount
+      currencyCode
+    }
+    availableMoney {
+      amount
+      currencyCode
+    }
+    limitMoney {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyOfBalancesQuery, MoneyOfBalancesQueryVariables>;
+export const PlaidAccountIdsDocument = new TypedDocumentString(`
+    query PlaidAccountIds($itemId: ID) {
+  accounts(itemId: $itemId) {
+    id
+    plaidAccountId
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlaidAccountIdsQuery, PlaidAccountIdsQueryVariables>;
 export const TransactionsPageDocument = new TypedDocumentString(`
     query TransactionsPage($filter: TransactionFilter, $first: Int, $after: String) {
   transactions(filter: $filter, first: $first, after: $after) {
@@ -195,6 +319,32 @@ export const SpendingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SpendingQuery, SpendingQueryVariables>;
+export const ValidateTransferExactlyDocument = new TypedDocumentString(`
+    mutation ValidateTransferExactly($input: ValidateTransferInput!) {
+  validateTransfer(input: $input) {
+    id
+    approved
+    reasons
+    requestedMoney {
+      amount
+      currencyCode
+    }
+    availableBalanceMoney {
+      amount
+      currencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateTransferExactlyMutation, ValidateTransferExactlyMutationVariables>;
+export const PlaidAccountsOfItemDocument = new TypedDocumentString(`
+    query PlaidAccountsOfItem($itemId: ID) {
+  accounts(itemId: $itemId) {
+    id
+    plaidAccountId
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PlaidAccountsOfItemQuery, PlaidAccountsOfItemQueryVariables>;
 export const ValidateTransferDocument = new TypedDocumentString(`
     mutation ValidateTransfer($input: ValidateTransferInput!) {
   validateTransfer(input: $input) {

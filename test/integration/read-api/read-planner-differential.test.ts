@@ -328,6 +328,7 @@ function valueFor(name: string, type: GraphQLInputType, seeded: Seeded): unknown
   if (named.name === 'String')
     return lower.includes('after') ? seeded.cursors[0] : lower.includes('cursor') ? seeded.changeCursors.valid[0] : 'Caf';
   if (named.name === 'Date') return daysAgo(3);
+  if (named.name === 'Decimal') return '12.30';
   if (isEnumType(named)) return named.getValues()[0].value;
   return {};
 }
@@ -417,6 +418,9 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       if (chance(0.2)) filter.pending = chance(0.5);
       if (chance(0.2)) filter.minAmount = pick([-1, 0, 0.01, 12.3]);
       if (chance(0.2)) filter.maxAmount = pick([0, 100, 1e6]);
+      // Exact bounds, equal to stored amounts written otherwise (12.3 is 12.30), and a malformed one.
+      if (chance(0.2)) filter.minExactAmount = pick(['-0.001', '0', '0.0000001', '12.3', '-45.10', '1e3']);
+      if (chance(0.2)) filter.maxExactAmount = pick(['0', '12.30', '100', '123456789012.345', '-7']);
       if (chance(0.1)) filter.category = pick(['FOOD_AND_DRINK', 'FOOD_AND_DRINK_COFFEE', 'NONE', 'MY_OWN']);
       if (chance(0.15)) filter.tags = pick([[], [pick(TAGS)], [TAGS[0], TAGS[1]], [` ${TAGS[0]} `], null]);
       if (chance(0.15)) filter.hidden = pick([true, false, null]);

@@ -37,6 +37,23 @@ describe('the served schema', () => {
     expect(readFileSync(COMMITTED, 'utf8')).toBe(printGatewaySchema(served));
   });
 
+  it('marks every Float amount deprecated, naming its exact replacement on the same type', () => {
+    // A sandbox input is handed to Plaid's sandbox as the JSON number it takes.
+    const notMoney = new Set(['SandboxTransactionInput.amount']);
+    const floats: Array<[string, string | null | undefined]> = [];
+    for (const type of Object.values(served.getTypeMap())) {
+      if (type.name.startsWith('__') || (!isObjectType(type) && !isInputObjectType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const coordinate = `${type.name}.${field.name}`;
+        if (String(field.type).replace(/[[\]!]/g, '') !== 'Float' || notMoney.has(coordinate)) continue;
+        const replacement = /^Use (\w+)$/.exec(field.deprecationReason ?? '')?.[1];
+        floats.push([coordinate, replacement && Object.hasOwn(type.getFields(), replacement) ? 'named' : field.deprecationReason]);
+      }
+    }
+    expect(floats.length).toBeGreaterThanOrEqual(9);
+    expect(floats.filter(([, reason]) => reason !== 'named')).toEqual([]);
+  });
+
   it('breaks nothing in the contract', () => {
     expect(findBreakingChanges(contract, served).map((change) => change.description)).toEqual([]);
   });

@@ -35,6 +35,18 @@ describe('error mapping', () => {
     });
   });
 
+  it("gives an input scalar's refusal written inline the code it has in a variable, not Apollo's validation code", () => {
+    const refused = new GraphQLError('"1e3" is not a plain decimal number such as "-12.34".', { extensions: { code: 'BAD_USER_INPUT' } });
+    // What Apollo makes of it during validation (its ValidationError).
+    const error = new GraphQLError(refused.message, { originalError: refused, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(isUnexpectedError(error)).toBe(false);
+    expect(formatClientError(error.toJSON(), error).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const unknownField = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(formatClientError(unknownField.toJSON(), unknownField).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
   it('masks errors Apollo itself marks internal', () => {
     const error = new GraphQLError('Context creation failed: connect ECONNREFUSED', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(formatClientError(error.toJSON(), error).message).toBe('Internal server error');

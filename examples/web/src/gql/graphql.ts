@@ -101,9 +101,13 @@ export type TransactionFilter = {
   from?: string | null | undefined;
   hidden?: boolean | null | undefined;
   itemId?: string | number | null | undefined;
+  /** @deprecated Use maxExactAmount */
   maxAmount?: number | null | undefined;
+  /** Inclusive, exact. */
   maxExactAmount?: string | null | undefined;
+  /** @deprecated Use minExactAmount */
   minAmount?: number | null | undefined;
+  /** Inclusive, exact. */
   minExactAmount?: string | null | undefined;
   pending?: boolean | null | undefined;
   /** Case-insensitive match on name or merchant name. */
@@ -125,8 +129,12 @@ export type TransferDeclineReason =
 
 export type ValidateTransferInput = {
   accountId: string | number;
-  /** In the account's currency; must be positive. */
+  /**
+   * In the account's currency; must be positive.
+   * @deprecated Use exactAmount
+   */
   amount?: number | null | undefined;
+  /** The exact amount in the account's currency; must be positive. Give this or amount, not both. */
   exactAmount?: string | null | undefined;
   /** The same key returns the same recorded decision instead of deciding again. */
   idempotencyKey?: string | null | undefined;

@@ -56,7 +56,7 @@ export const accountEndpoints: readonly PlaidEndpoint[] = [
     ensureProduct(services, item, Products.Auth);
     const withNumbers = itemAccountTemplates(item, request.options?.account_ids).filter((template) => template.achAccountNumber);
     return {
-      accounts: withNumbers.map((template) => accountView(item.item_id, template, null)),
+      accounts: withNumbers.map((template) => accountView(item, template, null)),
       numbers: {
         ach: withNumbers.map((template) => achNumbers(item.item_id, template)).filter((n): n is NumbersACH => n !== null),
         eft: [],

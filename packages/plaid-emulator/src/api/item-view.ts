@@ -63,5 +63,5 @@ export function itemAccounts(
   accountIds?: readonly string[],
   balancesUpdatedAt: string | null = null,
 ): Omit<AccountBase, 'verification_status'>[] {
-  return itemAccountTemplates(item, accountIds).map((template) => accountView(item.item_id, template, balancesUpdatedAt));
+  return itemAccountTemplates(item, accountIds).map((template) => accountView(item, template, balancesUpdatedAt));
 }

@@ -41,7 +41,7 @@ function transactionsReady(item: ItemRecord, services: EmulatorServices): boolea
 function transactionAccountViews(item: ItemRecord, accountIds: readonly string[] | undefined) {
   return itemAccountTemplates(item, accountIds)
     .filter((template) => template.transactionRole !== null)
-    .map((template) => accountView(item.item_id, template, null));
+    .map((template) => accountView(item, template, null));
 }
 
 /**

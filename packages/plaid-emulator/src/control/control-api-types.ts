@@ -1,6 +1,7 @@
 import type { Transaction } from 'plaid';
 import type { ErrorRule, LatencyRule } from './fault-injector';
 import type { RateLimitedEndpoint, RateLimitSettings } from '../server/rate-limiter';
+import type { AccountBalanceOverride } from '../state/emulator-state';
 import type { TransactionChanges } from '../state/transaction-updates';
 import type { WebhookDeliveryAttempt } from '../webhooks/webhook-dispatcher';
 
@@ -72,6 +73,9 @@ export interface CreateItemResponse {
 }
 
 export type ModifyTransactionRequest = TransactionChanges;
+
+/** An account's balance figures as the Plaid endpoints then report them (JSON numbers, as Plaid sends them). */
+export type SetBalancesRequest = AccountBalanceOverride;
 
 export interface ModifyTransactionResponse {
   transaction: Transaction;

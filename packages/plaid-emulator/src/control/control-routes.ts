@@ -13,6 +13,7 @@ import type {
   ModifyTransactionRequest,
   ModifyTransactionResponse,
   RateLimitsRequest,
+  SetBalancesRequest,
   RateLimitsResponse,
   RotateWebhookKeyResponse,
   RuleCreatedResponse,
@@ -31,6 +32,7 @@ import { isRateLimitedEndpoint, type RateLimitSettings } from '../server/rate-li
 import { parseRequestBody, type ObjectSchema } from '../server/request-schema';
 import { interpretSandboxLogin } from '../data/sandbox-credentials';
 import { modifyTransaction } from '../state/transaction-updates';
+import { itemAccountTemplates } from '../api/item-view';
 
 export const CONTROL_PREFIX = '/emulator';
 const MAX_GENERATED_TRANSACTIONS = 1_000_000;
@@ -85,6 +87,14 @@ const schemas = {
     },
   },
   rateLimits: { type: 'object', properties: { limits: { type: 'object' }, reset: { type: 'boolean' }, disable_all: { type: 'boolean' } } },
+  setBalances: {
+    type: 'object',
+    properties: {
+      available: { type: 'number', nullable: true },
+      current: { type: 'number', nullable: true },
+      limit: { type: 'number', nullable: true },
+    },
+  },
   advanceClock: { type: 'object', required: ['ms'], properties: { ms: { type: 'integer', minimum: 0 } } },
   empty: { type: 'object', properties: {} },
 } as const satisfies Record<string, ObjectSchema>;
@@ -200,6 +210,18 @@ export function mountControlRoutes(app: Express, services: EmulatorServices, cre
     const item = controlItem(services, req.params.itemId);
     const changes = parseRequestBody<ModifyTransactionRequest>(schemas.modifyTransaction, body);
     return { transaction: modifyTransaction(services, item, String(req.params.transactionId), changes) };
+  });
+
+  route('put', '/items/:itemId/accounts/:accountId/balances', (body, req) => {
+    const item = controlItem(services, req.params.itemId);
+    const accountId = String(req.params.accountId);
+    // An account the Item does not have is INVALID_ACCOUNT_ID.
+    itemAccountTemplates(item, [accountId]);
+    item.balances = {
+      ...item.balances,
+      [accountId]: { ...item.balances?.[accountId], ...parseRequestBody<SetBalancesRequest>(schemas.setBalances, body) },
+    };
+    return {};
   });
 
   route('post', '/webhooks/delivery-mode', (body) => {

@@ -8,6 +8,7 @@ import type {
   RateLimitsResponse,
   RotateWebhookKeyResponse,
   RuleCreatedResponse,
+  SetBalancesRequest,
   WebhookDeliveriesResponse,
 } from './control-api-types';
 import type { PlaidErrorCode } from '../errors/plaid-error';
@@ -139,6 +140,11 @@ export class EmulatorControl {
   ): Promise<ModifyTransactionResponse['transaction']> {
     const path = `/items/${encodeURIComponent(itemId)}/transactions/${encodeURIComponent(transactionId)}/modify`;
     return (await this.call<ModifyTransactionResponse>('POST', path, changes)).transaction;
+  }
+
+  /** From now on the Plaid endpoints report these balance figures for the account (a figure left out keeps its value). */
+  async setBalances(itemId: string, accountId: string, balances: SetBalancesRequest): Promise<void> {
+    await this.call('PUT', `/items/${encodeURIComponent(itemId)}/accounts/${encodeURIComponent(accountId)}/balances`, balances);
   }
 
   /** The next `duplicate` webhooks go out twice; the next `reorder` ones are delivered after their successor. */

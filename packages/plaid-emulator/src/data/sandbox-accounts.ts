@@ -1,5 +1,6 @@
 import type { AccountBase, NumbersACH } from 'plaid';
 import { AccountHolderCategory, AccountSubtype, AccountType } from './plaid-enums';
+import type { ItemRecord } from '../state/emulator-state';
 import { derivedPlaidId } from '../state/plaid-id';
 
 /** What kind of transactions an account carries, which decides the merchants seen on it. */
@@ -192,16 +193,18 @@ export function sandboxAccountId(itemId: string, template: SandboxAccountTemplat
  * which also lets the same object extend into the identity views.
  */
 export function accountView(
-  itemId: string,
+  item: Pick<ItemRecord, 'item_id' | 'balances'>,
   template: SandboxAccountTemplate,
   balancesUpdatedAt: string | null,
 ): Omit<AccountBase, 'verification_status'> {
+  const accountId = sandboxAccountId(item.item_id, template);
+  const override = item.balances?.[accountId];
   return {
-    account_id: sandboxAccountId(itemId, template),
+    account_id: accountId,
     balances: {
-      available: template.available,
-      current: template.current,
-      limit: template.limit,
+      available: override?.available !== undefined ? override.available : template.available,
+      current: override?.current !== undefined ? override.current : template.current,
+      limit: override?.limit !== undefined ? override.limit : template.limit,
       iso_currency_code: 'USD',
       unofficial_currency_code: null,
       last_updated_datetime: balancesUpdatedAt,

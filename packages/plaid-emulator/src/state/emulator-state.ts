@@ -38,6 +38,15 @@ export interface ItemRecord {
   series_through_day?: number;
   /** When the user's consent ends (set by a PENDING_EXPIRATION); absent = no end known. */
   consent_expiration_time?: string | null;
+  /** Balances a test set per account id (the control API), in place of the sandbox account's own. */
+  balances?: Record<string, AccountBalanceOverride>;
+}
+
+/** The balance figures of one account that replace the sandbox's; a figure left out keeps the sandbox's. */
+export interface AccountBalanceOverride {
+  available?: number | null;
+  current?: number | null;
+  limit?: number | null;
 }
 
 export interface PublicTokenRecord {

@@ -243,6 +243,22 @@ describe('sandbox Items', () => {
     expect(identity.data.accounts[0].owners[0].emails[0]).toMatchObject({ data: 'accountholder0@example.com', primary: true });
   });
 
+  it('reports the balances a test set through the control API, exactly, on every endpoint that shows them', async () => {
+    const item = await linkSandboxItem(t.client);
+    const checking = (await t.client.accountsGet({ access_token: item.accessToken })).data.accounts[0];
+    await t.emulator.control.setBalances(item.itemId, checking.account_id, { available: 0.1, current: 575.67 });
+    await t.emulator.control.setBalances(item.itemId, checking.account_id, { limit: -9.95 });
+    for (const answer of [
+      await t.client.accountsBalanceGet({ access_token: item.accessToken }),
+      await t.client.accountsGet({ access_token: item.accessToken }),
+      await t.client.authGet({ access_token: item.accessToken }),
+    ]) {
+      const balances = answer.data.accounts.find((account) => account.account_id === checking.account_id)!.balances;
+      expect(balances).toMatchObject({ available: 0.1, current: 575.67, limit: -9.95 });
+    }
+    await expect(t.emulator.control.setBalances(item.itemId, 'no-such-account', { current: 1 })).rejects.toThrow(/INVALID_ACCOUNT_ID/);
+  });
+
   it('scores identity matches on the 0-100 scale', async () => {
     const item = await linkSandboxItem(t.client);
     const exact = await t.client.identityMatch({
