@@ -53,8 +53,8 @@ export function isTransactionField(name: string): name is TransactionField {
   return Object.hasOwn(COLUMNS, name);
 }
 
-/** Whose transactions a page walks: all of the caller's, one Item's or one account's. */
-export type TransactionScope = 'user' | 'item' | 'account';
+/** Whose transactions a page walks: all of the caller's, one Item's, one account's or those a recurring stream names. */
+export type TransactionScope = 'user' | 'item' | 'account' | 'recurringStream';
 
 /** The filters of the contract's TransactionFilter. */
 export interface TransactionCriteria {

@@ -6,6 +6,7 @@ import { requireCaller } from '../resolvers/auth-checker';
 import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
+import { RecurringStreamResolver } from '../resolvers/recurring-stream.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
@@ -25,6 +26,7 @@ const RESOLVERS = [
   SandboxResolver,
   SubscriptionResolver,
   TransferValidationResolver,
+  RecurringStreamResolver,
 ] as const;
 
 /** Code-first schema; resolvers get the shared services through a tiny container. */

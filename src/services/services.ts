@@ -9,6 +9,7 @@ import { DeploymentTaskLock } from '../repositories/deployment-task-lock';
 import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.repository';
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
+import { RecurringStreamRepository } from '../repositories/recurring-stream.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
@@ -24,6 +25,7 @@ import { ItemService } from './item.service';
 import { LinkService } from './link.service';
 import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
+import { RecurringStreamService } from './recurring-stream.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
@@ -61,6 +63,7 @@ export interface Services {
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
+  recurringStreams: RecurringStreamService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -100,6 +103,14 @@ export function createServices(deps: ServiceDependencies): Services {
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
+    recurringStreams: new RecurringStreamService({
+      dataSource,
+      itemPlaid,
+      items: itemRows,
+      streams: new RecurringStreamRepository(dataSource),
+      maxAccountIds: config.limits.maxPageSize,
+      logger: logger.child({ component: 'recurring-streams' }),
+    }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({
       itemPlaid,
@@ -146,6 +157,7 @@ export function createServices(deps: ServiceDependencies): Services {
       items: itemRows,
       outbox,
       queue: new SyncQueue(config.sync),
+      jobs,
       logger: logger.child({ component: 'sync' }),
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,

@@ -108,6 +108,7 @@ describe('the plan for one webhook', () => {
       { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'no account_id' } },
     ],
     ['NEW_ACCOUNTS_AVAILABLE', webhook('ITEM', 'NEW_ACCOUNTS_AVAILABLE'), { kind: 'new-accounts' }],
+    ['RECURRING_TRANSACTIONS_UPDATE', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'), { kind: 'recurring-refresh' }],
     [
       'WEBHOOK_UPDATE_ACKNOWLEDGED',
       webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://new.example.com/webhooks/plaid' }),
@@ -144,9 +145,11 @@ describe('the plan for a batch of webhooks', () => {
     const accounts = event('plaid-b', webhook('ITEM', 'NEW_ACCOUNTS_AVAILABLE'));
     const url = event('plaid-b', webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://x/webhooks/plaid' }));
     const auth = event('plaid-b', webhook('AUTH', 'AUTOMATICALLY_VERIFIED'));
-    const plan = planWebhookBatch([sync, error, revoked, accounts, repaired, url, auth], items, now);
+    const recurring = event('plaid-b', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'));
+    const plan = planWebhookBatch([sync, error, revoked, accounts, repaired, url, auth, recurring], items, now);
 
     expect(plan.syncs).toEqual([{ event: sync, item: item('a') }]);
+    expect(plan.recurringRefreshes).toEqual([{ event: recurring, item: item('b') }]);
     expect(plan.newAccounts).toEqual([{ event: accounts, item: item('b') }]);
     expect(plan.own).toEqual([{ event: url, item: item('b'), action: { kind: 'webhook-url', url: 'https://x/webhooks/plaid' } }]);
     expect(plan.statusChanges.map((queue) => queue.map(({ event: { id } }) => id))).toEqual([[error.id, repaired.id], [revoked.id]]);
