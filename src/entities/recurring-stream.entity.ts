@@ -4,8 +4,8 @@ import type { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '.
 
 /**
  * One of an Item's recurring streams as Plaid's /transactions/recurring/get last reported it.
- * The gateway's copy: an Item's rows are replaced together when it is refreshed, and reads
- * never call Plaid.
+ * The gateway's copy: an Item's rows are replaced together when it is refreshed (a stream
+ * keeping its id), and reads never call Plaid.
  */
 @Entity({ name: 'recurring_streams' })
 @Unique('UQ_recurring_streams_item_stream', ['itemId', 'plaidStreamId'])

@@ -42,7 +42,8 @@ function storedStream(stream: TransactionStream, direction: FlowDirection): Fetc
   const average = stream.average_amount.amount;
   const last = stream.last_amount.amount;
   if (average === undefined || last === undefined) return [];
-  const currency = stream.average_amount.iso_currency_code || stream.average_amount.unofficial_currency_code ? stream.average_amount : stream.last_amount;
+  const currency =
+    stream.average_amount.iso_currency_code || stream.average_amount.unofficial_currency_code ? stream.average_amount : stream.last_amount;
   return [
     {
       plaidStreamId: stream.stream_id,

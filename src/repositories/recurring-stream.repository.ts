@@ -57,30 +57,44 @@ export class RecurringStreamRepository {
 
   /**
    * The Item's streams become `streams`, all at once, inside the caller's transaction (which
-   * holds the Item's lock). A stream of an account not stored yet is left out until a sync
-   * brings the account. Answers how many are stored.
+   * holds the Item's lock): each keeps its id from one refresh to the next (keyed by Plaid's
+   * stream id), and those Plaid no longer reports go. A stream of an account not stored yet is
+   * left out until a sync brings the account. Answers how many are stored.
    */
   async replaceForItem(db: EntityManager, itemId: string, streams: readonly FetchedStream[]): Promise<number> {
-    await db.query('DELETE FROM recurring_streams WHERE item_id = $1', [itemId]);
-    if (streams.length === 0) return 0;
     // Amounts travel as decimal text in JSON strings and become numeric with no float between.
-    const rows: Array<{ id: string }> = await db.query(
-      `INSERT INTO recurring_streams (user_id, item_id, account_id, plaid_stream_id, direction, description, merchant_name, category,
-                                      frequency, status, is_active, average_amount, last_amount, iso_currency_code,
-                                      unofficial_currency_code, first_date, last_date, predicted_next_date, plaid_transaction_ids)
-       SELECT a.user_id, a.item_id, a.id, s."plaidStreamId", s.direction, s.description, s."merchantName", s.category,
-              s.frequency, s.status, s."isActive", s."averageAmount"::numeric, s."lastAmount"::numeric, s."isoCurrencyCode",
-              s."unofficialCurrencyCode", s."firstDate"::date, s."lastDate"::date, s."predictedNextDate"::date,
-              ARRAY(SELECT json_array_elements_text(s."plaidTransactionIds"))
-         FROM json_to_recordset($2::json) AS s("plaidStreamId" text, "plaidAccountId" text, direction text, description text,
-              "merchantName" text, category text, frequency text, status text, "isActive" boolean, "averageAmount" text,
-              "lastAmount" text, "isoCurrencyCode" text, "unofficialCurrencyCode" text, "firstDate" text, "lastDate" text,
-              "predictedNextDate" text, "plaidTransactionIds" json)
-         JOIN accounts a ON a.item_id = $1 AND a.plaid_account_id = s."plaidAccountId"
-       ON CONFLICT (item_id, plaid_stream_id) DO NOTHING
-       RETURNING id`,
+    const [{ stored }]: Array<{ stored: number }> = await db.query(
+      `WITH fetched AS (
+         SELECT a.user_id, a.item_id, a.id AS account_id, s.*
+           FROM json_to_recordset($2::json) AS s("plaidStreamId" text, "plaidAccountId" text, direction text, description text,
+                "merchantName" text, category text, frequency text, status text, "isActive" boolean, "averageAmount" text,
+                "lastAmount" text, "isoCurrencyCode" text, "unofficialCurrencyCode" text, "firstDate" text, "lastDate" text,
+                "predictedNextDate" text, "plaidTransactionIds" json)
+           JOIN accounts a ON a.item_id = $1 AND a.plaid_account_id = s."plaidAccountId"
+       ), gone AS (
+         DELETE FROM recurring_streams r WHERE r.item_id = $1 AND r.plaid_stream_id NOT IN (SELECT "plaidStreamId" FROM fetched)
+       ), written AS (
+         INSERT INTO recurring_streams (user_id, item_id, account_id, plaid_stream_id, direction, description, merchant_name, category,
+                                        frequency, status, is_active, average_amount, last_amount, iso_currency_code,
+                                        unofficial_currency_code, first_date, last_date, predicted_next_date, plaid_transaction_ids)
+         SELECT f.user_id, f.item_id, f.account_id, f."plaidStreamId", f.direction, f.description, f."merchantName", f.category,
+                f.frequency, f.status, f."isActive", f."averageAmount"::numeric, f."lastAmount"::numeric, f."isoCurrencyCode",
+                f."unofficialCurrencyCode", f."firstDate"::date, f."lastDate"::date, f."predictedNextDate"::date,
+                ARRAY(SELECT json_array_elements_text(f."plaidTransactionIds"))
+           FROM fetched f
+         ON CONFLICT (item_id, plaid_stream_id) DO UPDATE SET
+           account_id = excluded.account_id, direction = excluded.direction, description = excluded.description,
+           merchant_name = excluded.merchant_name, category = excluded.category, frequency = excluded.frequency,
+           status = excluded.status, is_active = excluded.is_active, average_amount = excluded.average_amount,
+           last_amount = excluded.last_amount, iso_currency_code = excluded.iso_currency_code,
+           unofficial_currency_code = excluded.unofficial_currency_code, first_date = excluded.first_date,
+           last_date = excluded.last_date, predicted_next_date = excluded.predicted_next_date,
+           plaid_transaction_ids = excluded.plaid_transaction_ids, updated_at = now()
+         RETURNING 1
+       )
+       SELECT count(*)::int AS stored FROM written`,
       [itemId, JSON.stringify(streams)],
     );
-    return rows.length;
+    return stored;
   }
 }

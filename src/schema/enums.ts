@@ -4,7 +4,15 @@ import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
 import { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '../entities/recurring-stream-kinds';
 import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 
-export { AccountType, FlowDirection, ItemStatus, RecurringFrequency, RecurringStreamStatus, TransactionsUpdateStatus, TransferDeclineReason };
+export {
+  AccountType,
+  FlowDirection,
+  ItemStatus,
+  RecurringFrequency,
+  RecurringStreamStatus,
+  TransactionsUpdateStatus,
+  TransferDeclineReason,
+};
 
 export enum PlaidProduct {
   TRANSACTIONS = 'TRANSACTIONS',

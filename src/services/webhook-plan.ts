@@ -58,7 +58,15 @@ export function planWebhookBatch<E extends PlannableWebhook, I extends { id: str
   itemByPlaidId: ReadonlyMap<string, I>,
   now: number,
 ): WebhookBatchPlan<E, I> {
-  const plan: WebhookBatchPlan<E, I> = { settled: [], notYetKnown: [], syncs: [], recurringRefreshes: [], newAccounts: [], own: [], statusChanges: [] };
+  const plan: WebhookBatchPlan<E, I> = {
+    settled: [],
+    notYetKnown: [],
+    syncs: [],
+    recurringRefreshes: [],
+    newAccounts: [],
+    own: [],
+    statusChanges: [],
+  };
   const statusChanges = new Map<string, Array<Planned<E, I> & Extract<WebhookAction, { kind: 'status' }>>>();
   for (const event of events) {
     const item = event.plaidItemId ? itemByPlaidId.get(event.plaidItemId) : undefined;
