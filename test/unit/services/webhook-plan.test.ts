@@ -17,11 +17,7 @@ describe('the plan for one webhook', () => {
     ['HISTORICAL_UPDATE', webhook('TRANSACTIONS', 'HISTORICAL_UPDATE'), { kind: 'sync' }],
     ['DEFAULT_UPDATE', webhook('TRANSACTIONS', 'DEFAULT_UPDATE'), { kind: 'sync' }],
     ['TRANSACTIONS_REMOVED', webhook('TRANSACTIONS', 'TRANSACTIONS_REMOVED'), { kind: 'sync' }],
-    [
-      'TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE',
-      webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'),
-      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE' } },
-    ],
+    ['TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'), { kind: 'recurring-refresh' }],
     [
       'AUTH',
       webhook('AUTH', 'AUTOMATICALLY_VERIFIED'),
@@ -108,7 +104,6 @@ describe('the plan for one webhook', () => {
       { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'no account_id' } },
     ],
     ['NEW_ACCOUNTS_AVAILABLE', webhook('ITEM', 'NEW_ACCOUNTS_AVAILABLE'), { kind: 'new-accounts' }],
-    ['RECURRING_TRANSACTIONS_UPDATE', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'), { kind: 'recurring-refresh' }],
     [
       'WEBHOOK_UPDATE_ACKNOWLEDGED',
       webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://new.example.com/webhooks/plaid' }),
