@@ -1,6 +1,5 @@
 import type { TransactionStream } from 'plaid';
 import { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '../entities/recurring-stream-kinds';
-import { exactAmount } from '../services/exact-amount';
 import type { ItemPlaid, SealedItem } from './item-plaid';
 
 /** One stream as the gateway stores it, still keyed by Plaid's account id. */
@@ -14,9 +13,9 @@ export interface FetchedStream {
   frequency: RecurringFrequency;
   status: RecurringStreamStatus;
   isActive: boolean;
-  /** Exact decimal text: the shortest decimal form of Plaid's JSON number. */
-  averageAmount: string;
-  lastAmount: string;
+  /** Plaid's JSON numbers, as Plaid wrote them (the service stores their shortest decimal form). */
+  averageAmount: number;
+  lastAmount: number;
   isoCurrencyCode: string | null;
   unofficialCurrencyCode: string | null;
   firstDate: string;
@@ -55,8 +54,8 @@ function storedStream(stream: TransactionStream, direction: FlowDirection): Fetc
       frequency: known(RecurringFrequency, stream.frequency, RecurringFrequency.UNKNOWN),
       status: known(RecurringStreamStatus, stream.status, RecurringStreamStatus.UNKNOWN),
       isActive: stream.is_active,
-      averageAmount: exactAmount(average).toFixed(),
-      lastAmount: exactAmount(last).toFixed(),
+      averageAmount: average,
+      lastAmount: last,
       isoCurrencyCode: currency.iso_currency_code ?? null,
       unofficialCurrencyCode: currency.unofficial_currency_code ?? null,
       firstDate: stream.first_date,
@@ -69,5 +68,5 @@ function storedStream(stream: TransactionStream, direction: FlowDirection): Fetc
 
 /** A value Plaid may extend later reads as UNKNOWN rather than failing the refresh. */
 function known<E extends Record<string, string>>(values: E, value: string, otherwise: E[keyof E]): E[keyof E] {
-  return (Object.values(values) as string[]).includes(value) ? (value as E[keyof E]) : otherwise;
+  return Object.values<string>(values).includes(value) ? (value as E[keyof E]) : otherwise;
 }

@@ -26,6 +26,9 @@ export interface RecurringStreamRecord {
   updatedAt: Date;
 }
 
+/** A stream to store: Plaid's, its amounts exact decimal text. */
+export type StreamToStore = Omit<FetchedStream, 'averageAmount' | 'lastAmount'> & { averageAmount: string; lastAmount: string };
+
 /** Which of the caller's streams; ids are well-formed (the caller filters them). */
 export interface RecurringStreamCriteria {
   itemId: string | null;
@@ -61,7 +64,7 @@ export class RecurringStreamRepository {
    * stream id), and those Plaid no longer reports go. A stream of an account not stored yet is
    * left out until a sync brings the account. Answers how many are stored.
    */
-  async replaceForItem(db: EntityManager, itemId: string, streams: readonly FetchedStream[]): Promise<number> {
+  async replaceForItem(db: EntityManager, itemId: string, streams: readonly StreamToStore[]): Promise<number> {
     // Amounts travel as decimal text in JSON strings and become numeric with no float between.
     const [{ stored }]: Array<{ stored: number }> = await db.query(
       `WITH fetched AS (

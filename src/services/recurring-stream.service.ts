@@ -8,6 +8,7 @@ import { fetchRecurringStreams } from '../plaid/recurring-streams';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
 import type { RecurringStreamRecord, RecurringStreamRepository } from '../repositories/recurring-stream.repository';
+import { exactAmount } from './exact-amount';
 import { isOpaqueId } from './opaque-id';
 
 export type { RecurringStreamRecord } from '../repositories/recurring-stream.repository';
@@ -36,14 +37,14 @@ export interface RecurringStreamServiceDependencies {
 export class RecurringStreamService {
   constructor(private readonly deps: RecurringStreamServiceDependencies) {}
 
-  list(userId: string, filter: RecurringStreamFilter): Promise<RecurringStreamRecord[]> {
+  async list(userId: string, filter: RecurringStreamFilter): Promise<RecurringStreamRecord[]> {
     const accountIds = filter.accountIds ?? null;
     if (accountIds !== null && accountIds.length > this.deps.maxAccountIds) {
       throw badUserInput(`"accountIds" may name at most ${this.deps.maxAccountIds} accounts (got ${accountIds.length})`, 'accountIds');
     }
     const itemId = filter.itemId ?? null;
     // An id that cannot be one matches nothing, as an unknown one does.
-    if (itemId !== null && !isOpaqueId(itemId)) return Promise.resolve([]);
+    if (itemId !== null && !isOpaqueId(itemId)) return [];
     return this.deps.streams.list(userId, {
       itemId,
       accountIds: accountIds === null ? null : [...new Set(accountIds.filter(isOpaqueId))],
@@ -55,7 +56,12 @@ export class RecurringStreamService {
   async refresh(itemId: string, reason: string): Promise<void> {
     const item = await this.deps.items.findById(itemId);
     if (!item || item.status === ItemStatus.REVOKED) return;
-    const streams = await fetchRecurringStreams(this.deps.itemPlaid, item);
+    // Plaid's JSON numbers become the decimals Plaid meant (0.1, not 0.1000000000000000055), never float arithmetic.
+    const streams = (await fetchRecurringStreams(this.deps.itemPlaid, item)).map((stream) => ({
+      ...stream,
+      averageAmount: exactAmount(stream.averageAmount).toFixed(),
+      lastAmount: exactAmount(stream.lastAmount).toFixed(),
+    }));
     const stored = await this.deps.dataSource.transaction(async (manager) => {
       await lockItemInTransaction(manager, itemId);
       const current = await this.deps.items.findById(itemId, manager);
