@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { accountTypeOf } from '../src/services/account-type';
+import { transactionNode, type TransactionNodeRow } from './hand-written-transaction-node';
 
 interface AccountRow {
   id: string;
@@ -12,14 +13,8 @@ interface AccountRow {
   iso_currency_code: string | null;
 }
 
-interface TransactionRow {
+interface TransactionRow extends TransactionNodeRow {
   account_id: string;
-  id: string;
-  date: string;
-  amount: string;
-  name: string;
-  merchant_name: string | null;
-  pending: boolean;
 }
 
 const money = (value: string | null) => (value === null ? null : Number(value));
@@ -49,16 +44,7 @@ export async function dashboard(pool: Pool, userId: string, pageSize: number): P
   const edgesByAccount = new Map<string, unknown[]>();
   for (const row of transactions.rows) {
     const edges = edgesByAccount.get(row.account_id) ?? [];
-    edges.push({
-      node: {
-        id: row.id,
-        date: row.date,
-        amount: Number(row.amount),
-        name: row.name,
-        merchantName: row.merchant_name,
-        pending: row.pending,
-      },
-    });
+    edges.push({ node: transactionNode(row) });
     edgesByAccount.set(row.account_id, edges);
   }
   const accountsByItem = new Map<string, unknown[]>();

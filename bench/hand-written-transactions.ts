@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { encodeTransactionCursor } from '../src/services/transaction-cursor';
+import { transactionNode, type TransactionNodeRow } from './hand-written-transaction-node';
 
 /** What the transactions list screen asks: a page of the caller's transactions in a date range, searched by name or merchant. */
 export interface TransactionsListQuery {
@@ -11,15 +12,10 @@ export interface TransactionsListQuery {
   to: string;
 }
 
-interface Row {
-  total: number;
-  id: string | null;
-  date: string | null;
-  amount: string | null;
-  name: string | null;
-  merchant_name: string | null;
-  pending: boolean | null;
-}
+/** The page's columns are null on the one row of a search that matches nothing. */
+type Row = { total: number } & (
+  { [column in keyof TransactionNodeRow]: TransactionNodeRow[column] } | { [column in keyof TransactionNodeRow]: null }
+);
 
 const MATCHES = 't.user_id = $1 AND t.date >= $2::date AND t.date <= $3::date AND (t.name ILIKE $4 OR t.merchant_name ILIKE $4)';
 
@@ -42,18 +38,8 @@ export async function transactionsList(pool: Pool, userId: string, { first, sear
   );
   const edges = [];
   for (const row of rows.slice(0, first)) {
-    if (row.id === null || row.date === null) break;
-    edges.push({
-      cursor: encodeTransactionCursor({ date: row.date, id: row.id }),
-      node: {
-        id: row.id,
-        date: row.date,
-        amount: Number(row.amount),
-        name: row.name,
-        merchantName: row.merchant_name,
-        pending: row.pending,
-      },
-    });
+    if (row.id === null) break;
+    edges.push({ cursor: encodeTransactionCursor({ date: row.date, id: row.id }), node: transactionNode(row) });
   }
   const transactions = {
     totalCount: rows[0].total,

@@ -334,6 +334,13 @@ export const TRANSFER_IDENTITY_THRESHOLD = withDefault({
   description: 'lowest `/identity/match` legal-name score (0-100) that `validateTransfer` accepts',
 });
 
+export const ANNOTATION_CATEGORY_MAX_CHARACTERS = withDefault({
+  name: 'ANNOTATION_CATEGORY_MAX_CHARACTERS',
+  default: '100',
+  parse: integer(1, 1_000),
+  description: 'longest `categoryOverride` `annotateTransaction` accepts (the contract fixes the tag and note bounds)',
+});
+
 export const AUTH_JWKS_URL = optional({
   name: 'AUTH_JWKS_URL',
   whenUnset: '—',
@@ -623,6 +630,7 @@ export const CONFIG_VARIABLES = [
   REPLAY_PAGE_SIZE,
   SUBSCRIBER_MAX_BUFFERED_BYTES,
   TRANSFER_IDENTITY_THRESHOLD,
+  ANNOTATION_CATEGORY_MAX_CHARACTERS,
   AUTH_JWKS_URL,
   AUTH_ISSUER,
   AUTH_AUDIENCE,

@@ -147,6 +147,8 @@ export interface AppConfig {
   sync: SyncConfig;
   /** The lowest /identity/match legal-name score (0-100) that lets a transfer through. */
   transferIdentityThreshold: number;
+  /** The longest category override an annotation may hold. */
+  annotationCategoryMaxCharacters: number;
   /** Key ids not held yet that webhooks may make us look up at Plaid, per minute, all ids together. */
   webhookKeyLookupsPerMinute: number;
   /** Users whose last published event position the relay remembers. */
@@ -221,6 +223,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     readPlanner: { enabled: value(variable.READ_PLANNER) === 'on', plansPerOperation: value(variable.READ_PLANS_PER_OPERATION) },
     metricsToken: value(variable.METRICS_TOKEN),
     transferIdentityThreshold: value(variable.TRANSFER_IDENTITY_THRESHOLD),
+    annotationCategoryMaxCharacters: value(variable.ANNOTATION_CATEGORY_MAX_CHARACTERS),
     webhookKeyLookupsPerMinute: value(variable.WEBHOOK_KEY_LOOKUPS_PER_MINUTE),
     eventRelayTrackedUsers: value(variable.EVENT_RELAY_TRACKED_USERS),
     linkTokensCheckedPerExchange: value(variable.LINK_TOKENS_CHECKED_PER_EXCHANGE),

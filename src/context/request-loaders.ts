@@ -4,6 +4,7 @@ import type { ItemEntity } from '../entities/item.entity';
 import type { UserProfileEntity } from '../entities/user-profile.entity';
 import { unauthenticated } from '../errors/domain-error';
 import type { Services } from '../services/services';
+import type { AnnotationRecord } from '../services/transaction-annotation.service';
 import type { TransactionPage, TransactionPageRequest } from '../services/transaction-query.service';
 
 /** Per-request batching: every relation a field resolver follows goes through one of these. */
@@ -13,6 +14,8 @@ export interface RequestLoaders {
   itemById: DataLoader<string, ItemEntity | null>;
   accountById: DataLoader<string, AccountEntity | null>;
   accountsByItemId: DataLoader<string, AccountEntity[]>;
+  /** By transaction id: the caller's annotation, null when there is none (or the transaction is not the caller's). */
+  annotationByTransactionId: DataLoader<string, AnnotationRecord | null>;
   /** Keyed by scope and arguments: one statement per distinct argument set, however many parents. */
   transactionPages: DataLoader<TransactionPageRequest, TransactionPage, string>;
 }
@@ -27,6 +30,7 @@ export function createRequestLoaders(services: Services, userId: string | null):
     itemById: new DataLoader((ids) => services.items.findMany(owner(), ids)),
     accountById: new DataLoader((ids) => services.accounts.findMany(owner(), ids)),
     accountsByItemId: new DataLoader((itemIds) => services.accounts.listByItemIds(owner(), itemIds)),
+    annotationByTransactionId: new DataLoader((ids) => services.annotations.findMany(owner(), ids)),
     transactionPages: new DataLoader((requests) => services.transactions.pages(owner(), requests), {
       cacheKeyFn: (request) =>
         JSON.stringify([request.scope, request.scopeId, request.withTotalCount, [...request.fields].sort(), request.args]),

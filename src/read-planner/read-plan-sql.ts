@@ -434,6 +434,28 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
       return `(SELECT ${objectSql('Account', field.selection, account, build)} FROM accounts ${account}
         WHERE ${account}.id = ${row}.account_id AND ${account}.user_id = $1)`;
     },
+    annotation: (row, field, build) => {
+      const annotation = alias(build, 'an');
+      return nullableRowSql(
+        objectSql('TransactionAnnotation', field.selection, annotation, build),
+        `transaction_annotations ${annotation} WHERE ${annotation}.transaction_id = ${row}.id AND ${annotation}.user_id = $1`,
+      );
+    },
+    // The resolver's: the caller's override, else Plaid's category.
+    effectiveCategory: (row, _, build) => {
+      const annotation = alias(build, 'an');
+      return orNull(
+        jsonString(`coalesce((SELECT ${annotation}.category_override FROM transaction_annotations ${annotation}
+          WHERE ${annotation}.transaction_id = ${row}.id AND ${annotation}.user_id = $1), ${row}.category)`),
+      );
+    },
+  },
+  TransactionAnnotation: {
+    categoryOverride: nullableText('category_override'),
+    note: nullableText('note'),
+    tags: (row) => `to_json(${row}.tags)::text`,
+    hidden: (row) => jsonBoolean(`${row}.hidden`),
+    updatedAt: timestamp('updated_at'),
   },
 };
 

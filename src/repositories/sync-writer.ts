@@ -133,6 +133,7 @@ export class SyncWriter {
   async removeTransactions(plaidTransactionIds: string[]): Promise<number> {
     if (plaidTransactionIds.length === 0) return 0;
     await this.stageChanges();
+    await this.moveAnnotationsToPosted(plaidTransactionIds);
     const [{ removed }] = await this.manager.query<Array<{ removed: number }>>(
       `WITH gone AS (
          DELETE FROM transactions WHERE item_id = $1 AND plaid_transaction_id = ANY($2::text[])
@@ -144,6 +145,34 @@ export class SyncWriter {
       [this.itemId, plaidTransactionIds],
     );
     return removed;
+  }
+
+  /**
+   * Plaid replaces a pending transaction by a posted one with a new id, naming the pending one
+   * in its pending_transaction_id: the user's annotation of a pending transaction this sync
+   * removes moves to that posted one (upserted earlier in this sync), before the delete's
+   * cascade would take it. A posted transaction already annotated keeps its own (the user wrote
+   * it later, knowing the posted one). A posted one that this sync did not add or modify is
+   * staged as modified, so the change log carries its new annotation.
+   */
+  private async moveAnnotationsToPosted(plaidTransactionIds: string[]): Promise<void> {
+    await this.manager.query<unknown[]>(
+      `WITH moved AS (
+         INSERT INTO transaction_annotations (transaction_id, user_id, category_override, note, tags, hidden, updated_at)
+         SELECT posted.id, posted.user_id, an.category_override, an.note, an.tags, an.hidden, an.updated_at
+           FROM transactions pending
+           JOIN transaction_annotations an ON an.transaction_id = pending.id
+           JOIN transactions posted ON posted.item_id = pending.item_id AND posted.pending_transaction_id = pending.plaid_transaction_id
+                                   AND NOT posted.pending
+          WHERE pending.item_id = $1 AND pending.pending AND pending.plaid_transaction_id = ANY($2::text[])
+         ON CONFLICT (transaction_id) DO NOTHING
+         RETURNING transaction_id
+       )
+       INSERT INTO sync_changes
+       SELECT t.id, t.plaid_transaction_id, 'modified' FROM moved JOIN transactions t ON t.id = moved.transaction_id
+        WHERE NOT EXISTS (SELECT 1 FROM sync_changes s WHERE s.id = t.id)`,
+      [this.itemId, plaidTransactionIds],
+    );
   }
 
   /**

@@ -63,7 +63,12 @@ export interface TransactionCriteria {
   from?: string | null;
   to?: string | null;
   pending?: boolean | null;
+  /** Matches the effective category: the user's override, else Plaid's primary or detailed category. */
   category?: string | null;
+  /** Transactions whose annotation carries every one of these tags. */
+  tags?: string[] | null;
+  /** true: only hidden ones; false: only the others; null: both. */
+  hidden?: boolean | null;
   search?: string | null;
   minAmount?: number | null;
   maxAmount?: number | null;

@@ -228,6 +228,9 @@ interface RemovedCountRow {
   removed: number;
 }
 
+/** The category override of `t`'s annotation (NULL without one). */
+const OVERRIDE = '(SELECT an.category_override FROM transaction_annotations an WHERE an.transaction_id = t.id)';
+
 /** SQL conditions on `t` for the filter, their values appended to `params` (the read planner's pages use them too). */
 export function criteriaConditions(criteria: TransactionCriteria, params: unknown[]): string[] {
   const conditions: string[] = [];
@@ -237,11 +240,22 @@ export function criteriaConditions(criteria: TransactionCriteria, params: unknow
   if (criteria.from != null) conditions.push(`t.date >= ${add(criteria.from)}::date`);
   if (criteria.to != null) conditions.push(`t.date <= ${add(criteria.to)}::date`);
   if (criteria.pending != null) conditions.push(`t.pending = ${add(criteria.pending)}`);
-  // The primary category (FOOD_AND_DRINK) or the detailed one (FOOD_AND_DRINK_COFFEE).
+  // The effective category: the user's override where there is one, else Plaid's primary
+  // category (FOOD_AND_DRINK) or detailed one (FOOD_AND_DRINK_COFFEE).
   if (criteria.category != null) {
     const category = add(criteria.category);
-    conditions.push(`(t.category = ${category} OR t.category_detailed = ${category})`);
+    conditions.push(`CASE WHEN ${OVERRIDE} IS NOT NULL THEN ${OVERRIDE} = ${category}
+      ELSE (t.category = ${category} OR t.category_detailed = ${category}) END`);
   }
+  // Every tag asked for (none asked: no condition, as every set holds the empty one).
+  if (criteria.tags != null && criteria.tags.length > 0)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.tags @> ${add(criteria.tags)}::text[])`,
+    );
+  if (criteria.hidden != null)
+    conditions.push(
+      `${criteria.hidden ? '' : 'NOT '}EXISTS (SELECT 1 FROM transaction_annotations an WHERE an.transaction_id = t.id AND an.hidden)`,
+    );
   if (criteria.search != null && criteria.search !== '') {
     const pattern = add(`%${criteria.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     conditions.push(`(t.name ILIKE ${pattern} OR t.merchant_name ILIKE ${pattern})`);

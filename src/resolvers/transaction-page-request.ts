@@ -15,6 +15,9 @@ export function transactionPageRequest(
     scopeId,
     args,
     withTotalCount: selectedFieldNames(info).has('totalCount'),
-    fields: [...selectedFieldNames(info, ['edges', 'node'])].filter(isTransactionField),
+    fields: [...selectedFieldNames(info, ['edges', 'node'])].map(columnFieldOf).filter(isTransactionField),
   };
 }
+
+/** effectiveCategory falls back to Plaid's category, so it reads that column. */
+const columnFieldOf = (name: string) => (name === 'effectiveCategory' ? 'category' : name);

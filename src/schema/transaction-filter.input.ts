@@ -21,6 +21,12 @@ export class TransactionFilter {
   @Field(() => String, { nullable: true })
   category?: string | null;
 
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hidden?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or merchant name.' })
   search?: string | null;
 

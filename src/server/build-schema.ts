@@ -9,6 +9,7 @@ import { LinkResolver } from '../resolvers/link.resolver';
 import { RecurringStreamResolver } from '../resolvers/recurring-stream.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { TransactionAnnotationResolver } from '../resolvers/transaction-annotation.resolver';
 import { TransactionResolver } from '../resolvers/transaction.resolver';
 import { TransferValidationResolver } from '../resolvers/transfer-validation.resolver';
 import { UserResolver } from '../resolvers/user.resolver';
@@ -21,6 +22,7 @@ const RESOLVERS = [
   ItemResolver,
   AccountResolver,
   TransactionResolver,
+  TransactionAnnotationResolver,
   BalanceResolver,
   LinkResolver,
   SandboxResolver,

@@ -11,6 +11,7 @@ import { IssuedPublicTokenRepository } from '../repositories/issued-public-token
 import { ProfileRepository } from '../repositories/profile.repository';
 import { RecurringStreamRepository } from '../repositories/recurring-stream.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
+import { TransactionAnnotationRepository } from '../repositories/transaction-annotation.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
 import { TransferValidationRepository } from '../repositories/transfer-validation.repository';
 import { WebhookEventRepository } from '../repositories/webhook-event.repository';
@@ -29,6 +30,7 @@ import { RecurringStreamService } from './recurring-stream.service';
 import { SandboxService } from './sandbox.service';
 import { StreamRetentionService } from './stream-retention.service';
 import { SubscriptionSlots } from './subscription-slots';
+import { TransactionAnnotationService } from './transaction-annotation.service';
 import { TransactionChangeFeedService } from './transaction-change-feed.service';
 import { TransactionQueryService } from './transaction-query.service';
 import { SyncQueue } from './sync-queue';
@@ -64,6 +66,7 @@ export interface Services {
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
   recurringStreams: RecurringStreamService;
+  annotations: TransactionAnnotationService;
   balances: BalanceService;
   itemStatus: ItemStatusService;
   events: EventReplayService;
@@ -110,6 +113,13 @@ export function createServices(deps: ServiceDependencies): Services {
       streams: new RecurringStreamRepository(dataSource),
       maxAccountIds: config.limits.maxPageSize,
       logger: logger.child({ component: 'recurring-streams' }),
+    }),
+    annotations: new TransactionAnnotationService({
+      dataSource,
+      annotations: new TransactionAnnotationRepository(dataSource),
+      items: itemRows,
+      outbox,
+      limits: { maxCategoryCharacters: config.annotationCategoryMaxCharacters },
     }),
     balances: new BalanceService({ dataSource, itemPlaid, items, accounts }),
     transfers: new TransferValidationService({

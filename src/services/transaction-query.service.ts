@@ -153,7 +153,9 @@ export class TransactionQueryService {
  */
 export function wellFormedCriteria(criteria: TransactionCriteria): TransactionCriteria | null {
   if (criteria.itemId != null && !isOpaqueId(criteria.itemId)) return null;
-  return criteria.accountIds != null ? { ...criteria, accountIds: criteria.accountIds.filter(isOpaqueId) } : criteria;
+  const wellFormed = criteria.accountIds != null ? { ...criteria, accountIds: criteria.accountIds.filter(isOpaqueId) } : criteria;
+  // Tags are stored trimmed (annotation-rules.ts): " rent " finds what was tagged "rent".
+  return wellFormed.tags != null ? { ...wellFormed, tags: wellFormed.tags.map((tag) => tag.trim()) } : wellFormed;
 }
 
 /** A page's arguments checked (BAD_USER_INPUT), shared by the resolvers' pages and the read planner's. */

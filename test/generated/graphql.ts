@@ -31,12 +31,14 @@ export type TransactionFilter = {
   category?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
+  hidden?: boolean | null | undefined;
   itemId?: string | number | null | undefined;
   maxAmount?: number | null | undefined;
   minAmount?: number | null | undefined;
   pending?: boolean | null | undefined;
   /** Case-insensitive match on name or merchant name. */
   search?: string | null | undefined;
+  tags?: Array<string> | null | undefined;
   /** Inclusive. */
   to?: string | null | undefined;
 };

@@ -91,18 +91,20 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
  */
 export async function settled(gw: TestGateway, itemIds: string[]): Promise<void> {
   await gw.emulator.flushWebhooks();
-  await eventually(
-    async () => {
-      const [{ busy }]: Array<{ busy: number }> = await gw.gateway.dataSource.query(
-        `SELECT (SELECT count(*) FROM webhook_events e JOIN items i ON i.plaid_item_id = e.plaid_item_id WHERE i.id = ANY($1::uuid[]) AND e.outcome = 'PENDING')
-              + (SELECT count(*) FROM "${gw.config.jobs.schema}".job WHERE name IN ('transactions-sync', 'recurring-refresh') AND state IN ('created', 'retry', 'active') AND data->>'itemId' = ANY($1::text[]))
-              AS busy`,
-        [itemIds],
-      );
-      return Number(busy) === 0 ? true : undefined;
+  const busyWork = (): Promise<Array<{ what: string }>> =>
+    gw.gateway.dataSource.query(
+      `SELECT 'webhook ' || e.webhook_type || ' ' || e.webhook_code AS what
+         FROM webhook_events e JOIN items i ON i.plaid_item_id = e.plaid_item_id WHERE i.id = ANY($1::uuid[]) AND e.outcome = 'PENDING'
+       UNION ALL
+       SELECT name || ' job ' || state || ' retries=' || retry_count || ' start_after=' || start_after || ' output=' || coalesce(output::text, '')
+         FROM "${gw.config.jobs.schema}".job WHERE name IN ('transactions-sync', 'recurring-refresh') AND state IN ('created', 'retry', 'active') AND data->>'itemId' = ANY($1::text[])`,
+      [itemIds],
+    );
+  // A sync that failed waits out pg-boss's back-off (5 s, then 10 s) before its retry: still work to wait for, not a hang.
+  await eventually(async () => ((await busyWork()).length === 0 ? true : undefined), 60_000, 'the Items to settle').catch(
+    async (error: Error) => {
+      throw new Error(`${error.message}; still busy: ${JSON.stringify(await busyWork())}`);
     },
-    20_000,
-    'the Items to settle',
   );
 }
 

@@ -178,6 +178,7 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
   await seedRecurringStreams(gw, rich, accounts, otherAccount);
+  await seedAnnotations(gw, rich, other);
   const changeCursors = await seedChangeLog(gw, rich);
   const ids = async (sql: string, userId: string) => (await db.query<Array<{ id: string }>>(sql, [userId])).map((row) => row.id);
   const transactions = await db.query<Array<{ id: string; date: string }>>(
@@ -199,6 +200,38 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
     cursors: transactions.filter((_, index) => index % 7 === 3).map(encodeTransactionCursor),
     changeCursors,
   };
+}
+
+/** Tags the generated filters ask for: some carried by several transactions, one by none. */
+const TAGS = ['trip', NAMES[3], 'a"b\\c', 'none'];
+
+/**
+ * Annotations of a third of the rich user's transactions: overrides (awkward text too), notes,
+ * tag sets, hidden or not, an empty one, timestamps with microseconds; and one of the other
+ * user's, which the rich user must never see.
+ */
+async function seedAnnotations(gw: TestGateway, rich: string, other: string): Promise<void> {
+  const db = gw.gateway.dataSource;
+  const rows = await db.query<Array<{ id: string; user_id: string }>>(
+    'SELECT id, user_id FROM transactions WHERE user_id = ANY($1::text[]) ORDER BY user_id = $2, id',
+    [[rich, other], other],
+  );
+  for (const [n, row] of rows.entries()) {
+    if (row.user_id === rich && n % 3 !== 0) continue;
+    await db.query(
+      `INSERT INTO transaction_annotations (transaction_id, user_id, category_override, note, tags, hidden, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(secs => $7))`,
+      [
+        row.id,
+        row.user_id,
+        n % 2 ? null : ['MY_OWN', NAMES[n % NAMES.length], 'FOOD_AND_DRINK'][n % 3],
+        n % 4 ? NAMES[(n + 1) % NAMES.length] : null,
+        n % 5 === 0 ? [] : TAGS.slice(0, 1 + (n % 3)),
+        n % 2 === 0,
+        n * 1.234567,
+      ],
+    );
+  }
 }
 
 /**
@@ -453,7 +486,9 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
         if (chance(0.2)) filter.pending = chance(0.5);
         if (chance(0.2)) filter.minAmount = pick([-1, 0, 0.01, 12.3]);
         if (chance(0.2)) filter.maxAmount = pick([0, 100, 1e6]);
-        if (chance(0.1)) filter.category = pick(['FOOD_AND_DRINK', 'FOOD_AND_DRINK_COFFEE', 'NONE']);
+        if (chance(0.1)) filter.category = pick(['FOOD_AND_DRINK', 'FOOD_AND_DRINK_COFFEE', 'NONE', 'MY_OWN']);
+        if (chance(0.15)) filter.tags = pick([[], [pick(TAGS)], [TAGS[0], TAGS[1]], [` ${TAGS[0]} `], null]);
+        if (chance(0.15)) filter.hidden = pick([true, false, null]);
         if (chance(0.1)) filter.accountIds = [pick(seeded.ids.accounts), pick([seeded.ids.otherAccount, 'bad-id'])];
         if (chance(0.1)) filter.itemId = pick([...seeded.ids.items, seeded.ids.otherItem, 'bad-id']);
         args.push(`filter: ${variable('TransactionFilter', filter)}`);
@@ -617,7 +652,7 @@ describe('the read planner against the resolvers', () => {
     const PAGED = `query Paged($cursor: String, $count: Int, $itemId: ID) {
       feed: transactionChanges(cursor: $cursor, count: $count, itemId: $itemId) {
         __typename hasMore added { ...row } modified { ...row account { name __typename } } gone: removed { __typename id plaidTransactionId } nextCursor
-      } } fragment row on Transaction { id amount date name pending }`;
+      } } fragment row on Transaction { id amount date name pending effectiveCategory annotation { categoryOverride note tags hidden updatedAt } }`;
     let pages = 0;
     const plannedBeforePaging = await plannedCount(planner!);
     for (const start of [undefined, ...seeded.changeCursors.valid])

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, findBreakingChanges, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { findBreakingChanges, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { buildGatewaySchemaTypes } from '../../../src/server/build-schema';
+import { readContract } from '../../../src/schema/contract-files';
 import { printGatewaySchema } from '../../../src/schema/print-schema';
 
-/** The project's own copy of the public contract: what users build against, which may only grow. */
-const CONTRACT = path.resolve(__dirname, '../../../contract/schema.graphql');
+/** The project's own copy of the public contract (schema.graphql and its additions): what users build against, which may only grow. */
+const CONTRACT = path.resolve(__dirname, '../../../contract');
 const COMMITTED = path.resolve(__dirname, '../../../schema.graphql');
 
 /** Every description the schema carries on types, fields and arguments, by coordinate. */
@@ -26,10 +27,10 @@ function descriptions(schema: GraphQLSchema): Map<string, string> {
 
 describe('the served schema', () => {
   let served: GraphQLSchema;
-  const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));
+  let contract: GraphQLSchema;
 
   beforeAll(async () => {
-    served = await buildGatewaySchemaTypes();
+    [served, contract] = await Promise.all([buildGatewaySchemaTypes(), readContract(CONTRACT)]);
   });
 
   it('is what schema.graphql holds (run `npm run schema:emit` after changing it)', () => {

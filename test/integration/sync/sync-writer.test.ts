@@ -124,6 +124,72 @@ describe('SyncWriter.upsertTransactions', () => {
     expect(await rows(other.itemId)).toEqual([]);
   });
 
+  it("moves a removed pending transaction's annotation to its posted one in the sync's transaction, keeping a posted one's own", async () => {
+    const { itemId, accountId } = await newItem();
+    const pendingOf = (n: number) => ({
+      ...transaction(n, accountId, itemId),
+      transaction_id: `${itemId}-p${n}`,
+      pending: true,
+      pending_transaction_id: null,
+    });
+    const postedOf = (n: number) => ({
+      ...transaction(n, accountId, itemId),
+      transaction_id: `${itemId}-x${n}`,
+      pending: false,
+      pending_transaction_id: `${itemId}-p${n}`,
+    });
+    // 1: annotated, posted now; 2: annotated, its posted one annotated already; 3: annotated, posted in an earlier sync; 4: not annotated.
+    await write(itemId, [1, 2, 3, 4].map(pendingOf));
+    await write(itemId, [postedOf(2), postedOf(3)]);
+    const idOf = async (plaidId: string) =>
+      (await dataSource.query<Array<{ id: string }>>('SELECT id FROM transactions WHERE plaid_transaction_id = $1', [plaidId]))[0].id;
+    const note = (plaidId: string, text: string) =>
+      idOf(plaidId).then((id) =>
+        dataSource.query(`INSERT INTO transaction_annotations (transaction_id, user_id, note, tags) VALUES ($1, 'u', $2, '{t}')`, [
+          id,
+          text,
+        ]),
+      );
+    await note(`${itemId}-p1`, 'one');
+    await note(`${itemId}-p2`, 'two, pending');
+    await note(`${itemId}-x2`, 'two, posted');
+    await note(`${itemId}-p3`, 'three');
+
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const writer = new SyncWriter(runner.manager, itemId, 'u');
+      await writer.upsertTransactions([postedOf(1), postedOf(4)]);
+      expect(await writer.removeTransactions([1, 2, 3, 4].map((n) => `${itemId}-p${n}`))).toBe(4);
+      await writer.logChanges();
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const notes = await dataSource.query<Array<{ plaid_transaction_id: string; note: string; tags: string[] }>>(
+      `SELECT t.plaid_transaction_id, an.note, an.tags FROM transaction_annotations an JOIN transactions t ON t.id = an.transaction_id
+        WHERE t.item_id = $1 ORDER BY t.plaid_transaction_id`,
+      [itemId],
+    );
+    expect(notes).toEqual([
+      { plaid_transaction_id: `${itemId}-x1`, note: 'one', tags: ['t'] },
+      { plaid_transaction_id: `${itemId}-x2`, note: 'two, posted', tags: ['t'] },
+      { plaid_transaction_id: `${itemId}-x3`, note: 'three', tags: ['t'] },
+    ]);
+    const logged = await dataSource.query<Array<{ plaid_transaction_id: string; change: string }>>(
+      `SELECT plaid_transaction_id, change FROM transaction_changes WHERE item_id = $1 ORDER BY plaid_transaction_id, change`,
+      [itemId],
+    );
+    expect(logged).toEqual([
+      ...[1, 2, 3, 4].map((n) => ({ plaid_transaction_id: `${itemId}-p${n}`, change: 'removed' })),
+      { plaid_transaction_id: `${itemId}-x1`, change: 'added' },
+      // Posted in an earlier sync: its new annotation is a modification.
+      { plaid_transaction_id: `${itemId}-x3`, change: 'modified' },
+      { plaid_transaction_id: `${itemId}-x4`, change: 'added' },
+    ]);
+  });
+
   it('leaves nothing behind when the surrounding transaction rolls back', async () => {
     const { itemId, accountId } = await newItem();
     const runner = dataSource.createQueryRunner();
