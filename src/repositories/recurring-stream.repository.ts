@@ -100,4 +100,9 @@ export class RecurringStreamRepository {
     );
     return stored;
   }
+
+  /** The Item's streams go (its user revoked consent), inside the caller's transaction. */
+  async deleteOfItem(db: EntityManager, itemId: string): Promise<void> {
+    await db.query('DELETE FROM recurring_streams WHERE item_id = $1', [itemId]);
+  }
 }

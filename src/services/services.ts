@@ -89,7 +89,8 @@ export function createServices(deps: ServiceDependencies): Services {
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
   const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
-  const statusWebhooks = new StatusWebhooks({ items: itemRows, itemStatus, removal });
+  const recurringStreamRows = new RecurringStreamRepository(dataSource);
+  const statusWebhooks = new StatusWebhooks({ items: itemRows, itemStatus, removal, recurringStreams: recurringStreamRows });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
   const linkSessions = new LinkSessionRegistry({
@@ -110,7 +111,7 @@ export function createServices(deps: ServiceDependencies): Services {
       dataSource,
       itemPlaid,
       items: itemRows,
-      streams: new RecurringStreamRepository(dataSource),
+      streams: recurringStreamRows,
       maxAccountIds: config.limits.maxPageSize,
       logger: logger.child({ component: 'recurring-streams' }),
     }),

@@ -185,4 +185,21 @@ describe('recurring streams', () => {
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.data).toBeNull();
   });
+
+  // Last: it revokes the Item's consent.
+  it("revoked consent takes the Item's streams with its transactions", async () => {
+    await eventually(async () => ((await streamsOf()).length > 0 ? true : undefined), 30_000, 'the stored streams');
+    const fired = await gw.graphql('mutation($id: ID!) { sandboxFireWebhook(itemId: $id, code: USER_PERMISSION_REVOKED) }', {
+      token,
+      variables: { id: item.id },
+    });
+    expect(fired.errors).toBeUndefined();
+    await settled(gw, [item.id]);
+    await eventually(async () => ((await streamsOf()).length === 0 ? true : undefined), 20_000, 'the streams to go');
+    const [{ left }] = await gw.gateway.dataSource.query<Array<{ left: number }>>(
+      'SELECT count(*)::int AS left FROM recurring_streams WHERE item_id = $1',
+      [item.id],
+    );
+    expect(left).toBe(0);
+  });
 });
