@@ -21,9 +21,15 @@ function serviceWith(amount: number, status = ItemStatus.ACTIVE) {
     status: 'MATURE',
   } as unknown as TransactionStream;
   const manager = { query: async () => [] };
+  let failure: Error | null = null;
   const service = new RecurringStreamService({
     dataSource: { transaction: (work: (db: unknown) => unknown) => work(manager) } as never,
-    itemPlaid: { call: async () => ({ inflow_streams: [], outflow_streams: [plaidStream] }) } as never,
+    itemPlaid: {
+      call: async () => {
+        if (failure) throw failure;
+        return { inflow_streams: [], outflow_streams: [plaidStream] };
+      },
+    } as never,
     items: { findById: async () => ({ id: 'item-1', status }) } as never,
     streams: {
       replaceForItem: async (_db: unknown, itemId: string, streams: unknown[]) => (stored.push([itemId, streams]), streams.length),
@@ -32,7 +38,7 @@ function serviceWith(amount: number, status = ItemStatus.ACTIVE) {
     maxAccountIds: 3,
     logger: pino({ level: 'silent' }),
   });
-  return { service, stored, listed };
+  return { service, stored, listed, failWith: (error: Error) => (failure = error) };
 }
 
 describe('RecurringStreamService.refresh', () => {
@@ -47,6 +53,13 @@ describe('RecurringStreamService.refresh', () => {
     const { service, stored } = serviceWith(amount);
     await service.refresh('item-1', 'test');
     expect(stored).toEqual([['item-1', [expect.objectContaining({ averageAmount: text, lastAmount: text, direction: 'OUTFLOW' })]]]);
+  });
+
+  it('writes nothing when Plaid fails (PRODUCT_NOT_READY, an outage): the stored copy stays', async () => {
+    const { service, stored, failWith } = serviceWith(1);
+    failWith(new Error('PRODUCT_NOT_READY'));
+    await expect(service.refresh('item-1', 'test')).rejects.toThrow('PRODUCT_NOT_READY');
+    expect(stored).toEqual([]);
   });
 
   it('keeps nothing new for a revoked Item', async () => {
