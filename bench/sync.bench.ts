@@ -70,6 +70,8 @@ async function main(): Promise<number> {
       items,
       outbox,
       queue: new SyncQueue({ concurrency: 1, concurrencyPerUser: 1 }),
+      // The bench measures the sync alone: no job queue, so no recurring stream refresh follows it.
+      jobs: { enqueueRecurringRefreshIn: async () => undefined, wakeRecurringRefresh: () => undefined },
       logger,
       onSync: (observation) => (observed = observation),
     });

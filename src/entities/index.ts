@@ -3,6 +3,7 @@ import { EventStreamEntity } from './event-stream.entity';
 import { IssuedLinkTokenEntity } from './issued-link-token.entity';
 import { IssuedPublicTokenEntity } from './issued-public-token.entity';
 import { ItemEntity } from './item.entity';
+import { RecurringStreamEntity } from './recurring-stream.entity';
 import { StreamEventEntity } from './stream-event.entity';
 import { TransactionAnnotationEntity } from './transaction-annotation.entity';
 import { TransactionChangeEntity } from './transaction-change.entity';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   IssuedLinkTokenEntity,
   IssuedPublicTokenEntity,
   TransactionAnnotationEntity,
+  RecurringStreamEntity,
 ];

@@ -9,7 +9,8 @@ export class TransactionAnnotationEntity {
   transactionId!: string;
 
   @OneToOne('TransactionEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'transaction_id' })
+  // The name PostgreSQL gave the migration's inline REFERENCES: TypeORM must not see drift.
+  @JoinColumn({ name: 'transaction_id', foreignKeyConstraintName: 'transaction_annotations_transaction_id_fkey' })
   transaction?: TransactionEntity;
 
   @Column({ name: 'user_id', type: 'text' })

@@ -10,11 +10,17 @@ export const QueueName = {
   WebhookEventFailed: 'webhook-event-failed',
   SyncSweep: 'sync-sweep',
   StreamRetention: 'stream-retention',
+  RecurringRefresh: 'recurring-refresh',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 /** Jobs carry the gateway's own ids, never a token. */
 export interface SyncJobData {
+  itemId: string;
+  reason: string;
+}
+
+export interface RecurringRefreshJobData {
   itemId: string;
   reason: string;
 }
@@ -99,6 +105,15 @@ export class JobQueue {
       retryDelay: 600,
       expireInMinutes: 60,
     });
+    // Stately, keyed by Item: at most one refresh waits and one runs per Item, so a burst of syncs and webhooks coalesces.
+    await boss.createQueue(QueueName.RecurringRefresh, {
+      name: QueueName.RecurringRefresh,
+      policy: 'stately',
+      retryLimit: 5,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInMinutes: 5,
+    });
     // Daily, off the hour most schedules use.
     await boss.schedule(QueueName.StreamRetention, '17 3 * * *', {}, { singletonKey: 'retention' });
     return new JobQueue(boss, options.logger);
@@ -116,6 +131,23 @@ export class JobQueue {
     if (data.length === 0) return;
     await this.boss.insert(data.map((job) => ({ name: QueueName.TransactionsSync, data: job, singletonKey: job.itemId })));
     this.wake(QueueName.TransactionsSync);
+  }
+
+  /** Recurring stream refreshes, one waiting per Item at most. */
+  async enqueueRecurringRefreshes(data: RecurringRefreshJobData[]): Promise<void> {
+    if (data.length === 0) return;
+    await this.boss.insert(data.map((job) => ({ name: QueueName.RecurringRefresh, data: job, singletonKey: job.itemId })));
+    this.wake(QueueName.RecurringRefresh);
+  }
+
+  /** A refresh queued inside the caller's transaction (a sync's write); call `wakeRecurringRefresh` once it has committed. */
+  async enqueueRecurringRefreshIn(sql: TransactionSql, data: RecurringRefreshJobData): Promise<void> {
+    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await sql(text, values) }) };
+    await this.boss.insert([{ name: QueueName.RecurringRefresh, data, singletonKey: data.itemId }], { db });
+  }
+
+  wakeRecurringRefresh(): void {
+    this.wake(QueueName.RecurringRefresh);
   }
 
   /** Queues webhook jobs inside the caller's transaction; call `wakeWebhookWorker` once it has committed. */

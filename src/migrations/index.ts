@@ -6,6 +6,7 @@ import { LinkPublicToken1796533995056 } from './1796533995056-link-public-token'
 import { IssuedLinkTokens1796610000000 } from './1796610000000-issued-link-tokens';
 import { TransactionsUserId1796700000000 } from './1796700000000-transactions-user-id';
 import { TransactionAnnotations1796800000000 } from './1796800000000-transaction-annotations';
+import { RecurringStreams1796810000000 } from './1796810000000-recurring-streams';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IssuedLinkTokens1796610000000,
   TransactionsUserId1796700000000,
   TransactionAnnotations1796800000000,
+  RecurringStreams1796810000000,
 ];

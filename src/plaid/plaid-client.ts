@@ -20,6 +20,7 @@ export type PlaidMethod =
   | 'identityMatch'
   | 'transactionsSync'
   | 'transactionsRefresh'
+  | 'transactionsRecurringGet'
   | 'institutionsGetById'
   | 'webhookVerificationKeyGet'
   | 'sandboxPublicTokenCreate'
@@ -46,6 +47,7 @@ const SAFE_TO_REPEAT: ReadonlySet<PlaidMethod> = new Set<PlaidMethod>([
   'identityGet',
   'identityMatch',
   'transactionsSync',
+  'transactionsRecurringGet',
   'institutionsGetById',
   'webhookVerificationKeyGet',
 ]);

@@ -65,8 +65,8 @@ export function recordFieldsOf(name: string): readonly TransactionField[] {
   return Object.hasOwn(COMPOSED_FIELDS, name) ? COMPOSED_FIELDS[name] : [];
 }
 
-/** Whose transactions a page walks: all of the caller's, one Item's or one account's. */
-export type TransactionScope = 'user' | 'item' | 'account';
+/** Whose transactions a page walks: all of the caller's, one Item's, one account's or those a recurring stream names. */
+export type TransactionScope = 'user' | 'item' | 'account' | 'recurringStream';
 
 /** The filters of the contract's TransactionFilter. */
 export interface TransactionCriteria {

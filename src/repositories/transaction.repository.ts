@@ -77,6 +77,9 @@ export interface KeysetPage {
   totalCount?: number;
 }
 
+/** The Plaid transaction ids the scope's recurring stream names. */
+const STREAM_IDS = '(SELECT r.plaid_transaction_ids FROM recurring_streams r WHERE r.id = s.scope_id::uuid)::text[]';
+
 /**
  * Per scope: which of the asked scopes are the caller's (`$2`), and the transactions in one.
  * Ownership is checked on the scope's own row, so the page's scan has only its scope's index
@@ -93,6 +96,13 @@ const SCOPES: Record<TransactionScope, { owned: string; condition: string }> = {
   account: {
     owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
     condition: 't.account_id = s.scope_id::uuid',
+  },
+  // The stream's Item's (date, id) index, filtered to the ids it names; a posted transaction
+  // that replaced a pending one the stream names is found through its pending_transaction_id.
+  recurringStream: {
+    owned: 'EXISTS (SELECT 1 FROM recurring_streams o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
+    condition: `t.item_id = (SELECT r.item_id FROM recurring_streams r WHERE r.id = s.scope_id::uuid)
+      AND (t.plaid_transaction_id = ANY (${STREAM_IDS}) OR t.pending_transaction_id = ANY (${STREAM_IDS}))`,
   },
 };
 

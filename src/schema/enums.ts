@@ -1,9 +1,18 @@
 import { registerEnumType } from 'type-graphql';
 import { AccountType } from '../entities/account-type';
 import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
+import { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '../entities/recurring-stream-kinds';
 import { TransferDeclineReason } from '../entities/transfer-decline-reason';
 
-export { AccountType, ItemStatus, TransactionsUpdateStatus, TransferDeclineReason };
+export {
+  AccountType,
+  FlowDirection,
+  ItemStatus,
+  RecurringFrequency,
+  RecurringStreamStatus,
+  TransactionsUpdateStatus,
+  TransferDeclineReason,
+};
 
 export enum PlaidProduct {
   TRANSACTIONS = 'TRANSACTIONS',
@@ -28,3 +37,6 @@ registerEnumType(AccountType, { name: 'AccountType' });
 registerEnumType(PlaidProduct, { name: 'PlaidProduct' });
 registerEnumType(TransferDeclineReason, { name: 'TransferDeclineReason' });
 registerEnumType(SandboxWebhookCode, { name: 'SandboxWebhookCode' });
+registerEnumType(FlowDirection, { name: 'FlowDirection' });
+registerEnumType(RecurringFrequency, { name: 'RecurringFrequency' });
+registerEnumType(RecurringStreamStatus, { name: 'RecurringStreamStatus' });

@@ -6,6 +6,7 @@ import { requireCaller } from '../resolvers/auth-checker';
 import { BalanceResolver } from '../resolvers/balance.resolver';
 import { ItemResolver } from '../resolvers/item.resolver';
 import { LinkResolver } from '../resolvers/link.resolver';
+import { RecurringStreamResolver } from '../resolvers/recurring-stream.resolver';
 import { SandboxResolver } from '../resolvers/sandbox.resolver';
 import { SpendingResolver } from '../resolvers/spending.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
@@ -29,6 +30,7 @@ const RESOLVERS = [
   SandboxResolver,
   SubscriptionResolver,
   TransferValidationResolver,
+  RecurringStreamResolver,
 ] as const;
 
 /** Code-first schema; resolvers get the shared services through a tiny container. */

@@ -10,6 +10,7 @@ import { IssuedLinkTokenRepository } from '../repositories/issued-link-token.rep
 import { IssuedPublicTokenRepository } from '../repositories/issued-public-token.repository';
 import { ProfileRepository } from '../repositories/profile.repository';
 import { SpendingRepository } from '../repositories/spending.repository';
+import { RecurringStreamRepository } from '../repositories/recurring-stream.repository';
 import { StreamRetentionRepository } from '../repositories/stream-retention.repository';
 import { TransactionAnnotationRepository } from '../repositories/transaction-annotation.repository';
 import { TransactionRepository } from '../repositories/transaction.repository';
@@ -26,6 +27,7 @@ import { ItemService } from './item.service';
 import { LinkService } from './link.service';
 import { LinkSessionRegistry } from './link-session-registry';
 import { ProfileService } from './profile.service';
+import { RecurringStreamService } from './recurring-stream.service';
 import { SandboxService } from './sandbox.service';
 import { SpendingService } from './spending.service';
 import { StreamRetentionService } from './stream-retention.service';
@@ -65,6 +67,7 @@ export interface Services {
   transfers: TransferValidationService;
   transactions: TransactionQueryService;
   transactionChanges: TransactionChangeFeedService;
+  recurringStreams: RecurringStreamService;
   annotations: TransactionAnnotationService;
   spending: SpendingService;
   balances: BalanceService;
@@ -89,7 +92,8 @@ export function createServices(deps: ServiceDependencies): Services {
   const webhookEvents = new WebhookEventRepository(dataSource);
   const items = new ItemService({ items: itemRows });
   const removal = new TransactionRemoval({ transactions: transactionRows, outbox });
-  const statusWebhooks = new StatusWebhooks({ items: itemRows, itemStatus, removal });
+  const recurringStreamRows = new RecurringStreamRepository(dataSource);
+  const statusWebhooks = new StatusWebhooks({ items: itemRows, itemStatus, removal, recurringStreams: recurringStreamRows });
   const accounts = new AccountService({ accounts: accountRows });
   const profiles = new ProfileService({ profiles: new ProfileRepository(dataSource) });
   const linkSessions = new LinkSessionRegistry({
@@ -106,6 +110,14 @@ export function createServices(deps: ServiceDependencies): Services {
     accounts,
     transactions: new TransactionQueryService({ transactions: transactionRows, maxPageSize: config.limits.maxPageSize }),
     transactionChanges: new TransactionChangeFeedService({ streams, transactions: transactionRows, items }),
+    recurringStreams: new RecurringStreamService({
+      dataSource,
+      itemPlaid,
+      items: itemRows,
+      streams: recurringStreamRows,
+      maxAccountIds: config.limits.maxPageSize,
+      logger: logger.child({ component: 'recurring-streams' }),
+    }),
     annotations: new TransactionAnnotationService({
       dataSource,
       annotations: new TransactionAnnotationRepository(dataSource),
@@ -161,6 +173,7 @@ export function createServices(deps: ServiceDependencies): Services {
       items: itemRows,
       outbox,
       queue: new SyncQueue(config.sync),
+      jobs,
       logger: logger.child({ component: 'sync' }),
       onSync: deps.onSync,
       beforeCommit: deps.beforeSyncCommit,

@@ -3,6 +3,7 @@ import type { ItemEntity } from '../entities/item.entity';
 import { WebhookOutcome } from '../entities/webhook-event.entity';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
+import type { RecurringStreamRepository } from '../repositories/recurring-stream.repository';
 import type { ItemStatusService } from './item-status.service';
 import type { TransactionRemoval } from './transaction-removal';
 import type { PlannableWebhook, WebhookBatchPlan, WebhookResult } from './webhook-plan';
@@ -11,6 +12,7 @@ export interface StatusWebhooksDependencies {
   items: ItemRepository;
   itemStatus: ItemStatusService;
   removal: TransactionRemoval;
+  recurringStreams: Pick<RecurringStreamRepository, 'deleteOfItem'>;
 }
 
 /** A stored webhook as status changes read it: its JWT iat orders it, its arrival when it has none. */
@@ -62,7 +64,11 @@ export class StatusWebhooks {
           results.push({ event, item, result: { outcome: WebhookOutcome.IGNORED, note: outcome?.ignored ?? 'no such Item here' } });
           continue;
         }
-        if (thenDeleteTransactions) await this.deps.removal.ofItem(manager, item);
+        if (thenDeleteTransactions) {
+          await this.deps.removal.ofItem(manager, item);
+          // Streams are the Item's data too; its accounts (which would take them along) stay for the user to see.
+          await this.deps.recurringStreams.deleteOfItem(manager, item.id);
+        }
         results.push({ event, item, result: { outcome: WebhookOutcome.PROCESSED } });
       }
     }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { ItemStatus, TransactionsUpdateStatus } from '../entities/item-status';
 import type { ItemEntity } from '../entities/item.entity';
+import type { JobQueue } from '../jobs/job-queue';
 import type { ItemPlaid } from '../plaid/item-plaid';
 import { PlaidApiError } from '../plaid/plaid-api-error';
 import type { PlaidClient } from '../plaid/plaid-client';
@@ -42,6 +43,8 @@ export interface TransactionSyncServiceDependencies {
   outbox: EventOutbox;
   /** Whose turn it is to sync, in this process. */
   queue: SyncQueue;
+  /** Where a sync that changed transactions queues its Item's recurring stream refresh. */
+  jobs: Pick<JobQueue, 'enqueueRecurringRefreshIn' | 'wakeRecurringRefresh'>;
   logger: Logger;
   pageSize?: number;
   onSync?: (observation: SyncObservation) => void;
@@ -125,6 +128,7 @@ export class TransactionSyncService {
             phases.writeSeconds += (performance.now() - writeStarted) / 1000;
             if (written) {
               counts = written.counts;
+              if (changedTransactions(counts)) this.deps.jobs.wakeRecurringRefresh();
               this.deps.logger.info(
                 { itemId, reason, ...counts, ...phases, pages: changes.pages, restarts: changes.restarts, attempts: attempt },
                 'transactions synced',
@@ -187,6 +191,10 @@ export class TransactionSyncService {
       const removed = await writer.removeTransactions(changes.removed);
       await writer.logChanges();
       const counts = { added: changes.added.length, modified: changes.modified.length, removed };
+      // Queued with the commit, so a crash after it still refreshes the streams the changes may move.
+      if (changedTransactions(counts)) {
+        await this.deps.jobs.enqueueRecurringRefreshIn((text, values) => manager.query(text, values), { itemId: item.id, reason: 'sync' });
+      }
       const synced = await this.deps.items.getById(item.id, manager);
       const difference = { ...counts, statusBefore: current.transactionsUpdateStatus, statusAfter: synced.transactionsUpdateStatus };
       if (announcesSync(difference)) {
@@ -207,4 +215,8 @@ export class TransactionSyncService {
       return { counts, synced };
     });
   }
+}
+
+function changedTransactions({ added, modified, removed }: SyncCounts): boolean {
+  return added + modified + removed > 0;
 }

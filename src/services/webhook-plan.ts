@@ -13,6 +13,7 @@ export interface WebhookResult {
 /** What one webhook asks for. Common kinds are carried out for the whole batch at once. */
 export type WebhookAction =
   | { kind: 'sync' }
+  | { kind: 'recurring-refresh' }
   | { kind: 'status'; change: Omit<StatusChange, 'occurredAt'>; thenDeleteTransactions: boolean }
   | { kind: 'new-accounts' }
   | { kind: 'revoke-account'; plaidAccountId: string }
@@ -39,6 +40,8 @@ export interface WebhookBatchPlan<E, I> {
   /** For an Item not stored here yet, still within the grace period: retried later. */
   notYetKnown: E[];
   syncs: Array<Planned<E, I>>;
+  /** Items whose recurring streams Plaid says changed. */
+  recurringRefreshes: Array<Planned<E, I>>;
   newAccounts: Array<Planned<E, I>>;
   /** Carried out one by one. */
   own: Array<Planned<E, I> & { action: Extract<WebhookAction, { kind: 'revoke-account' | 'webhook-url' }> }>;
@@ -55,7 +58,15 @@ export function planWebhookBatch<E extends PlannableWebhook, I extends { id: str
   itemByPlaidId: ReadonlyMap<string, I>,
   now: number,
 ): WebhookBatchPlan<E, I> {
-  const plan: WebhookBatchPlan<E, I> = { settled: [], notYetKnown: [], syncs: [], newAccounts: [], own: [], statusChanges: [] };
+  const plan: WebhookBatchPlan<E, I> = {
+    settled: [],
+    notYetKnown: [],
+    syncs: [],
+    recurringRefreshes: [],
+    newAccounts: [],
+    own: [],
+    statusChanges: [],
+  };
   const statusChanges = new Map<string, Array<Planned<E, I> & Extract<WebhookAction, { kind: 'status' }>>>();
   for (const event of events) {
     const item = event.plaidItemId ? itemByPlaidId.get(event.plaidItemId) : undefined;
@@ -68,6 +79,7 @@ export function planWebhookBatch<E extends PlannableWebhook, I extends { id: str
     const action = planWebhook(event.payload);
     if (action.kind === 'done') plan.settled.push({ event, item, result: action.result });
     else if (action.kind === 'sync') plan.syncs.push({ event, item });
+    else if (action.kind === 'recurring-refresh') plan.recurringRefreshes.push({ event, item });
     else if (action.kind === 'new-accounts') plan.newAccounts.push({ event, item });
     else if (action.kind === 'status') {
       const queue = statusChanges.get(item.id);
@@ -83,6 +95,7 @@ export function planWebhookBatch<E extends PlannableWebhook, I extends { id: str
 export function planWebhook(payload: WebhookPayload): WebhookAction {
   const { webhook_type: type, webhook_code: code } = payload;
   if (type === 'TRANSACTIONS' && SYNC_CODES.has(code)) return { kind: 'sync' };
+  if (type === 'TRANSACTIONS' && code === 'RECURRING_TRANSACTIONS_UPDATE') return { kind: 'recurring-refresh' };
   if (type === 'ITEM') return planItemWebhook(payload);
   // Auth numbers are read on demand (/auth/get), so verification news needs no stored state.
   if (type === 'AUTH') return { kind: 'done', result: { outcome: WebhookOutcome.PROCESSED, note: `AUTH ${code} acknowledged` } };

@@ -38,7 +38,7 @@ type Step = Planned<Event, ItemEntity>;
 
 /**
  * Acts on stored webhooks, once each, a batch at a time: transaction webhooks queue a sync
- * (coalesced per Item); Item webhooks change the Item's status, ordered by the webhook's JWT
+ * (coalesced per Item), recurring-stream news a refresh of the Item's streams (coalesced too); Item webhooks change the Item's status, ordered by the webhook's JWT
  * iat. A burst costs a handful of statements per batch, not several per webhook.
  */
 export class WebhookProcessor {
@@ -73,6 +73,11 @@ export class WebhookProcessor {
         const reasons = new Map(plan.syncs.map(({ item, event }) => [item.id, event.webhookCode]));
         await this.deps.jobs.enqueueSyncs([...reasons].map(([itemId, reason]) => ({ itemId, reason })));
         processed(plan.syncs);
+      }),
+      step(plan.recurringRefreshes, async () => {
+        const reasons = new Map(plan.recurringRefreshes.map(({ item, event }) => [item.id, event.webhookCode]));
+        await this.deps.jobs.enqueueRecurringRefreshes([...reasons].map(([itemId, reason]) => ({ itemId, reason })));
+        processed(plan.recurringRefreshes);
       }),
       ...plan.own.map((planned) =>
         step([planned], async () => {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import type { Services } from '../services/services';
 import { QueueName, type JobQueue } from '../jobs/job-queue';
+import { recurringRefreshHandler } from './recurring-refresh.handler';
 import { syncJobHandler } from './sync-job.handler';
 import { streamRetentionHandler } from './stream-retention.handler';
 import { syncSweepHandler } from './sync-sweep.handler';
@@ -17,5 +18,6 @@ export async function startJobWorkers(jobs: JobQueue, services: Services, config
   await jobs.work(QueueName.SyncSweep, syncSweepHandler(services.items, jobs, config.jobs.staleAfterMinutes, logger));
   await jobs.workBatches(QueueName.WebhookEvent, webhookJobHandler(services.webhookProcessor), WEBHOOK_BATCH);
   await jobs.workBatches(QueueName.WebhookEventFailed, webhookDeadLetterHandler(services.webhookProcessor), WEBHOOK_BATCH);
+  await jobs.work(QueueName.RecurringRefresh, recurringRefreshHandler(services.recurringStreams, logger), config.sync.concurrency);
   await jobs.work(QueueName.StreamRetention, streamRetentionHandler(services.retention, logger));
 }

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error';
-import { PlaidApiError } from '../plaid/plaid-api-error';
 import { ItemGoneError, type TransactionSyncService } from '../services/transaction-sync.service';
 import type { SyncJobData } from '../jobs/job-queue';
+import { isFinal } from './final-failure';
 
 /**
  * Runs a queued sync. Failures that time can cure (rate limits, Plaid or the bank down: the
@@ -25,10 +25,4 @@ export function syncJobHandler(sync: TransactionSyncService, logger: Logger): (d
       throw error;
     }
   };
-}
-
-function isFinal(error: unknown): error is DomainError | PlaidApiError {
-  if (error instanceof DomainError) return error.details.retryAfterSeconds === undefined;
-  // A request Plaid refused as such (the mapping leaves it unread) is refused again.
-  return error instanceof PlaidApiError;
 }

@@ -85,7 +85,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 
 /**
  * Waits until the gateway has nothing left to do for these Items: every webhook Plaid has sent
- * them delivered and acted on, and no sync of theirs waiting or running. A link brings
+ * them delivered and acted on, and no sync or recurring stream refresh of theirs waiting or running. A link brings
  * several webhooks and syncs after its first sync; a test that compares the API with the
  * database must not race them.
  */
@@ -96,8 +96,8 @@ export async function settled(gw: TestGateway, itemIds: string[]): Promise<void>
       `SELECT 'webhook ' || e.webhook_type || ' ' || e.webhook_code AS what
          FROM webhook_events e JOIN items i ON i.plaid_item_id = e.plaid_item_id WHERE i.id = ANY($1::uuid[]) AND e.outcome = 'PENDING'
        UNION ALL
-       SELECT 'sync job ' || state || ' retries=' || retry_count || ' start_after=' || start_after || ' output=' || coalesce(output::text, '')
-         FROM "${gw.config.jobs.schema}".job WHERE name = 'transactions-sync' AND state IN ('created', 'retry', 'active') AND data->>'itemId' = ANY($1::text[])`,
+       SELECT name || ' job ' || state || ' retries=' || retry_count || ' start_after=' || start_after || ' output=' || coalesce(output::text, '')
+         FROM "${gw.config.jobs.schema}".job WHERE name IN ('transactions-sync', 'recurring-refresh') AND state IN ('created', 'retry', 'active') AND data->>'itemId' = ANY($1::text[])`,
       [itemIds],
     );
   // A sync that failed waits out pg-boss's back-off (5 s, then 10 s) before its retry: still work to wait for, not a hang.

@@ -27,6 +27,8 @@ describe('migrations', () => {
       'LinkPublicToken1796533995056',
       'IssuedLinkTokens1796610000000',
       'TransactionsUserId1796700000000',
+      'TransactionAnnotations1796800000000',
+      'RecurringStreams1796810000000',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);

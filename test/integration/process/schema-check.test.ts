@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,7 +45,12 @@ describe('npm run schema:check', () => {
   });
 
   it('prints breaking and dangerous changes against another contract, and fails on the breaking ones', async () => {
-    const contract = await readFile(path.join(ROOT, 'contract/schema.graphql'), 'utf8');
+    // The committed contract folder as one file: schema.graphql and the files extending it.
+    const folder = path.join(ROOT, 'contract');
+    const additions = (await readdir(folder)).filter((name) => name.endsWith('.graphql') && name !== 'schema.graphql');
+    const contract = (await Promise.all(['schema.graphql', ...additions].map((name) => readFile(path.join(folder, name), 'utf8')))).join(
+      '\n',
+    );
     // A field the gateway no longer serves (breaking), and an enum the gateway has since grown (dangerous).
     const older = `${contract.replace(/\n {2}REVOKED\n/, '\n')}\nextend type Query { retiredField: String }\n`;
     expect(older).not.toContain('  REVOKED\n');

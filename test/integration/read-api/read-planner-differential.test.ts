@@ -44,6 +44,7 @@ const READ_ROOTS = new Set([
   'transactionChanges',
   'balances',
   'spending',
+  'recurringStreams',
 ]);
 const GENERATED_SELECTIONS = 600;
 
@@ -177,6 +178,7 @@ async function seedRows(gw: TestGateway): Promise<Seeded> {
   const otherAccount = await account(other, otherItem, { name: 'Other account', type: 'depository', balance_current: '1.00' });
   await transaction(other, otherItem, otherAccount, { amount: '3.50', date: daysAgo(1), name: 'Other purchase', pending: false });
 
+  await seedRecurringStreams(gw, rich, accounts, otherAccount);
   await seedAnnotations(gw, rich, other);
   const changeCursors = await seedChangeLog(gw, rich);
   const ids = async (sql: string, userId: string) => (await db.query<Array<{ id: string }>>(sql, [userId])).map((row) => row.id);
@@ -231,6 +233,68 @@ async function seedAnnotations(gw: TestGateway, rich: string, other: string): Pr
       ],
     );
   }
+}
+
+/**
+ * Recurring streams as a refresh writes them: the rich user's name some of their transactions
+ * (one a pending id that a posted transaction replaced), in awkward amounts and currencies, active
+ * and not; the other user's one names theirs.
+ */
+async function seedRecurringStreams(
+  gw: TestGateway,
+  userId: string,
+  accounts: Array<{ id: string; itemId: string }>,
+  otherAccount: string,
+): Promise<void> {
+  const db = gw.gateway.dataSource;
+  const stream = async (account: { id: string; itemId: string }, owner: string, n: number, plaidTransactionIds: string[]) =>
+    db.query(
+      `INSERT INTO recurring_streams (user_id, item_id, account_id, plaid_stream_id, direction, description, merchant_name, category,
+         frequency, status, is_active, average_amount, last_amount, iso_currency_code, unofficial_currency_code, first_date, last_date,
+         predicted_next_date, plaid_transaction_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+      [
+        owner,
+        account.itemId,
+        account.id,
+        `stream-${randomUUID()}`,
+        n % 2 ? 'INFLOW' : 'OUTFLOW',
+        NAMES[n % NAMES.length],
+        n % 3 ? `Merchant ${NAMES[(n + 1) % NAMES.length]}` : null,
+        n % 4 ? 'INCOME' : null,
+        ['WEEKLY', 'BIWEEKLY', 'MONTHLY', 'UNKNOWN'][n % 4],
+        ['MATURE', 'EARLY_DETECTION', 'TOMBSTONED'][n % 3],
+        n % 3 !== 2,
+        AMOUNTS[n % AMOUNTS.length],
+        AMOUNTS[(n + 5) % AMOUNTS.length],
+        n === 4 ? null : 'USD',
+        n === 4 ? 'BTC' : null,
+        daysAgo(60 + n),
+        daysAgo(n),
+        n % 2 ? daysAgo(-7) : null,
+        plaidTransactionIds,
+      ],
+    );
+  const rows = await db.query<Array<{ account_id: string; plaid_transaction_id: string; pending_transaction_id: string | null }>>(
+    'SELECT account_id, plaid_transaction_id, pending_transaction_id FROM transactions WHERE user_id = $1 ORDER BY id',
+    [userId],
+  );
+  for (const [n, account] of accounts.entries()) {
+    const own = rows.filter((row) => row.account_id === account.id);
+    // A pending id (replaced by its posted transaction) as Plaid's stream may still name it.
+    const named = own.slice(0, 1 + (n % 4)).map((row) => row.pending_transaction_id ?? row.plaid_transaction_id);
+    await stream(account, userId, n, n === 5 ? [] : named);
+  }
+  const [other] = await db.query<Array<{ item_id: string; plaid_transaction_id: string }>>(
+    'SELECT item_id, plaid_transaction_id FROM transactions WHERE account_id = $1',
+    [otherAccount],
+  );
+  await stream(
+    { id: otherAccount, itemId: other.item_id },
+    (await db.query<Array<{ user_id: string }>>('SELECT user_id FROM accounts WHERE id = $1', [otherAccount]))[0].user_id,
+    1,
+    [other.plaid_transaction_id],
+  );
 }
 
 /**
@@ -428,13 +492,13 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       if (chance(0.1)) filter.itemId = pick([...seeded.ids.items, seeded.ids.otherItem, 'bad-id']);
       return `filter: ${variable('TransactionFilter', filter)}`;
     };
-    const pageArguments = () => {
+    const pageArguments = (withFilter = true) => {
       const args: string[] = [];
       if (chance(0.7))
         args.push(`first: ${chance(0.3) ? variable('Int', pick([1, 2, 5, null])) : pick(['1', '2', '3', '5', '10', '50', 'null'])}`);
       if (chance(0.05)) args.push(`first: ${pick(['0', '-1', '100000'])}`);
       if (chance(0.25)) args.push(`after: ${variable('String', chance(0.9) ? pick(seeded.cursors) : 'not-a-cursor')}`);
-      if (chance(0.4)) args.push(filterArgument());
+      if (withFilter && chance(0.4)) args.push(filterArgument());
       return args.length ? `(${args.join(', ')})` : '';
     };
     /** A range of days ago: mostly valid, sometimes backwards or longer than SPENDING_MAX_RANGE_DAYS (the resolvers answer those). */
@@ -466,7 +530,8 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
       return chance(0.5) ? `"${id}"` : variable('ID!', id);
     };
     const argumentsFor = (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): string | null => {
-      if (field.name === 'transactions') return pageArguments();
+      // A stream's transactions take a page but no filter.
+      if (field.name === 'transactions') return pageArguments(type.name !== 'RecurringStream');
       if (type !== queryType) return '';
       switch (field.name) {
         case 'item':
@@ -501,6 +566,18 @@ function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, cou
         }
         case 'spending':
           return spendingArguments();
+        case 'recurringStreams': {
+          const args = [
+            ...(chance(0.3) ? [`itemId: ${variable('ID', pick([...seeded.ids.items, seeded.ids.otherItem, 'bad-id']))}`] : []),
+            ...(chance(0.3)
+              ? [
+                  `accountIds: ${variable('[ID!]', [pick(seeded.ids.accounts), pick([seeded.ids.otherAccount, 'bad-id', seeded.ids.accounts[1]])])}`,
+                ]
+              : []),
+            ...(chance(0.3) ? [`direction: ${pick(['INFLOW', 'OUTFLOW'])}`] : []),
+          ];
+          return args.length ? `(${args.join(', ')})` : '';
+        }
         case 'balances':
           if (chance(0.5)) return '';
           return `(accountIds: ${variable('[ID!]', chance(0.8) ? seeded.ids.accounts.slice(0, 1 + Math.floor(random() * 4)) : [seeded.ids.accounts[0], seeded.ids.otherAccount])})`;

@@ -101,6 +101,21 @@ describe('operationCost', () => {
 });
 
 /** Issue 22, item 5: the same walk counts the fields that call Plaid, marked where they are declared. */
+describe('operationCost in the served schema', () => {
+  it("prices recurringStreams as a list and each stream's transactions as a page, with no Plaid call", async () => {
+    const served = await buildGatewaySchemaTypes();
+    const measure = (query: string) => {
+      const document = parse(query);
+      return operationCost(served, document, getOperationAST(document)!, {});
+    };
+    // recurringStreams: a list of (itself + id + averageAmount (itself + amount) + transactions: first x (itself + edges (itself + node (itself + id))))
+    const streams = (first: number) => ASSUMED_LIST_SIZE * (1 + 1 + 2 + first * (1 + 1 + 2));
+    const query = (page: string) => `{ recurringStreams { id averageAmount { amount } transactions${page} { edges { node { id } } } } }`;
+    expect(measure(query('(first: 20)'))).toMatchObject({ cost: streams(20), plaidFields: 0 });
+    expect(measure(query('')).cost).toBe(streams(50));
+  });
+});
+
 describe('operationCost: fields that call Plaid', () => {
   const Token = new GraphQLObjectType({ name: 'Token', fields: { value: { type: GraphQLString } } });
   const Account = new GraphQLObjectType({

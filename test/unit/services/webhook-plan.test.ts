@@ -17,11 +17,7 @@ describe('the plan for one webhook', () => {
     ['HISTORICAL_UPDATE', webhook('TRANSACTIONS', 'HISTORICAL_UPDATE'), { kind: 'sync' }],
     ['DEFAULT_UPDATE', webhook('TRANSACTIONS', 'DEFAULT_UPDATE'), { kind: 'sync' }],
     ['TRANSACTIONS_REMOVED', webhook('TRANSACTIONS', 'TRANSACTIONS_REMOVED'), { kind: 'sync' }],
-    [
-      'TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE',
-      webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'),
-      { kind: 'done', result: { outcome: WebhookOutcome.IGNORED, note: 'unhandled webhook TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE' } },
-    ],
+    ['TRANSACTIONS RECURRING_TRANSACTIONS_UPDATE', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'), { kind: 'recurring-refresh' }],
     [
       'AUTH',
       webhook('AUTH', 'AUTOMATICALLY_VERIFIED'),
@@ -144,9 +140,11 @@ describe('the plan for a batch of webhooks', () => {
     const accounts = event('plaid-b', webhook('ITEM', 'NEW_ACCOUNTS_AVAILABLE'));
     const url = event('plaid-b', webhook('ITEM', 'WEBHOOK_UPDATE_ACKNOWLEDGED', { new_webhook_url: 'https://x/webhooks/plaid' }));
     const auth = event('plaid-b', webhook('AUTH', 'AUTOMATICALLY_VERIFIED'));
-    const plan = planWebhookBatch([sync, error, revoked, accounts, repaired, url, auth], items, now);
+    const recurring = event('plaid-b', webhook('TRANSACTIONS', 'RECURRING_TRANSACTIONS_UPDATE'));
+    const plan = planWebhookBatch([sync, error, revoked, accounts, repaired, url, auth, recurring], items, now);
 
     expect(plan.syncs).toEqual([{ event: sync, item: item('a') }]);
+    expect(plan.recurringRefreshes).toEqual([{ event: recurring, item: item('b') }]);
     expect(plan.newAccounts).toEqual([{ event: accounts, item: item('b') }]);
     expect(plan.own).toEqual([{ event: url, item: item('b'), action: { kind: 'webhook-url', url: 'https://x/webhooks/plaid' } }]);
     expect(plan.statusChanges.map((queue) => queue.map(({ event: { id } }) => id))).toEqual([[error.id, repaired.id], [revoked.id]]);

@@ -37,6 +37,12 @@ function transactionsReady(item: ItemRecord, services: EmulatorServices): boolea
   return item.transactions_ready_at === undefined || item.transactions_ready_at <= services.clock.now();
 }
 
+/** The Item has the transactions product and its initial pull has ended; else Plaid's error for it. */
+function ensureTransactionsReady(item: ItemRecord, services: EmulatorServices): void {
+  ensureProduct(services, item, Products.Transactions);
+  if (!transactionsReady(item, services)) throw EmulatedPlaidError.of('PRODUCT_NOT_READY');
+}
+
 /** The accounts that carry transactions, narrowed to `account_ids` (unknown ids are INVALID_ACCOUNT_ID). */
 function transactionAccountViews(item: ItemRecord, accountIds: readonly string[] | undefined) {
   return itemAccountTemplates(item, accountIds)
@@ -54,8 +60,7 @@ function getTransactions(
   item: ItemRecord,
   services: EmulatorServices,
 ): Omit<TransactionsGetResponse, 'request_id'> {
-  ensureProduct(services, item, Products.Transactions);
-  if (!transactionsReady(item, services)) throw EmulatedPlaidError.of('PRODUCT_NOT_READY');
+  ensureTransactionsReady(item, services);
   if (request.end_date < request.start_date) {
     throw EmulatedPlaidError.of('INVALID_FIELD', { message: 'end_date must be on or after start_date' });
   }
@@ -91,8 +96,7 @@ function getRecurringTransactions(
   item: ItemRecord,
   services: EmulatorServices,
 ): Omit<TransactionsRecurringGetResponse, 'request_id'> {
-  ensureProduct(services, item, Products.Transactions);
-  if (!transactionsReady(item, services)) throw EmulatedPlaidError.of('PRODUCT_NOT_READY');
+  ensureTransactionsReady(item, services);
   const accountIds = request.account_ids;
   if (accountIds) transactionAccountViews(item, accountIds);
   if (!item.recurring_called) {

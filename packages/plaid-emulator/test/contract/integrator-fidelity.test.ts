@@ -137,12 +137,14 @@ describe('/transactions/get', () => {
     expect(status.status?.last_webhook?.code_sent).toBe('TRANSACTIONS_REMOVED');
   });
 
-  it('/transactions/get: PRODUCT_NOT_READY until the initial pull is done, as Plaid answers right after Link', async () => {
+  it('/transactions/get and /transactions/recurring/get: PRODUCT_NOT_READY until the initial pull is done, as Plaid answers right after Link', async () => {
     const slow = await startTestEmulator({ initialPullDelayMs: 300 });
     const receiver = await receiverForThisTest();
     const item = await linkSandboxItem(slow.client, { webhook: receiver.url });
     const early = await plaidErrorOf(slow.client.transactionsGet({ access_token: item.accessToken, ...ALL_TIME }));
     expect(early).toMatchObject({ httpStatus: 400, error_type: 'ITEM_ERROR', error_code: 'PRODUCT_NOT_READY' });
+    const earlyStreams = await plaidErrorOf(slow.client.transactionsRecurringGet({ access_token: item.accessToken }));
+    expect(earlyStreams).toMatchObject({ httpStatus: 400, error_type: 'ITEM_ERROR', error_code: 'PRODUCT_NOT_READY' });
     const { data: sync } = await slow.client.transactionsSync({ access_token: item.accessToken });
     expect(sync).toMatchObject({ transactions_update_status: 'NOT_READY', added: [], has_more: false });
     expect(receiver.received).toEqual([]);
