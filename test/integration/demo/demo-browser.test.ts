@@ -695,13 +695,14 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Add transaction' }), PHONE.width);
       await withinWidth(section('Spending', phone).getByTestId('spending-total').first(), PHONE.width);
       await withinWidth(section('Recurring', phone).getByTestId('recurring-stream').first(), PHONE.width);
-      // The annotation editor opens inside its row's card.
+      // The annotation editor opens inside its row's card. On the coffee's row: a pending one that
+      // posts meanwhile is replaced by a new transaction, and its editor closes with it.
       await phone
         .getByTestId('transaction')
-        .first()
-        .getByRole('button', { name: /^Edit your notes on / })
+        .filter({ hasText: 'Corner coffee' })
+        .getByRole('button', { name: 'Edit your notes on Corner coffee', exact: true })
         .click();
-      const editor = phone.getByRole('form', { name: /^Your notes on / });
+      const editor = phone.getByRole('form', { name: 'Your notes on Corner coffee' });
       await withinWidth(editor.getByLabel('Note', { exact: true }), PHONE.width);
       await withinWidth(editor.getByRole('button', { name: 'Save' }), PHONE.width);
       await editor.screenshot({ path: path.join(OUTPUT_DIR, 'demo-11-phone-annotation-editor.png') });
