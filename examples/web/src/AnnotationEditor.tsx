@@ -108,10 +108,17 @@ export function AnnotationEditor({ transaction, onSaved, onClose }: Props) {
           <input value={tags} onChange={(event) => setTags(event.target.value)} />
         </label>
       </div>
-      <label>
-        Note
-        <textarea value={note} maxLength={MAX_NOTE_LENGTH} rows={2} onChange={(event) => setNote(event.target.value)} />
-      </label>
+      {/* Named by htmlFor, not by wrapping: a textarea's text would otherwise join its label's name. */}
+      <div className="field">
+        <label htmlFor={`${formId}-note`}>Note</label>
+        <textarea
+          id={`${formId}-note`}
+          value={note}
+          maxLength={MAX_NOTE_LENGTH}
+          rows={2}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </div>
       <label className="check">
         <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} />
         Hide from spending (a transfer between your own accounts, say)
