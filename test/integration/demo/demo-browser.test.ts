@@ -695,8 +695,7 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Add transaction' }), PHONE.width);
       await withinWidth(section('Spending', phone).getByTestId('spending-total').first(), PHONE.width);
       await withinWidth(section('Recurring', phone).getByTestId('recurring-stream').first(), PHONE.width);
-      // The annotation editor opens inside its row's card. On the coffee's row: a pending one that
-      // posts meanwhile is replaced by a new transaction, and its editor closes with it.
+      // The annotation editor opens inside its row's card, on the coffee annotated above, so it opens filled in.
       await phone
         .getByTestId('transaction')
         .filter({ hasText: 'Corner coffee' })
