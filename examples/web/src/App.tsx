@@ -1,14 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useQuery, type Client } from 'urql';
 import { createGatewayClient } from './client';
 import { describeError, gatewayErrors } from './errors';
 import { ItemsPanel } from './ItemsPanel';
 import { LiveEvents } from './LiveEvents';
 import { ItemsQuery, MeQuery } from './operations';
+import { RecurringPanel } from './RecurringPanel';
 import { SandboxPanel } from './SandboxPanel';
 import { loadSession, type Session } from './session';
+import { SpendingPanel } from './SpendingPanel';
 import { TransactionsPanel } from './TransactionsPanel';
 import { TransferCheck } from './TransferCheck';
+
+/** How long a reload waits for the rest of a burst of live events. */
+const RELOAD_BURST_MS = 250;
 
 export function App() {
   const [session, setSession] = useState<{ session: Session; client: Client } | null>(null);
@@ -38,13 +43,24 @@ function Dashboard({ session }: { session: Session }) {
   const [me] = useQuery({ query: MeQuery });
   // Bumped by every live event, so lists that page by cursor start again from the top.
   const [revision, setRevision] = useState(0);
+  // Bumped by an annotation too: sums leave hidden transactions out and group by the user's category.
+  const [sumsRevision, setSumsRevision] = useState(0);
+  // Events come in bursts (a resumed subscription first replays what it missed): one reload
+  // per burst, not four operations per event, which would spend the user's rate limit.
+  const pendingReload = useRef<number | undefined>(undefined);
   const reload = useMemo(
     () => () => {
-      refetchItems({ requestPolicy: 'network-only' });
-      setRevision((value) => value + 1);
+      if (pendingReload.current !== undefined) return;
+      pendingReload.current = window.setTimeout(() => {
+        pendingReload.current = undefined;
+        refetchItems({ requestPolicy: 'network-only' });
+        setRevision((value) => value + 1);
+        setSumsRevision((value) => value + 1);
+      }, RELOAD_BURST_MS);
     },
     [refetchItems],
   );
+  useEffect(() => () => window.clearTimeout(pendingReload.current), []);
   const loaded = items.data?.items ?? [];
   // ACH transfers leave checking and savings accounts only.
   const transferable = loaded.flatMap((item) =>
@@ -69,10 +85,12 @@ function Dashboard({ session }: { session: Session }) {
       <div className="columns">
         <main>
           <ItemsPanel items={loaded} loading={items.fetching && !items.data} linkPageUrl={session.linkPageUrl} onChanged={reload} />
-          <TransactionsPanel items={loaded} revision={revision} />
+          <SpendingPanel items={loaded} revision={sumsRevision} />
+          <TransactionsPanel items={loaded} revision={revision} onAnnotated={() => setSumsRevision((value) => value + 1)} />
         </main>
         <aside>
           {me.data && <LiveEvents userId={me.data.me.id} onEvent={reload} />}
+          <RecurringPanel revision={revision} />
           <TransferCheck accounts={transferable} profileLegalName={legalName} />
           <SandboxPanel items={loaded} onChanged={reload} />
         </aside>

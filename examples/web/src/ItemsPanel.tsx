@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { describeError, gatewayErrors, type GatewayError } from './errors';
 import { money, when } from './format';
-import type { ItemsQuery as ItemsResult } from './gql/graphql';
+import type { ItemsQuery as ItemsResult, RealtimeBalancesQuery as RealtimeBalancesResult } from './gql/graphql';
 import { itemMessage } from './item-message';
 import { openLink } from './link';
 import {
@@ -14,6 +14,7 @@ import {
 } from './operations';
 
 export type Item = ItemsResult['items'][number];
+type RealtimeBalance = RealtimeBalancesResult['balances'][number];
 
 interface Props {
   items: Item[];
@@ -78,9 +79,7 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
   const [, completeRelink] = useMutation(CompleteRelinkMutation);
   const [refreshing, setRefreshing] = useState(false);
   const [balanceErrors, setBalanceErrors] = useState<GatewayError[]>([]);
-  const [realtime, setRealtime] = useState<Map<string, { current: number | null; available: number | null; lastUpdatedAt: string }>>(
-    new Map(),
-  );
+  const [realtime, setRealtime] = useState<Map<string, RealtimeBalance>>(new Map());
   const [problem, setProblem] = useState<string | null>(null);
   const message = itemMessage(item);
 
@@ -166,10 +165,10 @@ function ItemCard({ item, linkPageUrl, onChanged }: { item: Item; linkPageUrl: s
                 </td>
                 <td data-label="Type">{account.subtype ?? account.type.toLowerCase()}</td>
                 <td className="number" data-label="Current">
-                  {money(balance.current, account.balance.isoCurrencyCode)}
+                  {money(balance.currentMoney?.amount, balance.currentMoney?.currencyCode)}
                 </td>
                 <td className="number" data-label="Available">
-                  {money(balance.available, account.balance.isoCurrencyCode)}
+                  {money(balance.availableMoney?.amount, balance.availableMoney?.currencyCode)}
                 </td>
                 <td data-label="As of">
                   {when(balance.lastUpdatedAt)} {fresh && <span className="badge">real-time</span>}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { AMOUNT_SIGN_NOTE, apiAmount } from './amount-sign';
 import { describeError, gatewayErrors } from './errors';
+import { isZero } from './format';
 import type { SandboxWebhookCode } from './gql/graphql';
 import type { Item } from './ItemsPanel';
 import {
@@ -121,8 +122,9 @@ export function SandboxPanel({ items, onChanged }: { items: Item[]; onChanged: (
               type="button"
               onClick={() => {
                 const value = apiAmount(amount);
-                if (value === undefined || value === 0) setNote('Amount must be a number other than 0');
-                else void run('Add a transaction and sync', () => addTransaction(value));
+                if (value === undefined || isZero(value)) setNote('Amount must be a plain number other than 0, such as -12.34');
+                // The sandbox's own input is a Float (Plaid's sandbox takes a JSON number): the closest double to the text.
+                else void run('Add a transaction and sync', () => addTransaction(Number(value)));
               }}
             >
               Add transaction

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { AMOUNT_SIGN_NOTE, apiAmount, shownAmount } from './amount-sign';
+import { AnnotationEditor } from './AnnotationEditor';
 import { describeError, gatewayErrors } from './errors';
-import { money } from './format';
-import type { TransactionFilter, TransactionsQuery as TransactionsResult } from './gql/graphql';
+import { categoryLabel, isPositive, money } from './format';
+import type { TransactionFilter, TransactionRowFragment as Transaction } from './gql/graphql';
 import { ItemOptions } from './ItemOptions';
 import type { Item } from './ItemsPanel';
 import { TransactionsQuery } from './operations';
-
-type Transaction = TransactionsResult['transactions']['edges'][number]['node'];
 
 const PAGE_SIZE = 25;
 
@@ -21,9 +20,11 @@ interface Filters {
   /** In the app's sign, as the table shows amounts (amount-sign.ts). */
   minAmount: string;
   maxAmount: string;
+  tag: string;
+  hidden: '' | 'true' | 'false';
 }
 
-const NO_FILTERS: Filters = { itemId: '', search: '', pending: '', from: '', to: '', minAmount: '', maxAmount: '' };
+const NO_FILTERS: Filters = { itemId: '', search: '', pending: '', from: '', to: '', minAmount: '', maxAmount: '', tag: '', hidden: '' };
 
 /** The filter in the API's terms: Min and Max are typed in the sign shown, so they swap and turn for Plaid's. */
 function toFilter(filters: Filters): TransactionFilter {
@@ -33,13 +34,25 @@ function toFilter(filters: Filters): TransactionFilter {
     pending: filters.pending === '' ? undefined : filters.pending === 'true',
     from: filters.from || undefined,
     to: filters.to || undefined,
-    minAmount: apiAmount(filters.maxAmount),
-    maxAmount: apiAmount(filters.minAmount),
+    minExactAmount: apiAmount(filters.maxAmount),
+    maxExactAmount: apiAmount(filters.minAmount),
+    tags: filters.tag.trim() ? [filters.tag.trim()] : undefined,
+    hidden: filters.hidden === '' ? undefined : filters.hidden === 'true',
   };
 }
 
-/** Newest first, filtered on the server, one keyset page after another as the list scrolls. */
-export function TransactionsPanel({ items, revision }: { items: Item[]; revision: number }) {
+interface Props {
+  items: Item[];
+  revision: number;
+  /** A transaction's annotation changed: views that sum transactions read again. */
+  onAnnotated: () => void;
+}
+
+/**
+ * Newest first, filtered on the server, one keyset page after another as the list scrolls;
+ * each row opens the editor of the user's own notes on it.
+ */
+export function TransactionsPanel({ items, revision, onAnnotated }: Props) {
   const client = useClient();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [rows, setRows] = useState<Transaction[]>([]);
@@ -48,6 +61,7 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   // Answers for an older filter (or revision) are dropped: only the latest request counts.
   const generation = useRef(0);
@@ -91,6 +105,12 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
 
   const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
     setFilters((previous) => ({ ...previous, [name]: event.target.value }));
+
+  function saved(transaction: Transaction) {
+    setRows((previous) => previous.map((row) => (row.id === transaction.id ? transaction : row)));
+    setEditing(null);
+    onAnnotated();
+  }
 
   return (
     <section aria-labelledby="transactions-heading">
@@ -136,6 +156,18 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
           Max
           <input type="number" step="0.01" value={filters.maxAmount} onChange={set('maxAmount')} />
         </label>
+        <label>
+          Tag
+          <input value={filters.tag} onChange={set('tag')} />
+        </label>
+        <label>
+          Hidden
+          <select value={filters.hidden} onChange={set('hidden')}>
+            <option value="">Shown too</option>
+            <option value="false">Not hidden</option>
+            <option value="true">Only hidden</option>
+          </select>
+        </label>
       </form>
       <p className="hint" data-testid="amount-sign">
         {AMOUNT_SIGN_NOTE} Min and Max filter in the same sign.
@@ -153,23 +185,63 @@ export function TransactionsPanel({ items, revision }: { items: Item[]; revision
             <th>Account</th>
             <th>Category</th>
             <th className="number">Amount</th>
+            <th>
+              <span className="visually-hidden">Your notes</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => {
-            const amount = shownAmount(row.amount);
+            const amount = shownAmount(row.money.amount);
+            const annotation = row.annotation;
+            const description = row.merchantName ?? row.name;
             return (
-              <tr key={row.id} data-testid="transaction">
-                <td className="meta">{row.date}</td>
-                <td className="lead">
-                  {row.merchantName ?? row.name} {row.pending && <span className="badge">pending</span>}
-                </td>
-                <td className="meta">{row.account.name}</td>
-                <td className="meta category">{row.category?.toLowerCase().replace(/_/g, ' ') ?? ''}</td>
-                <td className={`number amount ${amount > 0 ? 'income' : ''}`} data-testid="transaction-amount">
-                  {money(amount, row.isoCurrencyCode)}
-                </td>
-              </tr>
+              <Fragment key={row.id}>
+                <tr data-testid="transaction" data-transaction-id={row.id} className={annotation?.hidden ? 'hidden-row' : ''}>
+                  <td className="meta">{row.date}</td>
+                  <td className="lead">
+                    {description} {row.pending && <span className="badge">pending</span>}
+                    {annotation?.hidden && <span className="badge muted">hidden</span>}
+                    {annotation?.tags.map((tag) => (
+                      <span key={tag} className="badge tag" data-testid="transaction-tag">
+                        #{tag}
+                      </span>
+                    ))}
+                    {annotation?.note && (
+                      <span className="note" data-testid="transaction-note">
+                        {annotation.note}
+                      </span>
+                    )}
+                  </td>
+                  <td className="meta">{row.account.name}</td>
+                  <td className="meta category" data-testid="transaction-category">
+                    {categoryLabel(row.effectiveCategory)}
+                    {annotation?.categoryOverride && <span className="hint"> (yours)</span>}
+                  </td>
+                  <td className={`number amount ${isPositive(amount) ? 'income' : ''}`} data-testid="transaction-amount">
+                    {money(amount, row.money.currencyCode)}
+                  </td>
+                  <td className="annotate">
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-expanded={editing === row.id}
+                      aria-controls={`annotate-${row.id}`}
+                      aria-label={`Edit your notes on ${description}`}
+                      onClick={() => setEditing(editing === row.id ? null : row.id)}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+                {editing === row.id && (
+                  <tr className="editor">
+                    <td colSpan={6}>
+                      <AnnotationEditor transaction={row} onSaved={saved} onClose={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

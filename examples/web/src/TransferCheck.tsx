@@ -77,7 +77,8 @@ export function TransferCheck({ accounts, profileLegalName }: Props) {
       const updated = await updateLegalName({ legalName: wanted });
       if (updated.error) return setProblem(gatewayErrors(updated.error).map(describeError).join('; '));
     }
-    const answer = await validateTransfer({ input: { accountId: chosen, amount: Number(amount) } });
+    // The amount as typed, an exact Decimal: the gateway refuses what is not a plain decimal number.
+    const answer = await validateTransfer({ input: { accountId: chosen, exactAmount: amount.trim() } });
     if (!answer.data) return setProblem(gatewayErrors(answer.error).map(describeError).join('; '));
     setDecision(answer.data.validateTransfer);
   }
@@ -124,9 +125,10 @@ export function TransferCheck({ accounts, profileLegalName }: Props) {
       )}
       {decision && (
         <div className={`decision ${decision.approved ? 'approved' : 'declined'}`} data-testid="transfer-decision">
-          <strong>{decision.approved ? 'Approved' : 'Declined'}</strong> for {money(decision.requestedAmount, decision.isoCurrencyCode)}
-          {decision.availableBalance !== null && decision.availableBalance !== undefined && (
-            <> (available {money(decision.availableBalance, decision.isoCurrencyCode)})</>
+          <strong>{decision.approved ? 'Approved' : 'Declined'}</strong> for{' '}
+          {money(decision.requestedMoney.amount, decision.requestedMoney.currencyCode)}
+          {decision.availableBalanceMoney && (
+            <> (available {money(decision.availableBalanceMoney.amount, decision.availableBalanceMoney.currencyCode)})</>
           )}
           {decision.identityMatch?.legalName !== null && decision.identityMatch?.legalName !== undefined && (
             <>; name match score {decision.identityMatch.legalName}</>

@@ -33,13 +33,45 @@ export const ItemsQuery = graphql(`
         type
         subtype
         balance {
-          current
-          available
-          isoCurrencyCode
+          currentMoney {
+            amount
+            currencyCode
+          }
+          availableMoney {
+            amount
+            currencyCode
+          }
           lastUpdatedAt
           isRealtime
         }
       }
+    }
+  }
+`);
+
+// A row of the transactions list, as the list loads it and as annotateTransaction answers it.
+export const TransactionRowFragment = graphql(`
+  fragment TransactionRow on Transaction {
+    id
+    date
+    name
+    merchantName
+    money {
+      amount
+      currencyCode
+    }
+    pending
+    category
+    effectiveCategory
+    annotation {
+      categoryOverride
+      note
+      tags
+      hidden
+      updatedAt
+    }
+    account {
+      name
     }
   }
 `);
@@ -50,17 +82,7 @@ export const TransactionsQuery = graphql(`
       totalCount
       edges {
         node {
-          id
-          date
-          name
-          merchantName
-          amount
-          isoCurrencyCode
-          pending
-          category
-          account {
-            name
-          }
+          ...TransactionRow
         }
       }
       pageInfo {
@@ -71,13 +93,94 @@ export const TransactionsQuery = graphql(`
   }
 `);
 
+export const AnnotateTransactionMutation = graphql(`
+  mutation AnnotateTransaction($input: AnnotateTransactionInput!) {
+    annotateTransaction(input: $input) {
+      ...TransactionRow
+    }
+  }
+`);
+
+export const SpendingQuery = graphql(`
+  query Spending($from: Date!, $to: Date!, $groupBy: SpendingGrouping!) {
+    spending(from: $from, to: $to, groupBy: $groupBy) {
+      groups {
+        key
+        currencyCode
+        outflow
+        inflow
+        net
+        transactionCount
+      }
+      totals {
+        currencyCode
+        outflow
+        inflow
+        net
+        transactionCount
+      }
+    }
+  }
+`);
+
+export const RecurringStreamsQuery = graphql(`
+  query RecurringStreams($direction: FlowDirection) {
+    recurringStreams(direction: $direction) {
+      id
+      direction
+      description
+      merchantName
+      category
+      frequency
+      status
+      isActive
+      averageAmount {
+        amount
+        currencyCode
+      }
+      lastAmount {
+        amount
+        currencyCode
+      }
+      lastDate
+      predictedNextDate
+      account {
+        name
+        item {
+          institutionName
+        }
+      }
+      transactions(first: 6) {
+        totalCount
+        edges {
+          node {
+            id
+            date
+            name
+            pending
+            money {
+              amount
+              currencyCode
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const RealtimeBalancesQuery = graphql(`
   query RealtimeBalances($accountIds: [ID!]) {
     balances(accountIds: $accountIds, realtime: true) {
       accountId
-      current
-      available
-      isoCurrencyCode
+      currentMoney {
+        amount
+        currencyCode
+      }
+      availableMoney {
+        amount
+        currencyCode
+      }
       lastUpdatedAt
       isRealtime
     }
@@ -135,9 +238,14 @@ export const ValidateTransferMutation = graphql(`
       id
       approved
       reasons
-      requestedAmount
-      availableBalance
-      isoCurrencyCode
+      requestedMoney {
+        amount
+        currencyCode
+      }
+      availableBalanceMoney {
+        amount
+        currencyCode
+      }
       identityMatch {
         legalName
       }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser';
 import { daysAgo } from '../../support/dates';
-import { eventually, settled } from '../../support/linking';
+import { accessTokenOf, callPlaid, eventually, settled } from '../../support/linking';
+import { catchUp, type CopiedTransaction } from '../../support/offline-copy';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 const OUTPUT_DIR = path.resolve(__dirname, '../../../test-output');
@@ -19,9 +20,55 @@ const PLAID_DEVELOPER_WORDING = /update mode|good state/i;
 /** How wide the page is laid out: wider than the window means a sideways scroll (the tests' TypeScript has no DOM types, hence a string). */
 const pageWidth = (on: Page) => on.evaluate<number>('document.scrollingElement.scrollWidth');
 
-/** "$1,234.56" or "-$12.34", as the table shows an amount, as a number. */
+/** "$1,234.56" or "-$12.34", as the table shows an amount, as a number (for comparisons of order only). */
 function shownMoney(text: string): number {
-  return Number(text.replace(/[$,\s]/g, ''));
+  return Number(shownDecimal(text));
+}
+
+/** "$1,234.50" or "-$12.34" as the exact decimal it shows, in one spelling ("1234.5", "-12.34"). */
+function shownDecimal(text: string): string {
+  return sameDecimal(text.replace(/[^\d.-]/g, ''));
+}
+
+/** One spelling per decimal value, without a float: no trailing fraction zeros, no "-0". */
+function sameDecimal(text: string): string {
+  const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/** The first and last day of this month by the local clock (the browser's, on this machine), as the spending view defaults to. */
+function thisMonth(): { from: string; to: string } {
+  const now = new Date();
+  const local = (date: Date) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return { from: local(new Date(now.getFullYear(), now.getMonth(), 1)), to: local(new Date(now.getFullYear(), now.getMonth() + 1, 0)) };
+}
+
+/** The transactions the recurring view lists under a stream (the app's RecurringStreams operation). */
+const STREAM_TRANSACTIONS_SHOWN = 6;
+
+/** One attribute of every element a locator matches, in order, read at one moment (the list may re-render between two reads). */
+function attributes(locator: Locator, name: string): Promise<Array<string | null>> {
+  return locator.evaluateAll(
+    (elements: Array<{ getAttribute(attribute: string): string | null }>, attribute: string) =>
+      elements.map((element) => element.getAttribute(attribute)),
+    name,
+  );
+}
+
+/** What a test reads of Plaid's /transactions/recurring/get streams. */
+interface PlaidStream {
+  description: string;
+  merchant_name: string | null;
+}
+
+/** A row of the spending summary as the database computes it, in numeric, as text. */
+interface SpendingRow {
+  key: string | null;
+  currency: string;
+  outflow: string;
+  inflow: string;
+  count: number;
 }
 
 /**
@@ -142,7 +189,10 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
 
   beforeAll(async () => {
     await mkdir(OUTPUT_DIR, { recursive: true });
-    gw = await startTestGateway();
+    // The test is a whole session in a minute or two, far faster than a person clicks: every
+    // step reloads views and calls Plaid (10 points each), which together pass the default 300
+    // points a minute. The rate limit has tests of its own; here it would only make steps flaky.
+    gw = await startTestGateway({ RATE_LIMIT_OPERATIONS: '1000' });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     watchRequests(context);
@@ -205,23 +255,32 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     await expect(page.getByTestId('amount-sign').textContent()).resolves.toMatch(/Money in is positive, money out negative/);
     // An incoming payment of at least 100 (Plaid's sign: -100 or less), which the table shows as positive.
     const incoming = await gw.graphql<{
-      transactions: { totalCount: number; edges: Array<{ node: { name: string; merchantName: string | null; amount: number } }> };
-    }>('{ transactions(first: 1, filter: { maxAmount: -100 }) { totalCount edges { node { name merchantName amount } } } }', { token });
+      transactions: {
+        totalCount: number;
+        edges: Array<{ node: { name: string; merchantName: string | null; money: { amount: string; currencyCode: string } } }>;
+      };
+    }>(
+      '{ transactions(first: 1, filter: { maxExactAmount: "-100" }) { totalCount edges { node { name merchantName money { amount currencyCode } } } } }',
+      {
+        token,
+      },
+    );
     const witness = incoming.data!.transactions.edges[0].node;
-    expect(witness.amount).toBeLessThanOrEqual(-100);
+    expect(witness.money.amount).toMatch(/^-[1-9]\d{2,}/);
+    const shownWitness = sameDecimal(witness.money.amount.slice(1));
 
     const filters = page.locator('form.filters');
     await filters.getByLabel('Min').fill('100');
     const atLeast100 = await onlyRows('only amounts of 100 or more', (amount) => amount >= 100);
-    expect(atLeast100).toContain(-witness.amount);
+    expect(atLeast100).toContain(Number(shownWitness));
     expect(await transactionsTotal()).toBe(incoming.data!.transactions.totalCount);
-    await expect(
-      page
-        .getByTestId('transaction')
-        .filter({ hasText: witness.merchantName ?? witness.name })
-        .first()
-        .textContent(),
-    ).resolves.toContain(`$${(-witness.amount).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    // The exact amount, as the gateway sent it: the row shows the Decimal, never a float's rounding of it.
+    const witnessAmounts = await page
+      .getByTestId('transaction')
+      .filter({ hasText: witness.merchantName ?? witness.name })
+      .getByTestId('transaction-amount')
+      .allTextContents();
+    expect(witnessAmounts.map(shownDecimal)).toContain(shownWitness);
 
     await filters.getByLabel('Min').fill('');
     await filters.getByLabel('Max').fill('-100');
@@ -293,6 +352,181 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
     const row = page.getByTestId('transaction').filter({ hasText: 'Corner coffee' });
     await row.waitFor({ timeout: STEP_TIMEOUT_MS });
     expect(await row.getByTestId('transaction-amount').textContent()).toBe('-$12.34');
+  });
+
+  it('tags, notes, hides and recategorises a transaction in its editor; the gateway stores it and an offline copy learns it', async () => {
+    const copy = new Map<string, CopiedTransaction>();
+    const { cursor } = await catchUp(gw, token, copy, null);
+    const filters = page.locator('form.filters');
+    await filters.getByLabel('Search').fill('Corner coffee');
+    await eventually(async () => ((await page.getByTestId('transaction').count()) === 1 ? true : undefined), STEP_TIMEOUT_MS, 'one row');
+    const row = page.getByTestId('transaction').filter({ hasText: 'Corner coffee' });
+    const transactionId = (await row.getAttribute('data-transaction-id'))!;
+
+    await row.getByRole('button', { name: 'Edit your notes on Corner coffee', exact: true }).click();
+    const editor = page.getByRole('form', { name: 'Your notes on Corner coffee' });
+    await editor.getByLabel('Category', { exact: true }).fill('ENTERTAINMENT');
+    await editor.getByLabel('Tags (comma-separated)', { exact: true }).fill('coffee, with-sam, coffee');
+    await editor.getByLabel('Note', { exact: true }).fill('Paid for Sam too: he pays next time.');
+    await editor.getByLabel(/^Hide from spending/).check();
+    await section('Transactions').screenshot({ path: path.join(OUTPUT_DIR, 'demo-8-annotation-editor.png') });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+
+    // The row shows the annotation as the mutation answered it.
+    expect(await row.getByTestId('transaction-tag').allTextContents()).toEqual(['#coffee', '#with-sam']);
+    expect(await row.getByTestId('transaction-note').textContent()).toBe('Paid for Sam too: he pays next time.');
+    expect(await row.getByTestId('transaction-category').textContent()).toBe('entertainment (yours)');
+    expect(await row.getByText('hidden', { exact: true }).count()).toBe(1);
+    // What the gateway stored, beside Plaid's row, which is unchanged.
+    const stored: Array<{
+      transactionId: string;
+      categoryOverride: string;
+      note: string;
+      tags: string[];
+      hidden: boolean;
+      plaidCategory: string | null;
+    }> = await gw.gateway.dataSource.query(
+      `SELECT a.transaction_id AS "transactionId", a.category_override AS "categoryOverride", a.note, a.tags, a.hidden, t.category AS "plaidCategory"
+           FROM transaction_annotations a JOIN transactions t ON t.id = a.transaction_id WHERE a.user_id = $1`,
+      [userId],
+    );
+    expect(stored).toEqual([
+      {
+        transactionId,
+        categoryOverride: 'ENTERTAINMENT',
+        note: 'Paid for Sam too: he pays next time.',
+        tags: ['coffee', 'with-sam'],
+        hidden: true,
+        plaidCategory: expect.not.stringMatching(/^ENTERTAINMENT$/),
+      },
+    ]);
+    // An offline copy (docs/mobile.md) learns it from transactionChanges, as a modification.
+    const { pages } = await catchUp(gw, token, copy, cursor);
+    expect(pages.flatMap((changes) => changes.modified.map((transaction) => transaction.id))).toContain(transactionId);
+    expect(copy.get(transactionId)).toMatchObject({
+      effectiveCategory: 'ENTERTAINMENT',
+      annotation: { categoryOverride: 'ENTERTAINMENT', tags: ['coffee', 'with-sam'], hidden: true },
+    });
+
+    // The list's own filters find it by tag and by being hidden.
+    await filters.getByLabel('Search').fill('');
+    await filters.getByLabel('Tag', { exact: true }).fill('with-sam');
+    await filters.getByLabel(/^Hidden/).selectOption('true');
+    await eventually(
+      async () => {
+        const ids = await attributes(page.getByTestId('transaction'), 'data-transaction-id');
+        return ids.length === 1 && ids[0] === transactionId ? true : undefined;
+      },
+      STEP_TIMEOUT_MS,
+      'only the tagged, hidden transaction',
+    );
+
+    // Shown again, in a second edit: a partial update that keeps the tags, note and category.
+    await row.getByRole('button', { name: 'Edit your notes on Corner coffee', exact: true }).click();
+    await expect(editor.getByLabel('Tags (comma-separated)', { exact: true }).inputValue()).resolves.toBe('coffee, with-sam');
+    await editor.getByLabel(/^Hide from spending/).uncheck();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+    const [after]: Array<{ categoryOverride: string; tags: string[]; hidden: boolean }> = await gw.gateway.dataSource.query(
+      'SELECT category_override AS "categoryOverride", tags, hidden FROM transaction_annotations WHERE transaction_id = $1',
+      [transactionId],
+    );
+    expect(after).toEqual({ categoryOverride: 'ENTERTAINMENT', tags: ['coffee', 'with-sam'], hidden: false });
+    await filters.getByLabel('Tag', { exact: true }).fill('');
+    await filters.getByLabel(/^Hidden/).selectOption('');
+  });
+
+  it("shows this month's spending by category, each sum exactly the database's numeric sum", async () => {
+    const spending = section('Spending');
+    const { from, to } = thisMonth();
+    await expect(spending.getByLabel('From').inputValue()).resolves.toBe(from);
+    await expect(spending.getByLabel('To').inputValue()).resolves.toBe(to);
+    const sums = (grouped: string) =>
+      gw.gateway.dataSource.query<SpendingRow[]>(
+        `SELECT ${grouped} AS key, coalesce(t.iso_currency_code, t.unofficial_currency_code) AS currency,
+                coalesce(sum(t.amount) FILTER (WHERE t.amount > 0), 0)::text AS outflow,
+                coalesce(-sum(t.amount) FILTER (WHERE t.amount < 0), 0)::text AS inflow, count(*)::int AS count
+           FROM transactions t LEFT JOIN transaction_annotations a ON a.transaction_id = t.id
+          WHERE t.user_id = $1 AND t.date BETWEEN $2::date AND $3::date AND NOT coalesce(a.hidden, false)
+          GROUP BY 1, 2`,
+        [userId, from, to],
+      );
+    /** The page's row, read as the database's would be. */
+    const shownRow = async (tableRow: Locator) => {
+      const cells = await tableRow.locator('td').allTextContents();
+      return { outflow: shownDecimal(cells[1]), inflow: shownDecimal(cells[2]), count: Number(cells[4]) };
+    };
+    const expectedRow = (row: SpendingRow) => ({ outflow: sameDecimal(row.outflow), inflow: sameDecimal(row.inflow), count: row.count });
+
+    // The effective category: the user's, else Plaid's, else the gateway's name for none.
+    const groups = await sums("coalesce(a.category_override, t.category, 'UNCATEGORIZED')");
+    const totals = await sums('NULL');
+    // The annotated coffee, no longer hidden, counts under the user's category.
+    expect(groups.find((group) => group.key === 'ENTERTAINMENT')).toBeDefined();
+    expect(totals.length).toBeGreaterThan(0);
+    await eventually(
+      async () => {
+        for (const total of totals) {
+          const table = spending.locator(`table[data-currency="${total.currency}"]`);
+          if ((await table.count()) === 0) return undefined;
+          if (JSON.stringify(await shownRow(table.getByTestId('spending-total'))) !== JSON.stringify(expectedRow(total))) return undefined;
+        }
+        return true;
+      },
+      STEP_TIMEOUT_MS,
+      "each currency's total as the database sums it",
+    );
+    for (const group of groups) {
+      const shown = spending.locator(`table[data-currency="${group.currency}"] [data-testid="spending-group"][data-key="${group.key}"]`);
+      expect({ key: group.key, ...(await shownRow(shown)) }).toEqual({ key: group.key, ...expectedRow(group) });
+    }
+    expect(await spending.getByTestId('spending-group').count()).toBe(groups.length);
+    await spending.screenshot({ path: path.join(OUTPUT_DIR, 'demo-9-spending-by-category.png') });
+  });
+
+  it("lists the recurring streams the emulator found, with amounts, frequency, next date and the stream's transactions", async () => {
+    const recurring = section('Recurring');
+    const items = await gw.graphql<{ items: Array<{ id: string }> }>('{ items { id } }', { token });
+    const found: string[] = [];
+    for (const { id } of items.data!.items) {
+      const answer = await callPlaid<{ inflow_streams: PlaidStream[]; outflow_streams: PlaidStream[] }>(gw, '/transactions/recurring/get', {
+        access_token: await accessTokenOf(gw, id),
+      });
+      expect(answer.status).toBe(200);
+      found.push(
+        ...[...answer.body.inflow_streams, ...answer.body.outflow_streams].map((stream) => stream.merchant_name ?? stream.description),
+      );
+    }
+    expect(found.length).toBeGreaterThan(0);
+    const api = await gw.graphql<{ recurringStreams: Array<{ id: string; transactions: { totalCount: number } }> }>(
+      '{ recurringStreams { id transactions(first: 1) { totalCount } } }',
+      { token },
+    );
+    const streams = api.data!.recurringStreams;
+    const shown = await eventually(
+      async () => {
+        const names = await recurring.getByTestId('stream-description').allTextContents();
+        return names.length === found.length ? names : undefined;
+      },
+      STEP_TIMEOUT_MS,
+      "the emulator's streams",
+    );
+    expect([...shown].sort()).toEqual([...found].sort());
+    expect(await attributes(recurring.getByTestId('recurring-stream'), 'data-stream-id')).toEqual(streams.map((stream) => stream.id));
+    // The biweekly salary: money in, so positive on screen, every two weeks, with its next date and its paydays.
+    // Each linked sandbox bank pays its own salary: the first is enough.
+    const salary = recurring.getByTestId('recurring-stream').filter({ hasText: 'Initech' }).first();
+    await expect(salary.getByTestId('stream-frequency').textContent()).resolves.toBe('every two weeks');
+    expect(shownDecimal((await salary.getByTestId('stream-average').textContent())!)).toBe('2875');
+    await expect(salary.getByTestId('stream-next-date').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await salary.locator('summary').click();
+    const salaryTransactions = salary.getByTestId('stream-transaction');
+    await salaryTransactions.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    const salaryId = await salary.getAttribute('data-stream-id');
+    const salaryCount = streams.find((stream) => stream.id === salaryId)!.transactions.totalCount;
+    expect(await salaryTransactions.count()).toBe(Math.min(STREAM_TRANSACTIONS_SHOWN, salaryCount));
+    await recurring.screenshot({ path: path.join(OUTPUT_DIR, 'demo-10-recurring-streams.png') });
   });
 
   it('shows "Reconnect" once the sandbox resets the login, live, with words for people', async () => {
@@ -459,6 +693,20 @@ describe('the reference web app at /demo/, in headless Chromium', () => {
       await withinWidth(section('Transfer check', phone).getByRole('button', { name: 'Check transfer' }), PHONE.width);
       await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Reset login' }), PHONE.width);
       await withinWidth(section('Sandbox', phone).getByRole('button', { name: 'Add transaction' }), PHONE.width);
+      await withinWidth(section('Spending', phone).getByTestId('spending-total').first(), PHONE.width);
+      await withinWidth(section('Recurring', phone).getByTestId('recurring-stream').first(), PHONE.width);
+      // The annotation editor opens inside its row's card, on the coffee annotated above, so it opens filled in.
+      await phone
+        .getByTestId('transaction')
+        .filter({ hasText: 'Corner coffee' })
+        .getByRole('button', { name: 'Edit your notes on Corner coffee', exact: true })
+        .click();
+      const editor = phone.getByRole('form', { name: 'Your notes on Corner coffee' });
+      await withinWidth(editor.getByLabel('Note', { exact: true }), PHONE.width);
+      await withinWidth(editor.getByRole('button', { name: 'Save' }), PHONE.width);
+      await editor.screenshot({ path: path.join(OUTPUT_DIR, 'demo-11-phone-annotation-editor.png') });
+      await editor.getByRole('button', { name: 'Cancel' }).click();
+      await section('Spending', phone).screenshot({ path: path.join(OUTPUT_DIR, 'demo-12-phone-spending.png') });
       // Scrolling to each control must not have widened the page either.
       expect(await pageWidth(phone)).toBeLessThanOrEqual(PHONE.width);
 
