@@ -1,13 +1,22 @@
 import { getArgumentValues } from 'graphql';
 import type { SpendingLimits } from '../config/config';
 import { AccountType } from '../entities/account-type';
+import { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '../entities/recurring-stream-kinds';
 import { DomainError } from '../errors/domain-error';
 import { spendingRowsSql } from '../repositories/spending.repository';
 import { NO_CURRENCY_CODE } from '../money/money';
-import { changedTransactionsSql, changesAfterExistSql, criteriaConditions, ownedWalkSql } from '../repositories/transaction.repository';
+import { streamConditions, streamOrder } from '../repositories/recurring-stream.repository';
+import {
+  changedTransactionsSql,
+  changesAfterExistSql,
+  criteriaConditions,
+  ownedWalkSql,
+  streamTransactionsCondition,
+} from '../repositories/transaction.repository';
 import { DateScalar } from '../schema/scalars';
 import { NAMED_PLAID_TYPES, plaidTypesOf } from '../services/account-type';
 import { isOpaqueId } from '../services/opaque-id';
+import { streamCriteriaOf } from '../services/recurring-stream.service';
 import { checkSpendingRange, type SpendingArgs } from '../services/spending.service';
 import { decodeStreamCursor, RESUME_KIND, STREAM_CURSOR_SEPARATOR } from '../services/stream-cursor';
 import { validChangeCount } from '../services/transaction-change-feed.service';
@@ -89,6 +98,13 @@ function accountsSql(field: PlannedField, build: Build, condition: (row: string)
   const row = alias(build, 'a');
   return listSql(objectSql('Account', field.selection, row, build), `accounts ${row} WHERE ${condition(row)}`, ACCOUNT_ORDER(row));
 }
+
+/** The account a row names (`account_id`), as the accountById loader reads it; NULL when gone (the resolvers report it). */
+const accountOfRowSql: FieldSql = (row, field, build) => {
+  const account = alias(build, 'a');
+  return `(SELECT ${objectSql('Account', field.selection, account, build)} FROM accounts ${account}
+        WHERE ${account}.id = ${row}.account_id AND ${account}.user_id = $1)`;
+};
 
 /** The contract's AccountType of Plaid's stored type, as accountTypeOf maps it. */
 function accountTypeSql(row: string): string {
@@ -294,6 +310,37 @@ function spendingSql(field: PlannedField, build: Build): string {
 }
 
 /**
+ * recurringStreams as RecurringStreamService answers it, from the same streams
+ * (RecurringStreamRepository's conditions and order). A filter the service would refuse makes
+ * this NULL: the request is answered again by the resolvers, with their error.
+ */
+function recurringStreamsSql(field: PlannedField, build: Build): string {
+  let criteria;
+  try {
+    criteria = streamCriteriaOf(argumentsOf(field, build), build.maxPageSize);
+  } catch (error) {
+    if (error instanceof DomainError) return 'NULL';
+    throw error;
+  }
+  if (!criteria) return `'[]'`;
+  const row = alias(build, 'rs');
+  // One key, the repository's order, as listSql's keys sort ascending only.
+  return listSql(
+    objectSql('RecurringStream', field.selection, row, build),
+    `recurring_streams ${row} WHERE ${streamConditions(row, '$1', criteria, build.params)}`,
+    [`row_number() OVER (ORDER BY ${streamOrder(row).join(', ')})`],
+  );
+}
+
+/** A stored enum's name, as graphql-js serializes its value; a value not in it is NULL (the resolvers answer, and report it). */
+function enumSql(values: Record<string, string>): (column: string) => FieldSql {
+  return (column) => (row) =>
+    `CASE ${Object.entries(values)
+      .map(([name, value]) => `WHEN ${row}.${column} = ${sqlLiteral(value)} THEN ${sqlLiteral(JSON.stringify(name))}`)
+      .join(' ')} END`;
+}
+
+/**
  * Types answered by their parent's SQL from its rows: connectionSql's page, transactionChangesSql's
  * changes, spendingSql's groups, and moneySql's amount with its row's currency.
  */
@@ -407,6 +454,7 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
     },
     transactionChanges: (_, field, build) => transactionChangesSql(field, build),
     spending: (_, field, build) => spendingSql(field, build),
+    recurringStreams: (_, field, build) => recurringStreamsSql(field, build),
     balances: (_, field, build) => {
       const { accountIds } = argumentsOf(field, build) as { accountIds?: string[] | null };
       const row = alias(build, 'a');
@@ -522,11 +570,7 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
     paymentChannel: nullableText('payment_channel'),
     logoUrl: nullableText('logo_url'),
     website: nullableText('website'),
-    account: (row, field, build) => {
-      const account = alias(build, 'a');
-      return `(SELECT ${objectSql('Account', field.selection, account, build)} FROM accounts ${account}
-        WHERE ${account}.id = ${row}.account_id AND ${account}.user_id = $1)`;
-    },
+    account: accountOfRowSql,
     annotation: (row, field, build) => {
       const annotation = alias(build, 'an');
       return nullableRowSql(
@@ -542,6 +586,23 @@ const FIELDS: Record<string, Record<string, FieldSql>> = {
           WHERE ${annotation}.transaction_id = ${row}.id AND ${annotation}.user_id = $1), ${row}.category)`),
       );
     },
+  },
+  RecurringStream: {
+    id: text('id'),
+    direction: enumSql(FlowDirection)('direction'),
+    description: text('description'),
+    merchantName: nullableText('merchant_name'),
+    category: nullableText('category'),
+    frequency: enumSql(RecurringFrequency)('frequency'),
+    status: enumSql(RecurringStreamStatus)('status'),
+    isActive: (row) => jsonBoolean(`${row}.is_active`),
+    averageAmount: moneySql('average_amount', false),
+    lastAmount: moneySql('last_amount', false),
+    firstDate: text('first_date'),
+    lastDate: text('last_date'),
+    predictedNextDate: nullableText('predicted_next_date'),
+    account: accountOfRowSql,
+    transactions: (row, field, build) => connectionSql(field, build, streamTransactionsCondition(`${row}.id`)),
   },
   TransactionAnnotation: {
     categoryOverride: nullableText('category_override'),
