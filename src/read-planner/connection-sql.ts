@@ -1,20 +1,14 @@
-import { DomainError } from '../errors/domain-error';
 import { criteriaConditions } from '../repositories/transaction.repository';
 import { validPageArgs, wellFormedCriteria } from '../services/transaction-query.service';
 import { base64url, orNull } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
 
 /** A page of transactions newest first on (date, id) where `scope` holds, with the arguments' filter and cursor. */
 export function connectionSql(field: PlannedField, build: Build, scope: string): string {
-  let page;
-  try {
-    page = validPageArgs(argumentsOf(field, build), build.maxPageSize);
-  } catch (error) {
-    // Invalid arguments: the resolvers answer, with today's error and path.
-    if (error instanceof DomainError) return 'NULL';
-    throw error;
-  }
+  const valid = accepted(() => validPageArgs(argumentsOf(field, build), build.maxPageSize));
+  if (!valid) return 'NULL';
+  const page = valid.value;
   const criteria = wellFormedCriteria(page.criteria);
   const matches = [scope, ...(criteria ? criteriaConditions(criteria, build.params) : ['false'])].join(' AND ');
   const keyset = page.after ? ` AND (t.date, t.id) < (${bind(build, page.after.date)}::date, ${bind(build, page.after.id)}::uuid)` : '';

@@ -1,8 +1,7 @@
-import { DomainError } from '../errors/domain-error';
 import { streamConditions, streamOrder } from '../repositories/recurring-stream.repository';
 import { streamCriteriaOf } from '../services/recurring-stream.service';
 import type { PlannedField } from './planned-field';
-import { alias, argumentsOf, listSql, objectSql, type Build } from './statement-build';
+import { accepted, alias, argumentsOf, listSql, objectSql, type Build } from './statement-build';
 
 /**
  * recurringStreams as RecurringStreamService answers it, from the same streams
@@ -10,13 +9,9 @@ import { alias, argumentsOf, listSql, objectSql, type Build } from './statement-
  * this NULL: the request is answered again by the resolvers, with their error.
  */
 export function recurringStreamsSql(field: PlannedField, build: Build): string {
-  let criteria;
-  try {
-    criteria = streamCriteriaOf(argumentsOf(field, build), build.maxPageSize);
-  } catch (error) {
-    if (error instanceof DomainError) return 'NULL';
-    throw error;
-  }
+  const valid = accepted(() => streamCriteriaOf(argumentsOf(field, build), build.maxPageSize));
+  if (!valid) return 'NULL';
+  const criteria = valid.value;
   if (!criteria) return `'[]'`;
   const row = alias(build, 'rs');
   // One key, the repository's order, as listSql's keys sort ascending only.

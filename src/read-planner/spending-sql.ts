@@ -1,4 +1,3 @@
-import { DomainError } from '../errors/domain-error';
 import { spendingRowsSql } from '../repositories/spending.repository';
 import { DateScalar } from '../schema/scalars';
 import { checkSpendingRange, type SpendingArgs } from '../services/spending.service';
@@ -6,7 +5,7 @@ import { wellFormedCriteria } from '../services/transaction-query.service';
 import { text } from './column-fields';
 import { jsonString } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { alias, argumentsOf, bind, objectOf, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, objectOf, type Build, type FieldSql } from './statement-build';
 
 /**
  * spending as SpendingService answers it, from the same rows (SpendingRepository's
@@ -15,12 +14,7 @@ import { alias, argumentsOf, bind, objectOf, type Build, type FieldSql } from '.
  */
 export function spendingSql(field: PlannedField, build: Build): string {
   const args = argumentsOf(field, build) as unknown as SpendingArgs;
-  try {
-    checkSpendingRange(args.from, args.to, build.spending.maxRangeDays);
-  } catch (error) {
-    if (error instanceof DomainError) return 'NULL';
-    throw error;
-  }
+  if (!accepted(() => checkSpendingRange(args.from, args.to, build.spending.maxRangeDays))) return 'NULL';
   const rows = spendingRowsSql(
     {
       from: args.from,

@@ -1,5 +1,6 @@
 import { getArgumentValues } from 'graphql';
 import type { SpendingLimits } from '../config/config';
+import { DomainError } from '../errors/domain-error';
 import { sqlLiteral } from './json-text-sql';
 import type { PlannedField } from './planned-field';
 
@@ -28,6 +29,20 @@ export const bind = (build: Build, value: unknown) => `$${build.params.push(valu
 export const alias = (build: Build, prefix: string) => `${prefix}${++build.aliases}`;
 export const argumentsOf = (field: PlannedField, build: Build) =>
   field.definition ? getArgumentValues(field.definition, field.node, build.variables) : {};
+
+/**
+ * `check`'s answer, or null where the services would refuse the arguments (it throws their
+ * DomainError): the field's SQL is then NULL, and the resolvers answer the request again, with
+ * today's error and path.
+ */
+export function accepted<T>(check: () => T): { value: T } | null {
+  try {
+    return { value: check() };
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+}
 
 /** The SQL building the JSON object of a selection on one row, keys in the selection's order. */
 export function objectOf(

@@ -1,11 +1,10 @@
-import { DomainError } from '../errors/domain-error';
 import { changedTransactionsSql, changesAfterExistSql, ownedWalkSql } from '../repositories/transaction.repository';
 import { isOpaqueId } from '../services/opaque-id';
 import { decodeStreamCursor, RESUME_KIND, STREAM_CURSOR_SEPARATOR } from '../services/stream-cursor';
 import { validChangeCount } from '../services/transaction-change-feed.service';
 import { base64url, sqlLiteral } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
 
 /**
  * transactionChanges as TransactionChangeFeedService answers it, from the same rows
@@ -17,16 +16,13 @@ import { alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSq
  */
 export function transactionChangesSql(field: PlannedField, build: Build): string {
   const args = argumentsOf(field, build) as { cursor?: string | null; count?: number | null; itemId?: string | null };
-  let count;
-  let decoded;
-  try {
-    count = validChangeCount(args.count);
+  const valid = accepted(() => ({
+    count: validChangeCount(args.count),
     // As the service: an empty cursor is none.
-    decoded = args.cursor ? decodeStreamCursor(args.cursor, 'cursor') : null;
-  } catch (error) {
-    if (error instanceof DomainError) return 'NULL';
-    throw error;
-  }
+    decoded: args.cursor ? decodeStreamCursor(args.cursor, 'cursor') : null,
+  }));
+  if (!valid) return 'NULL';
+  const { count, decoded } = valid.value;
   // An empty string is an id too (of no Item): only an absent one means every Item.
   if (args.itemId != null && !isOpaqueId(args.itemId)) return 'NULL';
   const itemId = args.itemId != null ? `${bind(build, args.itemId)}::uuid` : 'NULL::uuid';
