@@ -11,25 +11,13 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { isPlannedField } from './read-plan-sql';
-
-/** One response key of a selection, its same-named fields merged as graphql-js merges them. */
-export interface PlannedField {
-  responseKey: string;
-  fieldName: string;
-  /** The first of the merged nodes: validation made their arguments the same. */
-  node: FieldNode;
-  /** Null for __typename, which the statement writes as the type's name. */
-  definition: GraphQLField<unknown, unknown> | null;
-  /** Empty for a leaf. */
-  selection: PlannedField[];
-}
+import { isPlannedField } from './field-tables';
+import type { PlannedField } from './planned-field';
 
 /** What answers an operation: PostgreSQL through one statement, or the resolvers (and why). */
 export type ReadPlan = { kind: 'planned'; selection: PlannedField[] } | { kind: 'fallback'; reason: string };

@@ -1,7 +1,8 @@
 import { getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { SpendingLimits } from '../config/config';
 import type { PlannedReadRepository } from '../repositories/planned-read.repository';
-import { compileReadPlan, type PlannedField } from './read-plan';
+import { compileReadPlan } from './read-plan';
+import type { PlannedField } from './planned-field';
 import { ReadPlanCache } from './read-plan-cache';
 import { readStatement } from './read-plan-sql';
 

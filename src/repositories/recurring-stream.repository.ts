@@ -43,18 +43,35 @@ const RECORD_COLUMNS = `r.id, r.item_id AS "itemId", r.account_id AS "accountId"
   r.unofficial_currency_code AS "unofficialCurrencyCode", r.first_date::text AS "firstDate", r.last_date::text AS "lastDate",
   r.predicted_next_date::text AS "predictedNextDate", r.plaid_transaction_ids AS "plaidTransactionIds", r.updated_at AS "updatedAt"`;
 
+/**
+ * Which streams `list` reads, as one SQL condition on `row` (a recurring_streams alias): the
+ * user's (`userId`, an expression) matching `criteria`, whose values are appended to `params`.
+ * Shared with the read planner, so both read the same streams.
+ */
+export function streamConditions(row: string, userId: string, criteria: RecurringStreamCriteria, params: unknown[]): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  return [
+    `${row}.user_id = ${userId}`,
+    ...(criteria.itemId !== null ? [`${row}.item_id = ${add(criteria.itemId)}::uuid`] : []),
+    ...(criteria.accountIds !== null ? [`${row}.account_id = ANY (${add(criteria.accountIds)}::uuid[])`] : []),
+    ...(criteria.direction !== null ? [`${row}.direction = ${add(criteria.direction)}::text`] : []),
+  ].join(' AND ');
+}
+
+/** The order `list` answers in (active ones first, then the latest first, a stable order), on `row`. Shared with the read planner. */
+export const streamOrder = (row: string): string[] => [`${row}.is_active DESC`, `${row}.last_date DESC`, `${row}.id`];
+
 /** The gateway's copy of Plaid's recurring streams, per Item. */
 export class RecurringStreamRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The caller's streams, active ones first, then the latest first; a stable order. */
   list(userId: string, criteria: RecurringStreamCriteria): Promise<RecurringStreamRecord[]> {
+    const params: unknown[] = [userId];
     return this.dataSource.query(
-      `SELECT ${RECORD_COLUMNS} FROM recurring_streams r
-        WHERE r.user_id = $1 AND ($2::uuid IS NULL OR r.item_id = $2::uuid)
-          AND ($3::uuid[] IS NULL OR r.account_id = ANY ($3::uuid[])) AND ($4::text IS NULL OR r.direction = $4::text)
-        ORDER BY r.is_active DESC, r.last_date DESC, r.id`,
-      [userId, criteria.itemId, criteria.accountIds, criteria.direction],
+      `SELECT ${RECORD_COLUMNS} FROM recurring_streams r WHERE ${streamConditions('r', '$1', criteria, params)}
+        ORDER BY ${streamOrder('r').join(', ')}`,
+      params,
     );
   }
 

@@ -77,8 +77,17 @@ export interface KeysetPage {
   totalCount?: number;
 }
 
-/** The Plaid transaction ids the scope's recurring stream names. */
-const STREAM_IDS = '(SELECT r.plaid_transaction_ids FROM recurring_streams r WHERE r.id = s.scope_id::uuid)::text[]';
+/**
+ * The transactions (`t`) of the recurring stream whose id is `streamId` (a uuid expression): the
+ * stream's Item's (date, id) index, filtered to the ids it names; a posted transaction that
+ * replaced a pending one the stream names is found through its pending_transaction_id. Shared
+ * with the read planner.
+ */
+export function streamTransactionsCondition(streamId: string): string {
+  const streamIds = `(SELECT r.plaid_transaction_ids FROM recurring_streams r WHERE r.id = ${streamId})::text[]`;
+  return `t.item_id = (SELECT r.item_id FROM recurring_streams r WHERE r.id = ${streamId})
+      AND (t.plaid_transaction_id = ANY (${streamIds}) OR t.pending_transaction_id = ANY (${streamIds}))`;
+}
 
 /**
  * Per scope: which of the asked scopes are the caller's (`$2`), and the transactions in one.
@@ -97,12 +106,9 @@ const SCOPES: Record<TransactionScope, { owned: string; condition: string }> = {
     owned: 'EXISTS (SELECT 1 FROM accounts o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
     condition: 't.account_id = s.scope_id::uuid',
   },
-  // The stream's Item's (date, id) index, filtered to the ids it names; a posted transaction
-  // that replaced a pending one the stream names is found through its pending_transaction_id.
   recurringStream: {
     owned: 'EXISTS (SELECT 1 FROM recurring_streams o WHERE o.id = s.scope_id::uuid AND o.user_id = $2)',
-    condition: `t.item_id = (SELECT r.item_id FROM recurring_streams r WHERE r.id = s.scope_id::uuid)
-      AND (t.plaid_transaction_id = ANY (${STREAM_IDS}) OR t.pending_transaction_id = ANY (${STREAM_IDS}))`,
+    condition: streamTransactionsCondition('s.scope_id::uuid'),
   },
 };
 

@@ -1,7 +1,7 @@
 import { GraphQLError, isNonNullType, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../context/graphql-context';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
-import type { PlannedField } from '../read-planner/read-plan';
+import type { PlannedField } from '../read-planner/planned-field';
 import type { ReadAnswer, ReadPlanner } from '../read-planner/read-planner';
 import { PlannedData } from './planned-response';
 

@@ -7,7 +7,11 @@ import type { ItemPlaid } from '../plaid/item-plaid';
 import { fetchRecurringStreams } from '../plaid/recurring-streams';
 import { lockItemInTransaction } from '../repositories/item-lock';
 import type { ItemRepository } from '../repositories/item.repository';
-import type { RecurringStreamRecord, RecurringStreamRepository } from '../repositories/recurring-stream.repository';
+import type {
+  RecurringStreamCriteria,
+  RecurringStreamRecord,
+  RecurringStreamRepository,
+} from '../repositories/recurring-stream.repository';
 import { exactAmount } from './exact-amount';
 import { isOpaqueId } from './opaque-id';
 
@@ -30,6 +34,25 @@ export interface RecurringStreamServiceDependencies {
 }
 
 /**
+ * The filter checked (BAD_USER_INPUT past `maxAccountIds`) and made well-formed for SQL; null
+ * when it matches nothing. Shared by the service and the read planner.
+ */
+export function streamCriteriaOf(filter: RecurringStreamFilter, maxAccountIds: number): RecurringStreamCriteria | null {
+  const accountIds = filter.accountIds ?? null;
+  if (accountIds !== null && accountIds.length > maxAccountIds) {
+    throw badUserInput(`"accountIds" may name at most ${maxAccountIds} accounts (got ${accountIds.length})`, 'accountIds');
+  }
+  const itemId = filter.itemId ?? null;
+  // An id that cannot be one matches nothing, as an unknown one does.
+  if (itemId !== null && !isOpaqueId(itemId)) return null;
+  return {
+    itemId,
+    accountIds: accountIds === null ? null : [...new Set(accountIds.filter(isOpaqueId))],
+    direction: filter.direction ?? null,
+  };
+}
+
+/**
  * Recurring streams: reads answer from the stored copy only; a refresh (a job, never a
  * request) asks Plaid and replaces the Item's copy in one transaction. A refresh that fails
  * (PRODUCT_NOT_READY, Plaid down) writes nothing, so the old copy stays until a retry works.
@@ -38,18 +61,8 @@ export class RecurringStreamService {
   constructor(private readonly deps: RecurringStreamServiceDependencies) {}
 
   async list(userId: string, filter: RecurringStreamFilter): Promise<RecurringStreamRecord[]> {
-    const accountIds = filter.accountIds ?? null;
-    if (accountIds !== null && accountIds.length > this.deps.maxAccountIds) {
-      throw badUserInput(`"accountIds" may name at most ${this.deps.maxAccountIds} accounts (got ${accountIds.length})`, 'accountIds');
-    }
-    const itemId = filter.itemId ?? null;
-    // An id that cannot be one matches nothing, as an unknown one does.
-    if (itemId !== null && !isOpaqueId(itemId)) return [];
-    return this.deps.streams.list(userId, {
-      itemId,
-      accountIds: accountIds === null ? null : [...new Set(accountIds.filter(isOpaqueId))],
-      direction: filter.direction ?? null,
-    });
+    const criteria = streamCriteriaOf(filter, this.deps.maxAccountIds);
+    return criteria ? this.deps.streams.list(userId, criteria) : [];
   }
 
   /** Asks Plaid for the Item's streams and stores them; an Item gone or revoked meanwhile keeps nothing new. */

@@ -23,6 +23,7 @@ import {
 import { encodeStreamCursor } from '../../../src/services/stream-cursor';
 import { encodeTransactionCursor } from '../../../src/services/transaction-cursor';
 import { daysAgo } from '../../support/dates';
+import { seededRandom } from '../../support/hostile-documents';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
 
 /**
@@ -438,21 +439,9 @@ async function extractedCases(schema: GraphQLSchema, seeded: Seeded): Promise<Ca
   return cases;
 }
 
-/** mulberry32: a small seeded PRNG, so a failing corpus can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random read selections: aliases, named and inline fragments, @include/@skip with variables, filters, page sizes, cursors. */
 function generatedCases(schema: GraphQLSchema, seeded: Seeded, seed: number, count: number): Case[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const chance = (p: number) => random() < p;
   const queryType = schema.getQueryType()!;
@@ -664,9 +653,17 @@ describe('the read planner against the resolvers', () => {
     };
     const plannedBefore = await plannedCount(planner!);
     const mismatches: string[] = [];
+    const isStreams = (testCase: Case) => /\brecurringStreams\b/.test(testCase.query);
+    let streamCases = 0;
+    let plannedStreamCases = 0;
     for (const testCase of cases) {
       // One after the other: nothing either path does may race the other's read.
+      const plannedBeforeCase = isStreams(testCase) ? await plannedCount(planner!) : 0;
       const viaPlanner = await post(planner!, testCase);
+      if (isStreams(testCase)) {
+        streamCases += 1;
+        if ((await plannedCount(planner!)) > plannedBeforeCase) plannedStreamCases += 1;
+      }
       let viaResolvers = await post(resolvers!, testCase);
       // Errors are always the resolvers' (the planner hands failing requests to them). Where two
       // root fields fail, graphql-jit reports whichever failed first, on either gateway: ask again.
@@ -711,7 +708,7 @@ describe('the read planner against the resolvers', () => {
     const planned = (await plannedCount(planner!)) - plannedBefore;
     const extracted = cases.filter((testCase) => testCase.name !== 'generated' && testCase.name !== 'paged').length;
     console.log(
-      `read planner differential: seed ${seed}, corpus ${cases.length} operations (${extracted} extracted, ${cases.length - extracted - pages} generated, ${pages} transactionChanges pages), ${planned} answered by the planner, ${mismatches.length} different`,
+      `read planner differential: seed ${seed}, corpus ${cases.length} operations (${extracted} extracted, ${cases.length - extracted - pages} generated, ${pages} transactionChanges pages), ${planned} answered by the planner (${plannedStreamCases} of ${streamCases} recurringStreams operations), ${mismatches.length} different`,
     );
     expect(mismatches.slice(0, 5).join('\n\n')).toBe('');
     expect(mismatches).toHaveLength(0);
@@ -719,6 +716,8 @@ describe('the read planner against the resolvers', () => {
     expect(cases.length - extracted - pages).toBeGreaterThanOrEqual(500);
     // Spending summaries among them: a tenth of the generated roots, and the integration tests' own.
     expect(cases.filter((testCase) => /\bspending\b/.test(testCase.query)).length).toBeGreaterThan(30);
+    // Recurring streams among them, and the planner answers them (with their transactions).
+    expect(plannedStreamCases).toBeGreaterThan(0);
     // The corpus must exercise the planner, not only its fallback.
     expect(planned).toBeGreaterThan(cases.length / 2);
   }, 300_000);

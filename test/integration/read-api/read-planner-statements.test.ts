@@ -18,6 +18,18 @@ describe("the read planner's SQL", () => {
   const seedUser = (items: number, accounts: number, transactions: number) =>
     seedSealedDashboardUser(gw, 'planned', { items, accountsPerItem: accounts, transactionsPerAccount: transactions });
 
+  /** One recurring stream per account of the user, naming three of its transactions, as a refresh stores them. */
+  const seedStreams = (userId: string) =>
+    gw.gateway.dataSource.query(
+      `INSERT INTO recurring_streams (user_id, item_id, account_id, plaid_stream_id, direction, description, frequency, status,
+         is_active, average_amount, last_amount, iso_currency_code, first_date, last_date, plaid_transaction_ids)
+       SELECT a.user_id, a.item_id, a.id, 'stream-' || a.id, 'OUTFLOW', 'Rent', 'MONTHLY', 'MATURE', true, 12.30, 12.3, 'USD',
+              current_date - 90, current_date,
+              ARRAY(SELECT t.plaid_transaction_id FROM transactions t WHERE t.account_id = a.id ORDER BY t.date DESC, t.id LIMIT 3)
+         FROM accounts a WHERE a.user_id = $1`,
+      [userId],
+    );
+
   async function statementsOf(userId: string, query: string, variables?: Record<string, unknown>): Promise<string[]> {
     const token = await gw.tokenFor(userId);
     recording = [];
@@ -43,11 +55,16 @@ describe("the read planner's SQL", () => {
       '{ items { id institutionName accounts { name balance { current available } transactions(first: 20) { totalCount edges { node { id amount } } } } transactions(first: 5) { edges { node { id } } } } }',
     ],
     [
+      'recurringStreams',
+      '{ recurringStreams { id direction averageAmount { amount currencyCode } lastDate account { name } transactions(first: 2) { totalCount pageInfo { hasNextPage } edges { node { id amount } } } } }',
+    ],
+    [
       'the dashboard',
       '{ me { items { accounts { balance { current } transactions(first: 20) { edges { node { id } } } } } } balances { accountId current } }',
     ],
   ])('answers %s with one statement for 1 Item and for 10 Items x 5 accounts', async (_, query) => {
     for (const userId of [await seedUser(1, 2, 30), await seedUser(10, 5, 30)]) {
+      await seedStreams(userId);
       const statements = await statementsOf(userId, query);
       expect(statements).toHaveLength(1);
       expect(statements[0]).toMatch(/AS data FROM \(SELECT \$1::text\) AS caller\(user_id\)/);
