@@ -30,6 +30,10 @@ export const CONTROL_API_ROUTES: ReadonlyArray<{ route: string; effect: string }
   { route: 'POST   /emulator/items', effect: 'make an Item { transactions?, history_days?, webhook?, institution_id?, products?, ... }' },
   { route: 'POST   /emulator/items/:item_id/fail-next-sync-page', effect: "fail the Item's next sync page { after_pages? }" },
   { route: 'POST   /emulator/items/:item_id/transactions/:transaction_id/modify', effect: 'change a transaction { amount?, name?, ... }' },
+  {
+    route: 'PUT    /emulator/items/:item_id/accounts/:account_id/balances',
+    effect: "set the account's balances { available?, current?, limit? } (JSON numbers, as Plaid sends them)",
+  },
   { route: 'POST   /emulator/webhooks/delivery-mode', effect: 'deliver the next webhooks twice or reordered { duplicate?, reorder? }' },
   { route: 'GET    /emulator/webhooks/deliveries', effect: 'the last 200 delivery attempts' },
   { route: 'POST   /emulator/webhooks/flush', effect: 'wait until every webhook is delivered or abandoned' },
