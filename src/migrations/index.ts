@@ -7,6 +7,7 @@ import { IssuedLinkTokens1796610000000 } from './1796610000000-issued-link-token
 import { TransactionsUserId1796700000000 } from './1796700000000-transactions-user-id';
 import { TransactionAnnotations1796800000000 } from './1796800000000-transaction-annotations';
 import { RecurringStreams1796810000000 } from './1796810000000-recurring-streams';
+import { JsNumberText1796820000000 } from './1796820000000-js-number-text';
 
 /** In the order they apply. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TransactionsUserId1796700000000,
   TransactionAnnotations1796800000000,
   RecurringStreams1796810000000,
+  JsNumberText1796820000000,
 ];
