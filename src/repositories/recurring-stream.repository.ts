@@ -1,33 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FlowDirection, RecurringFrequency, RecurringStreamStatus } from '../entities/recurring-stream-kinds';
+import type { FlowDirection } from '../entities/recurring-stream-kinds';
 import type { FetchedStream } from '../plaid/recurring-streams';
-
-/** A stored stream as the API reads it: amounts exact numeric text, dates 'YYYY-MM-DD'. */
-export interface RecurringStreamRecord {
-  id: string;
-  itemId: string;
-  accountId: string;
-  plaidStreamId: string;
-  direction: FlowDirection;
-  description: string;
-  merchantName: string | null;
-  category: string | null;
-  frequency: RecurringFrequency;
-  status: RecurringStreamStatus;
-  isActive: boolean;
-  averageAmount: string;
-  lastAmount: string;
-  isoCurrencyCode: string | null;
-  unofficialCurrencyCode: string | null;
-  firstDate: string;
-  lastDate: string;
-  predictedNextDate: string | null;
-  plaidTransactionIds: string[];
-  updatedAt: Date;
-}
 
 /** A stream to store: Plaid's, its amounts exact decimal text. */
 export type StreamToStore = Omit<FetchedStream, 'averageAmount' | 'lastAmount'> & { averageAmount: string; lastAmount: string };
+
+/** A stored stream as the API reads it: what was stored, under the gateway's ids; dates 'YYYY-MM-DD'. */
+export type RecurringStreamRecord = Omit<StreamToStore, 'plaidAccountId'> & {
+  id: string;
+  itemId: string;
+  accountId: string;
+  updatedAt: Date;
+};
 
 /** Which of the caller's streams; ids are well-formed (the caller filters them). */
 export interface RecurringStreamCriteria {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { accessTokenOf, callPlaid, linkItem, settled } from '../../support/linking';
 import { subscribe } from '../../support/subscription-client';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+import type { ChangesPage } from '../../support/transaction-changes-page';
 
 const ANNOTATE = `mutation($input: AnnotateTransactionInput!) {
   annotateTransaction(input: $input) { id category effectiveCategory annotation { categoryOverride note tags hidden updatedAt } }
@@ -37,14 +38,6 @@ interface Row {
   annotation: Annotation | null;
 }
 
-interface ChangesPage {
-  added: Row[];
-  modified: Row[];
-  removed: Array<{ id: string; plaidTransactionId: string }>;
-  nextCursor: string;
-  hasMore: boolean;
-}
-
 describe('annotations: the user’s own layer over transactions', () => {
   let gw: TestGateway;
 
@@ -71,8 +64,8 @@ describe('annotations: the user’s own layer over transactions', () => {
     return answer.data!.transactions.edges.map((edge) => edge.node);
   };
 
-  const changes = async (token: string, cursor?: string): Promise<ChangesPage> => {
-    const answer = await gw.graphql<{ transactionChanges: ChangesPage }>(CHANGES, { token, variables: { cursor } });
+  const changes = async (token: string, cursor?: string): Promise<ChangesPage<Row>> => {
+    const answer = await gw.graphql<{ transactionChanges: ChangesPage<Row> }>(CHANGES, { token, variables: { cursor } });
     expect(answer.errors).toBeUndefined();
     return answer.data!.transactionChanges;
   };

@@ -2,6 +2,7 @@ import { daysAgo } from '../../support/dates';
 import type { TransactionsSyncResponse } from 'plaid';
 import { accessTokenOf, callPlaid, eventually, linkItem, settled } from '../../support/linking';
 import { newUserId, startTestGateway, type TestGateway } from '../../support/test-gateway';
+import type { ChangesPage } from '../../support/transaction-changes-page';
 
 const CHANGES = `query($cursor: String, $count: Int, $itemId: ID) {
   transactionChanges(cursor: $cursor, count: $count, itemId: $itemId) {
@@ -21,14 +22,6 @@ interface Row {
   account: { id: string };
 }
 
-interface ChangesPage {
-  added: Row[];
-  modified: Row[];
-  removed: Array<{ id: string; plaidTransactionId: string }>;
-  nextCursor: string;
-  hasMore: boolean;
-}
-
 describe('transactionChanges: the delta feed', () => {
   let gw: TestGateway;
 
@@ -42,7 +35,7 @@ describe('transactionChanges: the delta feed', () => {
   });
 
   const page = async (token: string, variables: Record<string, unknown>) => {
-    const answer = await gw.graphql<{ transactionChanges: ChangesPage }>(CHANGES, { token, variables });
+    const answer = await gw.graphql<{ transactionChanges: ChangesPage<Row> }>(CHANGES, { token, variables });
     if (!answer.data) throw new Error(`transactionChanges failed: ${JSON.stringify(answer.errors)}`);
     return answer.data.transactionChanges;
   };
