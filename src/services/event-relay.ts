@@ -4,8 +4,8 @@ import { STREAM_EVENTS_CHANNEL, type AppendedRange, type EventStreamRepository }
 import type { EventOutbox } from './event-outbox';
 import { RecentPositions } from './recent-positions';
 
-/** How the relay's LISTEN connection names itself in pg_stat_activity. */
-export const EVENT_RELAY_APPLICATION = 'gateway-event-relay';
+/** How the relay's LISTEN connection names itself in pg_stat_activity: with its process, as several gateways may share a database. */
+export const EVENT_RELAY_APPLICATION = `gateway-event-relay:${process.pid}`;
 
 export interface EventRelayDependencies {
   databaseUrl: string;

@@ -29,6 +29,7 @@ describe('migrations', () => {
       'TransactionsUserId1796700000000',
       'TransactionAnnotations1796800000000',
       'RecurringStreams1796810000000',
+      'JsNumberText1796820000000',
     ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
