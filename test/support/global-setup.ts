@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/database/embedded-database';
 import { EmbeddedDatabaseUnreachableError } from '../../src/database/embedded-postgres-placement';
+import { dropWorkerDatabases } from './worker-database';
 
 declare global {
   var embeddedTestDatabase: { database: EmbeddedDatabase; directory: string } | undefined;
@@ -11,11 +12,13 @@ declare global {
 
 /**
  * One PostgreSQL for the whole run: the machine's (DATABASE_URL) when given, else an
- * embedded one in a temporary directory. Tests read it from TEST_DATABASE_URL.
+ * embedded one in a temporary directory (TEST_RUN_DATABASE_URL). Each jest worker's test files
+ * use a database of their own on it (worker-database.ts), which they read from TEST_DATABASE_URL.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
-    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    process.env.TEST_RUN_DATABASE_URL = process.env.DATABASE_URL;
+    await dropWorkerDatabases(process.env.DATABASE_URL);
     return;
   }
   const directory = await mkdtemp(path.join(tmpdir(), 'gateway-test-pg-'));
@@ -34,5 +37,5 @@ export default async function globalSetup(): Promise<void> {
     process.exit(1);
   }
   globalThis.embeddedTestDatabase = { database, directory };
-  process.env.TEST_DATABASE_URL = database.url;
+  process.env.TEST_RUN_DATABASE_URL = database.url;
 }
