@@ -2,7 +2,7 @@ import { criteriaConditions } from '../repositories/transaction.repository';
 import { validPageArgs, wellFormedCriteria } from '../services/transaction-query.service';
 import { base64url, orNull } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { accepted, alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, keptListSql, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
 
 /** A page of transactions newest first on (date, id) where `scope` holds, with the arguments' filter and cursor. */
 export function connectionSql(field: PlannedField, build: Build, scope: string): string {
@@ -18,7 +18,7 @@ export function connectionSql(field: PlannedField, build: Build, scope: string):
   // (OFFSET 0): the aggregates below read an edge twice (its count and its text).
   const rows = alias(build, 'q');
   const edgeColumns: string[] = [];
-  const inPage = `FILTER (WHERE ${rows}.position <= ${first})`;
+  const inPage = `${rows}.position <= ${first}`;
   const cursorOf = (of: string) => base64url(`${of}.date::text || '|' || ${of}.id::text`);
   const edgeFields: Record<string, FieldSql> = {
     cursor: () => `'"' || ${cursorOf(row)} || '"'`,
@@ -26,7 +26,7 @@ export function connectionSql(field: PlannedField, build: Build, scope: string):
   };
   const pageInfoFields: Record<string, FieldSql> = {
     hasNextPage: () => `CASE WHEN count(*) > ${first} THEN 'true' ELSE 'false' END`,
-    endCursor: () => orNull(`to_json((array_agg(${cursorOf(rows)} ORDER BY ${rows}.position DESC) ${inPage})[1])::text`),
+    endCursor: () => orNull(`to_json((array_agg(${cursorOf(rows)} ORDER BY ${rows}.position DESC) FILTER (WHERE ${inPage}))[1])::text`),
   };
   // Over the page's rows as one group (HAVING: one row even when nothing but totalCount is selected): edges aggregate the first `first`, the extra row only says there is a next page.
   const connectionFields: Record<string, FieldSql> = {
@@ -34,8 +34,7 @@ export function connectionSql(field: PlannedField, build: Build, scope: string):
     edges: (_, edges) => {
       const column = `${rows}.e${edgeColumns.length}`;
       edgeColumns.push(`${objectOf('TransactionEdge', edges.selection, edgeFields, row, build)} AS e${edgeColumns.length}`);
-      return `CASE WHEN count(${column}) ${inPage} = count(*) ${inPage}
-        THEN '[' || coalesce(string_agg(${column}, ',' ORDER BY ${rows}.position) ${inPage}, '') || ']' END`;
+      return keptListSql(column, inPage, `${rows}.position`);
     },
     pageInfo: (_, pageInfo) => objectOf('PageInfo', pageInfo.selection, pageInfoFields, rows, build),
   };

@@ -1,31 +1,21 @@
 import { spendingRowsSql } from '../repositories/spending.repository';
 import { DateScalar } from '../schema/scalars';
-import { checkSpendingRange, type SpendingArgs } from '../services/spending.service';
-import { wellFormedCriteria } from '../services/transaction-query.service';
+import { spendingQueryOf, type SpendingArgs } from '../services/spending.service';
 import { text } from './column-fields';
 import { jsonString } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { accepted, alias, argumentsOf, bind, objectOf, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, keptListSql, objectOf, type Build, type FieldSql } from './statement-build';
 
 /**
- * spending as SpendingService answers it, from the same rows (SpendingRepository's
- * spendingRowsSql) in the same order. A range the service would refuse makes this NULL: the
+ * spending as SpendingService answers it, from the same question (spendingQueryOf) and rows
+ * (SpendingRepository's spendingRowsSql) in the same order. A range the service would refuse makes this NULL: the
  * request is answered again by the resolvers, with their error.
  */
 export function spendingSql(field: PlannedField, build: Build): string {
   const args = argumentsOf(field, build) as unknown as SpendingArgs;
-  if (!accepted(() => checkSpendingRange(args.from, args.to, build.spending.maxRangeDays))) return 'NULL';
-  const rows = spendingRowsSql(
-    {
-      from: args.from,
-      to: args.to,
-      grouping: args.groupBy,
-      criteria: wellFormedCriteria(args.filter ?? {}),
-      maxGroups: build.spending.maxGroups,
-    },
-    '$1',
-    build.params,
-  );
+  const query = accepted(() => spendingQueryOf(args, build.spending));
+  if (!query) return 'NULL';
+  const rows = spendingRowsSql(query.value, '$1', build.params);
   const row = alias(build, 'g');
   const groupFields: Record<string, FieldSql> = {
     key: text('key'),
@@ -37,12 +27,8 @@ export function spendingSql(field: PlannedField, build: Build): string {
   };
   const list =
     (which: string): FieldSql =>
-    (_, groups) => {
-      const element = objectOf('SpendingGroup', groups.selection, groupFields, row, build);
-      const taken = `FILTER (WHERE ${which})`;
-      return `CASE WHEN count(${element}) ${taken} = count(*) ${taken}
-        THEN '[' || coalesce(string_agg(${element}, ',' ORDER BY ${row}.position) ${taken}, '') || ']' END`;
-    };
+    (_, groups) =>
+      keptListSql(objectOf('SpendingGroup', groups.selection, groupFields, row, build), which, `${row}.position`);
   // The dates as the resolvers hand them back, through the same scalar.
   const date = (value: string) => () => jsonString(`${bind(build, DateScalar.serialize(value))}::text`);
   const summaryFields: Record<string, FieldSql> = {

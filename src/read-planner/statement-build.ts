@@ -77,6 +77,16 @@ export function listSql(element: string, from: string, order: readonly string[])
     FROM (SELECT ${element} AS o, ${keys} FROM ${from} OFFSET 0) x)`;
 }
 
+/**
+ * A JSON array aggregated over the rows of the current group that `condition` keeps, in
+ * `order`; as in listSql, a NULL element (a sentinel) makes the whole array NULL.
+ */
+export function keptListSql(element: string, condition: string, order: string): string {
+  const kept = `FILTER (WHERE ${condition})`;
+  return `CASE WHEN count(${element}) ${kept} = count(*) ${kept}
+    THEN '[' || coalesce(string_agg(${element}, ',' ORDER BY ${order}) ${kept}, '') || ']' END`;
+}
+
 /** A nullable object read by id: 'null' when there is no row, NULL (a sentinel) when the row's object is NULL. */
 export function nullableRowSql(element: string, from: string): string {
   return `(SELECT CASE WHEN count(*) = 0 THEN 'null' ELSE min(x.o) END FROM (SELECT ${element} AS o FROM ${from}) x)`;

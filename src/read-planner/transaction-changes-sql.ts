@@ -4,7 +4,7 @@ import { decodeStreamCursor, RESUME_KIND, STREAM_CURSOR_SEPARATOR } from '../ser
 import { validChangeCount } from '../services/transaction-change-feed.service';
 import { base64url, sqlLiteral } from './json-text-sql';
 import type { PlannedField } from './planned-field';
-import { accepted, alias, argumentsOf, bind, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
+import { accepted, alias, argumentsOf, bind, keptListSql, objectOf, objectSql, type Build, type FieldSql } from './statement-build';
 
 /**
  * transactionChanges as TransactionChangeFeedService answers it, from the same rows
@@ -44,12 +44,8 @@ export function transactionChangesSql(field: PlannedField, build: Build): string
   const first = `${bind(build, count)}::int`;
   const row = alias(build, 'c');
   const inPage = `${row}.position <= ${first}`;
-  const list = (typeName: string, selection: readonly PlannedField[], which: string) => {
-    const element = objectSql(typeName, selection, row, build);
-    const taken = `FILTER (WHERE ${inPage} AND ${which})`;
-    return `CASE WHEN count(${element}) ${taken} = count(*) ${taken}
-      THEN '[' || coalesce(string_agg(${element}, ',' ORDER BY ${row}.position) ${taken}, '') || ']' END`;
-  };
+  const list = (typeName: string, selection: readonly PlannedField[], which: string) =>
+    keptListSql(objectSql(typeName, selection, row, build), `${inPage} AND ${which}`, `${row}.position`);
   const lastInPage = (column: string) => `(array_agg(${row}.${column} ORDER BY ${row}.position DESC) FILTER (WHERE ${inPage}))[1]`;
   const hasMore = `count(*) > ${first}`;
   let rows: string;

@@ -1,7 +1,7 @@
 import type { SpendingLimits } from '../config/config';
 import type { SpendingGrouping } from '../entities/spending-grouping';
 import { badUserInput } from '../errors/domain-error';
-import type { SpendingRepository, SpendingRow } from '../repositories/spending.repository';
+import type { SpendingQuery, SpendingRepository, SpendingRow } from '../repositories/spending.repository';
 import type { TransactionCriteria } from '../repositories/transaction-record';
 import { wellFormedCriteria } from './transaction-query.service';
 
@@ -34,7 +34,7 @@ export interface SpendingSummarySums {
 /**
  * The range a summary may cover, or BAD_USER_INPUT: `from` not after `to`, and from..to (both
  * days counted) at most `maxRangeDays`, so one summary reads a bounded slice of history. Dates
- * are the Date scalar's YYYY-MM-DD, compared as UTC calendar days. Shared with the read planner.
+ * are the Date scalar's YYYY-MM-DD, compared as UTC calendar days.
  */
 export function checkSpendingRange(from: string, to: string, maxRangeDays: number): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
@@ -43,20 +43,18 @@ export function checkSpendingRange(from: string, to: string, maxRangeDays: numbe
     throw badUserInput(`from..to may span at most ${maxRangeDays} days, both counted (got ${days}); ask for a shorter range`, 'to');
 }
 
+/** The repository's question for these arguments, after checkSpendingRange (BAD_USER_INPUT). Shared with the read planner. */
+export function spendingQueryOf(args: SpendingArgs, { maxRangeDays, maxGroups }: SpendingLimits): SpendingQuery {
+  checkSpendingRange(args.from, args.to, maxRangeDays);
+  return { from: args.from, to: args.to, grouping: args.groupBy, criteria: wellFormedCriteria(args.filter ?? {}), maxGroups };
+}
+
 /** Exact spending summaries of the caller's transactions, per key and currency, never summed across currencies. */
 export class SpendingService {
   constructor(private readonly deps: { spending: SpendingRepository; limits: SpendingLimits }) {}
 
   async summary(userId: string, args: SpendingArgs): Promise<SpendingSummarySums> {
-    const { maxRangeDays, maxGroups } = this.deps.limits;
-    checkSpendingRange(args.from, args.to, maxRangeDays);
-    const rows = await this.deps.spending.summarise(userId, {
-      from: args.from,
-      to: args.to,
-      grouping: args.groupBy,
-      criteria: wellFormedCriteria(args.filter ?? {}),
-      maxGroups,
-    });
+    const rows = await this.deps.spending.summarise(userId, spendingQueryOf(args, this.deps.limits));
     return {
       from: args.from,
       to: args.to,
