@@ -44,6 +44,11 @@ type BatchHandler<T> = (batch: T[]) => Promise<Map<number, unknown>>;
 /** Runs SQL in the caller's transaction, so a job is queued if and only if that transaction commits. */
 export type TransactionSql = (text: string, values: unknown[]) => Promise<unknown[]>;
 
+/** pg-boss's insert options that write its jobs through the caller's transaction. */
+const inTransaction = (sql: TransactionSql) => ({
+  db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await sql(text, values) }) },
+});
+
 /**
  * Durable jobs on pg-boss, in its own schema of the gateway's database. A sync job is keyed
  * by Item in a `short` queue: at most one waits per Item, so a burst of webhooks coalesces
@@ -142,8 +147,7 @@ export class JobQueue {
 
   /** A refresh queued inside the caller's transaction (a sync's write); call `wakeRecurringRefresh` once it has committed. */
   async enqueueRecurringRefreshIn(sql: TransactionSql, data: RecurringRefreshJobData): Promise<void> {
-    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await sql(text, values) }) };
-    await this.boss.insert([{ name: QueueName.RecurringRefresh, data, singletonKey: data.itemId }], { db });
+    await this.boss.insert([{ name: QueueName.RecurringRefresh, data, singletonKey: data.itemId }], inTransaction(sql));
   }
 
   wakeRecurringRefresh(): void {
@@ -153,10 +157,9 @@ export class JobQueue {
   /** Queues webhook jobs inside the caller's transaction; call `wakeWebhookWorker` once it has committed. */
   async enqueueWebhooksIn(sql: TransactionSql, data: WebhookJobData[]): Promise<void> {
     if (data.length === 0) return;
-    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await sql(text, values) }) };
     await this.boss.insert(
       data.map((job) => ({ name: QueueName.WebhookEvent, data: job, singletonKey: job.webhookEventId })),
-      { db },
+      inTransaction(sql),
     );
   }
 

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import { DomainError } from '../errors/domain-error';
 import type { RecurringRefreshJobData } from '../jobs/job-queue';
 import type { RecurringStreamService } from '../services/recurring-stream.service';
-import { isFinal } from './final-failure';
+import { finalFailureFields, isFinal } from './final-failure';
 
 /**
  * Refreshes an Item's stored recurring streams. PRODUCT_NOT_READY and outages are thrown so
@@ -15,9 +14,7 @@ export function recurringRefreshHandler(streams: RecurringStreamService, logger:
       await streams.refresh(itemId, reason);
     } catch (error) {
       if (!isFinal(error)) throw error;
-      const code = error instanceof DomainError ? error.code : 'PLAID_REFUSED';
-      const plaid = error instanceof DomainError ? error.details.plaidErrorCode : error.errorCode;
-      logger.info({ itemId, code, plaidErrorCode: plaid }, 'recurring streams not refreshed: retrying cannot cure this failure');
+      logger.info({ itemId, ...finalFailureFields(error) }, 'recurring streams not refreshed: retrying cannot cure this failure');
     }
   };
 }

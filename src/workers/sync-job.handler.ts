@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import { DomainError } from '../errors/domain-error';
 import { ItemGoneError, type TransactionSyncService } from '../services/transaction-sync.service';
 import type { SyncJobData } from '../jobs/job-queue';
-import { isFinal } from './final-failure';
+import { finalFailureFields, isFinal } from './final-failure';
 
 /**
  * Runs a queued sync. Failures that time can cure (rate limits, Plaid or the bank down: the
@@ -17,9 +16,7 @@ export function syncJobHandler(sync: TransactionSyncService, logger: Logger): (d
     } catch (error) {
       if (error instanceof ItemGoneError) return;
       if (isFinal(error)) {
-        const code = error instanceof DomainError ? error.code : 'PLAID_REFUSED';
-        const plaid = error instanceof DomainError ? error.details.plaidErrorCode : error.errorCode;
-        logger.info({ itemId, code, plaidErrorCode: plaid }, 'sync stopped: retrying cannot cure this failure');
+        logger.info({ itemId, ...finalFailureFields(error) }, 'sync stopped: retrying cannot cure this failure');
         return;
       }
       throw error;
