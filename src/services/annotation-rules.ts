@@ -1,4 +1,5 @@
 import { badUserInput } from '../errors/domain-error';
+import type { AnnotationColumns } from '../repositories/transaction-annotation.repository';
 
 /** The contract's bounds on an annotation. */
 export const MAX_TAGS = 20;
@@ -13,13 +14,8 @@ export interface AnnotationInput {
   hidden?: boolean | null;
 }
 
-/** The columns an annotation write sets: only the ones present change. */
-export interface AnnotationChanges {
-  categoryOverride?: string | null;
-  note?: string | null;
-  tags?: string[];
-  hidden?: boolean;
-}
+/** The columns an annotation write sets (the repository's): only the ones present change. */
+export type AnnotationChanges = AnnotationColumns;
 
 export interface AnnotationLimits {
   /** ANNOTATION_CATEGORY_MAX_CHARACTERS: the contract leaves this bound to the gateway. */
