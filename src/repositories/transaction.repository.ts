@@ -250,8 +250,8 @@ export function criteriaConditions(criteria: TransactionCriteria, params: unknow
   // category (FOOD_AND_DRINK) or detailed one (FOOD_AND_DRINK_COFFEE).
   if (criteria.category != null) {
     const category = add(criteria.category);
-    conditions.push(`CASE WHEN ${OVERRIDE} IS NOT NULL THEN ${OVERRIDE} = ${category}
-      ELSE (t.category = ${category} OR t.category_detailed = ${category}) END`);
+    // The override's comparison is NULL only where there is no override: the annotation is read once.
+    conditions.push(`coalesce(${OVERRIDE} = ${category}, t.category = ${category} OR t.category_detailed = ${category})`);
   }
   // Every tag asked for (none asked: no condition, as every set holds the empty one).
   if (criteria.tags != null && criteria.tags.length > 0)
